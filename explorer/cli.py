@@ -1,0 +1,161 @@
+"""The command line of DESIGN.md, for every command that needs no GUI.
+
+Each command is a small handler over the same core functions the GUI calls. Bad input
+and bad usage print one line and exit 2; there is never a traceback for either.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from explorer import __version__
+from explorer.errors import InputError
+from explorer.export import WRITERS, dump
+from explorer.ingest import LoadResult, load
+from explorer.model import entities
+
+__all__ = ["COMMANDS", "GUI_COMMANDS", "OneLineParser", "build_parser", "main"]
+
+PROG = "infra-explorer"
+GUI_COMMANDS = ("gui", "screenshot")
+COMMANDS = (
+    "search",
+    "blast-radius",
+    "upstream",
+    "gaps",
+    "import",
+    "snapshot",
+    "diff",
+    *GUI_COMMANDS,
+)
+EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
+
+# commands of DESIGN.md whose issues have not landed yet
+_PENDING = {
+    "search": "QUERY",
+    "blast-radius": "NODE",
+    "upstream": "NODE",
+    "gaps": None,
+    "diff": None,
+}
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line, as every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _sources(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument(
+        "sources",
+        nargs="+" if required else "*",
+        type=Path,
+        metavar="SOURCE",
+        help="files or folders (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, YAML, CSV)"
+        + ("" if required else "; none means the bundled sample graph"),
+    )
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help=f"file to write; its extension picks the format ({', '.join(WRITERS)})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; ``ui`` reuses it so both entry points agree."""
+    parser = OneLineParser(
+        prog=PROG, description="Infra Context Explorer: the context of an estate."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+
+    imp = commands.add_parser("import", help="convert sources into one RDF file")
+    _sources(imp, required=True)
+    _output(imp)
+    imp.set_defaults(handler=_write_graph)
+
+    snap = commands.add_parser("snapshot", help="write the loaded graph to a file")
+    _sources(snap)
+    _output(snap)
+    snap.set_defaults(handler=_write_graph)
+
+    for name, operand in _PENDING.items():
+        pending = commands.add_parser(name, help="(not yet available)")
+        pending.add_argument("rest", nargs="*", metavar=operand or "ARG")
+        pending.set_defaults(handler=_not_yet(name))
+
+    for name in GUI_COMMANDS:
+        gui = commands.add_parser(name, help="the desktop app (needs PySide6)")
+        gui.add_argument("rest", nargs=argparse.REMAINDER)
+        gui.set_defaults(handler=_needs_gui)
+    return parser
+
+
+def _warn(result: LoadResult) -> None:
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _refuse_overwriting_inputs(output: Path, named: Sequence[Path], result: LoadResult) -> None:
+    target = output.resolve()
+    inputs = [p.resolve() for p in named] + [s.path.resolve() for s in result.sources]
+    if target in inputs:
+        raise InputError(output, None, "is one of the inputs; refusing to overwrite it")
+
+
+def _write_graph(args: argparse.Namespace) -> int:
+    if args.output.suffix.lower() not in WRITERS:
+        known = ", ".join(WRITERS)
+        raise InputError(args.output, None, f"unknown output format; use one of {known}")
+    result = load(args.sources)
+    _warn(result)
+    _refuse_overwriting_inputs(args.output, args.sources, result)
+    dump(result.graph, args.output)
+    count = len(entities(result.graph))
+    print(f"wrote {len(result.graph)} triples ({count} entities) to {args.output}")
+    return EXIT_OK
+
+
+def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
+    def handler(args: argparse.Namespace) -> int:
+        print(f"{PROG}: error: '{name}' is not yet available", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    return handler
+
+
+def _needs_gui(args: argparse.Namespace) -> int:
+    print(
+        f"{PROG}: error: '{args.command}' needs the desktop app: run it as "
+        f"'{PROG} {args.command}' with PySide6 installed",
+        file=sys.stderr,
+    )
+    return EXIT_BAD_INPUT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(args.handler(args))
+    except InputError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

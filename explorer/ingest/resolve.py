@@ -1,0 +1,106 @@
+"""Turn entity records from every YAML and CSV source of one load into triples.
+
+References are resolved only after every source is read, so a service in one file may
+name a team defined in another (or in an RDF source). A reference that matches nothing
+becomes an ``ic:Placeholder`` that remembers where it was made, for the gap analysis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from explorer.errors import InputError
+from explorer.ingest.fields import EntityRecord, Link
+from explorer.vocab import IC, KIND_CLASSES, id_from_iri, iri_for_id
+
+__all__ = ["add_records"]
+
+_ABSOLUTE_IRI = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*://|urn:)\S+$")
+_KNOWN_CLASSES = frozenset(KIND_CLASSES.values())
+
+
+class _Directory:
+    """Every defined entity of the load, findable by id, by id in any case, or by label."""
+
+    def __init__(self, records: list[EntityRecord], graph: Graph) -> None:
+        self.ids: set[str] = set()
+        self.by_folded_id: dict[str, set[URIRef]] = defaultdict(set)
+        self.by_label: dict[str, set[URIRef]] = defaultdict(set)
+        for record in records:
+            self._add(iri_for_id(record.id), record.id, [record.label])
+        for cls in _KNOWN_CLASSES:
+            for subject in graph.subjects(RDF.type, cls):
+                if isinstance(subject, URIRef):
+                    labels = [str(o) for o in graph.objects(subject, RDFS.label)]
+                    self._add(subject, id_from_iri(subject), labels)
+
+    def _add(self, iri: URIRef, entity_id: str, labels: Iterable[str | None]) -> None:
+        self.ids.add(str(iri))
+        self.by_folded_id[entity_id.casefold()].add(iri)
+        for label in labels:
+            if label:
+                self.by_label[label.casefold()].add(iri)
+
+    def find(self, text: str, path: str, line: int | None) -> URIRef | None:
+        """The entity ``text`` names, None if none; an InputError if it names several."""
+        if _ABSOLUTE_IRI.match(text):
+            return URIRef(text)
+        exact = iri_for_id(text)
+        if str(exact) in self.ids:
+            return exact
+        for index, how in ((self.by_folded_id, "id"), (self.by_label, "label")):
+            found = index.get(text.casefold(), set())
+            if len(found) == 1:
+                return next(iter(found))
+            if len(found) > 1:
+                names = ", ".join(sorted(id_from_iri(i) for i in found))
+                raise InputError(path, line, f"{text!r} matches the {how} of several: {names}")
+        return None
+
+
+def _check_kinds(records: list[EntityRecord]) -> None:
+    first: dict[str, EntityRecord] = {}
+    for record in records:
+        seen = first.setdefault(record.id, record)
+        if seen.kind != record.kind:
+            raise InputError(
+                record.path,
+                record.line,
+                f"{record.id!r} is a {record.kind} here but a {seen.kind} at "
+                f"{seen.path}:{seen.line}",
+            )
+
+
+def add_records(graph: Graph, records: list[EntityRecord]) -> None:
+    """Add the triples of ``records`` to ``graph``, resolving every reference."""
+    _check_kinds(records)
+    directory = _Directory(records, graph)
+    for record in records:
+        subject = iri_for_id(record.id)
+        graph.add((subject, RDF.type, KIND_CLASSES[record.kind]))
+        for predicate, value in record.attributes:
+            graph.add((subject, predicate, value))
+        for link in record.links:
+            target = _target(graph, directory, link, record.path)
+            triple = (
+                (target, link.predicate, subject)
+                if link.reverse
+                else (subject, link.predicate, target)
+            )
+            graph.add(triple)
+
+
+def _target(graph: Graph, directory: _Directory, link: Link, path: str) -> URIRef:
+    found = directory.find(link.target, path, link.line)
+    if found is not None:
+        return found
+    placeholder = iri_for_id(link.target)
+    graph.add((placeholder, RDF.type, IC.Placeholder))
+    graph.add((placeholder, RDFS.label, Literal(link.target)))
+    where = f"{path}:{link.line}" if link.line is not None else path
+    graph.add((placeholder, IC.referencedIn, Literal(where)))
+    return placeholder

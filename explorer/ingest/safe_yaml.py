@@ -1,0 +1,101 @@
+"""YAML read safely: no Python tags, bounded alias expansion, and line numbers kept.
+
+PyYAML's SafeLoader already refuses ``!!python`` tags. What it does not do is bound the
+"billion laughs" pattern, where a few aliases expand to a structure too big to walk; we
+measure each document's expanded size on the node graph before constructing it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from explorer.errors import InputError
+
+__all__ = ["MAX_EXPANDED_NODES", "LineDict", "load_documents"]
+
+MAX_EXPANDED_NODES = 1_000_000
+
+
+class LineDict(dict[Any, Any]):
+    """A mapping that remembers the 1-based line it started on."""
+
+    line: int | None = None
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Any:
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    yield data
+    data.update(loader.construct_mapping(node, deep=True))
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Nodes in the document once every alias is expanded; aliases share node objects."""
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
+            if sizes[key] > MAX_EXPANDED_NODES:
+                return sizes[key]
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise ValueError("an alias refers to itself (a recursive structure)")
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in _children(node) if id(c) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def load_documents(path: str, text: str) -> list[Any]:
+    """Every document of a YAML stream, mappings as ``LineDict``; errors as InputError."""
+    loader = _Loader(text)
+    documents: list[Any] = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:
+                continue
+            if _expanded_size(node) > MAX_EXPANDED_NODES:
+                raise InputError(
+                    path,
+                    node.start_mark.line + 1,
+                    f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; refused",
+                )
+            documents.append(loader.construct_document(node))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise InputError(path, None, f"invalid YAML: {exc}") from None
+    except ValueError as exc:
+        raise InputError(path, None, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise InputError(path, None, "invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+    return documents

@@ -1,0 +1,82 @@
+"""Typed, read-only records of the graph's entities, for lists, tables and reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import DCTERMS
+
+from explorer.vocab import IC, KIND_CLASSES, id_from_iri
+
+__all__ = ["KINDS", "Entity", "entities", "entity", "kind_of", "label_of"]
+
+# class -> kind name, placeholders last: a typed entity is never shown as a placeholder
+_CLASS_KINDS: dict[URIRef, str] = {cls: kind for kind, cls in KIND_CLASSES.items()}
+_CLASS_KINDS[IC.Placeholder] = "placeholder"
+KINDS: tuple[str, ...] = tuple(_CLASS_KINDS.values())
+
+
+@dataclass(frozen=True)
+class Entity:
+    """What a user sees of one node: who it is, what it is, who owns it."""
+
+    iri: str
+    id: str
+    label: str
+    kind: str
+    description: str = ""
+    owners: tuple[str, ...] = ()
+    tier: int | None = None
+    status: str = ""
+
+
+def kind_of(graph: Graph, iri: URIRef) -> str | None:
+    """The node's kind name, or None for a node that is none of ours."""
+    types = set(graph.objects(iri, RDF.type))
+    return next((kind for cls, kind in _CLASS_KINDS.items() if cls in types), None)
+
+
+def label_of(graph: Graph, iri: URIRef) -> str:
+    """The node's rdfs:label, else its id: every node has a name to show."""
+    label = graph.value(iri, RDFS.label)
+    return str(label) if label is not None else id_from_iri(str(iri))
+
+
+def entity(graph: Graph, iri: URIRef) -> Entity | None:
+    """The record of one node, or None when it is none of ours."""
+    kind = kind_of(graph, iri)
+    if kind is None:
+        return None
+    description = graph.value(iri, DCTERMS.description) or graph.value(iri, RDFS.comment)
+    tier = graph.value(iri, IC.tier)
+    return Entity(
+        iri=str(iri),
+        id=id_from_iri(str(iri)),
+        label=label_of(graph, iri),
+        kind=kind,
+        description=str(description or ""),
+        owners=tuple(
+            sorted(
+                label_of(graph, o) for o in graph.objects(iri, IC.ownedBy) if isinstance(o, URIRef)
+            )
+        ),
+        tier=_as_tier(tier),
+        status=str(graph.value(iri, IC.status) or ""),
+    )
+
+
+def _as_tier(value: object) -> int | None:
+    try:
+        return int(str(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def entities(graph: Graph) -> list[Entity]:
+    """Every node of a known kind, sorted by kind then label."""
+    subjects = {s for cls in _CLASS_KINDS for s in graph.subjects(RDF.type, cls)}
+    records = (entity(graph, s) for s in subjects if isinstance(s, URIRef))
+    order = {kind: n for n, kind in enumerate(KINDS)}
+    found = [r for r in records if r is not None]
+    return sorted(found, key=lambda e: (order[e.kind], e.label.casefold(), e.iri))

@@ -1,0 +1,1 @@
+"""The RDF vocabulary (infra.ttl) and SHACL shapes (shapes.ttl), shipped as package data."""

@@ -1,0 +1,1 @@
+"""Realistic sample estates, shipped as package data so the app opens on one out of the box."""

@@ -1,0 +1,110 @@
+"""The command line: import and snapshot write atomically and never overwrite an input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, run_cli
+from rdflib.compare import isomorphic
+
+from explorer import export
+from explorer.cli import COMMANDS, build_parser, main
+from explorer.ingest import load
+
+Write = Callable[[str, str | bytes], Path]
+
+
+class TestSnapshot:
+    def test_done_when_yaml_snapshot_reloads_to_the_same_graph(self, tmp_path: Path) -> None:
+        out = tmp_path / "x.ttl"
+        done = run_cli("snapshot", SAMPLES / "buyer-profile.yaml", "-o", out)
+        assert done.returncode == 0, done.stderr
+        assert "wrote" in done.stdout and str(out) in done.stdout
+        assert isomorphic(load([out]).graph, load([SAMPLES / "buyer-profile.yaml"]).graph)
+
+    def test_no_source_snapshots_the_bundled_sample(self, tmp_path: Path) -> None:
+        assert main(["snapshot", "-o", str(tmp_path / "s.nt")]) == 0
+        assert isomorphic(load([tmp_path / "s.nt"]).graph, load().graph)
+
+    @pytest.mark.parametrize("extension", [".ttl", ".nt", ".jsonld"])
+    def test_python_dash_m_explorer_works_too(self, tmp_path: Path, extension: str) -> None:
+        out = tmp_path / f"estate{extension}"
+        done = run_cli("import", SAMPLES, "-o", out, module="explorer")
+        assert done.returncode == 0, done.stderr
+        assert isomorphic(load([out]).graph, load([SAMPLES]).graph)
+
+
+class TestRefusals:
+    def test_overwriting_an_input_file_is_refused(
+        self, write: Write, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        source = write("estate.ttl", (SAMPLES / "region-build.ttl").read_text())
+        before = source.read_bytes()
+        assert main(["import", str(source), "-o", str(source)]) == 2
+        assert "is one of the inputs" in capsys.readouterr().err
+        assert source.read_bytes() == before
+
+    def test_overwriting_a_file_inside_an_input_folder_is_refused(self, write: Write) -> None:
+        source = write("estate/a.ttl", (SAMPLES / "region-build.ttl").read_text())
+        assert main(["import", str(source.parent), "-o", str(source)]) == 2
+
+    def test_an_unknown_output_format_is_refused_before_loading(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["snapshot", "-o", str(tmp_path / "x.docx")]) == 2
+        assert "unknown output format" in capsys.readouterr().err
+
+    def test_a_missing_output_folder_is_refused(self, tmp_path: Path) -> None:
+        assert main(["snapshot", "-o", str(tmp_path / "no" / "x.ttl")]) == 2
+
+    def test_a_usage_error_is_one_line_exit_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit) as caught:
+            main(["import", "-o", "x.ttl"])
+        assert caught.value.code == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "required: SOURCE" in err
+
+    @pytest.mark.parametrize("command", ["search", "blast-radius", "upstream", "gaps", "diff"])
+    def test_commands_of_later_issues_say_so(
+        self, command: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main([command]) == 2
+        assert "not yet available" in capsys.readouterr().err
+
+    def test_gui_commands_need_the_console_script(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["gui"]) == 2
+        assert "needs the desktop app" in capsys.readouterr().err
+
+    def test_the_parser_knows_every_command(self) -> None:
+        parser = build_parser()
+        choices = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert set(choices) == set(COMMANDS)
+
+
+class TestAtomicWrites:
+    def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        out = tmp_path / "estate.ttl"
+        out.write_text("old and complete")
+
+        def broken_serialize(*args: object, **kwargs: object) -> None:
+            destination = kwargs["destination"]
+            destination.write(b"@prefix half")  # type: ignore[attr-defined]
+            raise OSError(28, "No space left on device")
+
+        graph = load().graph
+        monkeypatch.setattr(type(graph), "serialize", broken_serialize)
+        with pytest.raises(Exception, match="No space left"):
+            export.dump(graph, out)
+        assert out.read_text() == "old and complete"
+        assert [p.name for p in tmp_path.iterdir()] == ["estate.ttl"]
+
+    def test_a_successful_write_replaces_the_old_file(self, tmp_path: Path) -> None:
+        out = tmp_path / "estate.ttl"
+        out.write_text("old")
+        export.dump(load().graph, out)
+        assert isomorphic(load([out]).graph, load().graph)
+        assert [p.name for p in tmp_path.iterdir()] == ["estate.ttl"]

@@ -1,0 +1,39 @@
+"""The ``infra-explorer`` console script: the GUI commands here, every other in explorer.cli.
+
+Qt is imported only for ``gui`` and ``screenshot``, so ``infra-explorer gaps`` never pays
+for Qt's start-up and works where PySide6 cannot load.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from explorer.cli import COMMANDS, GUI_COMMANDS
+from explorer.cli import main as cli_main
+
+__all__ = ["main"]
+
+
+def _wants_gui(argv: list[str]) -> bool:
+    """No arguments, a GUI command, or sources only (``infra-explorer estate/``)."""
+    if not argv:
+        return True
+    first = argv[0]
+    if first in GUI_COMMANDS:
+        return True
+    return not first.startswith("-") and first not in COMMANDS
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Dispatch one command line; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not _wants_gui(args):
+        return cli_main(args)
+    from ui.app import run_gui_command  # Qt starts here, and only here
+
+    return run_gui_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
