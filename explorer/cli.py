@@ -7,16 +7,22 @@ and bad usage print one line and exit 2; there is never a traceback for either.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from rdflib import Graph, URIRef
+
 from explorer import __version__
+from explorer.analysis import Reach, blast_radius, ownership_gaps, upstream
 from explorer.errors import InputError
 from explorer.export import WRITERS, dump
 from explorer.ingest import LoadResult, load
+from explorer.lookup import resolve_node
 from explorer.model import entities
+from explorer.report import gaps_json, gaps_text, reach_json, reach_text
 
 __all__ = ["COMMANDS", "GUI_COMMANDS", "OneLineParser", "build_parser", "main"]
 
@@ -34,14 +40,10 @@ COMMANDS = (
 )
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
 
+Handler = Callable[[argparse.Namespace], int]
+
 # commands of DESIGN.md whose issues have not landed yet
-_PENDING = {
-    "search": "QUERY",
-    "blast-radius": "NODE",
-    "upstream": "NODE",
-    "gaps": None,
-    "diff": None,
-}
+_PENDING = {"search": "QUERY", "diff": None}
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -91,6 +93,25 @@ def build_parser() -> argparse.ArgumentParser:
     _output(snap)
     snap.set_defaults(handler=_write_graph)
 
+    for name, walk, help_text in (
+        ("blast-radius", blast_radius, "what is affected if NODE fails, and the teams to tell"),
+        ("upstream", upstream, "what NODE needs, all the way down, and whose it is"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("node", metavar="NODE", help="an IRI, prefix:name, id or label")
+        _sources(command)
+        command.add_argument("--json", action="store_true", help="print JSON")
+        command.add_argument("--depth", type=_depth, metavar="N", help="at most N steps away")
+        command.set_defaults(handler=_reach_handler(walk))
+
+    gaps = commands.add_parser("gaps", help="ownership gaps, most impact first")
+    _sources(gaps)
+    gaps.add_argument("--json", action="store_true", help="print JSON")
+    gaps.add_argument(
+        "--fail-on-gaps", action="store_true", help="exit 1 if any gap is found (for CI)"
+    )
+    gaps.set_defaults(handler=_gaps)
+
     for name, operand in _PENDING.items():
         pending = commands.add_parser(name, help="(not yet available)")
         pending.add_argument("rest", nargs="*", metavar=operand or "ARG")
@@ -128,7 +149,46 @@ def _write_graph(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
+def _depth(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 or more, not {text!r}")
+    return value
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _reach_handler(walk: Callable[[Graph, URIRef, int | None], Reach]) -> Handler:
+    def handler(args: argparse.Namespace) -> int:
+        result = load(args.sources)
+        _warn(result)
+        answer = walk(result.graph, resolve_node(result.graph, args.node), args.depth)
+        if args.json:
+            _print_json(reach_json(answer))
+        else:
+            print(reach_text(answer))
+        return EXIT_OK
+
+    return handler
+
+
+def _gaps(args: argparse.Namespace) -> int:
+    result = load(args.sources)
+    _warn(result)
+    found = ownership_gaps(result.graph)
+    if args.json:
+        _print_json(gaps_json(found))
+    else:
+        print(gaps_text(found))
+    return EXIT_GAPS if found and args.fail_on_gaps else EXIT_OK
+
+
+def _not_yet(name: str) -> Handler:
     def handler(args: argparse.Namespace) -> int:
         print(f"{PROG}: error: '{name}' is not yet available", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -9,12 +9,13 @@ from rdflib.namespace import DCTERMS
 
 from explorer.vocab import IC, KIND_CLASSES, id_from_iri
 
-__all__ = ["KINDS", "Entity", "entities", "entity", "kind_of", "label_of"]
+__all__ = ["KINDS", "UNKNOWN", "Entity", "entities", "entity", "kind_of", "label_of"]
 
 # class -> kind name, placeholders last: a typed entity is never shown as a placeholder
 _CLASS_KINDS: dict[URIRef, str] = {cls: kind for kind, cls in KIND_CLASSES.items()}
 _CLASS_KINDS[IC.Placeholder] = "placeholder"
 KINDS: tuple[str, ...] = tuple(_CLASS_KINDS.values())
+UNKNOWN = "unknown"  # a node referenced by a relation but typed by no source
 
 
 @dataclass(frozen=True)
@@ -43,25 +44,18 @@ def label_of(graph: Graph, iri: URIRef) -> str:
     return str(label) if label is not None else id_from_iri(str(iri))
 
 
-def entity(graph: Graph, iri: URIRef) -> Entity | None:
-    """The record of one node, or None when it is none of ours."""
-    kind = kind_of(graph, iri)
-    if kind is None:
-        return None
+def entity(graph: Graph, iri: URIRef) -> Entity:
+    """The record of one node; kind ``"unknown"`` when no source says what it is."""
     description = graph.value(iri, DCTERMS.description) or graph.value(iri, RDFS.comment)
-    tier = graph.value(iri, IC.tier)
+    owners = (label_of(graph, o) for o in graph.objects(iri, IC.ownedBy) if isinstance(o, URIRef))
     return Entity(
         iri=str(iri),
         id=id_from_iri(str(iri)),
         label=label_of(graph, iri),
-        kind=kind,
+        kind=kind_of(graph, iri) or UNKNOWN,
         description=str(description or ""),
-        owners=tuple(
-            sorted(
-                label_of(graph, o) for o in graph.objects(iri, IC.ownedBy) if isinstance(o, URIRef)
-            )
-        ),
-        tier=_as_tier(tier),
+        owners=tuple(sorted(owners)),
+        tier=_as_tier(graph.value(iri, IC.tier)),
         status=str(graph.value(iri, IC.status) or ""),
     )
 
@@ -76,7 +70,6 @@ def _as_tier(value: object) -> int | None:
 def entities(graph: Graph) -> list[Entity]:
     """Every node of a known kind, sorted by kind then label."""
     subjects = {s for cls in _CLASS_KINDS for s in graph.subjects(RDF.type, cls)}
-    records = (entity(graph, s) for s in subjects if isinstance(s, URIRef))
+    found = [entity(graph, s) for s in subjects if isinstance(s, URIRef)]
     order = {kind: n for n, kind in enumerate(KINDS)}
-    found = [r for r in records if r is not None]
     return sorted(found, key=lambda e: (order[e.kind], e.label.casefold(), e.iri))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rdflib import Graph, URIRef
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -42,3 +43,22 @@ def run_cli(*args: str | Path, module: str = "ui.launcher") -> subprocess.Comple
         timeout=120,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
+
+
+PREFIXES = """
+@prefix ic: <https://infra-context.dev/ontology#> .
+@prefix id: <https://infra-context.dev/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+"""
+
+
+def estate(turtle: str) -> Graph:
+    """A tiny graph written inline, with the ic: and id: prefixes already declared."""
+    graph = Graph().parse(data=PREFIXES + turtle, format="turtle")
+    graph.bind("id", "https://infra-context.dev/id/")
+    return graph
+
+
+def node(entity_id: str) -> URIRef:
+    """The IRI of an importer id, as the tests write them."""
+    return URIRef("https://infra-context.dev/id/" + entity_id)

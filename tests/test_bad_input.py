@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, run_cli
 
+from conftest import SAMPLES, run_cli
 from explorer.cli import main
 from explorer.errors import InputError
 from explorer.ingest import load

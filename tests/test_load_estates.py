@@ -6,11 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
 
+from conftest import SAMPLES
 from explorer.errors import InputError
 from explorer.ingest import load
 from explorer.vocab import IC, iri_for_id

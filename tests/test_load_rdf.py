@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from conftest import SAMPLES
 from explorer.export import WRITERS, dump
 from explorer.ingest import load
 from explorer.vocab import IC, iri_for_id

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import SAMPLES
 from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
+from conftest import SAMPLES
 from explorer.ingest import load
 from explorer.model import entities
 from explorer.resources import DEFAULT_SAMPLE, ontology_file, sample_file

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainterPath
 from pytestqt.qtbot import QtBot
 
+from conftest import SAMPLES
 from explorer.ingest import load
 from explorer.model import Entity, entities
 from ui import main_window

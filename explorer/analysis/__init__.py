@@ -1,0 +1,21 @@
+"""The questions a program turns on, each a plain function over the loaded graph."""
+
+from explorer.analysis.blast_radius import blast_radius
+from explorer.analysis.cycles import cycles
+from explorer.analysis.gaps import Gap, ownership_gaps
+from explorer.analysis.reach import Impacted, Reach, TeamToTell
+from explorer.analysis.spof import SinglePoint, single_points_of_failure
+from explorer.analysis.upstream import upstream
+
+__all__ = [
+    "Gap",
+    "Impacted",
+    "Reach",
+    "SinglePoint",
+    "TeamToTell",
+    "blast_radius",
+    "cycles",
+    "ownership_gaps",
+    "single_points_of_failure",
+    "upstream",
+]

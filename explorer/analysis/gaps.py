@@ -1,0 +1,167 @@
+"""Ownership gaps: what has no owner, a gone owner, or an owner nobody can reach.
+
+Rules SHACL states well (cardinality, class, status values) come from validating
+``ontology/shapes.ttl`` with pyshacl; each shape names its rule code (``ics:rule``). Rules
+that need the graph's structure (an unverified assumption under a tier-1 service, a
+placeholder) are plain code. Every gap is ranked by ``impact``: the weighted size of the
+blast radius of what the gap leaves without a reachable owner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from pyshacl import validate
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SH
+
+from explorer.analysis.blast_radius import hurt_by
+from explorer.analysis.index import EstateIndex, index_of, tier_weight
+from explorer.analysis.reach import walk
+from explorer.model import Entity
+from explorer.resources import ontology_file
+from explorer.vocab import IC
+
+__all__ = ["RULES", "Gap", "ownership_gaps"]
+
+ICS = Namespace("https://infra-context.dev/shapes#")
+
+# rule code -> what it means, for help texts and the README
+RULES: dict[str, str] = {
+    "no-owner": "a service, resource, system, vendor or assumption with no owner",
+    "several-owners": "more than one owner, so accountability is split",
+    "dangling-owner": "an owner that no source defines",
+    "owner-not-team-or-person": "an owner that is defined, but is not a team or a person",
+    "dissolved-owner": "an owner team that was dissolved",
+    "unreachable-team": "a team with no members and no contact",
+    "assumption-without-status": "an assumption nobody has marked verified or not",
+    "unverified-tier1-assumption": "an unverified assumption that a tier-1 thing relies on",
+    "invalid-assumption-in-use": "an assumption known to be false that something relies on",
+    "undefined-reference": "a placeholder for an id that some source names but none defines",
+    "bad-team-status": "a team status other than active or dissolved",
+    "bad-assumption-status": "an assumption status other than unverified, verified, invalid",
+    "bad-tier": "a tier other than 1, 2 or 3",
+}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One problem on one node. ``impact`` ranks it: bigger is more urgent."""
+
+    entity: Entity
+    rule: str
+    message: str
+    impact: int
+
+
+@cache
+def _shapes() -> Graph:
+    return Graph().parse(ontology_file("shapes.ttl"))
+
+
+def ownership_gaps(graph: Graph) -> list[Gap]:
+    """Every ownership gap, most impact first.
+
+    >>> from explorer.ingest import load
+    >>> [(g.rule, g.entity.id) for g in ownership_gaps(load().graph)][:2]
+    [('no-owner', 'vendor-obsidian-optics'), ('invalid-assumption-in-use', 'assume-three-zones')]
+    """
+    index = index_of(graph)
+    found: dict[tuple[str, str], Gap] = {}
+    for gap in (*_shacl_gaps(index), *_assumption_gaps(index), *_placeholder_gaps(index)):
+        found.setdefault((gap.entity.iri, gap.rule), gap)
+    return sorted(found.values(), key=lambda g: (-g.impact, g.rule, g.entity.id))
+
+
+def _impact(index: EstateIndex, node: URIRef) -> int:
+    """Weighted size of what is hurt if ``node`` (or what it owns) fails unattended."""
+    starts = list(index.sources(node, IC.ownedBy))
+    if index.kind(node) not in ("team", "person"):
+        starts.append(node)
+    hurt: set[URIRef] = set()
+    for start in starts:
+        if start not in hurt:
+            hurt.update(walk(start, lambda n: hurt_by(index, n), None))
+    return sum(tier_weight(index.tiers.get(n)) for n in hurt)
+
+
+def _gap(index: EstateIndex, node: URIRef, rule: str, message: str) -> Gap:
+    return Gap(index.entity(node), rule, message, _impact(index, node))
+
+
+def _names(index: EstateIndex, nodes: list[URIRef]) -> str:
+    labels = sorted(index.entity(n).label for n in nodes)
+    return ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
+
+
+def _rely(nodes: list[URIRef]) -> str:
+    return "relies" if len(nodes) == 1 else "rely"
+
+
+def _shacl_gaps(index: EstateIndex) -> list[Gap]:
+    shapes = _shapes()
+    _, report, _ = validate(index.graph, shacl_graph=shapes, inference="none")
+    assert isinstance(report, Graph)
+    gaps = []
+    for result in report.objects(None, SH.result):  # top level only, not sh:detail
+        focus = report.value(result, SH.focusNode)
+        rule = shapes.value(report.value(result, SH.sourceShape), ICS.rule)
+        if isinstance(focus, URIRef) and rule is not None:
+            value = report.value(result, SH.value)
+            gaps.append(_shacl_gap(index, focus, str(rule), value))
+    return gaps
+
+
+def _shacl_gap(index: EstateIndex, node: URIRef, rule: str, value: object) -> Gap:
+    label = index.entity(node).label
+    owners = index.targets(node, IC.ownedBy)
+    other = index.entity(value) if isinstance(value, URIRef) else None
+    if rule == "owner-not-team-or-person" and other and other.kind in ("unknown", "placeholder"):
+        message = f"{label} is owned by '{other.id}', which no source defines"
+        return _gap(index, node, "dangling-owner", message)
+    messages = {
+        "no-owner": f"{label} has no owner",
+        "several-owners": f"{label} has {len(owners)} owners ({_names(index, owners)}): "
+        "accountability is split",
+        "owner-not-team-or-person": f"{label} is owned by {other.label if other else value}, "
+        f"a {other.kind if other else 'value'}, not a team or a person",
+        "dissolved-owner": f"{label} is owned by {other.label if other else value}, "
+        "which was dissolved",
+        "unreachable-team": f"Team {label} has no members and no contact: nobody can be told",
+        "assumption-without-status": f"'{label}' has no status: nobody knows whether it holds",
+    }
+    shown = value if isinstance(value, Literal) else ""
+    message = messages.get(rule, f"{label} has an unexpected value {str(shown)!r} ({rule})")
+    return _gap(index, node, rule, message)
+
+
+def _assumption_gaps(index: EstateIndex) -> list[Gap]:
+    gaps = []
+    for node, kind in index.kinds.items():
+        if kind != "assumption":
+            continue
+        status = str(index.graph.value(node, IC.status) or "").casefold()
+        relying = index.sources(node, IC.assumes)
+        label = index.entity(node).label
+        tier1 = [n for n in relying if index.tiers.get(n) == 1]
+        if status == "unverified" and tier1:
+            names = _names(index, tier1)
+            message = f"'{label}' is unverified, yet tier-1 {names} {_rely(tier1)} on it"
+            gaps.append(_gap(index, node, "unverified-tier1-assumption", message))
+        if status == "invalid" and relying:
+            names = _names(index, relying)
+            message = f"'{label}' is known to be false, yet {names} {_rely(relying)} on it"
+            gaps.append(_gap(index, node, "invalid-assumption-in-use", message))
+    return gaps
+
+
+def _placeholder_gaps(index: EstateIndex) -> list[Gap]:
+    gaps = []
+    for node, kind in index.kinds.items():
+        if kind == "placeholder":
+            where = sorted(str(w) for w in index.graph.objects(node, IC.referencedIn))
+            at = f" at {', '.join(where)}" if where else ""
+            message = f"'{index.entity(node).id}' is referenced{at} but defined in no source"
+            gaps.append(_gap(index, node, "undefined-reference", message))
+    return gaps

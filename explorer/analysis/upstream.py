@@ -1,0 +1,37 @@
+"""Upstream: what a node needs, all the way down (the DNS nobody listed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rdflib import Graph, URIRef
+
+from explorer.analysis.index import EstateIndex, index_of
+from explorer.analysis.reach import Reach, reach
+from explorer.vocab import IC
+
+__all__ = ["needs", "upstream"]
+
+
+def needs(index: EstateIndex, node: URIRef) -> Iterator[URIRef]:
+    """What ``node`` needs directly: its dependencies, vendors and assumptions, and for a
+    System, its parts. Vendors and assumptions need nothing further, so the walk stops there.
+    """
+    yield from index.targets(node, IC.dependsOn)
+    yield from index.targets(node, IC.usesVendor)
+    yield from index.targets(node, IC.assumes)
+    if index.kind(node) == "system":
+        yield from index.sources(node, IC.partOf)
+
+
+def upstream(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
+    """Everything ``node`` needs, nearest first, and the owners of all of it.
+
+    >>> from explorer.ingest import load
+    >>> from explorer.vocab import iri_for_id
+    >>> answer = upstream(load().graph, iri_for_id("time-sync"))
+    >>> [(i.entity.id, i.distance) for i in answer.impacted]
+    [('gps-clock', 1), ('assume-public-ntp', 1), ('vendor-meridian', 2)]
+    """
+    index = index_of(graph)
+    return reach(index, node, lambda n: needs(index, n), depth, "needs")

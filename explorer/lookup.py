@@ -1,0 +1,77 @@
+"""Find the node a user means: an IRI, a ``prefix:name``, an id, or an exact label."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from rdflib import Graph, URIRef
+
+from explorer.errors import InputError
+from explorer.model import entities, entity
+from explorer.vocab import iri_for_id
+
+__all__ = ["resolve_node"]
+
+_ABSOLUTE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:(//|[^/\s])\S*$")
+
+
+def _in_graph(graph: Graph, iri: URIRef) -> bool:
+    return (iri, None, None) in graph or (None, None, iri) in graph
+
+
+def _expand(graph: Graph, text: str) -> URIRef | None:
+    """An IRI or a ``prefix:name`` with a bound prefix, if ``text`` is one."""
+    prefix, colon, name = text.partition(":")
+    if colon and not name.startswith("//"):
+        namespace = dict(graph.namespaces()).get(prefix)
+        if namespace is not None:
+            return URIRef(str(namespace) + name)
+    return URIRef(text) if _ABSOLUTE_IRI.match(text) else None
+
+
+def resolve_node(graph: Graph, text: str) -> URIRef:
+    """The one node ``text`` names, or an InputError listing the closest candidates.
+
+    Ids and labels match case-insensitively; an exact-case id wins over other matches.
+
+    >>> from explorer.ingest import load
+    >>> graph = load().graph
+    >>> str(resolve_node(graph, "Time sync (NTP)"))
+    'https://infra-context.dev/id/time-sync'
+    >>> resolve_node(graph, "dns")
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: unknown node 'dns'; closest: dns-service (Authoritative and ...
+    """
+    text = text.strip()
+    for iri in (_expand(graph, text), iri_for_id(text)):
+        if iri is not None and _in_graph(graph, iri):
+            return iri  # an IRI, a prefixed name, or an importer id used only as a reference
+    known = entities(graph)
+    folded = text.casefold()
+    matches = [e for e in known if folded in (e.id.casefold(), e.label.casefold())]
+    exact = [e for e in matches if e.id == text]
+    if len(exact) == 1 or len(matches) == 1:
+        return URIRef((exact or matches)[0].iri)
+    if matches:
+        names = ", ".join(f"{e.id} ({e.label}, {e.kind})" for e in matches[:8])
+        raise InputError(None, None, f"{text!r} is ambiguous: it names {names}")
+    raise InputError(None, None, f"unknown node {text!r}; closest: {_closest(graph, text)}")
+
+
+def _closest(graph: Graph, text: str) -> str:
+    known = entities(graph)
+    names = {e.id.casefold(): e for e in known} | {e.label.casefold(): e for e in known}
+    close = difflib.get_close_matches(text.casefold(), list(names), n=12, cutoff=0.5)
+    contains = [n for n in names if text.casefold() in n]
+    picked: list[str] = []
+    for name in [*contains, *close]:
+        iri = names[name].iri
+        if iri not in picked:
+            picked.append(iri)
+    if not picked:
+        return "none; try 'infra-explorer search'"
+    shown = [entity(graph, URIRef(iri)) for iri in picked[:5]]
+    more = ", ..." if len(picked) > 5 else ""
+    return ", ".join(f"{e.id} ({e.label})" for e in shown) + more

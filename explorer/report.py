@@ -1,0 +1,90 @@
+"""Analysis results as the JSON of DESIGN.md and as text a program manager can paste."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from explorer.analysis import Gap, Reach
+from explorer.model import Entity
+
+__all__ = ["gaps_json", "gaps_text", "reach_json", "reach_text"]
+
+_HEADINGS = {"affected": "Affected if {node} fails", "needs": "{node} needs"}
+_TEAM_HEADINGS = {"affected": "Teams to tell", "needs": "Teams involved"}
+_MARKS = {
+    "dissolved": "DISSOLVED",
+    "undefined": "NOT DEFINED ANYWHERE",
+    "unreachable": "NO MEMBERS, NO CONTACT",
+}
+
+
+def _node(e: Entity) -> dict[str, Any]:
+    return {"iri": e.iri, "id": e.id, "label": e.label, "kind": e.kind}
+
+
+def reach_json(answer: Reach) -> dict[str, Any]:
+    """``{"node", "impacted": [...], "teams": [...]}``; teams also carry status and owns."""
+    return {
+        "node": _node(answer.node),
+        "impacted": [
+            {**_node(i.entity), "distance": i.distance, "path": list(i.path)}
+            for i in answer.impacted
+        ],
+        "teams": [
+            {
+                "iri": t.entity.iri,
+                "id": t.entity.id,
+                "label": t.entity.label,
+                "status": t.status,
+                "owns": list(t.owns),
+            }
+            for t in answer.teams
+        ],
+    }
+
+
+def _name(e: Entity) -> str:
+    return e.label if e.label == e.id else f"{e.label} ({e.id})"
+
+
+def reach_text(answer: Reach) -> str:
+    """Nearest first, with the path from the node; then the teams, problems marked."""
+    heading = _HEADINGS[answer.direction].format(node=_name(answer.node))
+    if not answer.impacted:
+        lines = [f"{heading}: nothing"]
+    else:
+        lines = [f"{heading}: {len(answer.impacted)} node(s)", ""]
+        width = max(len(_name(i.entity)) for i in answer.impacted)
+        path = "how it spreads" if answer.direction == "affected" else "path"
+        lines.append(f"  {'dist':>4}  {'kind':<11} {'name':<{width}}  {path}")
+        for i in answer.impacted:
+            lines.append(
+                f"  {i.distance:>4}  {i.entity.kind:<11} {_name(i.entity):<{width}}  "
+                f"{' -> '.join(i.path)}"
+            )
+    lines += ["", f"{_TEAM_HEADINGS[answer.direction]}: {len(answer.teams)}"]
+    for t in answer.teams:
+        mark = f"  [{_MARKS[t.status]}]" if t.status in _MARKS else ""
+        lines.append(f"  {_name(t.entity)}{mark}: owns {', '.join(t.owns)}")
+    return "\n".join(lines)
+
+
+def gaps_json(gaps: list[Gap]) -> dict[str, Any]:
+    """``{"gaps": [{"iri", "id", "label", "kind", "rule", "message", "impact"}]}``."""
+    return {
+        "gaps": [
+            {**_node(g.entity), "rule": g.rule, "message": g.message, "impact": g.impact}
+            for g in gaps
+        ]
+    }
+
+
+def gaps_text(gaps: list[Gap]) -> str:
+    """One line per gap, most impact first."""
+    if not gaps:
+        return "No ownership gaps."
+    width = max(len(g.rule) for g in gaps)
+    lines = [f"{len(gaps)} ownership gap(s), most impact first:", ""]
+    lines.append(f"  {'impact':>6}  {'rule':<{width}}  message")
+    lines += [f"  {g.impact:>6}  {g.rule:<{width}}  {g.message}" for g in gaps]
+    return "\n".join(lines)

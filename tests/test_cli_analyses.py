@@ -1,0 +1,103 @@
+"""blast-radius, upstream and gaps on the command line, in the JSON shapes of DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES, run_cli
+from explorer.cli import main
+
+Write = Callable[[str, str | bytes], Path]
+NODE_KEYS = {"iri", "id", "label", "kind"}
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: ignore[type-arg]
+    assert main([*args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+class TestBlastRadiusCommand:
+    def test_json_shape(self, capsys: pytest.CaptureFixture[str]) -> None:
+        data = run_json(capsys, "blast-radius", "dns-service")
+        assert set(data) == {"node", "impacted", "teams"}
+        assert set(data["node"]) == NODE_KEYS and data["node"]["id"] == "dns-service"
+        first = data["impacted"][0]
+        assert set(first) == NODE_KEYS | {"distance", "path"}
+        assert first["path"][0] == "dns-service" and len(first["path"]) == first["distance"] + 1
+        assert {"iri", "id", "label"} <= set(data["teams"][0])
+        statuses = {t["id"]: t["status"] for t in data["teams"]}
+        assert statuses["team-legacy-infra"] == "dissolved"
+
+    def test_text_says_what_is_affected_and_who_to_tell(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["blast-radius", "Authoritative and recursive DNS"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("Affected if Authoritative and recursive DNS (dns-service) fails:")
+        assert "dns-service -> control-plane" in out
+        assert "Legacy Infra Tools (team-legacy-infra)  [DISSOLVED]: owns provisioning" in out
+
+    def test_depth_and_sources(self, capsys: pytest.CaptureFixture[str]) -> None:
+        data = run_json(
+            capsys, "blast-radius", "profile-db", str(SAMPLES / "buyer-profile.csv"), "--depth", "1"
+        )
+        assert {i["id"] for i in data["impacted"]} == {"profile-api", "consent-service"}
+
+    @pytest.mark.parametrize("depth", ["-1", "two"])
+    def test_a_bad_depth_is_a_usage_error(self, depth: str) -> None:
+        with pytest.raises(SystemExit) as caught:
+            main(["blast-radius", "dns-service", "--depth", depth])
+        assert caught.value.code == 2
+
+    def test_an_unknown_node_exits_2_with_candidates(self) -> None:
+        done = run_cli("blast-radius", "dns")
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert done.stderr.startswith("infra-explorer: error: unknown node 'dns'; closest: ")
+        assert "dns-service" in done.stderr
+
+    def test_an_ambiguous_node_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["blast-radius", "Observability"]) == 2
+        assert "is ambiguous" in capsys.readouterr().err
+
+
+class TestUpstreamCommand:
+    def test_json_shape_and_the_dns_nobody_listed(self, capsys: pytest.CaptureFixture[str]) -> None:
+        data = run_json(capsys, "upstream", "control-plane")
+        assert set(data) == {"node", "impacted", "teams"}
+        assert "dns-zone" in {i["id"] for i in data["impacted"]}
+        assert "team-dns" in {t["id"] for t in data["teams"]}
+
+    def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["upstream", "time-sync"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("Time sync (NTP) (time-sync) needs: 3 node(s)")
+        assert "time-sync -> gps-clock -> vendor-meridian" in out
+
+
+class TestGapsCommand:
+    def test_json_shape(self, capsys: pytest.CaptureFixture[str]) -> None:
+        data = run_json(capsys, "gaps")
+        assert set(data) == {"gaps"}
+        assert set(data["gaps"][0]) == NODE_KEYS | {"rule", "message", "impact"}
+        impacts = [g["impact"] for g in data["gaps"]]
+        assert impacts == sorted(impacts, reverse=True)
+
+    def test_fail_on_gaps_exits_1(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["gaps", "--fail-on-gaps"]) == 1
+        assert "ownership gap(s), most impact first" in capsys.readouterr().out
+
+    def test_a_clean_catalog_passes(self, write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+        path = write(
+            "clean.yaml",
+            "services: [{id: api, owner: t, tier: 1}]\nteams: [{id: t, contact: t@x}]\n",
+        )
+        assert main(["gaps", str(path), "--fail-on-gaps"]) == 0
+        assert capsys.readouterr().out.strip() == "No ownership gaps."
+
+    def test_bad_input_still_exits_2(self, write: Write) -> None:
+        path = write("bad.csv", "id,tier\nx,9\n")
+        assert main(["gaps", str(path), "--fail-on-gaps"]) == 2
