@@ -7,7 +7,6 @@ loaded graph is treated as read-only; the index is rebuilt if the graph's size c
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -78,13 +77,16 @@ class EstateIndex:
         return tier_weight(self.tiers.get(node))
 
 
-_CACHE: weakref.WeakKeyDictionary[Graph, EstateIndex] = weakref.WeakKeyDictionary()
+_last: list[EstateIndex] = []  # one slot: the app and the CLI work on one graph at a time
 
 
 def index_of(graph: Graph) -> EstateIndex:
-    """The graph's index, built on first use and kept while the graph lives unchanged."""
-    cached = _CACHE.get(graph)
-    if cached is None or cached.size != len(graph):
-        cached = EstateIndex.build(graph)
-        _CACHE[graph] = cached
-    return cached
+    """The graph's index, reused while the same graph object is queried unchanged.
+
+    One slot, not a table keyed by graph: an index holds its graph, so a table would keep
+    every graph ever analysed alive.
+    """
+    if _last and _last[0].graph is graph and _last[0].size == len(graph):
+        return _last[0]
+    _last[:] = [EstateIndex.build(graph)]
+    return _last[0]

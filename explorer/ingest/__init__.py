@@ -112,8 +112,8 @@ def load(paths: Sequence[str | Path] = ()) -> LoadResult:
         fmt = source.format or sniff_format(source.path, data)
         parsed = READERS[fmt](str(source.path), data, result.warnings)
         result.graph += parsed.graph
-        for prefix, namespace in parsed.graph.namespaces():
-            result.graph.bind(prefix, namespace, override=False)  # for prefix:name lookups
+        for prefix, declared in parsed.graph.namespaces():
+            result.graph.bind(prefix, declared, override=False)  # for prefix:name lookups
         records.extend(parsed.records)
         result.sources.append(SourceInfo(source.path, fmt, hashlib.sha256(data).hexdigest()))
     add_records(result.graph, records)
