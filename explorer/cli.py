@@ -22,7 +22,15 @@ from explorer.export import WRITERS, dump
 from explorer.ingest import LoadResult, load
 from explorer.lookup import resolve_node
 from explorer.model import entities
-from explorer.report import gaps_json, gaps_text, reach_json, reach_text
+from explorer.report import (
+    gaps_json,
+    gaps_text,
+    reach_json,
+    reach_text,
+    search_json,
+    search_text,
+)
+from explorer.search import search
 
 __all__ = ["COMMANDS", "GUI_COMMANDS", "OneLineParser", "build_parser", "main"]
 
@@ -43,7 +51,7 @@ EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
 Handler = Callable[[argparse.Namespace], int]
 
 # commands of DESIGN.md whose issues have not landed yet
-_PENDING = {"search": "QUERY", "diff": None}
+_PENDING = {"diff": None}
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -92,6 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
     _sources(snap)
     _output(snap)
     snap.set_defaults(handler=_write_graph)
+
+    find = commands.add_parser("search", help="find nodes by any word about them")
+    find.add_argument(
+        "query",
+        metavar="QUERY",
+        help='words (all must match), "a phrase", prefix*, or a field: kind:vendor, '
+        'owner:"Payments Core", tier:1',
+    )
+    _sources(find)
+    find.add_argument("--json", action="store_true", help="print JSON")
+    find.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits")
+    find.set_defaults(handler=_search)
 
     for name, walk, help_text in (
         ("blast-radius", blast_radius, "what is affected if NODE fails, and the teams to tell"),
@@ -149,6 +169,12 @@ def _write_graph(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 1 or more, not {text!r}")
+    return int(text)
+
+
 def _depth(text: str) -> int:
     try:
         value = int(text)
@@ -175,6 +201,22 @@ def _reach_handler(walk: Callable[[Graph, URIRef, int | None], Reach]) -> Handle
         return EXIT_OK
 
     return handler
+
+
+def _indexing_notice(done: int, total: int) -> None:
+    if done == total and total and sys.stderr.isatty():
+        print(f"indexed {total} nodes for search", file=sys.stderr)
+
+
+def _search(args: argparse.Namespace) -> int:
+    result = load(args.sources)
+    _warn(result)
+    hits = search(result.graph, args.query, args.limit, progress=_indexing_notice)
+    if args.json:
+        _print_json(search_json(args.query, hits))
+    else:
+        print(search_text(args.query, hits))
+    return EXIT_OK
 
 
 def _gaps(args: argparse.Namespace) -> int:

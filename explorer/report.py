@@ -6,8 +6,9 @@ from typing import Any
 
 from explorer.analysis import Gap, Reach
 from explorer.model import Entity
+from explorer.search import SearchHit
 
-__all__ = ["gaps_json", "gaps_text", "reach_json", "reach_text"]
+__all__ = ["gaps_json", "gaps_text", "reach_json", "reach_text", "search_json", "search_text"]
 
 _HEADINGS = {"affected": "Affected if {node} fails", "needs": "{node} needs"}
 _TEAM_HEADINGS = {"affected": "Teams to tell", "needs": "Teams involved"}
@@ -87,4 +88,39 @@ def gaps_text(gaps: list[Gap]) -> str:
     lines = [f"{len(gaps)} ownership gap(s), most impact first:", ""]
     lines.append(f"  {'impact':>6}  {'rule':<{width}}  message")
     lines += [f"  {g.impact:>6}  {g.rule:<{width}}  {g.message}" for g in gaps]
+    return "\n".join(lines)
+
+
+def search_json(query: str, hits: list[SearchHit]) -> dict[str, Any]:
+    """``{"query", "hits": [{"iri", "id", "label", "kind", "score", ...}]}``.
+
+    Each hit also has ``fragment`` (plain text) and ``highlights`` ([start, end] spans of it).
+    """
+    return {
+        "query": query,
+        "hits": [
+            {
+                "iri": h.iri,
+                "id": h.id,
+                "label": h.label,
+                "kind": h.kind,
+                "score": h.score,
+                "fragment": h.fragment.text,
+                "highlights": [list(s) for s in h.fragment.spans],
+            }
+            for h in hits
+        ],
+    }
+
+
+def search_text(query: str, hits: list[SearchHit]) -> str:
+    """Best first: score, kind and name, then the passage with matches in [brackets]."""
+    if not hits:
+        return f"No matches for {query!r}."
+    lines = [f"{len(hits)} match(es) for {query!r}:", ""]
+    for h in hits:
+        name = h.label if h.label == h.id else f"{h.label} ({h.id})"
+        lines.append(f"  {h.score:>7.2f}  {h.kind:<11} {name}")
+        if h.fragment.text:
+            lines.append(f"  {'':>7}  {'':<11} {h.fragment.marked()}")
     return "\n".join(lines)

@@ -66,7 +66,7 @@ class TestRefusals:
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "required: SOURCE" in err
 
-    @pytest.mark.parametrize("command", ["search", "diff"])
+    @pytest.mark.parametrize("command", ["diff"])
     def test_commands_of_later_issues_say_so(
         self, command: str, capsys: pytest.CaptureFixture[str]
     ) -> None:

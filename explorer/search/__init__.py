@@ -1,0 +1,110 @@
+"""Full-text search over every node of the graph, with whoosh, cached on disk.
+
+>>> from explorer.ingest import load
+>>> [(h.id, h.kind) for h in search(load().graph, '"time sync"')]
+[('time-sync', 'service'), ('assume-public-ntp', 'assumption')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+from whoosh import index
+from whoosh.index import Index
+
+from explorer.search import cache
+from explorer.search.documents import SCHEMA, documents, searchable_nodes
+from explorer.search.highlight import Fragment, fragment_of
+from explorer.search.query import FIELDS, parse_query
+
+__all__ = ["FIELDS", "Fragment", "Progress", "SearchHit", "SearchIndex", "search"]
+
+Progress = Callable[[int, int], None]  # (documents indexed, documents in all)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One node that matched, best first, with the passage that matched."""
+
+    iri: str
+    id: str
+    label: str
+    kind: str
+    score: float
+    fragment: Fragment
+
+
+class SearchIndex:
+    """The search index of one graph, opened from the cache or built (and cached) now.
+
+    ``built_now`` tells which: a second index of an unchanged graph is not rebuilt.
+    """
+
+    def __init__(self, ix: Index, key: str, built_now: bool) -> None:
+        self.ix = ix
+        self.key = key
+        self.built_now = built_now
+
+    @classmethod
+    def for_graph(
+        cls, graph: Graph, progress: Progress | None = None, root: Path | None = None
+    ) -> SearchIndex:
+        root = root or cache.cache_root()
+        key = cache.graph_key(graph)
+        expected = len(searchable_nodes(graph))
+        cached = cache.open_cached(root / key, expected)
+        if cached is not None:
+            if progress:
+                progress(expected, expected)
+            return cls(cached, key, built_now=False)
+        building = cache.new_build_folder(root, key)
+        _build(building, graph, progress)
+        cache.store(building, root / key, expected)
+        ix = cache.open_cached(root / key, expected)
+        if ix is None:  # the cache folder cannot hold it: search the fresh build in place
+            raise OSError(f"cannot keep the search index in {root}")
+        return cls(ix, key, built_now=True)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """The best ``limit`` hits for ``query``; a malformed query is an InputError."""
+        parsed = parse_query(query)
+        with self.ix.searcher() as searcher:
+            results = searcher.search(parsed, limit=limit, terms=True)
+            return [
+                SearchHit(
+                    iri=hit["iri"],
+                    id=hit["id"],
+                    label=hit["label"],
+                    kind=hit["kind"],
+                    score=round(float(hit.score), 3),
+                    fragment=fragment_of(hit),
+                )
+                for hit in results
+            ]
+
+
+def _build(folder: Path, graph: Graph, progress: Progress | None) -> None:
+    docs = list(documents(graph))
+    ix = index.create_in(str(folder), SCHEMA)
+    writer = ix.writer()
+    try:
+        for done, doc in enumerate(docs, start=1):
+            writer.add_document(**doc)
+            if progress and (done % 200 == 0 or done == len(docs)):
+                progress(done, len(docs))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    if progress and not docs:
+        progress(0, 0)
+
+
+def search(
+    graph: Graph, query: str, limit: int = 20, progress: Progress | None = None
+) -> list[SearchHit]:
+    """Search ``graph`` (indexing it first, or reusing its cached index)."""
+    return SearchIndex.for_graph(graph, progress).search(query, limit)

@@ -1,0 +1,84 @@
+"""What the search index holds: one document per node, fields weighted by how users ask."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+from whoosh import fields
+from whoosh.analysis import StemmingAnalyzer
+
+from explorer.analysis.index import RELATIONS
+from explorer.model import entity
+from explorer.vocab import IC
+
+__all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "documents", "searchable_nodes"]
+
+SCHEMA_VERSION = 1  # bump when SCHEMA or documents() change, so cached indexes are rebuilt
+
+_words = StemmingAnalyzer(stoplist=None)  # "DNS and Edge": every word counts in a name
+
+SCHEMA = fields.Schema(
+    iri=fields.ID(stored=True, unique=True),
+    id=fields.TEXT(stored=True, analyzer=_words),
+    label=fields.TEXT(stored=True, analyzer=_words),
+    kind=fields.KEYWORD(stored=True, lowercase=True),
+    owner=fields.TEXT(analyzer=_words),
+    tier=fields.KEYWORD(stored=True),
+    status=fields.KEYWORD(lowercase=True),
+    description=fields.TEXT(stored=True, analyzer=StemmingAnalyzer()),
+    text=fields.TEXT(stored=True, analyzer=StemmingAnalyzer()),
+)
+
+# plain words are looked for in these, each weighted: names count more than prose
+TEXT_FIELDS: dict[str, float] = {
+    "label": 4.0,
+    "id": 3.0,
+    "owner": 1.5,
+    "description": 1.0,
+    "text": 1.0,
+}
+
+_DESCRIPTIONS = (DCTERMS.description, RDFS.comment)
+_SHOWN = {RDFS.label, IC.tier, IC.status, *_DESCRIPTIONS}
+
+
+def searchable_nodes(graph: Graph) -> list[URIRef]:
+    """Every node worth finding: typed subjects, and anything our relations point at."""
+    nodes = {s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    for predicate in RELATIONS:
+        nodes.update(o for o in graph.objects(None, predicate) if isinstance(o, URIRef))
+    return sorted(nodes)
+
+
+def _clean(text: str) -> str:
+    """Graph text without the control characters the highlighter uses as markers."""
+    return "".join(ch for ch in text if ch >= " " or ch in "\t\n")
+
+
+def documents(graph: Graph) -> Iterator[dict[str, str]]:
+    """One whoosh document per searchable node."""
+    for node in searchable_nodes(graph):
+        record = entity(graph, node)
+        owners = [o for o in graph.objects(node, IC.ownedBy) if isinstance(o, URIRef)]
+        owner_words = [entity(graph, o).label for o in owners] + [
+            entity(graph, o).id for o in owners
+        ]
+        other = [
+            str(o)
+            for p, o in graph.predicate_objects(node)
+            if isinstance(o, Literal) and p not in _SHOWN
+        ]
+        descriptions = [str(d) for p in _DESCRIPTIONS for d in graph.objects(node, p)]
+        yield {
+            "iri": str(node),
+            "id": _clean(record.id),
+            "label": _clean(record.label),
+            "kind": record.kind,
+            "owner": _clean(" ".join(owner_words)),
+            "tier": str(record.tier or ""),
+            "status": record.status,
+            "description": _clean("\n".join(descriptions)),
+            "text": _clean("\n".join(sorted(other))),
+        }

@@ -1,0 +1,81 @@
+"""A user's query, checked and turned into a whoosh query.
+
+whoosh's parser never fails: an unknown field becomes two words, an unbalanced quote is
+dropped. A user would get quietly wrong answers, so we check first and say what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from whoosh import qparser
+from whoosh.query import FuzzyTerm, NullQuery, Or, Query
+
+from explorer.errors import InputError
+from explorer.search.documents import SCHEMA, TEXT_FIELDS
+
+__all__ = ["FIELDS", "parse_query"]
+
+# field names a query may use, e.g. kind:vendor, owner:"Payments Core", tier:1
+FIELDS = ("kind", "owner", "tier", "status", "id", "label", "description", "text")
+
+_FIELD = re.compile(r"(?<![\w\-])([A-Za-z_][\w\-]*):(?!//)")
+_SINGLE_WORD = re.compile(r"^\w[\w\-]*$")
+
+
+def _refuse(query: str, problem: str) -> InputError:
+    return InputError(None, None, f"cannot search for {query!r}: {problem}")
+
+
+def _check(query: str) -> None:
+    if not query.strip():
+        raise _refuse(query, "the query is empty")
+    if query.count('"') % 2:
+        raise _refuse(query, "a quote is not closed")
+    unquoted = re.sub(r'"[^"]*"', " ", query)
+    depth = 0
+    for char in unquoted:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth:
+        raise _refuse(query, "the parentheses do not match")
+    for name in _FIELD.findall(unquoted):
+        if name.lower() not in FIELDS:
+            raise _refuse(query, f"unknown field {name!r}; use one of {', '.join(FIELDS)}")
+
+
+def parse_query(query: str) -> Query:
+    """The whoosh query for ``query``; a single plain word also matches near misspellings.
+
+    >>> print(parse_query('kind:vendor'))
+    kind:vendor
+    >>> parse_query('owner:"Payments')
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: cannot search for 'owner:"Payments': a quote is not closed
+    """
+    _check(query)
+    lowered = _FIELD.sub(lambda m: f"{m.group(1).lower()}:", query)
+    parser = qparser.MultifieldParser(
+        list(TEXT_FIELDS), SCHEMA, fieldboosts=TEXT_FIELDS, group=qparser.AndGroup
+    )
+    parsed = parser.parse(lowered)
+    if parsed is NullQuery:
+        raise _refuse(query, "there is nothing to search for")
+    word = query.strip()
+    if _SINGLE_WORD.match(word) and len(word) >= 4:
+        return Or([parsed, *_near_misses(word)])
+    return parsed
+
+
+def _near_misses(word: str) -> list[Query]:
+    """Fuzzy terms for a single word in every text field, analysed as the field is."""
+    distance = 1 if len(word) <= 6 else 2
+    fuzzy: list[Query] = []
+    for field, boost in TEXT_FIELDS.items():
+        for token in SCHEMA[field].analyzer(word):
+            fuzzy.append(
+                FuzzyTerm(field, token.text, boost=0.3 * boost, maxdist=distance, prefixlength=1)
+            )
+    return fuzzy

@@ -1,0 +1,198 @@
+"""Full-text search: ranking, phrases, prefixes, typos, fields, bad queries, the disk cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import RDFS
+
+from conftest import SAMPLES, estate, node, run_cli
+from explorer.errors import InputError
+from explorer.ingest import load
+from explorer.search import SearchIndex, search
+
+LEDGER = """
+id:ledger a ic:Service ; rdfs:label "Ledger" ; ic:tier 1 ; ic:ownedBy id:payments-core ;
+    <http://purl.org/dc/terms/description> "Double-entry book of every payment." .
+id:reports a ic:Service ; rdfs:label "Finance reports" ; ic:tier 2 ; ic:ownedBy id:finance ;
+    <http://purl.org/dc/terms/description> "Reads the ledger every night." .
+id:clock a ic:Service ; rdfs:label "Clock" ;
+    <http://purl.org/dc/terms/description> "Time for every host; sync is hourly." .
+id:ntp a ic:Service ; rdfs:label "Time sync" ; ic:ownedBy id:finance .
+id:stripe a ic:Vendor ; rdfs:label "Stripe" ; ic:contact "accounts@stripe.example" .
+id:payments-core a ic:Team ; rdfs:label "Payments Core" .
+id:finance a ic:Team ; rdfs:label "Finance" .
+"""
+
+
+def ids(graph: Graph, query: str, root: Path) -> list[str]:
+    return [hit.id for hit in SearchIndex.for_graph(graph, root=root).search(query)]
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+class TestQueries:
+    def test_a_label_hit_beats_a_description_hit(self, root: Path) -> None:
+        assert ids(estate(LEDGER), "ledger", root) == ["ledger", "reports"]
+
+    def test_all_words_must_match(self, root: Path) -> None:
+        assert ids(estate(LEDGER), "ledger night", root) == ["reports"]
+
+    def test_a_phrase_needs_its_words_together(self, root: Path) -> None:
+        assert ids(estate(LEDGER), '"time sync"', root) == ["ntp"]
+        assert set(ids(estate(LEDGER), "time sync", root)) == {"ntp", "clock"}
+
+    def test_prefix(self, root: Path) -> None:
+        assert ids(estate(LEDGER), "ledg*", root)[0] == "ledger"
+
+    def test_a_typo_in_a_single_word_still_finds_it(self, root: Path) -> None:
+        assert ids(estate(LEDGER), "ledgr", root)[0] == "ledger"
+        assert ids(estate(LEDGER), "Strpe", root) == ["stripe"]
+
+    def test_an_exact_word_outranks_a_near_miss(self, root: Path) -> None:
+        graph = estate(LEDGER + 'id:ledge a ic:Resource ; rdfs:label "Ledge" .\n')
+        assert ids(graph, "ledge", root)[0] == "ledge"
+
+    def test_field_filters(self, root: Path) -> None:
+        graph = estate(LEDGER)
+        assert ids(graph, "kind:vendor", root) == ["stripe"]
+        assert set(ids(graph, 'owner:"Payments Core"', root)) == {"ledger"}
+        assert ids(graph, "tier:1", root) == ["ledger"]
+        assert ids(graph, "Kind:Service tier:2", root) == ["reports"]
+
+    def test_every_literal_is_searchable(self, root: Path) -> None:
+        assert ids(estate(LEDGER), "accounts@stripe.example", root) == ["stripe"]
+
+    def test_nodes_only_referenced_are_found_too(self, root: Path) -> None:
+        graph = estate("id:api a ic:Service ; ic:ownedBy id:team-gone .\n")
+        assert ids(graph, "team-gone", root) == ["team-gone", "api"]  # api: by its owner
+
+    @pytest.mark.parametrize(
+        ("query", "problem"),
+        [
+            ("", "the query is empty"),
+            ('owner:"Payments', "a quote is not closed"),
+            ("(ledger OR ntp", "the parentheses do not match"),
+            ("ledger)", "the parentheses do not match"),
+            ("colour:red", "unknown field 'colour'; use one of kind, owner, tier"),
+            ('""', "there is nothing to search for"),
+        ],
+    )
+    def test_a_malformed_query_says_what_is_wrong(
+        self, root: Path, query: str, problem: str
+    ) -> None:
+        with pytest.raises(InputError) as caught:
+            SearchIndex.for_graph(estate(LEDGER), root=root).search(query)
+        assert str(caught.value).startswith(f"cannot search for {query!r}: {problem}")
+
+    def test_a_url_in_a_query_is_not_a_field(self, root: Path) -> None:
+        graph = estate('id:wiki a ic:Service ; ic:contact "https://wiki.example/x" .\n')
+        assert ids(graph, '"https://wiki.example/x"', root) == ["wiki"]
+
+
+class TestFragments:
+    def test_the_matched_words_are_marked_by_position(self, root: Path) -> None:
+        (hit,) = SearchIndex.for_graph(estate(LEDGER), root=root).search("night")
+        text, spans = hit.fragment.text, hit.fragment.spans
+        assert [text[s:e] for s, e in spans] == ["night"]
+        assert hit.fragment.marked() == "Reads the ledger every [night]."
+
+    def test_markup_in_graph_text_stays_text(self, root: Path) -> None:
+        graph = estate('id:x a ic:Service ; rdfs:label "<b>Evil</b> \\u0002 thing" .\n')
+        (hit,) = SearchIndex.for_graph(graph, root=root).search("evil")
+        assert "<b>" in hit.fragment.text and "\x02" not in hit.fragment.text
+
+
+class TestCache:
+    def test_a_second_index_of_the_same_graph_is_not_rebuilt(self, root: Path) -> None:
+        first = SearchIndex.for_graph(estate(LEDGER), root=root)
+        files = sorted(p.name for p in (root / first.key).iterdir())
+        second = SearchIndex.for_graph(estate(LEDGER), root=root)
+        assert first.built_now and not second.built_now
+        assert second.key == first.key
+        assert second.ix.latest_generation() == first.ix.latest_generation()
+        assert sorted(p.name for p in (root / first.key).iterdir()) == files
+
+    def test_a_changed_graph_is_reindexed(self, root: Path) -> None:
+        graph = estate(LEDGER)
+        before = SearchIndex.for_graph(graph, root=root)
+        graph.add((node("ledger"), RDFS.comment, Literal("quarterly close")))
+        after = SearchIndex.for_graph(graph, root=root)
+        assert after.built_now and after.key != before.key
+        assert [h.id for h in after.search("quarterly")] == ["ledger"]
+
+    @pytest.mark.parametrize("damage", ["marker", "segments", "truncate", "empty"])
+    def test_a_corrupt_cache_is_rebuilt(self, root: Path, damage: str) -> None:
+        folder = root / SearchIndex.for_graph(estate(LEDGER), root=root).key
+        if damage == "marker":
+            (folder / "complete.json").write_text("{not json")
+        elif damage == "segments":
+            for seg in folder.glob("*.seg"):
+                seg.write_bytes(b"garbage")
+        elif damage == "truncate":
+            for toc in folder.glob("*.toc"):
+                toc.write_bytes(toc.read_bytes()[:10])
+        else:
+            shutil.rmtree(folder)
+            folder.mkdir()
+        again = SearchIndex.for_graph(estate(LEDGER), root=root)
+        assert again.built_now
+        assert [h.id for h in again.search("stripe")] == ["stripe"]
+
+    def test_an_abandoned_build_does_not_get_in_the_way(self, root: Path) -> None:
+        key = SearchIndex.for_graph(estate(LEDGER), root=root).key
+        shutil.rmtree(root / key)
+        (root / f"{key}.x.building").mkdir()
+        again = SearchIndex.for_graph(estate(LEDGER), root=root)
+        assert again.built_now and [h.id for h in again.search("stripe")] == ["stripe"]
+
+    def test_building_reports_progress(self, root: Path) -> None:
+        seen: list[tuple[int, int]] = []
+        SearchIndex.for_graph(estate(LEDGER), progress=lambda d, t: seen.append((d, t)), root=root)
+        assert seen and seen[-1] == (7, 7)  # four services, a vendor, two teams
+        assert all(done <= total for done, total in seen)
+
+    def test_the_cache_folder_comes_from_the_environment(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv("INFRA_EXPLORER_CACHE", str(tmp_path / "mine"))
+        search(estate(LEDGER), "ledger")
+        assert list((tmp_path / "mine" / "search-index").iterdir())
+
+
+class TestOnTheSamples:
+    def test_time_sync(self) -> None:
+        hits = search(load().graph, "time sync")
+        assert hits[0].id == "time-sync"
+
+    def test_every_vendor(self) -> None:
+        hits = search(load().graph, "kind:vendor", limit=50)
+        assert {h.id for h in hits} == {
+            "vendor-northwind",
+            "vendor-obsidian-optics",
+            "vendor-transit",
+            "vendor-securevault",
+            "vendor-quorum-dns",
+            "vendor-meridian",
+        }
+
+    def test_the_cli_answers_in_the_documented_shape(self) -> None:
+        import json
+
+        done = run_cli("search", "kind:vendor", SAMPLES / "buyer-profile.csv", "--json")
+        assert done.returncode == 0, done.stderr
+        data = json.loads(done.stdout)
+        assert data["query"] == "kind:vendor"
+        assert {"iri", "id", "label", "kind", "score"} <= set(data["hits"][0])
+        assert len(data["hits"]) == 5
+
+    def test_the_cli_refuses_a_bad_query_with_exit_2(self) -> None:
+        done = run_cli("search", "colour:red")
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert "unknown field 'colour'" in done.stderr
