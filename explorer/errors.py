@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["InputError"]
+__all__ = ["Cancelled", "InputError"]
 
 
 class InputError(Exception):
@@ -25,3 +25,7 @@ class InputError(Exception):
         if self.path and self.line is not None:
             where = f"{self.path}:{self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+
+class Cancelled(Exception):
+    """Raised by a progress callback to stop long work (a load, an index) at the next step."""

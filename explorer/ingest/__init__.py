@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from explorer.errors import InputError
 from explorer.ingest import native_yaml, table
@@ -23,9 +23,9 @@ from explorer.ingest.resolve import add_records
 from explorer.ingest.safe_yaml import load_documents
 from explorer.ingest.sources import EXTENSIONS, expand_sources, sniff_format
 from explorer.resources import sample_file
-from explorer.vocab import PREFIXES
+from explorer.vocab import PREFIXES, iri_for_id
 
-__all__ = ["EXTENSIONS", "LoadResult", "SourceInfo", "load"]
+__all__ = ["EXTENSIONS", "LoadResult", "Progress", "SourceInfo", "load"]
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,16 @@ class SourceInfo:
 
 @dataclass
 class LoadResult:
-    """The graph of one load, the files it came from, and what was skipped on the way."""
+    """The graph of one load, the files it came from, and what was skipped on the way.
+
+    ``origins`` says, for each node a source describes, where: ``path`` for RDF sources,
+    ``path:line`` for YAML and CSV.
+    """
 
     graph: Graph
     sources: list[SourceInfo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    origins: dict[URIRef, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -97,8 +102,13 @@ READERS: dict[str, Reader] = {
 }
 
 
-def load(paths: Sequence[str | Path] = ()) -> LoadResult:
+Progress = Callable[[int, int, str], None]  # (files read, files in all, file name)
+
+
+def load(paths: Sequence[str | Path] = (), progress: Progress | None = None) -> LoadResult:
     """Load files and folders into one graph; no paths means the bundled sample estate.
+
+    ``progress`` is called before each file; it may raise ``Cancelled`` to stop the load.
 
     >>> result = load()
     >>> len(result.graph) > 100, result.sources[0].path.name
@@ -107,7 +117,9 @@ def load(paths: Sequence[str | Path] = ()) -> LoadResult:
     files = expand_sources([Path(p) for p in paths] or [sample_file()])
     result = LoadResult(Graph())
     records: list[EntityRecord] = []
-    for source in files:
+    for done, source in enumerate(files):
+        if progress:
+            progress(done, len(files), source.path.name)
         data = _read_bytes(source.path)
         fmt = source.format or sniff_format(source.path, data)
         parsed = READERS[fmt](str(source.path), data, result.warnings)
@@ -115,11 +127,23 @@ def load(paths: Sequence[str | Path] = ()) -> LoadResult:
         for prefix, declared in parsed.graph.namespaces():
             result.graph.bind(prefix, declared, override=False)  # for prefix:name lookups
         records.extend(parsed.records)
+        _note_origins(result.origins, str(source.path), parsed)
         result.sources.append(SourceInfo(source.path, fmt, hashlib.sha256(data).hexdigest()))
     add_records(result.graph, records)
     for prefix, namespace in PREFIXES.items():
         result.graph.bind(prefix, namespace, replace=True)
+    if progress:
+        progress(len(files), len(files), "")
     return result
+
+
+def _note_origins(origins: dict[URIRef, list[str]], path: str, parsed: _Parsed) -> None:
+    for subject in set(parsed.graph.subjects()):
+        if isinstance(subject, URIRef):
+            origins.setdefault(subject, []).append(path)
+    for record in parsed.records:
+        where = f"{path}:{record.line}" if record.line is not None else path
+        origins.setdefault(iri_for_id(record.id), []).append(where)
 
 
 def _read_bytes(path: Path) -> bytes:

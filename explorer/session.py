@@ -1,0 +1,139 @@
+"""One open estate, as the desktop app sees it: the small facade the UI talks to.
+
+Everything here is a call to the same core functions the command line uses; the session
+only keeps what is expensive to recompute (the whole-graph layout, the gaps, the search
+index) for as long as the estate is open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import URIRef
+
+from explorer.analysis import Gap, Reach, blast_radius, ownership_gaps, upstream
+from explorer.analysis.index import RELATIONS, index_of
+from explorer.ingest import LoadResult, load
+from explorer.lookup import resolve_node
+from explorer.model import Entity, entities
+from explorer.search import SearchHit, SearchIndex
+from explorer.view import RELATION_NAMES, GraphView, focus_view, whole_graph
+from explorer.vocab import IC
+
+__all__ = ["INVERSE_NAMES", "NodeDetails", "Relation", "Session", "StepProgress"]
+
+StepProgress = Callable[[str, int, int], None]  # (step, done, total); may raise Cancelled
+
+# each relation said from its target's side
+INVERSE_NAMES: dict[URIRef, str] = {
+    IC.dependsOn: "needed by",
+    IC.usesVendor: "used by",
+    IC.assumes: "assumed by",
+    IC.partOf: "has part",
+    IC.ownedBy: "owns",
+    IC.memberOf: "has member",
+}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation of a node, said from the node's side: "depends on", "needed by"."""
+
+    name: str
+    other: Entity
+
+
+@dataclass(frozen=True)
+class NodeDetails:
+    """Everything the details panel shows about one node."""
+
+    entity: Entity
+    relations: tuple[Relation, ...]
+    origins: tuple[str, ...]
+    gaps: tuple[Gap, ...]
+
+
+class Session:
+    """A loaded estate and the answers about it."""
+
+    def __init__(self, result: LoadResult) -> None:
+        self.result = result
+        self.graph = result.graph
+        self._search: SearchIndex | None = None
+
+    @classmethod
+    def open(cls, paths: Sequence[str | Path], progress: StepProgress | None = None) -> Session:
+        """Load, then prepare everything the app shows first; ``progress`` may cancel."""
+
+        def step(name: str) -> Callable[[int, int], None]:
+            return lambda done, total: progress(name, done, total) if progress else None
+
+        result = load(paths, progress=lambda done, total, _: step("Reading")(done, total))
+        session = cls(result)
+        step("Analysing")(0, 1)
+        _ = session.gaps, session.entities
+        step("Laying out")(0, 1)
+        _ = session.whole
+        session.prepare_search(step("Indexing"))
+        return session
+
+    @cached_property
+    def entities(self) -> list[Entity]:
+        return entities(self.graph)
+
+    @cached_property
+    def gaps(self) -> list[Gap]:
+        return ownership_gaps(self.graph)
+
+    @cached_property
+    def gap_nodes(self) -> frozenset[str]:
+        return frozenset(g.entity.iri for g in self.gaps)
+
+    @cached_property
+    def whole(self) -> GraphView:
+        return whole_graph(self.graph)
+
+    def focus(self, centres: Sequence[str], hops: int) -> GraphView:
+        return focus_view(self.graph, [URIRef(c) for c in centres], hops)
+
+    def prepare_search(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Open or build the search index now, so the first keystroke answers at once."""
+        if self._search is None:
+            self._search = SearchIndex.for_graph(self.graph, progress)
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        self.prepare_search()
+        assert self._search is not None
+        return self._search.search(query, limit)
+
+    def blast_radius(self, iri: str, depth: int | None = None) -> Reach:
+        return blast_radius(self.graph, URIRef(iri), depth)
+
+    def upstream(self, iri: str, depth: int | None = None) -> Reach:
+        return upstream(self.graph, URIRef(iri), depth)
+
+    def resolve(self, text: str) -> str:
+        return str(resolve_node(self.graph, text))
+
+    def details(self, iri: str) -> NodeDetails:
+        index = index_of(self.graph)
+        node = URIRef(iri)
+        relations = [
+            Relation(RELATION_NAMES[p], index.entity(o))
+            for p in RELATIONS
+            for o in index.targets(node, p)
+        ] + [
+            Relation(INVERSE_NAMES[p], index.entity(s))
+            for p in RELATIONS
+            for s in index.sources(node, p)
+        ]
+        return NodeDetails(
+            index.entity(node),
+            tuple(relations),
+            tuple(self.result.origins.get(node, [])),
+            tuple(g for g in self.gaps if g.entity.iri == iri),
+        )
+

@@ -1,0 +1,161 @@
+"""What the canvas draws: a set of nodes, the relations among them, and where each sits.
+
+The desktop app never decides what a view contains or where nodes go; it asks here, so a
+view of the graph is a plain value that can be computed off the GUI thread and tested
+without Qt. Layouts come from igraph. A focus view uses Sugiyama's layered layout, so
+dependencies flow left to right (cycles are handled by the library). The whole graph uses
+Fruchterman-Reingold: a layered layout of a whole estate is a few columns hundreds of rows
+tall, and a force layout keeps each team near what it owns. Layered layouts also get slow
+past ``LAYERED_LIMIT`` nodes, where a focus view falls back to the force layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import igraph
+from rdflib import Graph, URIRef
+
+from explorer.analysis.index import RELATIONS, EstateIndex, index_of
+from explorer.model import Entity
+from explorer.vocab import IC
+
+__all__ = [
+    "LAYERED_LIMIT",
+    "RELATION_NAMES",
+    "Edge",
+    "GraphView",
+    "focus_view",
+    "neighbourhood",
+    "whole_graph",
+]
+
+LAYERED_LIMIT = 800
+
+RELATION_NAMES: dict[URIRef, str] = {
+    IC.dependsOn: "depends on",
+    IC.usesVendor: "uses vendor",
+    IC.assumes: "assumes",
+    IC.partOf: "part of",
+    IC.ownedBy: "owned by",
+    IC.memberOf: "member of",
+}
+_BY_NAME = {name: predicate for predicate, name in RELATION_NAMES.items()}
+
+
+@dataclass(frozen=True, order=True)
+class Edge:
+    """``source`` relates to ``target``, e.g. a service "depends on" a database."""
+
+    source: str
+    relation: str
+    target: str
+
+
+@dataclass(frozen=True)
+class GraphView:
+    """Nodes, edges and positions.
+
+    ``layered``: x is the layer (dependencies to the right) and y the slot in the layer.
+    Otherwise x and y share one scale where a typical edge is 1 long.
+    """
+
+    nodes: dict[str, Entity]
+    edges: tuple[Edge, ...]
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)
+    layered: bool = True
+
+    def __contains__(self, iri: object) -> bool:
+        return iri in self.nodes
+
+
+def _all_nodes(index: EstateIndex) -> set[URIRef]:
+    nodes = set(index.kinds)
+    for predicate in RELATIONS:
+        for source, targets in index.forward[predicate].items():
+            nodes.add(source)
+            nodes.update(targets)
+    return nodes
+
+
+def neighbourhood(graph: Graph, centres: Iterable[URIRef], hops: int) -> set[URIRef]:
+    """Every node within ``hops`` relations of a centre, whichever way the relation points.
+
+    >>> from explorer.ingest import load
+    >>> from explorer.vocab import iri_for_id
+    >>> near = neighbourhood(load().graph, [iri_for_id("gps-clock")], 1)
+    >>> sorted(n.rsplit("/", 1)[1] for n in near)
+    ['gps-clock', 'team-dc-ops', 'time-sync', 'vendor-meridian']
+    """
+    index = index_of(graph)
+    seen = set(centres)
+    frontier = set(seen)
+    for _ in range(hops):
+        nxt: set[URIRef] = set()
+        for node in frontier:
+            for predicate in RELATIONS:
+                nxt.update(index.targets(node, predicate))
+                nxt.update(index.sources(node, predicate))
+        frontier = nxt - seen
+        seen |= frontier
+    return seen
+
+
+def _view(index: EstateIndex, nodes: set[URIRef], layered: bool) -> GraphView:
+    edges = sorted(
+        Edge(str(source), RELATION_NAMES[predicate], str(target))
+        for predicate in RELATIONS
+        for source in nodes
+        for target in index.targets(source, predicate)
+        if target in nodes
+    )
+    records = {str(n): index.entity(n) for n in sorted(nodes)}
+    layered = layered and len(records) <= LAYERED_LIMIT
+    positions = _layout(list(records), edges, layered)
+    return GraphView(records, tuple(edges), positions, layered)
+
+
+def whole_graph(graph: Graph) -> GraphView:
+    """Every entity and every node a relation names, laid out."""
+    index = index_of(graph)
+    return _view(index, _all_nodes(index), layered=False)
+
+
+def focus_view(graph: Graph, centres: Iterable[URIRef], hops: int = 1) -> GraphView:
+    """The neighbourhood of ``centres`` (``hops`` relations deep), laid out left to right."""
+    return _view(index_of(graph), neighbourhood(graph, centres, hops), layered=True)
+
+
+def _layout(
+    nodes: list[str], edges: list[Edge], layered: bool
+) -> dict[str, tuple[float, float]]:
+    if not nodes:
+        return {}
+    number = {iri: n for n, iri in enumerate(nodes)}
+    pairs = []
+    for edge in edges:
+        source, target = number[edge.source], number[edge.target]
+        if _BY_NAME[edge.relation] == IC.partOf:
+            source, target = target, source  # a system sits before its parts
+        if source != target:
+            pairs.append((source, target))
+    shape = igraph.Graph(n=len(nodes), edges=pairs, directed=True)
+    if layered:
+        coords = shape.layout_sugiyama(maxiter=60).coords[: len(nodes)]
+        return {iri: (float(c[1]), float(c[0])) for iri, c in zip(nodes, coords, strict=True)}
+    start = shape.layout_circle().coords  # a fixed start: the same graph, the same picture
+    coords = shape.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
+    scale = _typical_edge_length(coords, pairs)
+    return {
+        iri: (float(c[0]) / scale, float(c[1]) / scale)
+        for iri, c in zip(nodes, coords, strict=True)
+    }
+
+
+def _typical_edge_length(coords: list[list[float]], pairs: list[tuple[int, int]]) -> float:
+    lengths = sorted(
+        ((coords[a][0] - coords[b][0]) ** 2 + (coords[a][1] - coords[b][1]) ** 2) ** 0.5
+        for a, b in pairs
+    )
+    return lengths[len(lengths) // 2] or 1.0 if lengths else 1.0
