@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from explorer.analysis import Gap, Reach
 from explorer.model import Entity
 from explorer.search import SearchHit
 
-__all__ = ["gaps_json", "gaps_text", "reach_json", "reach_text", "search_json", "search_text"]
+__all__ = [
+    "gaps_json",
+    "gaps_text",
+    "reach_csv",
+    "reach_json",
+    "reach_text",
+    "search_json",
+    "search_text",
+]
 
 _HEADINGS = {"affected": "Affected if {node} fails", "needs": "{node} needs"}
 _TEAM_HEADINGS = {"affected": "Teams to tell", "needs": "Teams involved"}
@@ -68,6 +78,40 @@ def reach_text(answer: Reach) -> str:
         mark = f"  [{_MARKS[t.status]}]" if t.status in _MARKS else ""
         lines.append(f"  {_name(t.entity)}{mark}: owns {', '.join(t.owns)}")
     return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def reach_csv(answer: Reach) -> str:
+    """The answer as CSV for a spreadsheet: every node reached, then every team to tell.
+
+    >>> from explorer.analysis import blast_radius
+    >>> from explorer.ingest import load
+    >>> from explorer.vocab import iri_for_id
+    >>> print(reach_csv(blast_radius(load().graph, iri_for_id("gps-clock"), depth=1)))
+    role,id,label,kind,distance,path,status,owns
+    affected,time-sync,Time sync (NTP),service,1,gps-clock > time-sync,,
+    team to tell,team-dc-ops,Data Center Operations,team,,,active,gps-clock
+    team to tell,team-network,Network Engineering,team,,,active,time-sync
+    <BLANKLINE>
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["role", "id", "label", "kind", "distance", "path", "status", "owns"])
+    for i in answer.impacted:
+        e = i.entity
+        writer.writerow(map(_cell, [answer.direction, e.id, e.label, e.kind, i.distance,
+                                    " > ".join(i.path), "", ""]))
+    role = "team to tell" if answer.direction == "affected" else "team involved"
+    for t in answer.teams:
+        e = t.entity
+        writer.writerow(map(_cell, [role, e.id, e.label, e.kind, "", "", t.status,
+                                    " ".join(t.owns)]))
+    return out.getvalue()
 
 
 def gaps_json(gaps: list[Gap]) -> dict[str, Any]:

@@ -4,13 +4,15 @@ The desktop app never decides what a view contains or where nodes go; it asks he
 view of the graph is a plain value that can be computed off the GUI thread and tested
 without Qt. Layouts come from igraph. A focus view uses Sugiyama's layered layout, so
 dependencies flow left to right (cycles are handled by the library). The whole graph uses
-Fruchterman-Reingold: a layered layout of a whole estate is a few columns hundreds of rows
-tall, and a force layout keeps each team near what it owns. Layered layouts also get slow
-past ``LAYERED_LIMIT`` nodes, where a focus view falls back to the force layout.
+a force layout (Kamada-Kawai, or Fruchterman-Reingold past ``LAYERED_LIMIT`` nodes): a
+layered layout of a whole estate is a few columns hundreds of rows tall, and a force layout
+keeps each team near what it owns. Layered layouts also get slow past ``LAYERED_LIMIT``
+nodes, where a focus view falls back to the force layout.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -145,12 +147,29 @@ def _layout(
         coords = shape.layout_sugiyama(maxiter=60).coords[: len(nodes)]
         return {iri: (float(c[1]), float(c[0])) for iri, c in zip(nodes, coords, strict=True)}
     start = shape.layout_circle().coords  # a fixed start: the same graph, the same picture
-    coords = shape.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
+    if len(nodes) <= LAYERED_LIMIT:  # Kamada-Kawai spaces small graphs evenly
+        coords = shape.layout_kamada_kawai(seed=start, maxiter=50 * len(nodes)).coords
+    else:
+        coords = shape.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
+    coords = _widest_along_x(coords)
     scale = _typical_edge_length(coords, pairs)
     return {
         iri: (float(c[0]) / scale, float(c[1]) / scale)
         for iri, c in zip(nodes, coords, strict=True)
     }
+
+
+def _widest_along_x(coords: list[list[float]]) -> list[list[float]]:
+    """Rotate a force layout so its longest spread is horizontal, as screens are wide."""
+    n = len(coords)
+    mx, my = sum(c[0] for c in coords) / n, sum(c[1] for c in coords) / n
+    sxx = sum((c[0] - mx) ** 2 for c in coords)
+    syy = sum((c[1] - my) ** 2 for c in coords)
+    sxy = sum((c[0] - mx) * (c[1] - my) for c in coords)
+    angle = -0.5 * math.atan2(2 * sxy, sxx - syy)
+    cos, sin = math.cos(angle), math.sin(angle)
+    return [[(c[0] - mx) * cos - (c[1] - my) * sin, (c[0] - mx) * sin + (c[1] - my) * cos]
+            for c in coords]
 
 
 def _typical_edge_length(coords: list[list[float]], pairs: list[tuple[int, int]]) -> float:

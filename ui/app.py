@@ -1,20 +1,21 @@
-"""The ``gui`` and ``screenshot`` commands: start Qt, load the sources, show or render."""
+"""The ``gui`` and ``screenshot`` commands: start Qt, open the sources, show or render."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtCore import QBuffer, QIODevice, QSettings
 from PySide6.QtWidgets import QApplication
 
 from explorer.atomic import atomic_write
 from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser
 from explorer.errors import InputError
-from explorer.ingest import LoadResult, load
+from explorer.session import Session
 from ui.main_window import MainWindow
 
 __all__ = ["application", "run_gui_command", "save_screenshot"]
@@ -28,7 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     shot = commands.add_parser("screenshot", help="render the app's window to a PNG")
     shot.add_argument("sources", nargs="*", type=Path, metavar="SOURCE")
     shot.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
-    shot.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    shot.add_argument("--focus", metavar="NODE", help="select NODE and show its neighbourhood")
+    shot.add_argument("--hops", type=int, default=1, metavar="N", help="focus depth (default 1)")
+    shot.add_argument("--blast-radius", metavar="NODE", help="highlight what NODE's failure hurts")
+    shot.add_argument("--upstream", metavar="NODE", help="highlight what NODE needs")
+    shot.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT")
     return parser
 
 
@@ -61,35 +66,60 @@ def run_gui_command(argv: list[str]) -> int:
     """Run ``gui`` (the default) or ``screenshot``; bad input exits 2 with one line."""
     if not argv or argv[0] not in ("gui", "screenshot"):
         argv = ["gui", *argv]
+    args = _parser().parse_args(argv)
     try:
-        args = _parser().parse_args(argv)
         if args.command == "screenshot":
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             if args.output.suffix.lower() != ".png":
                 raise InputError(args.output, None, "a screenshot is written as .png")
-        result = load(args.sources)
-        return _screenshot(result, args) if args.command == "screenshot" else _show(result)
+        application()
+        session = Session.open(args.sources)
+        if args.command == "screenshot":
+            return _screenshot(session, args)
+        return _show(session)
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
-def _show(result: LoadResult) -> int:
+def _show(session: Session) -> int:
     app = application()
-    window = MainWindow(result)
+    window = MainWindow(session)
     window.show()
     return app.exec()
 
 
-def _screenshot(result: LoadResult, args: argparse.Namespace) -> int:
+def _screenshot(session: Session, args: argparse.Namespace) -> int:
     try:
         width, height = (int(n) for n in args.size.lower().split("x"))
     except ValueError:
         raise InputError(None, None, f"--size must be WIDTHxHEIGHT, not {args.size!r}") from None
-    application()
-    window = MainWindow(result)
+    with tempfile.TemporaryDirectory() as folder:  # the default layout, not the user's last
+        settings = QSettings(str(Path(folder) / "screenshot.ini"), QSettings.Format.IniFormat)
+        return _render(session, args, MainWindow(session, settings=settings), (width, height))
+
+
+def _render(
+    session: Session, args: argparse.Namespace, window: MainWindow, size: tuple[int, int]
+) -> int:
+    width, height = size
     window.resize(width, height)
     window.show()
+    application().processEvents()
+    node = args.focus or args.blast_radius or args.upstream
+    if node:
+        window.select(session.resolve(node))
+        if args.focus:
+            window.hops.setValue(args.hops)
+            window.show_focus()
+        if args.blast_radius:
+            window.select(session.resolve(args.blast_radius))
+            window.show_blast_radius()
+        elif args.upstream:
+            window.select(session.resolve(args.upstream))
+            window.show_upstream()
+        window.canvas.fit()
+    application().processEvents()
     save_screenshot(window, args.output)
     print(f"wrote {args.output}")
     return EXIT_OK

@@ -1,30 +1,43 @@
-"""The main window: the loaded estate as a filterable table, for now."""
+"""The main window: canvas in the middle, search, details, impact and gaps around it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QTableView,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from explorer.analysis import Reach
 from explorer.errors import InputError
-from explorer.ingest import LoadResult, load
-from explorer.model import entities
-from ui.entity_model import EntityTableModel
+from explorer.export import WRITERS, dump
+from explorer.session import Session
+from ui import view_export
+from ui.canvas import GraphCanvas, GraphScene, Legend
+from ui.details_panel import DetailsPanel
+from ui.gaps_panel import GapsPanel
+from ui.impact_panel import ImpactPanel
+from ui.search_panel import SearchPanel
+from ui.worker import Job
 
 __all__ = ["MainWindow", "show_error"]
+
+SOURCE_FILTER = (
+    "Estates (*.ttl *.nt *.jsonld *.rdf *.owl *.trig *.yaml *.yml *.csv);;All files (*)"
+)
+MAX_RECENT = 8
 
 
 def show_error(parent: QWidget, title: str, text: str) -> None:
@@ -35,85 +48,341 @@ def show_error(parent: QWidget, title: str, text: str) -> None:
 
 
 class MainWindow(QMainWindow):
-    """Shows one ``LoadResult``; opening another replaces it only if it loads cleanly."""
+    """One open estate. Opening another replaces it only if it loads cleanly.
 
-    def __init__(self, result: LoadResult) -> None:
+    Signals:
+        loaded(): a new estate is shown.
+        load_failed(str): an open failed; the message names file, line and problem.
+        selection_changed(str): the IRI of the newly selected node.
+    """
+
+    loaded = Signal()
+    load_failed = Signal(str)
+    selection_changed = Signal(str)
+
+    def __init__(self, session: Session | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.result = result
-        self.model = EntityTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.filter_box = QLineEdit(placeholderText="Filter by any column  (Ctrl+F)")
-        self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)  # rows start in the core's order: services first
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.filter_box)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.summary = QLabel()
-        self.statusBar().addWidget(self.summary)
+        self.settings = settings if settings is not None else QSettings()
+        self.session: Session | None = None
+        self.selected: str | None = None
+        self.reach: Reach | None = None
+        self.mode = "whole"
+        self.focus_centres: list[str] = []
+        self.job: Job | None = None
+        self.scene = GraphScene(self)
+        self.canvas = GraphCanvas(self.scene)
+        self.legend = Legend()
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.legend)
+        column.addWidget(self.canvas, 1)
+        self.setCentralWidget(centre)
+        self.search = SearchPanel()
+        self.details = DetailsPanel()
+        self.impact = ImpactPanel()
+        self.gaps = GapsPanel()
+        self._add_docks()
+        self.hops = QSpinBox(minimum=1, maximum=6, value=1, prefix="hops: ")
+        self.hops.setToolTip("How many relations away the focus view reaches")
         self._add_actions()
-        self.resize(1100, 700)
-        self.show_result(result)
+        self._add_status_bar()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.setWindowTitle("Infra Context Explorer")
+        self.resize(1400, 900)
+        self._restore_layout()
+        if session is not None:
+            self.set_session(session)
+
+    # ------------------------------------------------------------------ building
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _add_docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.search_dock = self._dock("Search", "search-dock", self.search, left)
+        self.details_dock = self._dock("Details", "details-dock", self.details, right)
+        self.impact_dock = self._dock("Impact", "impact-dock", self.impact, bottom)
+        self.gaps_dock = self._dock("Ownership gaps", "gaps-dock", self.gaps, bottom)
+        self.splitDockWidget(self.impact_dock, self.gaps_dock, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.search_dock, self.details_dock], [300, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.impact_dock], [240], Qt.Orientation.Vertical)
+        self.resizeDocks([self.impact_dock, self.gaps_dock], [900, 650], Qt.Orientation.Horizontal)
+
+    def _action(self, text: str, slot: object, shortcut: str | QKeySequence | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip or text} ({action.shortcut().toString()})" if shortcut else tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
 
     def _add_actions(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        open_files = QAction("&Open files…", self, shortcut=QKeySequence.StandardKey.Open)
-        open_files.triggered.connect(self._ask_files)
-        open_folder = QAction("Open &folder…", self, shortcut=QKeySequence("Ctrl+Shift+O"))
-        open_folder.triggered.connect(self._ask_folder)
-        quit_app = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_app.triggered.connect(self.close)
-        menu.addActions([open_files, open_folder])
-        menu.addSeparator()
-        menu.addAction(quit_app)
-        find = QAction("Filter", self, shortcut=QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.filter_box.setFocus)
-        self.addAction(find)
+        a = self._action
+        self.open_action = a("&Open files…", self._ask_files, QKeySequence.StandardKey.Open)
+        self.open_folder_action = a("Open &folder…", self._ask_folder, "Ctrl+Shift+O")
+        self.snapshot_action = a("Export &snapshot…", self._ask_snapshot, "Ctrl+E")
+        self.image_action = a("Export view as &image…", self._ask_image, "Ctrl+Shift+E")
+        quit_action = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.find_action = a("&Search", self.search.focus, QKeySequence.StandardKey.Find)
+        self.find_action.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence("Ctrl+K")])
+        self.whole_action = a("&Whole graph", self.show_whole, "Ctrl+1")
+        self.focus_action = a("&Focus on selection", lambda: self.show_focus(), "Ctrl+2")
+        self.more_hops = a("More hops", lambda: self.hops.stepUp(), "Ctrl+]")
+        self.fewer_hops = a("Fewer hops", lambda: self.hops.stepDown(), "Ctrl+[")
+        self.fit_action = a("Fit to &view", self.canvas.fit, "Ctrl+0")
+        zoom_in = a("Zoom &in", lambda: self.canvas.zoom(1.25), QKeySequence.StandardKey.ZoomIn)
+        zoom_out = a("Zoom &out", lambda: self.canvas.zoom(0.8), QKeySequence.StandardKey.ZoomOut)
+        self.blast_action = a("&Blast radius: affected if it fails", self.show_blast_radius, "B")
+        self.upstream_action = a("&Upstream: what it needs", self.show_upstream, "U")
+        self.clear_action = a("&Clear highlight", self.clear_highlight, "Esc")
+        self.recent_menu = self.menuBar().addMenu("&File")
+        file_menu = self.recent_menu
+        file_menu.addActions([self.open_action, self.open_folder_action])
+        self.recent = file_menu.addMenu("Open &recent")
+        file_menu.addSeparator()
+        file_menu.addActions([self.snapshot_action, self.image_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view = self.menuBar().addMenu("&View")
+        view.addActions([self.find_action, self.whole_action, self.focus_action, self.more_hops,
+                         self.fewer_hops])
+        view.addSeparator()
+        view.addActions([self.fit_action, zoom_in, zoom_out])
+        view.addSeparator()
+        for dock in (self.search_dock, self.details_dock, self.impact_dock, self.gaps_dock):
+            view.addAction(dock.toggleViewAction())
+        analyse = self.menuBar().addMenu("&Analyse")
+        analyse.addActions([self.blast_action, self.upstream_action, self.clear_action])
+        tools = self.addToolBar("Main")
+        tools.setObjectName("main-toolbar")
+        tools.addActions([self.open_action, self.whole_action, self.focus_action])
+        tools.addWidget(self.hops)
+        tools.addSeparator()
+        tools.addActions([self.blast_action, self.upstream_action, self.clear_action])
+        tools.addSeparator()
+        tools.addActions([self.fit_action, self.snapshot_action])
+        self.blast_action.setIconText("Affected if it fails (B)")
+        self.upstream_action.setIconText("Needs (U)")
+        self._fill_recent()
 
-    def show_result(self, result: LoadResult) -> None:
-        """Display a loaded graph: rows, title and a status line saying where it came from."""
-        self.result = result
-        self.model.set_entities(entities(result.graph))
-        self.table.resizeColumnsToContents()
-        names = ", ".join(s.path.name for s in result.sources[:3])
-        more = f" and {len(result.sources) - 3} more" if len(result.sources) > 3 else ""
-        self.setWindowTitle(f"{names}{more} - Infra Context Explorer")
+    def _add_status_bar(self) -> None:
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar(maximumWidth=260)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_open)
+        self.statusBar().addWidget(self.summary, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _connect(self) -> None:
+        for panel in (self.search, self.details, self.impact, self.gaps):
+            panel.node_chosen.connect(self.select)
+        self.canvas.node_clicked.connect(lambda iri: self.select(iri, centre=False))
+        self.canvas.node_double_clicked.connect(self.expand)
+        self.hops.valueChanged.connect(self._hops_changed)
+
+    # ------------------------------------------------------------------ opening
+
+    def open_sources(self, paths: Sequence[Path]) -> Job:
+        """Load ``paths`` in the background; the open estate stays until the new one is ready."""
+        self.cancel_open()
+        job = Job(lambda report: Session.open(list(paths), report))
+        job.progress.connect(self._progress)
+        job.finished.connect(lambda session: self._opened(session, paths))
+        job.failed.connect(self._open_failed)
+        job.cancelled.connect(self._open_ended)
+        self.job = job
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.summary.setText("Opening " + ", ".join(Path(p).name for p in paths))
+        job.start()
+        return job
+
+    def cancel_open(self) -> None:
+        """Stop waiting for an open in progress; the estate shown stays."""
+        if self.job is not None:
+            self.job.cancel()
+            self._open_ended()
+
+    def _progress(self, step: str, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{step} %v/%m")
+
+    def _open_ended(self) -> None:
+        self.job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        if self.session is not None:
+            self._show_summary()
+
+    def _opened(self, session: Session, paths: Sequence[Path]) -> None:
+        if self.job is None:  # cancelled meanwhile: drop the result
+            return
+        self._open_ended()
+        self._remember(paths)
+        self.set_session(session)
+
+    def _open_failed(self, message: str) -> None:
+        self._open_ended()
+        self.load_failed.emit(message)
+        show_error(self, "Cannot open", message)
+
+    def set_session(self, session: Session) -> None:
+        """Show an opened estate: the whole graph, its gaps, everything searchable."""
+        self.session = session
+        self.selected, self.reach, self.focus_centres = None, None, []
+        self.search.set_session(session)
+        self.gaps.set_gaps(session.gaps)
+        self.impact.clear()
+        self.details.clear()
+        self.show_whole()
+        self._show_summary()
+        names = [s.path.name for s in session.result.sources]
+        more = f" and {len(names) - 2} more" if len(names) > 2 else ""
+        self.setWindowTitle(f"{', '.join(names[:2])}{more} - Infra Context Explorer")
+        self.loaded.emit()
+
+    def _show_summary(self) -> None:
+        assert self.session is not None
+        s = self.session
+        warnings = f"; {len(s.result.warnings)} warning(s)" if s.result.warnings else ""
         self.summary.setText(
-            f"{self.model.rowCount()} entities, {len(result.graph)} triples "
-            f"from {len(result.sources)} file(s)"
-            + (f"; {len(result.warnings)} warning(s)" if result.warnings else "")
+            f"{len(s.entities)} entities, {len(s.graph)} triples from "
+            f"{len(s.result.sources)} file(s); {len(s.gaps)} ownership gap(s){warnings}. "
+            f"Showing {len(self.scene.nodes)} node(s), {self.mode} view."
         )
 
-    def open_sources(self, paths: Sequence[Path]) -> bool:
-        """Load ``paths``; on bad input say so and keep the graph that is open."""
-        try:
-            result = load(paths)
-        except InputError as exc:
-            show_error(self, "Cannot open", str(exc))
+    # ------------------------------------------------------------------ views
+
+    def _draw(self, view_name: str) -> None:
+        assert self.session is not None
+        view = self.session.whole if view_name == "whole" else self.session.focus(
+            self.focus_centres, self.hops.value() if self.reach is None else 0)
+        self.mode = view_name
+        self.scene.show_view(view, self.session.gap_nodes, self.palette())
+        self.scene.set_selected(self.selected)
+        if self.reach is not None:
+            self.scene.set_highlight(_distances(self.reach))
+        self.canvas.fit()
+        self._show_summary()
+
+    def show_whole(self) -> None:
+        if self.session is not None:
+            self._draw("whole")
+
+    def show_focus(self, centres: Sequence[str] | None = None) -> None:
+        """The neighbourhood of ``centres`` (default: the selection, or what it reaches)."""
+        if self.session is None:
+            return
+        if centres is None:
+            centres = list(_distances(self.reach)) if self.reach else [self.selected or ""]
+        self.focus_centres = [c for c in centres if c]
+        if self.focus_centres:
+            self._draw("focus")
+
+    def expand(self, iri: str) -> None:
+        """Double-click: bring a node's neighbours into the focus view."""
+        self.select(iri, centre=False)
+        self.reach = None
+        self.scene.set_highlight(None)
+        self.show_focus([*self.focus_centres, iri] if self.mode == "focus" else [iri])
+        self.canvas.centre_on(iri)
+
+    def _hops_changed(self) -> None:
+        if self.mode == "focus" and self.reach is None:
+            self._draw("focus")
+
+    # ------------------------------------------------------------------ selection
+
+    def select(self, iri: str, centre: bool = True) -> None:
+        """Select a node everywhere: canvas, details; centre it unless asked not to."""
+        if self.session is None:
+            return
+        self.selected = iri
+        if iri not in self.scene.nodes and self.mode == "focus":
+            self.show_focus([iri])
+        self.scene.set_selected(iri)
+        self.details.show_details(self.session.details(iri))
+        if centre:
+            self.canvas.centre_on(iri)
+        self.selection_changed.emit(iri)
+
+    # ------------------------------------------------------------------ analyses
+
+    def show_blast_radius(self) -> None:
+        """B: everything affected if the selected node fails, and the teams to tell."""
+        if self.session is not None and self.selected is not None:
+            self._show_reach(self.session.blast_radius(self.selected))
+
+    def show_upstream(self) -> None:
+        """U: everything the selected node needs, and whose it is."""
+        if self.session is not None and self.selected is not None:
+            self._show_reach(self.session.upstream(self.selected))
+
+    def _show_reach(self, answer: Reach) -> None:
+        self.reach = answer
+        if self.mode == "focus":
+            self.show_focus(list(_distances(answer)))
+        self.scene.set_highlight(_distances(answer))
+        self.impact.show_reach(answer)
+        self.impact_dock.show()
+        self.impact_dock.raise_()
+
+    def clear_highlight(self) -> None:
+        self.reach = None
+        self.scene.set_highlight(None)
+        self.impact.clear()
+
+    # ------------------------------------------------------------------ export
+
+    def export_snapshot(self, path: Path) -> bool:
+        if self.session is None:
             return False
-        self.show_result(result)
+        try:
+            if path.resolve() in {s.path.resolve() for s in self.session.result.sources}:
+                raise InputError(path, None, "is one of the open sources; refusing to overwrite it")
+            dump(self.session.graph, path)
+        except InputError as exc:
+            show_error(self, "Cannot export", str(exc))
+            return False
         return True
 
-    def _ask_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Open sources",
-            "",
-            "Estates (*.ttl *.nt *.jsonld *.rdf *.owl *.trig *.yaml *.yml *.csv);;All files (*)",
+    def _ask_snapshot(self) -> None:
+        kinds = ";;".join(f"{ext[1:].upper()} (*{ext})" for ext in WRITERS)
+        name, _ = QFileDialog.getSaveFileName(self, "Export snapshot", "snapshot.ttl", kinds)
+        if name:
+            self.export_snapshot(Path(name))
+
+    def _ask_image(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export view", "view.png", "PNG image (*.png);;SVG drawing (*.svg)"
         )
+        if name:
+            try:
+                view_export.save_scene(self.scene, Path(name))
+            except InputError as exc:
+                show_error(self, "Cannot export", str(exc))
+
+    # ------------------------------------------------------------------ files and settings
+
+    def _ask_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Open sources", "", SOURCE_FILTER)
         if names:
             self.open_sources([Path(n) for n in names])
 
@@ -121,3 +390,58 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, "Open a folder of sources")
         if folder:
             self.open_sources([Path(folder)])
+
+    def _remember(self, paths: Sequence[Path]) -> None:
+        entry = "\n".join(str(Path(p).resolve()) for p in paths)
+        if not entry:
+            return
+        recent = [r for r in self._recent() if r != entry]
+        self.settings.setValue("recent", [entry, *recent][:MAX_RECENT])
+        self._fill_recent()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+
+    def _fill_recent(self) -> None:
+        self.recent.clear()
+        for entry in self._recent():
+            paths = [Path(p) for p in entry.split("\n")]
+            label = ", ".join(p.name for p in paths)
+            action = self.recent.addAction(label)
+            action.setToolTip("\n".join(str(p) for p in paths))
+            action.triggered.connect(lambda _=False, ps=paths: self.open_sources(ps))
+        self.recent.setEnabled(bool(self._recent()))
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        if state is not None:
+            self.restoreState(state)  # type: ignore[arg-type]
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        if self.job is not None:
+            job = self.job
+            self.cancel_open()
+            job.wait()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.open_sources(paths)
+
+
+def _distances(answer: Reach | None) -> dict[str, int]:
+    if answer is None:
+        return {}
+    return {answer.node.iri: 0, **{i.entity.iri: i.distance for i in answer.impacted}}

@@ -1,0 +1,360 @@
+"""The graph canvas: draws a ``GraphView`` from the engine and follows its highlights.
+
+The scene owns no data: ``show_view`` copies what the engine computed (nodes, edges,
+positions), and ``set_highlight`` / ``set_selected`` mirror the window's state. Labels are
+drawn with ``drawText`` (plain text, never HTML) and hidden when zoomed far out, so large
+graphs stay fast.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from explorer.model import Entity
+from explorer.view import Edge, GraphView
+from ui.theme import GAP_COLOUR, KIND_STYLES, RELATION_STYLES, distance_colour, is_dark
+
+__all__ = ["GraphCanvas", "GraphScene", "Legend", "NodeItem"]
+
+LAYER_GAP, ROW_GAP, FORCE_X, FORCE_Y = 215.0, 52.0, 125.0, 95.0
+NODE_HEIGHT, MAX_LABEL_WIDTH, COMPACT_LABEL_WIDTH, PAD = 28.0, 165.0, 130.0, 8.0
+LABEL_MIN_ZOOM = 0.4  # below this, nodes are drawn as plain shapes
+
+
+def _outline(shape: str, rect: QRectF) -> QPainterPath:
+    path = QPainterPath()
+    x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
+    if shape in ("roundrect", "dashed"):
+        path.addRoundedRect(rect, 7, 7)
+    elif shape == "pill":
+        path.addRoundedRect(rect, h / 2, h / 2)
+    elif shape == "hexagon":
+        c = h / 2
+        path.addPolygon(QPolygonF([QPointF(x + c, y), QPointF(x + w - c, y),
+                                   QPointF(x + w, y + c), QPointF(x + w - c, y + h),
+                                   QPointF(x + c, y + h), QPointF(x, y + c), QPointF(x + c, y)]))
+    elif shape == "octagon":
+        c = min(7.0, h / 3)
+        path.addPolygon(QPolygonF([QPointF(x + c, y), QPointF(x + w - c, y), QPointF(x + w, y + c),
+                                   QPointF(x + w, y + h - c), QPointF(x + w - c, y + h),
+                                   QPointF(x + c, y + h), QPointF(x, y + h - c), QPointF(x, y + c),
+                                   QPointF(x + c, y)]))
+    elif shape == "slant":
+        s = 8.0
+        path.addPolygon(QPolygonF([QPointF(x + s, y), QPointF(x + w, y), QPointF(x + w - s, y + h),
+                                   QPointF(x, y + h), QPointF(x + s, y)]))
+    else:
+        path.addRect(rect)
+    return path
+
+
+class NodeItem(QGraphicsItem):
+    """One node: a shape by kind, its label, and marks for gap, selection and distance.
+
+    ``compact`` nodes (the whole-graph overview) are a small shape with the label beside
+    it; the others (focus views) carry the label inside the shape.
+    """
+
+    def __init__(
+        self, entity: Entity, font: QFont, has_gap: bool, dark: bool, compact: bool = False
+    ) -> None:
+        super().__init__()
+        self.entity = entity
+        self.style = KIND_STYLES.get(entity.kind, KIND_STYLES["unknown"])
+        self.font = font
+        metrics = QFontMetricsF(font)
+        widest = COMPACT_LABEL_WIDTH if compact else MAX_LABEL_WIDTH
+        self.text = metrics.elidedText(entity.label, Qt.TextElideMode.ElideRight, widest)
+        text_width = metrics.horizontalAdvance(self.text)
+        if compact:
+            self.rect = QRectF(-12, -8, 24, 16)
+            self.label_rect = QRectF(15, -NODE_HEIGHT / 2, text_width + 4, NODE_HEIGHT)
+        else:
+            width = max(56.0, text_width + 2 * PAD)
+            self.rect = QRectF(-width / 2, -NODE_HEIGHT / 2, width, NODE_HEIGHT)
+            self.label_rect = self.rect
+        self.compact = compact
+        self.path = _outline(self.style.shape, self.rect)
+        self.has_gap = has_gap
+        self.dark = dark
+        self.distance: int | None = None
+        self.faded = False
+        self.chosen = False
+        self.setZValue(1)
+        self.setAcceptHoverEvents(True)
+        owners = ", ".join(entity.owners) or "no owner"
+        tip = f"{entity.label}\n{entity.kind} · {entity.id}\nowned by {owners}"
+        self.setToolTip(f"<p style='white-space:pre'>{html.escape(tip)}</p>")
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.rect.united(self.label_rect).adjusted(-6, -6, 6, 6)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self.path)
+        path.addRect(self.label_rect)
+        return path
+
+    def _fill(self) -> QColor:
+        if self.distance is not None:
+            return distance_colour(self.distance)
+        colour = QColor(self.style.colour)
+        if self.compact:
+            return colour
+        return colour.darker(260) if self.dark else colour.lighter(185)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setOpacity(0.16 if self.faded else 1.0)
+        pen = QPen(QColor(self.style.colour), 3.2 if self.chosen else 1.5)
+        if self.chosen:
+            pen.setColor(QColor("#facc15" if self.dark else "#111827"))
+        if self.style.shape == "dashed":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(self._fill()))
+        painter.drawPath(self.path)
+        if self.has_gap:
+            painter.setPen(QPen(QColor(GAP_COLOUR), 2.2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.rect.adjusted(-4.5, -4.5, 4.5, 4.5), 8, 8)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LABEL_MIN_ZOOM:
+            return
+        on_strong = not self.compact and self.distance is not None and self.distance <= 2
+        painter.setPen(QColor("white" if on_strong or self.dark else "#111827"))
+        painter.setFont(self.font)
+        align = Qt.AlignmentFlag.AlignVCenter | (
+            Qt.AlignmentFlag.AlignLeft if self.compact else Qt.AlignmentFlag.AlignHCenter
+        )
+        painter.drawText(self.label_rect, align, self.text)
+
+
+def _border_point(centre: QPointF, rect: QRectF, towards: QPointF) -> QPointF:
+    """Where the segment from ``centre`` to ``towards`` leaves a node's rectangle."""
+    dx, dy = towards.x() - centre.x(), towards.y() - centre.y()
+    if dx == 0 and dy == 0:
+        return centre
+    half_w, half_h = rect.width() / 2 + 3, rect.height() / 2 + 3
+    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
+    return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
+
+
+class EdgeItem(QGraphicsPathItem):
+    """A relation: a line styled by relation, with an arrow at the target."""
+
+    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem) -> None:
+        super().__init__()
+        self.edge = edge
+        self.ends = (source, target)
+        style = RELATION_STYLES.get(edge.relation, RELATION_STYLES["depends on"])
+        pen = QPen(QColor(style.colour), style.width, style.style)
+        pen.setCosmetic(False)
+        self.setPen(pen)
+        self.setZValue(0)
+        start = _border_point(source.pos(), source.rect, target.pos())
+        end = _border_point(target.pos(), target.rect, source.pos())
+        path = QPainterPath(start)
+        path.lineTo(end)
+        angle = math.atan2(end.y() - start.y(), end.x() - start.x())
+        for side in (0.45, -0.45):
+            tip = QPointF(end.x() - 9 * math.cos(angle + side), end.y() - 9 * math.sin(angle + side))
+            path.moveTo(end)
+            path.lineTo(tip)
+        self.setPath(path)
+        self.setToolTip(html.escape(f"{source.entity.label} {edge.relation} {target.entity.label}"))
+
+
+class GraphScene(QGraphicsScene):
+    """The drawn copy of one ``GraphView``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: list[EdgeItem] = []
+        self.view: GraphView | None = None
+
+    def show_view(self, view: GraphView, gap_nodes: frozenset[str], palette: QPalette) -> None:
+        """Draw ``view`` afresh: one item per node and per edge."""
+        self.clear()
+        self.nodes, self.edges, self.view = {}, [], view
+        dark = is_dark(palette)
+        self.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+        font = QFont()
+        font.setPointSizeF(9.5 if view.layered else 8.5)
+        sx, sy = (LAYER_GAP, ROW_GAP) if view.layered else (FORCE_X, FORCE_Y)
+        for iri, entity in view.nodes.items():
+            item = NodeItem(entity, font, iri in gap_nodes, dark, compact=not view.layered)
+            x, y = view.positions.get(iri, (0.0, 0.0))
+            item.setPos(x * sx, y * sy)
+            self.addItem(item)
+            self.nodes[iri] = item
+        for edge in view.edges:
+            item = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target])
+            self.addItem(item)
+            self.edges.append(item)
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-120, -80, 120, 80))
+
+    def set_highlight(self, distances: dict[str, int] | None) -> None:
+        """Colour nodes by distance and fade the rest; None clears the highlight."""
+        for iri, item in self.nodes.items():
+            item.distance = distances.get(iri) if distances is not None else None
+            item.faded = distances is not None and iri not in distances
+            item.update()
+        for edge in self.edges:
+            source, target = edge.ends
+            edge.setOpacity(0.12 if source.faded or target.faded else 1.0)
+
+    def set_selected(self, iri: str | None) -> NodeItem | None:
+        """Mark one node as the selection; returns its item if it is drawn."""
+        for key, item in self.nodes.items():
+            if item.chosen != (key == iri):
+                item.chosen = key == iri
+                item.update()
+        return self.nodes.get(iri) if iri else None
+
+    def highlighted(self) -> dict[str, int]:
+        return {iri: i.distance for iri, i in self.nodes.items() if i.distance is not None}
+
+
+class GraphCanvas(QGraphicsView):
+    """Pan by dragging, zoom with the wheel, click to select, double-click to expand.
+
+    Signals:
+        node_clicked(str): the IRI of a node the user clicked.
+        node_double_clicked(str): the IRI of a node the user double-clicked.
+    """
+
+    node_clicked = Signal(str)
+    node_double_clicked = Signal(str)
+
+    def __init__(self, scene: GraphScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.graph_scene = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.auto_fit = True
+
+    def zoom_level(self) -> float:
+        return self.transform().m11()
+
+    def zoom(self, factor: float) -> None:
+        """Zoom by ``factor``; from then on, resizing the window keeps the user's zoom."""
+        self.auto_fit = False
+        target = min(max(self.zoom_level() * factor, 0.02), 6.0)
+        self.scale(target / self.zoom_level(), target / self.zoom_level())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        self.zoom(1.0015 ** event.angleDelta().y())
+
+    def fit(self) -> None:
+        """Show the whole drawing, never magnified past 1.2x; keep it fitted on resize."""
+        self.fitInView(self.graph_scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom_level() > 1.2:
+            self.zoom(1.2 / self.zoom_level())
+        self.auto_fit = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
+
+    def centre_on(self, iri: str) -> None:
+        item = self.graph_scene.nodes.get(iri)
+        if item is not None:
+            if self.zoom_level() < 0.6:
+                self.zoom(0.9 / self.zoom_level())
+            self.auto_fit = False
+            self.centerOn(item)
+
+    def _node_at(self, event: QMouseEvent) -> NodeItem | None:
+        for item in self.items(event.position().toPoint()):
+            if isinstance(item, NodeItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        node = self._node_at(event)
+        if node is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.node_clicked.emit(node.entity.iri)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        node = self._node_at(event)
+        if node is not None:
+            self.node_double_clicked.emit(node.entity.iri)
+        else:
+            super().mouseDoubleClickEvent(event)
+
+
+
+class Legend(QWidget):
+    """Kinds, relations, the gap mark and the distance colours, in two rows above the canvas."""
+
+    ROW = 18.0
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(int(2 * self.ROW + 8))
+        self.setMaximumHeight(int(2 * self.ROW + 8))
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont()
+        font.setPointSizeF(8.5)
+        painter.setFont(font)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        x, y = 8.0, 4.0
+        for kind in (k for k in KIND_STYLES.values() if k.label != "Unknown"):
+            painter.setPen(QPen(QColor(kind.colour), 1.3))
+            painter.setBrush(QColor(kind.colour).lighter(170))
+            painter.drawPath(_outline(kind.shape, QRectF(x, y + 3, 24, self.ROW - 6)))
+            x = self._label(painter, text, x + 28, y, kind.label)
+        x, y = 8.0, 4.0 + self.ROW
+        for name, style in RELATION_STYLES.items():
+            painter.setPen(QPen(QColor(style.colour), max(style.width, 1.3), style.style))
+            painter.drawLine(QPointF(x, y + self.ROW / 2), QPointF(x + 24, y + self.ROW / 2))
+            x = self._label(painter, text, x + 28, y, name)
+        painter.setPen(QPen(QColor(GAP_COLOUR), 1.6, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(x, y + 3, 24, self.ROW - 6), 4, 4)
+        x = self._label(painter, text, x + 28, y, "ownership gap")
+        for n in range(5):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(distance_colour(n))
+            painter.drawRect(QRectF(x + n * 6, y + 4, 6, self.ROW - 8))
+        self._label(painter, text, x + 34, y, "affected: the node, then near to far")
+        painter.end()
+
+    def _label(self, painter: QPainter, colour: QColor, x: float, y: float, text: str) -> float:
+        painter.setPen(colour)
+        width = painter.fontMetrics().horizontalAdvance(text)
+        painter.drawText(QRectF(x, y, width + 2, self.ROW), Qt.AlignmentFlag.AlignVCenter, text)
+        return x + width + 16

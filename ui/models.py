@@ -1,0 +1,127 @@
+"""Table models over the engine's records: search hits, impacted nodes, teams, gaps.
+
+One small generic model serves every table: a list of records and, per column, a header
+and a function of the record. ``Qt.UserRole`` gives the record itself, so views and tests
+reach the domain object, never a string.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from explorer.analysis import Gap, Impacted, TeamToTell
+from explorer.model import Entity
+from explorer.search import SearchHit
+
+__all__ = [
+    "ENTITY_COLUMNS",
+    "GAP_COLUMNS",
+    "IMPACT_COLUMNS",
+    "SEARCH_COLUMNS",
+    "TEAM_COLUMNS",
+    "Column",
+    "RecordTableModel",
+]
+
+_Index = QModelIndex | QPersistentModelIndex
+TEAM_MARKS = {"dissolved": "dissolved", "undefined": "not defined anywhere",
+              "unreachable": "no members, no contact", "active": ""}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], object]  # a number sorts as a number; anything else as text
+    tip: Callable[[Any], str] | None = None
+
+
+def _name(e: Entity) -> str:
+    return e.label if e.label == e.id else f"{e.label} ({e.id})"
+
+
+SEARCH_COLUMNS = (
+    Column("Name", lambda h: h.label, lambda h: f"{h.id}: {h.fragment.text}"),
+    Column("Kind", lambda h: h.kind),
+    Column("Score", lambda h: h.score),
+    Column("Matched", lambda h: h.fragment.marked("«", "»"), lambda h: h.fragment.text),
+)
+ENTITY_COLUMNS = (
+    Column("Name", lambda e: _name(e), lambda e: e.description),
+    Column("Kind", lambda e: e.kind),
+    Column("Owner", lambda e: ", ".join(e.owners)),
+)
+IMPACT_COLUMNS = (
+    Column("Distance", lambda i: i.distance),
+    Column("Kind", lambda i: i.entity.kind),
+    Column("Name", lambda i: _name(i.entity), lambda i: i.entity.description),
+    Column("Path", lambda i: " → ".join(i.path)),
+)
+TEAM_COLUMNS = (
+    Column("Team", lambda t: _name(t.entity)),
+    Column("Attention", lambda t: TEAM_MARKS.get(t.status, t.status)),
+    Column("Owns", lambda t: ", ".join(t.owns)),
+)
+GAP_COLUMNS = (
+    Column("Impact", lambda g: g.impact),
+    Column("Rule", lambda g: g.rule),
+    Column("Kind", lambda g: g.entity.kind),
+    Column("Name", lambda g: _name(g.entity)),
+    Column("Problem", lambda g: g.message, lambda g: g.message),
+)
+
+Record = SearchHit | Entity | Impacted | TeamToTell | Gap
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of records, columns from ``Column`` specs; text is always plain."""
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self.records: list[Any] = []
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        """Replace every row at once."""
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.records):
+            return None
+        record, column = self.records[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = column.value(record)
+            return value if isinstance(value, int | float) else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            tip = column.tip(record)
+            return _plain_tooltip(tip) if tip else None
+        if role == Qt.ItemDataRole.UserRole:
+            return record
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(column.value(record), int):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+            return self.columns[section].header
+        return None
+
+
+def _plain_tooltip(text: str) -> str:
+    """Qt guesses whether a tooltip is HTML; escaped text in a paragraph is shown as written."""
+    return f"<p>{html.escape(text)}</p>"

@@ -1,0 +1,64 @@
+"""A read-only, sortable table of records: the one list widget every panel uses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ui.models import Column, RecordTableModel
+
+__all__ = ["RecordTable"]
+
+
+class RecordTable(QTableView):
+    """Rows of records behind a sort proxy; a click or Enter says which record.
+
+    Signals:
+        record_activated(object): the record of the row the user clicked or pressed Enter on.
+    """
+
+    record_activated = Signal(object)
+
+    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = RecordTableModel(columns, self)
+        self.widest_column = 320
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.source)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.clicked.connect(self._activate)
+        self.activated.connect(self._activate)
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.source.set_records(records)
+        self.resizeColumnsToContents()
+        for column in range(self.source.columnCount() - 1):
+            self.setColumnWidth(column, min(self.columnWidth(column), self.widest_column))
+
+    def record_at(self, row: int) -> Any:
+        """The record shown in ``row`` (after sorting and filtering)."""
+        return self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole)
+
+    def visible_records(self) -> list[Any]:
+        return [self.record_at(row) for row in range(self.proxy.rowCount())]
+
+    def _activate(self, index: QModelIndex) -> None:
+        record = index.data(Qt.ItemDataRole.UserRole)
+        if record is not None:
+            self.record_activated.emit(record)

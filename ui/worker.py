@@ -1,0 +1,74 @@
+"""Long work off the GUI thread: a job reports progress and ends in a result or a message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from explorer.errors import Cancelled, InputError
+
+__all__ = ["Job"]
+
+Report = Callable[[str, int, int], None]
+
+
+class Job(QObject):
+    """Runs ``work(report)`` in its own thread.
+
+    ``report(step, done, total)`` emits ``progress``; once ``cancel()`` was called, the next
+    report raises ``Cancelled`` inside the work, which ends quietly.
+
+    Signals:
+        progress(str, int, int): a step's name, units done, units in all.
+        finished(object): the work's result.
+        failed(str): a one-line message (the engine's own for bad input).
+        cancelled(): the work stopped because the user asked.
+    """
+
+    progress = Signal(str, int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, work: Callable[[Report], Any]) -> None:
+        super().__init__()
+        self._work = work
+        self._stop = False
+        self.runner = QThread()
+        self.moveToThread(self.runner)
+        self.runner.started.connect(self._run)
+        for signal in (self.finished, self.failed, self.cancelled):
+            signal.connect(self.runner.quit)
+
+    def start(self) -> None:
+        self.runner.start()
+
+    def cancel(self) -> None:
+        self._stop = True
+
+    def wait(self, ms: int = 30_000) -> bool:
+        """Block until the thread ends (for shutdown and tests)."""
+        return self.runner.wait(ms)
+
+    def _report(self, step: str, done: int, total: int) -> None:
+        if self._stop:
+            raise Cancelled
+        self.progress.emit(step, done, total)
+
+    @Slot()
+    def _run(self) -> None:
+        try:
+            result = self._work(self._report)
+        except Cancelled:
+            self.cancelled.emit()
+        except InputError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug must not kill the app; say what it was
+            self.failed.emit(f"unexpected {type(exc).__name__}: {exc}")
+        else:
+            if self._stop:
+                self.cancelled.emit()
+            else:
+                self.finished.emit(result)
