@@ -104,13 +104,18 @@ def reach_csv(answer: Reach) -> str:
     writer.writerow(["role", "id", "label", "kind", "distance", "path", "status", "owns"])
     for i in answer.impacted:
         e = i.entity
-        writer.writerow(map(_cell, [answer.direction, e.id, e.label, e.kind, i.distance,
-                                    " > ".join(i.path), "", ""]))
+        writer.writerow(
+            map(
+                _cell,
+                [answer.direction, e.id, e.label, e.kind, i.distance, " > ".join(i.path), "", ""],
+            )
+        )
     role = "team to tell" if answer.direction == "affected" else "team involved"
     for t in answer.teams:
         e = t.entity
-        writer.writerow(map(_cell, [role, e.id, e.label, e.kind, "", "", t.status,
-                                    " ".join(t.owns)]))
+        writer.writerow(
+            map(_cell, [role, e.id, e.label, e.kind, "", "", t.status, " ".join(t.owns)])
+        )
     return out.getvalue()
 
 

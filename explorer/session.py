@@ -136,4 +136,3 @@ class Session:
             tuple(self.result.origins.get(node, [])),
             tuple(g for g in self.gaps if g.entity.iri == iri),
         )
-

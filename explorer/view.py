@@ -129,9 +129,7 @@ def focus_view(graph: Graph, centres: Iterable[URIRef], hops: int = 1) -> GraphV
     return _view(index_of(graph), neighbourhood(graph, centres, hops), layered=True)
 
 
-def _layout(
-    nodes: list[str], edges: list[Edge], layered: bool
-) -> dict[str, tuple[float, float]]:
+def _layout(nodes: list[str], edges: list[Edge], layered: bool) -> dict[str, tuple[float, float]]:
     if not nodes:
         return {}
     number = {iri: n for n, iri in enumerate(nodes)}
@@ -168,8 +166,10 @@ def _widest_along_x(coords: list[list[float]]) -> list[list[float]]:
     sxy = sum((c[0] - mx) * (c[1] - my) for c in coords)
     angle = -0.5 * math.atan2(2 * sxy, sxx - syy)
     cos, sin = math.cos(angle), math.sin(angle)
-    return [[(c[0] - mx) * cos - (c[1] - my) * sin, (c[0] - mx) * sin + (c[1] - my) * cos]
-            for c in coords]
+    return [
+        [(c[0] - mx) * cos - (c[1] - my) * sin, (c[0] - mx) * sin + (c[1] - my) * cos]
+        for c in coords
+    ]
 
 
 def _typical_edge_length(coords: list[list[float]], pairs: list[tuple[int, int]]) -> float:

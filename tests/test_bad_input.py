@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES, run_cli
 from explorer.cli import main
 from explorer.errors import InputError
 from explorer.ingest import load
+from helpers import SAMPLES, run_cli
 
 Write = Callable[[str, str | bytes], Path]
 

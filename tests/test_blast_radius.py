@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from conftest import SAMPLES, estate, node
 from explorer.analysis import Reach, blast_radius
 from explorer.ingest import load
+from helpers import SAMPLES, estate, node
 
 
 def hurt(answer: Reach) -> dict[str, tuple[int, tuple[str, ...]]]:

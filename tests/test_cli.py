@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from rdflib.compare import isomorphic
 
-from conftest import SAMPLES, run_cli
 from explorer import export
 from explorer.cli import COMMANDS, build_parser, main
 from explorer.ingest import load
+from helpers import SAMPLES, run_cli
 
 Write = Callable[[str, str | bytes], Path]
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 class TestSnapshot:
@@ -101,6 +108,17 @@ class TestAtomicWrites:
             export.dump(graph, out)
         assert out.read_text() == "old and complete"
         assert [p.name for p in tmp_path.iterdir()] == ["estate.ttl"]
+
+    def test_a_new_file_gets_ordinary_permissions_and_a_replaced_one_keeps_its_own(
+        self, tmp_path: Path
+    ) -> None:
+        fresh, kept = tmp_path / "fresh.ttl", tmp_path / "kept.ttl"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        export.dump(load().graph, fresh)
+        export.dump(load().graph, kept)
+        assert fresh.stat().st_mode & 0o777 == 0o666 & ~_umask()
+        assert kept.stat().st_mode & 0o777 == 0o640
 
     def test_a_successful_write_replaces_the_old_file(self, tmp_path: Path) -> None:
         out = tmp_path / "estate.ttl"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES, run_cli
 from explorer.cli import main
+from helpers import SAMPLES, run_cli
 
 Write = Callable[[str, str | bytes], Path]
 NODE_KEYS = {"iri", "id", "label", "kind"}

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from conftest import SAMPLES, estate
 from explorer.analysis import Gap, ownership_gaps
 from explorer.analysis.gaps import RULES
 from explorer.ingest import load
+from helpers import SAMPLES, estate
 
 Write = Callable[[str, str | bytes], Path]
 TEAM = 'id:t a ic:Team ; rdfs:label "Payments Core" ; ic:contact "t@x" .\n'

@@ -10,10 +10,10 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
 
-from conftest import SAMPLES
 from explorer.errors import InputError
 from explorer.ingest import load
 from explorer.vocab import IC, iri_for_id
+from helpers import SAMPLES
 
 Write = Callable[[str, str | bytes], Path]
 

@@ -9,10 +9,10 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from conftest import SAMPLES
 from explorer.export import WRITERS, dump
 from explorer.ingest import load
 from explorer.vocab import IC, iri_for_id
+from helpers import SAMPLES
 
 Write = Callable[[str, str | bytes], Path]
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from conftest import estate, node
 from explorer.errors import InputError
 from explorer.ingest import load
 from explorer.lookup import resolve_node
+from helpers import estate, node
 
 Write = Callable[[str, str | bytes], Path]
 

@@ -11,11 +11,11 @@ from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from conftest import SAMPLES
 from explorer.ingest import load
 from explorer.model import entities
 from explorer.resources import DEFAULT_SAMPLE, ontology_file, sample_file
 from explorer.vocab import IC, KIND_CLASSES, id_from_iri, iri_for_id
+from helpers import SAMPLES
 
 ESTATES = {
     "region-build.ttl": {"status-page", "provisioning", "image-registry", "vendor-obsidian-optics"},

@@ -9,10 +9,10 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDFS
 
-from conftest import SAMPLES, estate, node, run_cli
 from explorer.errors import InputError
 from explorer.ingest import load
 from explorer.search import SearchIndex, search
+from helpers import SAMPLES, estate, node, run_cli
 
 LEDGER = """
 id:ledger a ic:Service ; rdfs:label "Ledger" ; ic:tier 1 ; ic:ownedBy id:payments-core ;

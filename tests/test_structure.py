@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from conftest import estate, node
 from explorer.analysis import cycles, single_points_of_failure
 from explorer.ingest import load
+from helpers import estate, node
 
 
 def ids(group: list[str]) -> list[str]:

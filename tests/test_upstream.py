@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from conftest import estate, node
 from explorer.analysis import Reach, upstream
 from explorer.ingest import load
+from helpers import estate, node
 
 
 def needed(answer: Reach) -> dict[str, tuple[int, tuple[str, ...]]]:

@@ -55,19 +55,49 @@ def _outline(shape: str, rect: QRectF) -> QPainterPath:
         path.addRoundedRect(rect, h / 2, h / 2)
     elif shape == "hexagon":
         c = h / 2
-        path.addPolygon(QPolygonF([QPointF(x + c, y), QPointF(x + w - c, y),
-                                   QPointF(x + w, y + c), QPointF(x + w - c, y + h),
-                                   QPointF(x + c, y + h), QPointF(x, y + c), QPointF(x + c, y)]))
+        path.addPolygon(
+            QPolygonF(
+                [
+                    QPointF(x + c, y),
+                    QPointF(x + w - c, y),
+                    QPointF(x + w, y + c),
+                    QPointF(x + w - c, y + h),
+                    QPointF(x + c, y + h),
+                    QPointF(x, y + c),
+                    QPointF(x + c, y),
+                ]
+            )
+        )
     elif shape == "octagon":
         c = min(7.0, h / 3)
-        path.addPolygon(QPolygonF([QPointF(x + c, y), QPointF(x + w - c, y), QPointF(x + w, y + c),
-                                   QPointF(x + w, y + h - c), QPointF(x + w - c, y + h),
-                                   QPointF(x + c, y + h), QPointF(x, y + h - c), QPointF(x, y + c),
-                                   QPointF(x + c, y)]))
+        path.addPolygon(
+            QPolygonF(
+                [
+                    QPointF(x + c, y),
+                    QPointF(x + w - c, y),
+                    QPointF(x + w, y + c),
+                    QPointF(x + w, y + h - c),
+                    QPointF(x + w - c, y + h),
+                    QPointF(x + c, y + h),
+                    QPointF(x, y + h - c),
+                    QPointF(x, y + c),
+                    QPointF(x + c, y),
+                ]
+            )
+        )
     elif shape == "slant":
         s = 8.0
-        path.addPolygon(QPolygonF([QPointF(x + s, y), QPointF(x + w, y), QPointF(x + w - s, y + h),
-                                   QPointF(x, y + h), QPointF(x + s, y)]))
+        path.addPolygon(
+            QPolygonF(
+                [
+                    QPointF(x + s, y),
+                    QPointF(x + w, y),
+                    QPointF(x + w - s, y + h),
+                    QPointF(x, y + h),
+                    QPointF(x + s, y),
+                ]
+            )
+        )
     else:
         path.addRect(rect)
     return path
@@ -111,11 +141,12 @@ class NodeItem(QGraphicsItem):
         tip = f"{entity.label}\n{entity.kind} · {entity.id}\nowned by {owners}"
         self.setToolTip(f"<p style='white-space:pre'>{html.escape(tip)}</p>")
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self.rect.united(self.label_rect).adjusted(-6, -6, 6, 6)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath(self.path)
+        path.setFillRule(Qt.FillRule.WindingFill)  # the label overlaps the shape: keep both
         path.addRect(self.label_rect)
         return path
 
@@ -182,7 +213,9 @@ class EdgeItem(QGraphicsPathItem):
         path.lineTo(end)
         angle = math.atan2(end.y() - start.y(), end.x() - start.x())
         for side in (0.45, -0.45):
-            tip = QPointF(end.x() - 9 * math.cos(angle + side), end.y() - 9 * math.sin(angle + side))
+            tip = QPointF(
+                end.x() - 9 * math.cos(angle + side), end.y() - 9 * math.sin(angle + side)
+            )
             path.moveTo(end)
             path.lineTo(tip)
         self.setPath(path)
@@ -197,6 +230,7 @@ class GraphScene(QGraphicsScene):
         self.nodes: dict[str, NodeItem] = {}
         self.edges: list[EdgeItem] = []
         self.view: GraphView | None = None
+        self.drawing = QRectF()  # where the items are
 
     def show_view(self, view: GraphView, gap_nodes: frozenset[str], palette: QPalette) -> None:
         """Draw ``view`` afresh: one item per node and per edge."""
@@ -217,7 +251,9 @@ class GraphScene(QGraphicsScene):
             item = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target])
             self.addItem(item)
             self.edges.append(item)
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-120, -80, 120, 80))
+        self.drawing = self.itemsBoundingRect().adjusted(-40, -30, 40, 30)
+        # room around the drawing, so that any node can be centred in the view
+        self.setSceneRect(self.drawing.adjusted(-3000, -3000, 3000, 3000))
 
     def set_highlight(self, distances: dict[str, int] | None) -> None:
         """Colour nodes by distance and fade the rest; None clears the highlight."""
@@ -258,8 +294,11 @@ class GraphCanvas(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.auto_fit = True
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def zoom_level(self) -> float:
         return self.transform().m11()
@@ -270,17 +309,17 @@ class GraphCanvas(QGraphicsView):
         target = min(max(self.zoom_level() * factor, 0.02), 6.0)
         self.scale(target / self.zoom_level(), target / self.zoom_level())
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(1.0015 ** event.angleDelta().y())
 
     def fit(self) -> None:
         """Show the whole drawing, never magnified past 1.2x; keep it fitted on resize."""
-        self.fitInView(self.graph_scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(self.graph_scene.drawing, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom_level() > 1.2:
             self.zoom(1.2 / self.zoom_level())
         self.auto_fit = True
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.auto_fit:
             self.fit()
@@ -291,27 +330,30 @@ class GraphCanvas(QGraphicsView):
             if self.zoom_level() < 0.6:
                 self.zoom(0.9 / self.zoom_level())
             self.auto_fit = False
-            self.centerOn(item)
+            self.centerOn(item.scenePos())  # the shape, not the shape and its label
 
     def _node_at(self, event: QMouseEvent) -> NodeItem | None:
-        for item in self.items(event.position().toPoint()):
-            if isinstance(item, NodeItem):
+        """The node under the pointer; a node's shape wins over a neighbour's label."""
+        point = event.position().toPoint()
+        nodes = [i for i in self.items(point) if isinstance(i, NodeItem)]
+        scene_point = self.mapToScene(point)
+        for item in nodes:
+            if item.path.contains(item.mapFromScene(scene_point)):
                 return item
-        return None
+        return nodes[0] if nodes else None
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         node = self._node_at(event)
         if node is not None and event.button() == Qt.MouseButton.LeftButton:
             self.node_clicked.emit(node.entity.iri)
         super().mousePressEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         node = self._node_at(event)
         if node is not None:
             self.node_double_clicked.emit(node.entity.iri)
         else:
             super().mouseDoubleClickEvent(event)
-
 
 
 class Legend(QWidget):
@@ -324,7 +366,7 @@ class Legend(QWidget):
         self.setMinimumHeight(int(2 * self.ROW + 8))
         self.setMaximumHeight(int(2 * self.ROW + 8))
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont()

@@ -59,7 +59,9 @@ class DetailsPanel(QTextBrowser):
             for relation in details.relations:
                 self._targets.append(relation.other.iri)
                 link = f"<a href='#{len(self._targets) - 1}'>{_e(relation.other.label)}</a>"
-                parts.append(f"<li>{_e(relation.name)} {link} <i>{_e(relation.other.kind)}</i></li>")
+                parts.append(
+                    f"<li>{_e(relation.name)} {link} <i>{_e(relation.other.kind)}</i></li>"
+                )
             parts.append("</ul>")
         origins = ", ".join(details.origins) or "no source describes it (only referenced)"
         parts.append(f"<p><b>From</b> {_e(origins)}</p>")

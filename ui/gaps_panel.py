@@ -23,6 +23,7 @@ class GapsPanel(QWidget):
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
         self.table = RecordTable(GAP_COLUMNS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

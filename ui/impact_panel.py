@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -50,6 +51,7 @@ class ImpactPanel(QWidget):
         bold = self.heading.font()
         bold.setBold(True)
         self.heading.setFont(bold)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.impacted = RecordTable(IMPACT_COLUMNS)
         self.teams = RecordTable(TEAM_COLUMNS)
         self.impacted.widest_column = 220
@@ -114,7 +116,9 @@ class ImpactPanel(QWidget):
         if self.answer is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save as CSV", f"{self.answer.node.id}-{self.answer.direction}.csv",
+            self,
+            "Save as CSV",
+            f"{self.answer.node.id}-{self.answer.direction}.csv",
             "CSV (*.csv)",
         )
         if name:

@@ -34,9 +34,7 @@ from ui.worker import Job
 
 __all__ = ["MainWindow", "show_error"]
 
-SOURCE_FILTER = (
-    "Estates (*.ttl *.nt *.jsonld *.rdf *.owl *.trig *.yaml *.yml *.csv);;All files (*)"
-)
+SOURCE_FILTER = "Estates (*.ttl *.nt *.jsonld *.rdf *.owl *.trig *.yaml *.yml *.csv);;All files (*)"
 MAX_RECENT = 8
 
 
@@ -68,7 +66,9 @@ class MainWindow(QMainWindow):
         self.reach: Reach | None = None
         self.mode = "whole"
         self.focus_centres: list[str] = []
-        self.job: Job | None = None
+        self.job: Job | None = None  # the open the window waits for, if any
+        self.running: set[Job] = set()  # kept alive until their threads end, even if dropped
+        self.opening: list[Path] = []
         self.scene = GraphScene(self)
         self.canvas = GraphCanvas(self.scene)
         self.legend = Legend()
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        widget.setMinimumWidth(160)
         self.addDockWidget(area, dock)
         return dock
 
@@ -113,12 +114,15 @@ class MainWindow(QMainWindow):
         self.impact_dock = self._dock("Impact", "impact-dock", self.impact, bottom)
         self.gaps_dock = self._dock("Ownership gaps", "gaps-dock", self.gaps, bottom)
         self.splitDockWidget(self.impact_dock, self.gaps_dock, Qt.Orientation.Horizontal)
-        self.resizeDocks([self.search_dock, self.details_dock], [300, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.search_dock, self.details_dock], [300, 300], Qt.Orientation.Horizontal
+        )
         self.resizeDocks([self.impact_dock], [240], Qt.Orientation.Vertical)
         self.resizeDocks([self.impact_dock, self.gaps_dock], [900, 650], Qt.Orientation.Horizontal)
 
-    def _action(self, text: str, slot: object, shortcut: str | QKeySequence | None = None,
-                tip: str = "") -> QAction:
+    def _action(
+        self, text: str, slot: object, shortcut: str | QKeySequence | None = None, tip: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -155,8 +159,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view = self.menuBar().addMenu("&View")
-        view.addActions([self.find_action, self.whole_action, self.focus_action, self.more_hops,
-                         self.fewer_hops])
+        view.addActions(
+            [
+                self.find_action,
+                self.whole_action,
+                self.focus_action,
+                self.more_hops,
+                self.fewer_hops,
+            ]
+        )
         view.addSeparator()
         view.addActions([self.fit_action, zoom_in, zoom_out])
         view.addSeparator()
@@ -201,11 +212,14 @@ class MainWindow(QMainWindow):
         """Load ``paths`` in the background; the open estate stays until the new one is ready."""
         self.cancel_open()
         job = Job(lambda report: Session.open(list(paths), report))
+        # bound methods of this window, never lambdas: their calls are queued to the GUI thread
         job.progress.connect(self._progress)
-        job.finished.connect(lambda session: self._opened(session, paths))
+        job.finished.connect(self._opened)
         job.failed.connect(self._open_failed)
         job.cancelled.connect(self._open_ended)
-        self.job = job
+        job.runner.finished.connect(self._forget_finished_jobs)
+        self.job, self.opening = job, list(paths)
+        self.running.add(job)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -231,11 +245,14 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self._show_summary()
 
-    def _opened(self, session: Session, paths: Sequence[Path]) -> None:
+    def _forget_finished_jobs(self) -> None:
+        self.running = {job for job in self.running if not job.runner.isFinished()}
+
+    def _opened(self, session: Session) -> None:
         if self.job is None:  # cancelled meanwhile: drop the result
             return
         self._open_ended()
-        self._remember(paths)
+        self._remember(self.opening)
         self.set_session(session)
 
     def _open_failed(self, message: str) -> None:
@@ -272,8 +289,13 @@ class MainWindow(QMainWindow):
 
     def _draw(self, view_name: str) -> None:
         assert self.session is not None
-        view = self.session.whole if view_name == "whole" else self.session.focus(
-            self.focus_centres, self.hops.value() if self.reach is None else 0)
+        view = (
+            self.session.whole
+            if view_name == "whole"
+            else self.session.focus(
+                self.focus_centres, self.hops.value() if self.reach is None else 0
+            )
+        )
         self.mode = view_name
         self.scene.show_view(view, self.session.gap_nodes, self.palette())
         self.scene.set_selected(self.selected)
@@ -421,21 +443,20 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)  # type: ignore[arg-type]
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
-        if self.job is not None:
-            job = self.job
-            self.cancel_open()
+        self.cancel_open()
+        for job in list(self.running):
             job.wait()
         super().closeEvent(event)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.open_sources(paths)

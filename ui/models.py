@@ -29,8 +29,12 @@ __all__ = [
 ]
 
 _Index = QModelIndex | QPersistentModelIndex
-TEAM_MARKS = {"dissolved": "dissolved", "undefined": "not defined anywhere",
-              "unreachable": "no members, no contact", "active": ""}
+TEAM_MARKS = {
+    "dissolved": "dissolved",
+    "undefined": "not defined anywhere",
+    "unreachable": "no members, no contact",
+    "active": "",
+}
 
 
 @dataclass(frozen=True)
@@ -91,10 +95,10 @@ class RecordTableModel(QAbstractTableModel):
         self.records = list(records)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.records)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -113,7 +117,7 @@ class RecordTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal

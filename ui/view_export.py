@@ -20,8 +20,9 @@ MAX_PIXELS = 8000  # longest side of a PNG export
 
 def _png(scene: QGraphicsScene, rect: QRectF) -> bytes:
     scale = min(2.0, MAX_PIXELS / max(rect.width(), rect.height(), 1.0))
-    image = QImage(QSize(int(rect.width() * scale), int(rect.height() * scale)),
-                   QImage.Format.Format_ARGB32)
+    image = QImage(
+        QSize(int(rect.width() * scale), int(rect.height() * scale)), QImage.Format.Format_ARGB32
+    )
     image.fill(QColor(scene.backgroundBrush().color()))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -1,0 +1,304 @@
+"""The desktop app, driven through its real widgets with qtbot, offscreen."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QPainterPath
+from pytestqt.qtbot import QtBot
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from explorer.analysis import blast_radius, ownership_gaps, upstream
+from explorer.ingest import load
+from explorer.report import reach_csv
+from explorer.session import Session
+from helpers import SAMPLES, node
+from ui import main_window, view_export
+from ui.main_window import MainWindow
+
+Write = Callable[[str, str | bytes], Path]
+DNS = str(node("dns-service"))
+
+
+def test_void_qt_calls_do_not_leak_references_to_none(qapp: object) -> None:
+    """PySide6 6.12.0 drops a reference to None per void call and aborts (DESIGN.md)."""
+    path = QPainterPath()
+    before = sys.getrefcount(None)
+    for i in range(5000):
+        path.moveTo(i, i)
+        path.lineTo(i + 1, i)
+    assert sys.getrefcount(None) - before > -100
+
+
+class TestCanvas:
+    def test_shows_every_node_of_the_sample(self, window: MainWindow) -> None:
+        assert window.session is not None
+        assert set(window.scene.nodes) == set(window.session.whole.nodes)
+        assert len(window.scene.nodes) > 40 and window.scene.edges
+        assert window.mode == "whole" and "region-build.ttl" in window.windowTitle()
+
+    def test_nodes_with_a_gap_are_marked(self, window: MainWindow) -> None:
+        marked = {iri for iri, item in window.scene.nodes.items() if item.has_gap}
+        assert marked == {g.entity.iri for g in ownership_gaps(load().graph)}
+
+    def test_focus_view_and_double_click_expands(self, window: MainWindow, qtbot: QtBot) -> None:
+        window.select(str(node("gps-clock")))
+        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+        ids = {i.rsplit("/", 1)[1] for i in window.scene.nodes}
+        assert ids == {"gps-clock", "team-dc-ops", "time-sync", "vendor-meridian"}
+        item = window.scene.nodes[str(node("time-sync"))]
+        point = window.canvas.mapFromScene(item.pos())
+        with qtbot.waitSignal(window.selection_changed):
+            qtbot.mouseDClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        assert str(node("control-plane")) in window.scene.nodes  # time-sync's dependents
+        assert window.selected == str(node("time-sync"))
+
+    def test_clicking_a_node_selects_it(self, window: MainWindow, qtbot: QtBot) -> None:
+        item = window.scene.nodes[DNS]
+        with qtbot.waitSignal(window.selection_changed) as signal:
+            qtbot.mouseClick(
+                window.canvas.viewport(),
+                Qt.MouseButton.LeftButton,
+                pos=window.canvas.mapFromScene(item.pos()),
+            )
+        assert signal.args == [DNS] and item.chosen
+        assert "Authoritative and recursive DNS" in window.details.toPlainText()
+
+    def test_zoom_and_fit(self, window: MainWindow, qtbot: QtBot) -> None:
+        fitted = window.canvas.zoom_level()
+        window.canvas.zoom(2.0)
+        assert window.canvas.zoom_level() == pytest.approx(fitted * 2.0)
+        qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+        assert window.canvas.zoom_level() == pytest.approx(fitted)
+
+
+class TestSearch:
+    def test_typing_updates_results_and_enter_selects_and_centres(
+        self, window: MainWindow, qtbot: QtBot
+    ) -> None:
+        qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+        assert window.search.query.hasFocus()
+        qtbot.keyClicks(window.search.query, "time sync")
+        qtbot.waitUntil(lambda: window.search.results.record_at(0).id == "time-sync")
+        with qtbot.waitSignal(window.selection_changed) as signal:
+            qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+        assert signal.args == [str(node("time-sync"))]
+        item = window.scene.nodes[str(node("time-sync"))]
+        assert item.chosen
+        centre = window.canvas.mapToScene(window.canvas.viewport().rect().center())
+        assert (centre - item.pos()).manhattanLength() < 5
+
+    def test_kind_filter(self, window: MainWindow) -> None:
+        window.search.kind.setCurrentText("vendor")
+        kinds = {hit.kind for hit in window.search.results.visible_records()}
+        assert kinds == {"vendor"} and len(window.search.results.visible_records()) == 6
+
+    def test_a_malformed_query_is_explained_not_raised(
+        self, window: MainWindow, qtbot: QtBot
+    ) -> None:
+        qtbot.keyClicks(window.search.query, 'owner:"Network')
+        qtbot.waitUntil(lambda: "a quote is not closed" in window.search.message.text())
+        assert window.search.results.proxy.rowCount() == 0
+
+
+class TestReach:
+    def test_b_highlights_exactly_the_blast_radius(self, window: MainWindow, qtbot: QtBot) -> None:
+        window.select(DNS)
+        qtbot.keyClick(window.canvas, Qt.Key.Key_B)
+        answer = blast_radius(load().graph, node("dns-service"))
+        expected = {DNS: 0, **{i.entity.iri: i.distance for i in answer.impacted}}
+        assert window.scene.highlighted() == expected
+        faded = {iri for iri, item in window.scene.nodes.items() if item.faded}
+        assert faded == set(window.scene.nodes) - set(expected)
+        assert window.impact.heading.text().startswith(
+            "Affected if Authoritative and recursive DNS"
+        )
+        assert window.impact.impacted.proxy.rowCount() == len(answer.impacted)
+        attention = {t.entity.id: t.status for t in window.impact.teams.visible_records()}
+        assert attention["team-legacy-infra"] == "dissolved"
+
+    def test_u_shows_what_a_node_needs(self, window: MainWindow, qtbot: QtBot) -> None:
+        window.select(str(node("control-plane")))
+        qtbot.keyClick(window.canvas, Qt.Key.Key_U)
+        answer = upstream(load().graph, node("control-plane"))
+        assert len(window.scene.highlighted()) == len(answer.impacted) + 1
+        assert window.impact.heading.text().startswith("Region control plane needs")
+
+    def test_escape_clears_the_highlight(self, window: MainWindow, qtbot: QtBot) -> None:
+        window.select(DNS)
+        window.show_blast_radius()
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+        assert window.scene.highlighted() == {} and window.impact.answer is None
+
+    def test_in_focus_view_the_reach_is_what_is_drawn(self, window: MainWindow) -> None:
+        window.select(DNS)
+        window.show_focus()
+        window.show_blast_radius()
+        assert set(window.scene.nodes) == set(window.scene.highlighted())
+
+    def test_the_roster_copies_and_saves_as_csv(
+        self, window: MainWindow, qtbot: QtBot, tmp_path: Path
+    ) -> None:
+        window.select(DNS)
+        window.show_blast_radius()
+        qtbot.mouseClick(window.impact.copy_button, Qt.MouseButton.LeftButton)
+        expected = reach_csv(blast_radius(load().graph, node("dns-service")))
+        assert QGuiApplication.clipboard().text() == expected
+        window.impact.save_csv(tmp_path / "roster.csv")
+        assert (tmp_path / "roster.csv").read_text(encoding="utf-8") == expected
+
+
+class TestGapsPanel:
+    def test_sorted_by_impact_and_a_click_selects_the_node(
+        self, window: MainWindow, qtbot: QtBot
+    ) -> None:
+        table = window.gaps.table
+        impacts = [g.impact for g in table.visible_records()]
+        assert impacts == sorted(impacts, reverse=True) and len(impacts) > 5
+        second = table.record_at(1)
+        rect = table.visualRect(table.proxy.index(1, 3))
+        with qtbot.waitSignal(window.selection_changed) as signal:
+            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert signal.args == [second.entity.iri]
+
+
+class TestDetails:
+    def test_relations_are_links_that_navigate(self, window: MainWindow, qtbot: QtBot) -> None:
+        window.select(str(node("gps-clock")))
+        text = window.details.toPlainText()
+        assert "needed by Time sync (NTP)" in text and "region-build.ttl" in text
+        with qtbot.waitSignal(window.selection_changed) as signal:
+            window.details.anchorClicked.emit(QUrl("#0"))
+        assert signal.args[0] != str(node("gps-clock"))
+
+
+class TestOpening:
+    def test_a_bad_file_keeps_the_open_graph_and_says_why(
+        self, window: MainWindow, qtbot: QtBot, write: Write, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        shown: list[str] = []
+        monkeypatch.setattr(main_window, "show_error", lambda p, t, text: shown.append(text))
+        before = (window.session, set(window.scene.nodes))
+        bad = write("bad.csv", "id,tier\na,9\n")
+        with qtbot.waitSignal(window.load_failed, timeout=20_000):
+            window.open_sources([SAMPLES / "buyer-profile.yaml", bad])
+        assert shown == [f"{bad}:2: tier must be 1, 2 or 3, not '9'"]
+        assert (window.session, set(window.scene.nodes)) == before
+        assert "region-build.ttl" in window.windowTitle()
+
+    def test_opening_runs_in_the_background_then_replaces_the_graph(
+        self, window: MainWindow, qtbot: QtBot
+    ) -> None:
+        with qtbot.waitSignal(window.loaded, timeout=20_000):
+            job = window.open_sources([SAMPLES / "buyer-profile.yaml"])
+            assert window.progress.isVisible() and window.cancel_button.isVisible()
+        job.wait()
+        assert "buyer-profile.yaml" in window.windowTitle()
+        assert str(node("profile-api")) in window.scene.nodes
+        assert not window.progress.isVisible()
+        assert window.recent.actions()[0].text() == "buyer-profile.yaml"
+
+    def test_cancel_keeps_the_graph_that_was_open(self, window: MainWindow, qtbot: QtBot) -> None:
+        session = window.session
+        job = window.open_sources([SAMPLES / "buyer-profile.yaml"])
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        job.wait()
+        qtbot.wait(50)  # let any queued signal arrive: none may switch the graph
+        assert window.session is session and not window.progress.isVisible()
+
+    def test_dropping_files_opens_them(self, window: MainWindow, qtbot: QtBot) -> None:
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(SAMPLES / "buyer-profile.csv"))])
+        drop = QDropEvent(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        with qtbot.waitSignal(window.loaded, timeout=20_000):
+            window.dropEvent(drop)
+        window.job and window.job.wait()
+        assert "buyer-profile.csv" in window.windowTitle()
+
+
+class TestUntrustedText:
+    def test_a_label_with_html_is_shown_literally(
+        self, qtbot: QtBot, settings: QSettings, write: Write
+    ) -> None:
+        path = write("evil.yaml", 'services:\n  - id: evil\n    label: "<b>bold</b> <img src=x>"\n')
+        win = MainWindow(Session.open([path]), settings=settings)
+        qtbot.addWidget(win)
+        win.select(str(node("evil")))
+        assert "<b>bold</b> <img src=x>" in win.details.toPlainText()
+        assert win.scene.nodes[str(node("evil"))].text.startswith("<b>bold</b>")
+        assert win.search.results.record_at(0).label == "<b>bold</b> <img src=x>"
+        assert win.search.results.proxy.index(0, 0).data() == "<b>bold</b> <img src=x>"
+
+
+class TestExports:
+    def test_snapshot(self, window: MainWindow, tmp_path: Path) -> None:
+        assert window.export_snapshot(tmp_path / "x.nt")
+        assert isomorphic(Graph().parse(tmp_path / "x.nt"), load().graph)
+
+    def test_a_snapshot_never_overwrites_an_open_source(
+        self, qtbot: QtBot, settings: QSettings, write: Write, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        shown: list[str] = []
+        monkeypatch.setattr(main_window, "show_error", lambda p, t, text: shown.append(text))
+        source = write("e.ttl", (SAMPLES / "region-build.ttl").read_text())
+        win = MainWindow(Session.open([source]), settings=settings)
+        qtbot.addWidget(win)
+        assert not win.export_snapshot(source)
+        assert "refusing to overwrite" in shown[0]
+
+    @pytest.mark.parametrize("suffix", [".png", ".svg"])
+    def test_the_view_as_an_image(self, window: MainWindow, tmp_path: Path, suffix: str) -> None:
+        out = tmp_path / f"view{suffix}"
+        view_export.save_scene(window.scene, out)
+        if suffix == ".png":
+            assert QImage(str(out)).width() > 500
+        else:
+            assert b"<svg" in out.read_bytes()[:400] and b"Quorum DNS" in out.read_bytes()
+
+
+class TestSettings:
+    def test_window_layout_is_remembered(
+        self, qtbot: QtBot, settings: QSettings, sample_session: Session
+    ) -> None:
+        first = MainWindow(sample_session, settings=settings)
+        qtbot.addWidget(first)
+        first.show()
+        first.gaps_dock.hide()
+        first.close()
+        second = MainWindow(sample_session, settings=settings)
+        qtbot.addWidget(second)
+        second.show()
+        assert not second.gaps_dock.isVisible() and second.search_dock.isVisible()
+
+
+def test_the_screenshot_command_renders_focus_and_blast_radius(
+    qapp: object, tmp_path: Path
+) -> None:
+    from ui.launcher import main as launcher_main
+
+    out = tmp_path / "shot.png"
+    args = [
+        "screenshot",
+        "--focus",
+        "dns-service",
+        "--blast-radius",
+        "dns-service",
+        "-o",
+        str(out),
+        "--size",
+        "1200x800",
+    ]
+    assert launcher_main(args) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)

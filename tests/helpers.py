@@ -1,0 +1,44 @@
+"""Helpers the tests share: sample paths, the CLI run for real, tiny graphs written inline."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "sample_graphs"
+
+
+def run_cli(*args: str | Path, module: str = "ui.launcher") -> subprocess.CompletedProcess[str]:
+    """Run the command line in a fresh interpreter, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+PREFIXES = """
+@prefix ic: <https://infra-context.dev/ontology#> .
+@prefix id: <https://infra-context.dev/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+"""
+
+
+def estate(turtle: str) -> Graph:
+    """A tiny graph written inline, with the ic: and id: prefixes already declared."""
+    graph = Graph().parse(data=PREFIXES + turtle, format="turtle")
+    graph.bind("id", "https://infra-context.dev/id/")
+    return graph
+
+
+def node(entity_id: str) -> URIRef:
+    """The IRI of an importer id, as the tests write them."""
+    return URIRef("https://infra-context.dev/id/" + entity_id)
