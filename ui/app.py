@@ -73,19 +73,21 @@ def run_gui_command(argv: list[str]) -> int:
             if args.output.suffix.lower() != ".png":
                 raise InputError(args.output, None, "a screenshot is written as .png")
         application()
-        session = Session.open(args.sources)
-        if args.command == "screenshot":
-            return _screenshot(session, args)
-        return _show(session)
+        if args.command == "gui":
+            return _show(args.sources)
+        return _screenshot(Session.open(args.sources), args)
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
-def _show(session: Session) -> int:
+def _show(sources: list[Path]) -> int:
+    """Show the window at once and open the sources in the background."""
     app = application()
-    window = MainWindow(session)
+    window = MainWindow()
+    window.load_failed.connect(lambda message: print(f"{PROG}: error: {message}", file=sys.stderr))
     window.show()
+    window.open_sources(sources)
     return app.exec()
 
 

@@ -223,7 +223,8 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.summary.setText("Opening " + ", ".join(Path(p).name for p in paths))
+        names = ", ".join(Path(p).name for p in paths) or "the bundled sample graph"
+        self.summary.setText(f"Opening {names}…")
         job.start()
         return job
 
@@ -442,10 +443,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         if state is not None:
             self.restoreState(state)  # type: ignore[arg-type]
+        split = self.settings.value("window/impact-split")
+        if split is not None:
+            self.impact.split.restoreState(split)  # type: ignore[arg-type]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/impact-split", self.impact.split.saveState())
         self.settings.sync()
         self.cancel_open()
         for job in list(self.running):
