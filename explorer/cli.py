@@ -17,12 +17,15 @@ from rdflib import Graph, URIRef
 
 from explorer import __version__
 from explorer.analysis import Reach, blast_radius, ownership_gaps, upstream
+from explorer.diff import diff
 from explorer.errors import InputError
 from explorer.export import WRITERS, dump
 from explorer.ingest import LoadResult, load
 from explorer.lookup import resolve_node
 from explorer.model import entities
+from explorer.provenance import provenance_of
 from explorer.report import (
+    diff_text,
     gaps_json,
     gaps_text,
     reach_json,
@@ -49,9 +52,6 @@ COMMANDS = (
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
 
 Handler = Callable[[argparse.Namespace], int]
-
-# commands of DESIGN.md whose issues have not landed yet
-_PENDING = {"diff": None}
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -124,6 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--depth", type=_depth, metavar="N", help="at most N steps away")
         command.set_defaults(handler=_reach_handler(walk))
 
+    compare = commands.add_parser("diff", help="what changed between two snapshots or sources")
+    compare.add_argument(
+        "old", type=Path, metavar="OLD", help="the earlier snapshot (file or folder)"
+    )
+    compare.add_argument(
+        "new", type=Path, metavar="NEW", help="the later snapshot (file or folder)"
+    )
+    compare.add_argument("--json", action="store_true", help="print JSON")
+    compare.set_defaults(handler=_diff)
+
     gaps = commands.add_parser("gaps", help="ownership gaps, most impact first")
     _sources(gaps)
     gaps.add_argument("--json", action="store_true", help="print JSON")
@@ -131,11 +141,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on-gaps", action="store_true", help="exit 1 if any gap is found (for CI)"
     )
     gaps.set_defaults(handler=_gaps)
-
-    for name, operand in _PENDING.items():
-        pending = commands.add_parser(name, help="(not yet available)")
-        pending.add_argument("rest", nargs="*", metavar=operand or "ARG")
-        pending.set_defaults(handler=_not_yet(name))
 
     for name in GUI_COMMANDS:
         gui = commands.add_parser(name, help="the desktop app (needs PySide6)")
@@ -163,7 +168,7 @@ def _write_graph(args: argparse.Namespace) -> int:
     result = load(args.sources)
     _warn(result)
     _refuse_overwriting_inputs(args.output, args.sources, result)
-    dump(result.graph, args.output)
+    dump(result.graph, args.output, provenance_of(result))
     count = len(entities(result.graph))
     print(f"wrote {len(result.graph)} triples ({count} entities) to {args.output}")
     return EXIT_OK
@@ -219,6 +224,18 @@ def _search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    old, new = load([args.old]), load([args.new])
+    _warn(old)
+    _warn(new)
+    changes = diff(old.graph, new.graph)
+    if args.json:
+        _print_json(changes.to_json())
+    else:
+        print(diff_text(str(args.old), str(args.new), changes))
+    return EXIT_OK
+
+
 def _gaps(args: argparse.Namespace) -> int:
     result = load(args.sources)
     _warn(result)
@@ -228,14 +245,6 @@ def _gaps(args: argparse.Namespace) -> int:
     else:
         print(gaps_text(found))
     return EXIT_GAPS if found and args.fail_on_gaps else EXIT_OK
-
-
-def _not_yet(name: str) -> Handler:
-    def handler(args: argparse.Namespace) -> int:
-        print(f"{PROG}: error: '{name}' is not yet available", file=sys.stderr)
-        return EXIT_BAD_INPUT
-
-    return handler
 
 
 def _needs_gui(args: argparse.Namespace) -> int:

@@ -7,10 +7,13 @@ import io
 from typing import Any
 
 from explorer.analysis import Gap, Reach
+from explorer.diff import Diff
+from explorer.export.table import spreadsheet_safe
 from explorer.model import Entity
 from explorer.search import SearchHit
 
 __all__ = [
+    "diff_text",
     "gaps_json",
     "gaps_text",
     "reach_csv",
@@ -80,10 +83,8 @@ def reach_text(answer: Reach) -> str:
     return "\n".join(lines)
 
 
-def _cell(value: object) -> str:
-    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def _cell_text(value: object) -> str:
+    return spreadsheet_safe(str(value))
 
 
 def reach_csv(answer: Reach) -> str:
@@ -104,17 +105,14 @@ def reach_csv(answer: Reach) -> str:
     writer.writerow(["role", "id", "label", "kind", "distance", "path", "status", "owns"])
     for i in answer.impacted:
         e = i.entity
-        writer.writerow(
-            map(
-                _cell,
-                [answer.direction, e.id, e.label, e.kind, i.distance, " > ".join(i.path), "", ""],
-            )
-        )
+        path = " > ".join(i.path)
+        row = [answer.direction, e.id, e.label, e.kind, i.distance, path, "", ""]
+        writer.writerow(map(_cell_text, row))
     role = "team to tell" if answer.direction == "affected" else "team involved"
     for t in answer.teams:
         e = t.entity
         writer.writerow(
-            map(_cell, [role, e.id, e.label, e.kind, "", "", t.status, " ".join(t.owns)])
+            map(_cell_text, [role, e.id, e.label, e.kind, "", "", t.status, " ".join(t.owns)])
         )
     return out.getvalue()
 
@@ -172,4 +170,56 @@ def search_text(query: str, hits: list[SearchHit]) -> str:
         lines.append(f"  {h.score:>7.2f}  {h.kind:<11} {name}")
         if h.fragment.text:
             lines.append(f"  {'':>7}  {'':<11} {h.fragment.marked()}")
+    return "\n".join(lines)
+
+
+def diff_text(old_name: str, new_name: str, changes: Diff) -> str:
+    """A change log to paste into a status report; empty sections are left out."""
+    if not changes:
+        return f"No changes from {old_name} to {new_name}."
+    sections: list[tuple[str, list[str]]] = [
+        (
+            "New",
+            [f"  + {c.node.kind} {_name(c.node)}" for c in changes.added if c.what == "entity"],
+        ),
+        (
+            "Gone",
+            [f"  - {c.node.kind} {_name(c.node)}" for c in changes.removed if c.what == "entity"],
+        ),
+        (
+            "Changed",
+            [
+                f"  ~ {_name(c.node)}: {c.attribute} {c.old or '(none)'} -> {c.new or '(none)'}"
+                for c in changes.changed
+            ],
+        ),
+        (
+            "New relations",
+            [
+                f"  + {c.node.label} {c.relation} {c.target.label}"
+                for c in changes.added
+                if c.what == "relation" and c.target
+            ],
+        ),
+        (
+            "Removed relations",
+            [
+                f"  - {c.node.label} {c.relation} {c.target.label}"
+                for c in changes.removed
+                if c.what == "relation" and c.target
+            ],
+        ),
+        (
+            "Ownership gaps opened",
+            [f"  + {c.message} ({c.rule})" for c in changes.added if c.what == "gap"],
+        ),
+        (
+            "Ownership gaps closed",
+            [f"  - {c.message} ({c.rule})" for c in changes.removed if c.what == "gap"],
+        ),
+    ]
+    lines = [f"Changes from {old_name} to {new_name}"]
+    for title, rows in sections:
+        if rows:
+            lines += ["", f"{title} ({len(rows)})", *rows]
     return "\n".join(lines)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from explorer.analysis import Gap, Reach, blast_radius, ownership_gaps, upstream
 from explorer.analysis.index import RELATIONS, index_of
+from explorer.diff import Diff, diff
 from explorer.ingest import LoadResult, load
 from explorer.lookup import resolve_node
 from explorer.model import Entity, entities
@@ -23,7 +24,14 @@ from explorer.search import SearchHit, SearchIndex
 from explorer.view import RELATION_NAMES, GraphView, focus_view, whole_graph
 from explorer.vocab import IC
 
-__all__ = ["INVERSE_NAMES", "NodeDetails", "Relation", "Session", "StepProgress"]
+__all__ = [
+    "INVERSE_NAMES",
+    "Comparison",
+    "NodeDetails",
+    "Relation",
+    "Session",
+    "StepProgress",
+]
 
 StepProgress = Callable[[str, int, int], None]  # (step, done, total); may raise Cancelled
 
@@ -44,6 +52,16 @@ class Relation:
 
     name: str
     other: Entity
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The open estate against an earlier snapshot: the changes, and a view of both."""
+
+    name: str
+    changes: Diff
+    view: GraphView  # the union of both graphs, so removed nodes can be drawn too
+    old: Graph
 
 
 @dataclass(frozen=True)
@@ -114,6 +132,21 @@ class Session:
 
     def upstream(self, iri: str, depth: int | None = None) -> Reach:
         return upstream(self.graph, URIRef(iri), depth)
+
+    def compare(
+        self, paths: Sequence[str | Path], progress: StepProgress | None = None
+    ) -> Comparison:
+        """Load an earlier snapshot and say what changed from it to the open estate."""
+        old = load(
+            paths, lambda done, total, _: progress("Reading", done, total) if progress else None
+        )
+        if progress:
+            progress("Comparing", 0, 1)
+        union = Graph()
+        union += old.graph
+        union += self.graph
+        name = ", ".join(s.path.name for s in old.sources)
+        return Comparison(name, diff(old.graph, self.graph), whole_graph(union), old.graph)
 
     def resolve(self, text: str) -> str:
         return str(resolve_node(self.graph, text))

@@ -28,6 +28,7 @@ __all__ = [
     "RELATION_NAMES",
     "Edge",
     "GraphView",
+    "estate_parts",
     "focus_view",
     "neighbourhood",
     "whole_graph",
@@ -104,7 +105,7 @@ def neighbourhood(graph: Graph, centres: Iterable[URIRef], hops: int) -> set[URI
     return seen
 
 
-def _view(index: EstateIndex, nodes: set[URIRef], layered: bool) -> GraphView:
+def _parts(index: EstateIndex, nodes: set[URIRef]) -> tuple[dict[str, Entity], list[Edge]]:
     edges = sorted(
         Edge(str(source), RELATION_NAMES[predicate], str(target))
         for predicate in RELATIONS
@@ -112,7 +113,17 @@ def _view(index: EstateIndex, nodes: set[URIRef], layered: bool) -> GraphView:
         for target in index.targets(source, predicate)
         if target in nodes
     )
-    records = {str(n): index.entity(n) for n in sorted(nodes)}
+    return {str(n): index.entity(n) for n in sorted(nodes)}, edges
+
+
+def estate_parts(graph: Graph) -> tuple[dict[str, Entity], list[Edge]]:
+    """Every node (entities and whatever a relation names) and every relation, unlaid."""
+    index = index_of(graph)
+    return _parts(index, _all_nodes(index))
+
+
+def _view(index: EstateIndex, nodes: set[URIRef], layered: bool) -> GraphView:
+    records, edges = _parts(index, nodes)
     layered = layered and len(records) <= LAYERED_LIMIT
     positions = _layout(list(records), edges, layered)
     return GraphView(records, tuple(edges), positions, layered)

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from explorer.export import WRITERS, dump
+from explorer.export import RDF_WRITERS, dump
 from explorer.ingest import load
 from explorer.vocab import IC, iri_for_id
 from helpers import SAMPLES
@@ -39,7 +39,7 @@ RDF_XML = """<?xml version="1.0"?>
 
 
 class TestRoundTrip:
-    @pytest.mark.parametrize("extension", list(WRITERS))
+    @pytest.mark.parametrize("extension", list(RDF_WRITERS))
     def test_export_then_reload_is_isomorphic(self, tmp_path: Path, extension: str) -> None:
         original = load([SAMPLES / "region-build.ttl"]).graph
         out = tmp_path / f"estate{extension}"

@@ -37,7 +37,14 @@ from PySide6.QtWidgets import (
 
 from explorer.model import Entity
 from explorer.view import Edge, GraphView
-from ui.theme import GAP_COLOUR, KIND_STYLES, RELATION_STYLES, distance_colour, is_dark
+from ui.theme import (
+    CHANGE_STYLES,
+    GAP_COLOUR,
+    KIND_STYLES,
+    RELATION_STYLES,
+    distance_colour,
+    is_dark,
+)
 
 __all__ = ["GraphCanvas", "GraphScene", "Legend", "NodeItem"]
 
@@ -135,6 +142,7 @@ class NodeItem(QGraphicsItem):
         self.distance: int | None = None
         self.faded = False
         self.chosen = False
+        self.change: str | None = None  # added, removed or changed, when comparing
         self.setZValue(1)
         self.setAcceptHoverEvents(True)
         owners = ", ".join(entity.owners) or "no owner"
@@ -161,7 +169,7 @@ class NodeItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setOpacity(0.16 if self.faded else 1.0)
+        painter.setOpacity(0.16 if self.faded else 0.55 if self.change == "removed" else 1.0)
         pen = QPen(QColor(self.style.colour), 3.2 if self.chosen else 1.5)
         if self.chosen:
             pen.setColor(QColor("#facc15" if self.dark else "#111827"))
@@ -174,6 +182,8 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(QColor(GAP_COLOUR), 2.2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self.rect.adjusted(-4.5, -4.5, 4.5, 4.5), 8, 8)
+        if self.change is not None:
+            self._paint_change(painter)
         if option.levelOfDetailFromTransform(painter.worldTransform()) < LABEL_MIN_ZOOM:
             return
         on_strong = not self.compact and self.distance is not None and self.distance <= 2
@@ -183,6 +193,26 @@ class NodeItem(QGraphicsItem):
             Qt.AlignmentFlag.AlignLeft if self.compact else Qt.AlignmentFlag.AlignHCenter
         )
         painter.drawText(self.label_rect, align, self.text)
+        if self.change == "removed":
+            y = self.label_rect.center().y()
+            painter.drawLine(
+                QPointF(self.label_rect.left(), y), QPointF(self.label_rect.right(), y)
+            )
+
+    def _paint_change(self, painter: QPainter) -> None:
+        colour, badge = CHANGE_STYLES[self.change or "changed"]
+        painter.setPen(QPen(QColor(colour), 3.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self.rect.adjusted(-3, -3, 3, 3), 8, 8)
+        corner = QRectF(self.rect.right() - 7, self.rect.top() - 9, 16, 16)
+        painter.setBrush(QColor(colour))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(corner)
+        painter.setPen(QColor("white"))
+        bold = QFont(self.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(corner, Qt.AlignmentFlag.AlignCenter, badge)
 
 
 def _border_point(centre: QPointF, rect: QRectF, towards: QPointF) -> QPointF:
@@ -254,6 +284,12 @@ class GraphScene(QGraphicsScene):
         self.drawing = self.itemsBoundingRect().adjusted(-40, -30, 40, 30)
         # room around the drawing, so that any node can be centred in the view
         self.setSceneRect(self.drawing.adjusted(-3000, -3000, 3000, 3000))
+
+    def set_changes(self, marks: dict[str, str]) -> None:
+        """Mark nodes added, removed or changed since an earlier snapshot ({} clears)."""
+        for iri, item in self.nodes.items():
+            item.change = marks.get(iri)
+            item.update()
 
     def set_highlight(self, distances: dict[str, int] | None) -> None:
         """Colour nodes by distance and fade the rest; None clears the highlight."""
@@ -379,6 +415,15 @@ class Legend(QWidget):
             painter.setBrush(QColor(kind.colour).lighter(170))
             painter.drawPath(_outline(kind.shape, QRectF(x, y + 3, 24, self.ROW - 6)))
             x = self._label(painter, text, x + 28, y, kind.label)
+        x += 12
+        for change, (colour, badge) in CHANGE_STYLES.items():
+            circle = QRectF(x, y + 2, self.ROW - 4, self.ROW - 4)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(colour))
+            painter.drawEllipse(circle)
+            painter.setPen(QColor("white"))
+            painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, badge)
+            x = self._label(painter, text, x + self.ROW, y, change)
         x, y = 8.0, 4.0 + self.ROW
         for name, style in RELATION_STYLES.items():
             painter.setPen(QPen(QColor(style.colour), max(style.width, 1.3), style.style))

@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 from explorer.analysis import Reach
 from explorer.errors import InputError
 from explorer.export import WRITERS, dump
-from explorer.session import Session
+from explorer.ingest import LoadResult
+from explorer.provenance import provenance_of
+from explorer.session import Comparison, Session
 from ui import view_export
 from ui.canvas import GraphCanvas, GraphScene, Legend
+from ui.changes_panel import ChangesPanel
 from ui.details_panel import DetailsPanel
 from ui.gaps_panel import GapsPanel
 from ui.impact_panel import ImpactPanel
@@ -50,12 +53,14 @@ class MainWindow(QMainWindow):
 
     Signals:
         loaded(): a new estate is shown.
+        compared(): a comparison with an earlier snapshot is shown.
         load_failed(str): an open failed; the message names file, line and problem.
         selection_changed(str): the IRI of the newly selected node.
     """
 
     loaded = Signal()
     load_failed = Signal(str)
+    compared = Signal()
     selection_changed = Signal(str)
 
     def __init__(self, session: Session | None = None, settings: QSettings | None = None) -> None:
@@ -83,6 +88,8 @@ class MainWindow(QMainWindow):
         self.details = DetailsPanel()
         self.impact = ImpactPanel()
         self.gaps = GapsPanel()
+        self.changes = ChangesPanel()
+        self.comparison: Comparison | None = None
         self._add_docks()
         self.hops = QSpinBox(minimum=1, maximum=6, value=1, prefix="hops: ")
         self.hops.setToolTip("How many relations away the focus view reaches")
@@ -114,6 +121,9 @@ class MainWindow(QMainWindow):
         self.impact_dock = self._dock("Impact", "impact-dock", self.impact, bottom)
         self.gaps_dock = self._dock("Ownership gaps", "gaps-dock", self.gaps, bottom)
         self.splitDockWidget(self.impact_dock, self.gaps_dock, Qt.Orientation.Horizontal)
+        self.changes_dock = self._dock("Changes", "changes-dock", self.changes, bottom)
+        self.tabifyDockWidget(self.gaps_dock, self.changes_dock)
+        self.gaps_dock.raise_()
         self.resizeDocks(
             [self.search_dock, self.details_dock], [300, 300], Qt.Orientation.Horizontal
         )
@@ -137,6 +147,8 @@ class MainWindow(QMainWindow):
         self.open_folder_action = a("Open &folder…", self._ask_folder, "Ctrl+Shift+O")
         self.snapshot_action = a("Export &snapshot…", self._ask_snapshot, "Ctrl+E")
         self.image_action = a("Export view as &image…", self._ask_image, "Ctrl+Shift+E")
+        self.compare_action = a("&Compare with snapshot…", self._ask_compare, "Ctrl+D")
+        self.stop_compare_action = a("S&top comparing", self.stop_comparing, "Ctrl+Shift+D")
         quit_action = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.find_action = a("&Search", self.search.focus, QKeySequence.StandardKey.Find)
         self.find_action.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence("Ctrl+K")])
@@ -155,6 +167,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.open_action, self.open_folder_action])
         self.recent = file_menu.addMenu("Open &recent")
         file_menu.addSeparator()
+        file_menu.addActions([self.compare_action, self.stop_compare_action])
+        file_menu.addSeparator()
         file_menu.addActions([self.snapshot_action, self.image_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -171,7 +185,14 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addActions([self.fit_action, zoom_in, zoom_out])
         view.addSeparator()
-        for dock in (self.search_dock, self.details_dock, self.impact_dock, self.gaps_dock):
+        docks = (
+            self.search_dock,
+            self.details_dock,
+            self.impact_dock,
+            self.gaps_dock,
+            self.changes_dock,
+        )
+        for dock in docks:
             view.addAction(dock.toggleViewAction())
         analyse = self.menuBar().addMenu("&Analyse")
         analyse.addActions([self.blast_action, self.upstream_action, self.clear_action])
@@ -200,7 +221,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
 
     def _connect(self) -> None:
-        for panel in (self.search, self.details, self.impact, self.gaps):
+        for panel in (self.search, self.details, self.impact, self.gaps, self.changes):
             panel.node_chosen.connect(self.select)
         self.canvas.node_clicked.connect(lambda iri: self.select(iri, centre=False))
         self.canvas.node_double_clicked.connect(self.expand)
@@ -210,21 +231,38 @@ class MainWindow(QMainWindow):
 
     def open_sources(self, paths: Sequence[Path]) -> Job:
         """Load ``paths`` in the background; the open estate stays until the new one is ready."""
+        self.opening = list(paths)
+        names = ", ".join(Path(p).name for p in paths) or "the bundled sample graph"
+        return self._start(
+            Job(lambda report: Session.open(list(paths), report)), self._opened, f"Opening {names}…"
+        )
+
+    def compare_with(self, paths: Sequence[Path]) -> Job | None:
+        """Load an earlier snapshot in the background and mark what changed since."""
+        if self.session is None:
+            return None
+        session = self.session
+        names = ", ".join(Path(p).name for p in paths)
+        return self._start(
+            Job(lambda report: session.compare(list(paths), report)),
+            self._compared,
+            f"Comparing with {names}…",
+        )
+
+    def _start(self, job: Job, on_finished: object, message: str) -> Job:
         self.cancel_open()
-        job = Job(lambda report: Session.open(list(paths), report))
         # bound methods of this window, never lambdas: their calls are queued to the GUI thread
         job.progress.connect(self._progress)
-        job.finished.connect(self._opened)
+        job.finished.connect(on_finished)  # type: ignore[arg-type]
         job.failed.connect(self._open_failed)
         job.cancelled.connect(self._open_ended)
         job.runner.finished.connect(self._forget_finished_jobs)
-        self.job, self.opening = job, list(paths)
+        self.job = job
         self.running.add(job)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        names = ", ".join(Path(p).name for p in paths) or "the bundled sample graph"
-        self.summary.setText(f"Opening {names}…")
+        self.summary.setText(message)
         job.start()
         return job
 
@@ -256,6 +294,28 @@ class MainWindow(QMainWindow):
         self._remember(self.opening)
         self.set_session(session)
 
+    def _compared(self, comparison: Comparison) -> None:
+        if self.job is None:
+            return
+        self._open_ended()
+        self.comparison = comparison
+        self.changes.show_comparison(comparison)
+        self.changes_dock.show()
+        self.changes_dock.raise_()
+        self._draw("compare")
+        self.compared.emit()
+
+    def stop_comparing(self) -> None:
+        if self.comparison is not None:
+            self.comparison = None
+            self.changes.show_comparison(None)
+            self.show_whole()
+
+    def _ask_compare(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Compare with a snapshot", "", SOURCE_FILTER)
+        if names:
+            self.compare_with([Path(n) for n in names])
+
     def _open_failed(self, message: str) -> None:
         self._open_ended()
         self.load_failed.emit(message)
@@ -265,6 +325,8 @@ class MainWindow(QMainWindow):
         """Show an opened estate: the whole graph, its gaps, everything searchable."""
         self.session = session
         self.selected, self.reach, self.focus_centres = None, None, []
+        self.comparison = None
+        self.changes.show_comparison(None)
         self.search.set_session(session)
         self.gaps.set_gaps(session.gaps)
         self.impact.clear()
@@ -290,15 +352,17 @@ class MainWindow(QMainWindow):
 
     def _draw(self, view_name: str) -> None:
         assert self.session is not None
-        view = (
-            self.session.whole
-            if view_name == "whole"
-            else self.session.focus(
-                self.focus_centres, self.hops.value() if self.reach is None else 0
-            )
-        )
+        if view_name == "compare" and self.comparison is not None:
+            view = self.comparison.view
+        elif view_name == "focus":
+            hops = self.hops.value() if self.reach is None else 0
+            view = self.session.focus(self.focus_centres, hops)
+        else:
+            view_name, view = "whole", self.session.whole
         self.mode = view_name
         self.scene.show_view(view, self.session.gap_nodes, self.palette())
+        if self.comparison is not None:
+            self.scene.set_changes(self.comparison.changes.marks())
         self.scene.set_selected(self.selected)
         if self.reach is not None:
             self.scene.set_highlight(_distances(self.reach))
@@ -306,8 +370,9 @@ class MainWindow(QMainWindow):
         self._show_summary()
 
     def show_whole(self) -> None:
+        """The whole estate; while comparing, with what was removed since the snapshot."""
         if self.session is not None:
-            self._draw("whole")
+            self._draw("compare" if self.comparison is not None else "whole")
 
     def show_focus(self, centres: Sequence[str] | None = None) -> None:
         """The neighbourhood of ``centres`` (default: the selection, or what it reaches)."""
@@ -341,10 +406,18 @@ class MainWindow(QMainWindow):
         if iri not in self.scene.nodes and self.mode == "focus":
             self.show_focus([iri])
         self.scene.set_selected(iri)
-        self.details.show_details(self.session.details(iri))
+        self.details.show_details(self._details_session(iri).details(iri))
         if centre:
             self.canvas.centre_on(iri)
         self.selection_changed.emit(iri)
+
+    def _details_session(self, iri: str) -> Session:
+        """The open estate, or the compared snapshot for a node removed since."""
+        assert self.session is not None
+        removed = self.comparison is not None and self.comparison.changes.marks().get(iri)
+        if removed == "removed" and self.comparison is not None:
+            return Session(LoadResult(self.comparison.old))
+        return self.session
 
     # ------------------------------------------------------------------ analyses
 
@@ -380,7 +453,7 @@ class MainWindow(QMainWindow):
         try:
             if path.resolve() in {s.path.resolve() for s in self.session.result.sources}:
                 raise InputError(path, None, "is one of the open sources; refusing to overwrite it")
-            dump(self.session.graph, path)
+            dump(self.session.graph, path, provenance_of(self.session.result))
         except InputError as exc:
             show_error(self, "Cannot export", str(exc))
             return False

@@ -15,10 +15,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from explorer.analysis import Gap, Impacted, TeamToTell
+from explorer.diff import Change
 from explorer.model import Entity
 from explorer.search import SearchHit
 
 __all__ = [
+    "CHANGE_COLUMNS",
     "ENTITY_COLUMNS",
     "GAP_COLUMNS",
     "IMPACT_COLUMNS",
@@ -76,6 +78,24 @@ GAP_COLUMNS = (
     Column("Kind", lambda g: g.entity.kind),
     Column("Name", lambda g: _name(g.entity)),
     Column("Problem", lambda g: g.message, lambda g: g.message),
+)
+
+
+def _change_detail(c: Change) -> str:
+    if c.what == "relation" and c.target is not None:
+        return f"{c.relation} {_name(c.target)}"
+    if c.what == "attribute":
+        return f"{c.attribute}: {c.old or '(none)'} → {c.new or '(none)'}"
+    if c.what == "gap":
+        return f"{c.rule}: {c.message}"
+    return c.node.kind
+
+
+CHANGE_COLUMNS = (
+    Column("Change", lambda row: row[0]),
+    Column("What", lambda row: row[1].what),
+    Column("Name", lambda row: _name(row[1].node)),
+    Column("Detail", lambda row: _change_detail(row[1]), lambda row: _change_detail(row[1])),
 )
 
 Record = SearchHit | Entity | Impacted | TeamToTell | Gap

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
 __all__ = [
+    "CHANGE_STYLES",
     "DISTANCE_COLOURS",
     "GAP_COLOUR",
     "KIND_STYLES",
@@ -58,6 +59,12 @@ RELATION_STYLES: dict[str, RelationStyle] = {
 # the node itself, then 1, 2, 3, 4 and more steps away
 DISTANCE_COLOURS = ("#7f1d1d", "#dc2626", "#f97316", "#f59e0b", "#facc15")
 GAP_COLOUR = "#dc2626"
+# comparing with an earlier snapshot: colour and badge per change
+CHANGE_STYLES = {
+    "added": ("#16a34a", "+"),
+    "removed": ("#6b7280", "\u2212"),  # a minus sign
+    "changed": ("#d97706", "~"),
+}
 
 
 def distance_colour(distance: int) -> QColor:

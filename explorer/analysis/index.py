@@ -86,7 +86,9 @@ def index_of(graph: Graph) -> EstateIndex:
     One slot, not a table keyed by graph: an index holds its graph, so a table would keep
     every graph ever analysed alive.
     """
-    if _last and _last[0].graph is graph and _last[0].size == len(graph):
-        return _last[0]
-    _last[:] = [EstateIndex.build(graph)]
-    return _last[0]
+    cached = _last[0] if _last else None
+    if cached is not None and cached.graph is graph and cached.size == len(graph):
+        return cached
+    index = EstateIndex.build(graph)  # a local: another thread may fill the slot meanwhile
+    _last[:] = [index]
+    return index

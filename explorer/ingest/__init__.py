@@ -19,11 +19,11 @@ from explorer.errors import InputError
 from explorer.ingest import native_yaml, table
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.rdf import RDF_FORMATS, parse_rdf
-from explorer.ingest.resolve import add_records
+from explorer.ingest.resolve import add_records, subject_of
 from explorer.ingest.safe_yaml import load_documents
 from explorer.ingest.sources import EXTENSIONS, expand_sources, sniff_format
 from explorer.resources import sample_file
-from explorer.vocab import PREFIXES, iri_for_id
+from explorer.vocab import PREFIXES
 
 __all__ = ["EXTENSIONS", "LoadResult", "Progress", "SourceInfo", "load"]
 
@@ -143,7 +143,7 @@ def _note_origins(origins: dict[URIRef, list[str]], path: str, parsed: _Parsed) 
             origins.setdefault(subject, []).append(path)
     for record in parsed.records:
         where = f"{path}:{record.line}" if record.line is not None else path
-        origins.setdefault(iri_for_id(record.id), []).append(where)
+        origins.setdefault(subject_of(record), []).append(where)
 
 
 def _read_bytes(path: Path) -> bytes:

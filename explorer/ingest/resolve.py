@@ -17,10 +17,15 @@ from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, Link
 from explorer.vocab import IC, KIND_CLASSES, id_from_iri, iri_for_id
 
-__all__ = ["add_records"]
+__all__ = ["add_records", "subject_of"]
 
 _ABSOLUTE_IRI = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*://|urn:)\S+$")
 _KNOWN_CLASSES = frozenset(KIND_CLASSES.values())
+
+
+def subject_of(record: EntityRecord) -> URIRef:
+    """The record's IRI: an id that is itself an absolute IRI is kept as it is."""
+    return URIRef(record.id) if _ABSOLUTE_IRI.match(record.id) else iri_for_id(record.id)
 
 
 class _Directory:
@@ -31,7 +36,7 @@ class _Directory:
         self.by_folded_id: dict[str, set[URIRef]] = defaultdict(set)
         self.by_label: dict[str, set[URIRef]] = defaultdict(set)
         for record in records:
-            self._add(iri_for_id(record.id), record.id, [record.label])
+            self._add(subject_of(record), record.id, [record.label])
         for cls in _KNOWN_CLASSES:
             for subject in graph.subjects(RDF.type, cls):
                 if isinstance(subject, URIRef):
@@ -80,7 +85,7 @@ def add_records(graph: Graph, records: list[EntityRecord]) -> None:
     _check_kinds(records)
     directory = _Directory(records, graph)
     for record in records:
-        subject = iri_for_id(record.id)
+        subject = subject_of(record)
         graph.add((subject, RDF.type, KIND_CLASSES[record.kind]))
         for predicate, value in record.attributes:
             graph.add((subject, predicate, value))

@@ -60,6 +60,11 @@ def records_from_csv(path: str, text: str, warnings: list[str]) -> list[EntityRe
     return records
 
 
+def _unescape(cell: str) -> str:
+    """Drop the apostrophe that keeps a spreadsheet from running ``=...`` as a formula."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+
+
 def _row_record(
     path: str, line: int, header: list[str], names: dict[str, str | None], row: list[str]
 ) -> EntityRecord:
@@ -68,7 +73,7 @@ def _row_record(
     fields: dict[str, object] = {}
     for column, cell in zip(header, row, strict=False):
         if names[column] is not None and cell.strip():
-            fields[str(names[column])] = cell.strip()
+            fields[str(names[column])] = _unescape(cell.strip())
     kind_text = fields.pop("kind", None)
     kind = kind_from_text(str(kind_text), path, line) if kind_text else "service"
     return entity_record(kind, fields, path, line)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
 
-from explorer.analysis.index import RELATIONS
+from explorer.analysis.index import RELATIONS, index_of
 from explorer.model import entity
 from explorer.vocab import IC
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "documents", "searchable_nodes"]
 
-SCHEMA_VERSION = 1  # bump when SCHEMA or documents() change, so cached indexes are rebuilt
+SCHEMA_VERSION = 2  # bump when SCHEMA or documents() change, so cached indexes are rebuilt
 
 _words = StemmingAnalyzer(stoplist=None)  # "DNS and Edge": every word counts in a name
 
@@ -45,10 +45,14 @@ _SHOWN = {RDFS.label, IC.tier, IC.status, *_DESCRIPTIONS}
 
 
 def searchable_nodes(graph: Graph) -> list[URIRef]:
-    """Every node worth finding: typed subjects, and anything our relations point at."""
-    nodes = {s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    """Every node of the estate: entities of our kinds, and whatever a relation names.
+
+    Other typed nodes (a snapshot's provenance, an ontology's classes) are not the estate.
+    """
+    nodes = set(index_of(graph).kinds)
     for predicate in RELATIONS:
-        nodes.update(o for o in graph.objects(None, predicate) if isinstance(o, URIRef))
+        for s, o in graph.subject_objects(predicate):
+            nodes.update(n for n in (s, o) if isinstance(n, URIRef))
     return sorted(nodes)
 
 

@@ -15,6 +15,7 @@ from rdflib.compare import isomorphic
 
 from explorer.analysis import blast_radius, ownership_gaps, upstream
 from explorer.ingest import load
+from explorer.provenance import without_provenance
 from explorer.report import reach_csv
 from explorer.session import Session
 from helpers import SAMPLES, node
@@ -285,9 +286,17 @@ class TestUntrustedText:
 
 
 class TestExports:
-    def test_snapshot(self, window: MainWindow, tmp_path: Path) -> None:
-        assert window.export_snapshot(tmp_path / "x.nt")
-        assert isomorphic(Graph().parse(tmp_path / "x.nt"), load().graph)
+    @pytest.mark.parametrize(
+        "suffix", [".ttl", ".nt", ".jsonld", ".trig", ".graphml", ".dot", ".csv"]
+    )
+    def test_snapshot_in_every_format(
+        self, window: MainWindow, tmp_path: Path, suffix: str
+    ) -> None:
+        assert window.export_snapshot(tmp_path / f"x{suffix}")
+        assert (tmp_path / f"x{suffix}").stat().st_size > 1000
+        if suffix == ".nt":
+            snapshot = without_provenance(Graph().parse(tmp_path / "x.nt"))
+            assert isomorphic(snapshot, load().graph)
 
     def test_a_snapshot_never_overwrites_an_open_source(
         self, qtbot: QtBot, settings: QSettings, write: Write, monkeypatch: pytest.MonkeyPatch
@@ -308,6 +317,40 @@ class TestExports:
             assert QImage(str(out)).width() > 500
         else:
             assert b"<svg" in out.read_bytes()[:400] and b"Quorum DNS" in out.read_bytes()
+
+
+class TestCompare:
+    def test_changes_since_a_snapshot_are_marked_and_listed(
+        self, qtbot: QtBot, settings: QSettings, write: Write
+    ) -> None:
+        text = (SAMPLES / "buyer-profile.yaml").read_text(encoding="utf-8")
+        new = write(
+            "new.yaml",
+            text.replace("    owner: team-recs\n    tier: 3", "    owner: team-cart\n    tier: 3"),
+        )
+        win = MainWindow(Session.open([new]), settings=settings)
+        qtbot.addWidget(win)
+        win.show()
+        with qtbot.waitSignal(win.compared, timeout=20_000):
+            job = win.compare_with([SAMPLES / "buyer-profile.yaml"])
+        assert job is not None
+        job.wait()
+        marked = {i: item.change for i, item in win.scene.nodes.items() if item.change}
+        assert marked == {str(node("search-personalisation")): "changed"}
+        rows = win.changes.table.visible_records()
+        assert [(change, c.attribute) for change, c in rows] == [("changed", "owner")]
+        assert win.changes.heading.text() == (
+            "Since buyer-profile.yaml: 0 added, 0 removed, 1 changed."
+        )
+        rect = win.changes.table.visualRect(win.changes.table.proxy.index(0, 2))
+        with qtbot.waitSignal(win.selection_changed) as signal:
+            qtbot.mouseClick(
+                win.changes.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+            )
+        assert signal.args == [str(node("search-personalisation"))]
+        win.stop_comparing()
+        assert not any(item.change for item in win.scene.nodes.values())
+        assert win.mode == "whole"
 
 
 class TestSettings:

@@ -1,0 +1,95 @@
+"""CSV in the format the CSV importer reads, so a snapshot can be edited and loaded back.
+
+Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-`` or ``@``)
+get a leading apostrophe, which spreadsheets hide and the importer removes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from rdflib import Graph, URIRef
+
+from explorer.analysis.index import EstateIndex, index_of
+from explorer.errors import InputError
+from explorer.model import entities
+from explorer.vocab import IC, ID, id_from_iri
+
+__all__ = ["COLUMNS", "csv_bytes", "spreadsheet_safe"]
+
+COLUMNS = (
+    "id",
+    "kind",
+    "label",
+    "description",
+    "owner",
+    "depends_on",
+    "vendors",
+    "assumptions",
+    "part_of",
+    "tier",
+    "status",
+    "member_of",
+    "contact",
+)
+_RELATIONS = {
+    "owner": IC.ownedBy,
+    "depends_on": IC.dependsOn,
+    "vendors": IC.usesVendor,
+    "assumptions": IC.assumes,
+    "part_of": IC.partOf,
+    "member_of": IC.memberOf,
+}
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a cell a spreadsheet shows, never runs.
+
+    >>> spreadsheet_safe("=HYPERLINK(\\"http://x\\")"), spreadsheet_safe("payments")
+    ('\\'=HYPERLINK("http://x")', 'payments')
+    """
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def reference(node: URIRef) -> str:
+    """How the importer names ``node``: its id, or its IRI if it is not one of ours."""
+    return id_from_iri(str(node)) if str(node).startswith(str(ID)) else str(node)
+
+
+def _references(index: EstateIndex, node: URIRef, column: str) -> str:
+    names = sorted(reference(t) for t in index.targets(node, _RELATIONS[column]))
+    for name in names:
+        if ";" in name or "," in name:
+            raise InputError(None, None, f"cannot write {name!r} to CSV: ';' and ',' separate ids")
+    return "; ".join(names)
+
+
+def csv_bytes(graph: Graph) -> bytes:
+    """One row per entity of a known kind (placeholders are re-made by the importer)."""
+    index = index_of(graph)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for e in entities(graph):
+        if e.kind == "placeholder":
+            continue
+        node = URIRef(e.iri)
+        relations = {c: _references(index, node, c) for c in _RELATIONS}
+        if e.kind == "person":
+            relations["owner"] = ""  # a person's owner column would be read as their team
+        contacts = "; ".join(sorted(str(c) for c in graph.objects(node, IC.contact)))
+        label = "" if e.label == e.id else e.label
+        row = {
+            "id": reference(node),
+            "kind": e.kind,
+            "label": label,
+            "description": e.description,
+            "tier": e.tier or "",
+            "status": e.status,
+            "contact": contacts,
+            **relations,
+        }
+        writer.writerow([spreadsheet_safe(str(row[c])) for c in COLUMNS])
+    return out.getvalue().encode("utf-8")
