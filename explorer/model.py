@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
-from explorer.vocab import IC, KIND_CLASSES, id_from_iri
+from explorer.vocab import ALL_KIND_CLASSES, IC, id_from_iri
 
 __all__ = ["KINDS", "UNKNOWN", "Entity", "entities", "entity", "kind_of", "label_of"]
 
 # class -> kind name, placeholders last: a typed entity is never shown as a placeholder
-_CLASS_KINDS: dict[URIRef, str] = {cls: kind for kind, cls in KIND_CLASSES.items()}
+_CLASS_KINDS: dict[URIRef, str] = {cls: kind for kind, cls in ALL_KIND_CLASSES.items()}
 _CLASS_KINDS[IC.Placeholder] = "placeholder"
 KINDS: tuple[str, ...] = tuple(_CLASS_KINDS.values())
 UNKNOWN = "unknown"  # a node referenced by a relation but typed by no source

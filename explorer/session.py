@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.namespace import ORG
 
 from explorer.analysis import Gap, Reach, blast_radius, ownership_gaps, upstream
 from explorer.analysis.index import RELATIONS, index_of
@@ -43,6 +44,7 @@ INVERSE_NAMES: dict[URIRef, str] = {
     IC.partOf: "has part",
     IC.ownedBy: "owns",
     IC.memberOf: "has member",
+    ORG.subOrganizationOf: "has sub-team",
 }
 
 

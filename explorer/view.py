@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import igraph
 from rdflib import Graph, URIRef
+from rdflib.namespace import ORG
 
 from explorer.analysis.index import RELATIONS, EstateIndex, index_of
 from explorer.model import Entity
@@ -43,6 +44,7 @@ RELATION_NAMES: dict[URIRef, str] = {
     IC.partOf: "part of",
     IC.ownedBy: "owned by",
     IC.memberOf: "member of",
+    ORG.subOrganizationOf: "sub-team of",
 }
 _BY_NAME = {name: predicate for predicate, name in RELATION_NAMES.items()}
 

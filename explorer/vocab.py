@@ -12,6 +12,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, XSD, DefinedNamespace
 
 __all__ = [
+    "ALL_KIND_CLASSES",
     "IC",
     "ID",
     "KIND_CLASSES",
@@ -35,6 +36,7 @@ class IC(DefinedNamespace):
     Vendor: URIRef
     Assumption: URIRef
     Placeholder: URIRef
+    CatalogEntity: URIRef
 
     dependsOn: URIRef
     ownedBy: URIRef
@@ -46,6 +48,10 @@ class IC(DefinedNamespace):
     status: URIRef
     contact: URIRef
     referencedIn: URIRef
+    type: URIRef
+    tag: URIRef
+    annotation: URIRef
+    link: URIRef
 
 
 ID = Namespace("https://infra-context.dev/id/")
@@ -60,6 +66,8 @@ KIND_CLASSES: dict[str, URIRef] = {
     "vendor": IC.Vendor,
     "assumption": IC.Assumption,
 }
+# with the kind of imported catalogue entities we keep but do not model
+ALL_KIND_CLASSES: dict[str, URIRef] = {**KIND_CLASSES, "other": IC.CatalogEntity}
 
 PREFIXES: dict[str, Namespace] = {
     "ic": Namespace(str(IC._NS)),

@@ -78,10 +78,18 @@ BAD_INPUTS: list[tuple[str, str | bytes, int | None, str]] = [
     ("notlist.yaml", "services:\n  id: a\n", 1, "'services' must be a list"),
     ("other.yaml", "- just\n- a list\n", None, "not an estate"),
     (
+        "badref.yaml",
+        "kind: Component\napiVersion: backstage.io/v1alpha1\nmetadata: {name: a}\n---\n"
+        "kind: Component\napiVersion: backstage.io/v1alpha1\nmetadata: {name: b}\n"
+        "spec: {owner: 'group:'}\n",
+        5,
+        "document 2: malformed entity reference 'group:'",
+    ),
+    (
         "backstage.yaml",
         "apiVersion: backstage.io/v1alpha1\nkind: Component\n",
         1,
-        "Backstage catalog descriptors are not supported yet",
+        "document 1: a descriptor needs metadata.name",
     ),
     (
         "noid.csv",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -393,55 +394,108 @@ class GraphCanvas(QGraphicsView):
 
 
 class Legend(QWidget):
-    """Kinds, relations, the gap mark and the distance colours, in two rows above the canvas."""
+    """Kinds, relations, the gap mark, distances and changes, in rows above the canvas.
+
+    The entries flow left to right and wrap to the widget's width.
+    """
 
     ROW = 18.0
+    SWATCH = 24.0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumHeight(int(2 * self.ROW + 8))
-        self.setMaximumHeight(int(2 * self.ROW + 8))
+        font = QFont()
+        font.setPointSizeF(8.5)
+        self.setFont(font)
+        self.entries: list[tuple[Callable[[QPainter, QRectF], None], str]] = _legend_entries()
+        self.setFixedHeight(self._rows(1000) * int(self.ROW) + 8)
+
+    def _layout(self, width: float) -> list[tuple[float, float]]:
+        metrics = QFontMetricsF(self.font())
+        x, y, places = 8.0, 4.0, []
+        for _, text in self.entries:
+            span = self.SWATCH + 4 + metrics.horizontalAdvance(text) + 14
+            if x + span > width and x > 8.0:
+                x, y = 8.0, y + self.ROW
+            places.append((x, y))
+            x += span
+        return places
+
+    def _rows(self, width: float) -> int:
+        return int((self._layout(width)[-1][1] - 4.0) / self.ROW) + 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.setFixedHeight(self._rows(event.size().width()) * int(self.ROW) + 8)
+        super().resizeEvent(event)
 
     def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont()
-        font.setPointSizeF(8.5)
-        painter.setFont(font)
         text = self.palette().color(QPalette.ColorRole.WindowText)
-        x, y = 8.0, 4.0
-        for kind in (k for k in KIND_STYLES.values() if k.label != "Unknown"):
-            painter.setPen(QPen(QColor(kind.colour), 1.3))
-            painter.setBrush(QColor(kind.colour).lighter(170))
-            painter.drawPath(_outline(kind.shape, QRectF(x, y + 3, 24, self.ROW - 6)))
-            x = self._label(painter, text, x + 28, y, kind.label)
-        x += 12
-        for change, (colour, badge) in CHANGE_STYLES.items():
-            circle = QRectF(x, y + 2, self.ROW - 4, self.ROW - 4)
+        for (draw, label), (x, y) in zip(self.entries, self._layout(self.width()), strict=True):
+            draw(painter, QRectF(x, y + 3, self.SWATCH, self.ROW - 6))
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(x + self.SWATCH + 4, y, 400, self.ROW), Qt.AlignmentFlag.AlignVCenter, label
+            )
+        painter.end()
+
+
+def _legend_entries() -> list[tuple[Callable[[QPainter, QRectF], None], str]]:
+    """One (swatch painter, label) per thing the canvas can show."""
+
+    def kind_swatch(colour: str, shape: str) -> Callable[[QPainter, QRectF], None]:
+        def draw(painter: QPainter, box: QRectF) -> None:
+            painter.setPen(QPen(QColor(colour), 1.3))
+            painter.setBrush(QColor(colour).lighter(170))
+            painter.drawPath(_outline(shape, box))
+
+        return draw
+
+    def line_swatch(
+        colour: str, width: float, style: Qt.PenStyle
+    ) -> Callable[[QPainter, QRectF], None]:
+        def draw(painter: QPainter, box: QRectF) -> None:
+            painter.setPen(QPen(QColor(colour), max(width, 1.3), style))
+            painter.drawLine(
+                QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y())
+            )
+
+        return draw
+
+    def gap_swatch(painter: QPainter, box: QRectF) -> None:
+        painter.setPen(QPen(QColor(GAP_COLOUR), 1.6, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(box, 4, 4)
+
+    def distance_swatch(painter: QPainter, box: QRectF) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        step = box.width() / 5
+        for n in range(5):
+            painter.setBrush(distance_colour(n))
+            painter.drawRect(QRectF(box.left() + n * step, box.top(), step, box.height()))
+
+    def change_swatch(colour: str, badge: str) -> Callable[[QPainter, QRectF], None]:
+        def draw(painter: QPainter, box: QRectF) -> None:
+            circle = QRectF(box.center().x() - 7, box.center().y() - 7, 14, 14)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(colour))
             painter.drawEllipse(circle)
             painter.setPen(QColor("white"))
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, badge)
-            x = self._label(painter, text, x + self.ROW, y, change)
-        x, y = 8.0, 4.0 + self.ROW
-        for name, style in RELATION_STYLES.items():
-            painter.setPen(QPen(QColor(style.colour), max(style.width, 1.3), style.style))
-            painter.drawLine(QPointF(x, y + self.ROW / 2), QPointF(x + 24, y + self.ROW / 2))
-            x = self._label(painter, text, x + 28, y, name)
-        painter.setPen(QPen(QColor(GAP_COLOUR), 1.6, Qt.PenStyle.DashLine))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(QRectF(x, y + 3, 24, self.ROW - 6), 4, 4)
-        x = self._label(painter, text, x + 28, y, "ownership gap")
-        for n in range(5):
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(distance_colour(n))
-            painter.drawRect(QRectF(x + n * 6, y + 4, 6, self.ROW - 8))
-        self._label(painter, text, x + 34, y, "affected: the node, then near to far")
-        painter.end()
 
-    def _label(self, painter: QPainter, colour: QColor, x: float, y: float, text: str) -> float:
-        painter.setPen(colour)
-        width = painter.fontMetrics().horizontalAdvance(text)
-        painter.drawText(QRectF(x, y, width + 2, self.ROW), Qt.AlignmentFlag.AlignVCenter, text)
-        return x + width + 16
+        return draw
+
+    entries = [
+        (kind_swatch(k.colour, k.shape), k.label)
+        for k in KIND_STYLES.values()
+        if k.label != "Unknown"
+    ]
+    entries += [
+        (line_swatch(r.colour, r.width, r.style), name) for name, r in RELATION_STYLES.items()
+    ]
+    entries += [(gap_swatch, "ownership gap"), (distance_swatch, "affected: near to far")]
+    entries += [
+        (change_swatch(colour, badge), change) for change, (colour, badge) in CHANGE_STYLES.items()
+    ]
+    return entries

@@ -53,7 +53,7 @@ def _name(e: Entity) -> str:
 SEARCH_COLUMNS = (
     Column("Name", lambda h: h.label, lambda h: f"{h.id}: {h.fragment.text}"),
     Column("Kind", lambda h: h.kind),
-    Column("Score", lambda h: h.score),
+    Column("Score", lambda h: h.score or ""),  # empty for the list shown before typing
     Column("Matched", lambda h: h.fragment.marked("«", "»"), lambda h: h.fragment.text),
 )
 ENTITY_COLUMNS = (

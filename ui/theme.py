@@ -35,6 +35,7 @@ KIND_STYLES: dict[str, KindStyle] = {
     "person": KindStyle("#4d7c0f", "pill", "Person"),
     "vendor": KindStyle("#ea580c", "octagon", "Vendor"),
     "assumption": KindStyle("#a16207", "slant", "Assumption"),
+    "other": KindStyle("#64748b", "rect", "Other"),
     "placeholder": KindStyle("#6b7280", "dashed", "Undefined"),
     "unknown": KindStyle("#6b7280", "dashed", "Unknown"),
 }
@@ -54,6 +55,7 @@ RELATION_STYLES: dict[str, RelationStyle] = {
     "part of": RelationStyle("#7c3aed", Qt.PenStyle.SolidLine, 0.8),
     "owned by": RelationStyle("#16a34a", Qt.PenStyle.DashDotLine, 0.8),
     "member of": RelationStyle("#4d7c0f", Qt.PenStyle.DotLine, 0.8),
+    "sub-team of": RelationStyle("#16a34a", Qt.PenStyle.SolidLine, 0.8),
 }
 
 # the node itself, then 1, 2, 3, 4 and more steps away

@@ -11,13 +11,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import ORG
 
 from explorer.model import UNKNOWN, Entity, entity, kind_of
-from explorer.vocab import IC, KIND_CLASSES
+from explorer.vocab import ALL_KIND_CLASSES, IC
 
 __all__ = ["RELATIONS", "EstateIndex", "index_of", "tier_weight"]
 
-RELATIONS = (IC.dependsOn, IC.usesVendor, IC.assumes, IC.partOf, IC.ownedBy, IC.memberOf)
+RELATIONS = (
+    IC.dependsOn,
+    IC.usesVendor,
+    IC.assumes,
+    IC.partOf,
+    IC.ownedBy,
+    IC.memberOf,
+    ORG.subOrganizationOf,  # team hierarchy, as W3C ORG says it
+)
 
 Adjacency = dict[URIRef, list[URIRef]]
 
@@ -50,7 +59,7 @@ class EstateIndex:
                     back[o].append(s)
             index.forward[predicate] = {k: sorted(set(v)) for k, v in out.items()}
             index.backward[predicate] = {k: sorted(set(v)) for k, v in back.items()}
-        for cls_iri in (*KIND_CLASSES.values(), IC.Placeholder):
+        for cls_iri in (*ALL_KIND_CLASSES.values(), IC.Placeholder):
             for node in graph.subjects(RDF.type, cls_iri):
                 if isinstance(node, URIRef) and node not in index.kinds:
                     index.kinds[node] = kind_of(graph, node) or UNKNOWN

@@ -9,6 +9,7 @@ nothing half-loaded can reach a caller.
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +18,12 @@ from rdflib import Graph, URIRef
 
 from explorer.errors import InputError
 from explorer.ingest import native_yaml, table
+from explorer.ingest.backstage import BackstageDocuments, is_backstage
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.rdf import RDF_FORMATS, parse_rdf
 from explorer.ingest.resolve import add_records, subject_of
 from explorer.ingest.safe_yaml import load_documents
-from explorer.ingest.sources import EXTENSIONS, expand_sources, sniff_format
+from explorer.ingest.sources import EXTENSIONS, Source, expand_sources, sniff_format
 from explorer.resources import sample_file
 from explorer.vocab import PREFIXES
 
@@ -55,14 +57,15 @@ class LoadResult:
 class _Parsed:
     graph: Graph = field(default_factory=Graph)
     records: list[EntityRecord] = field(default_factory=list)
+    follow: list[Path] = field(default_factory=list)  # more files to read (Backstage Locations)
 
 
-Reader = Callable[[str, bytes, list[str]], _Parsed]
+Reader = Callable[[Source, bytes, list[str]], _Parsed]
 
 
 def _read_rdf(fmt: str) -> Reader:
-    def read(path: str, data: bytes, warnings: list[str]) -> _Parsed:
-        return _Parsed(graph=parse_rdf(path, data, fmt))
+    def read(source: Source, data: bytes, warnings: list[str]) -> _Parsed:
+        return _Parsed(graph=parse_rdf(str(source.path), data, fmt))
 
     return read
 
@@ -77,21 +80,32 @@ def _decode(path: str, data: bytes) -> str:
         ) from None
 
 
-def _read_yaml(path: str, data: bytes, warnings: list[str]) -> _Parsed:
-    documents = [d for d in load_documents(path, _decode(path, data)) if d is not None]
-    for document in documents:
-        line = getattr(document, "line", None)
-        if isinstance(document, dict) and str(document.get("apiVersion", "")).startswith(
-            "backstage.io/"
-        ):
-            raise InputError(path, line, "Backstage catalog descriptors are not supported yet")
-        if not native_yaml.is_native(document):
+def _read_yaml(source: Source, data: bytes, warnings: list[str]) -> _Parsed:
+    """Native estate documents and Backstage descriptors, freely mixed in one stream."""
+    path = str(source.path)
+    backstage = BackstageDocuments(source.path, source.root, warnings)
+    native = []
+    for number, document in enumerate(load_documents(path, _decode(path, data)), start=1):
+        if document is None:
+            continue
+        if is_backstage(document):
+            backstage.read(number, document)
+        elif native_yaml.is_native(document):
+            native.append(document)
+        else:
             sections = ", ".join(native_yaml.SECTIONS)
-            raise InputError(path, line, f"not an estate: expected top-level lists {sections}")
-    return _Parsed(records=native_yaml.records_from_documents(path, documents, warnings))
+            raise InputError(
+                path,
+                getattr(document, "line", None),
+                f"document {number} is not an estate (top-level lists {sections}) "
+                "nor a Backstage descriptor (apiVersion: backstage.io/...)",
+            )
+    records = native_yaml.records_from_documents(path, native, warnings) + backstage.records
+    return _Parsed(records=records, follow=backstage.follow)
 
 
-def _read_csv(path: str, data: bytes, warnings: list[str]) -> _Parsed:
+def _read_csv(source: Source, data: bytes, warnings: list[str]) -> _Parsed:
+    path = str(source.path)
     return _Parsed(records=table.records_from_csv(path, _decode(path, data), warnings))
 
 
@@ -114,26 +128,34 @@ def load(paths: Sequence[str | Path] = (), progress: Progress | None = None) -> 
     >>> len(result.graph) > 100, result.sources[0].path.name
     (True, 'region-build.ttl')
     """
-    files = expand_sources([Path(p) for p in paths] or [sample_file()])
+    queue = deque(expand_sources([Path(p) for p in paths] or [sample_file()]))
+    seen = {source.path.resolve() for source in queue}
     result = LoadResult(Graph())
     records: list[EntityRecord] = []
-    for done, source in enumerate(files):
+    done = 0
+    while queue:
+        source = queue.popleft()
         if progress:
-            progress(done, len(files), source.path.name)
+            progress(done, done + 1 + len(queue), source.path.name)
         data = _read_bytes(source.path)
         fmt = source.format or sniff_format(source.path, data)
-        parsed = READERS[fmt](str(source.path), data, result.warnings)
+        parsed = READERS[fmt](source, data, result.warnings)
         result.graph += parsed.graph
         for prefix, declared in parsed.graph.namespaces():
             result.graph.bind(prefix, declared, override=False)  # for prefix:name lookups
         records.extend(parsed.records)
         _note_origins(result.origins, str(source.path), parsed)
         result.sources.append(SourceInfo(source.path, fmt, hashlib.sha256(data).hexdigest()))
+        for target in parsed.follow:
+            if target.resolve() not in seen:
+                seen.add(target.resolve())
+                queue.append(Source(target, "yaml", source.root))
+        done += 1
     add_records(result.graph, records)
     for prefix, namespace in PREFIXES.items():
         result.graph.bind(prefix, namespace, replace=True)
     if progress:
-        progress(len(files), len(files), "")
+        progress(done, done, "")
     return result
 
 

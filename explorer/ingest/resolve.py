@@ -15,12 +15,12 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, Link
-from explorer.vocab import IC, KIND_CLASSES, id_from_iri, iri_for_id
+from explorer.vocab import ALL_KIND_CLASSES, IC, id_from_iri, iri_for_id
 
 __all__ = ["add_records", "subject_of"]
 
 _ABSOLUTE_IRI = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*://|urn:)\S+$")
-_KNOWN_CLASSES = frozenset(KIND_CLASSES.values())
+_KNOWN_CLASSES = frozenset(ALL_KIND_CLASSES.values())
 
 
 def subject_of(record: EntityRecord) -> URIRef:
@@ -86,7 +86,7 @@ def add_records(graph: Graph, records: list[EntityRecord]) -> None:
     directory = _Directory(records, graph)
     for record in records:
         subject = subject_of(record)
-        graph.add((subject, RDF.type, KIND_CLASSES[record.kind]))
+        graph.add((subject, RDF.type, ALL_KIND_CLASSES[record.kind]))
         for predicate, value in record.attributes:
             graph.add((subject, predicate, value))
         for link in record.links:

@@ -29,10 +29,15 @@ EXTENSIONS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Source:
-    """One file to read. ``format`` is None when only its content can tell."""
+    """One file to read. ``format`` is None when only its content can tell.
+
+    ``root`` is the folder the user named (or the file's own folder): Backstage Locations
+    inside the file may only lead to files under it.
+    """
 
     path: Path
     format: str | None
+    root: Path
 
 
 def expand_sources(paths: list[Path]) -> list[Source]:
@@ -47,7 +52,7 @@ def expand_sources(paths: list[Path]) -> list[Source]:
         if path.is_dir():
             sources.extend(_walk(path))
         elif path.is_file():
-            sources.append(Source(path, EXTENSIONS.get(path.suffix.lower())))
+            sources.append(Source(path, EXTENSIONS.get(path.suffix.lower()), path.parent))
         elif path.exists():
             raise InputError(path, None, "not a regular file or folder")
         else:
@@ -68,7 +73,7 @@ def _walk(root: Path) -> list[Source]:
         for name in sorted(files):
             fmt = EXTENSIONS.get(Path(name).suffix.lower())
             if fmt and not name.startswith("."):
-                found.append(Source(Path(folder) / name, fmt))
+                found.append(Source(Path(folder) / name, fmt, root))
     return found
 
 

@@ -353,6 +353,20 @@ class TestCompare:
         assert win.mode == "whole"
 
 
+def test_a_backstage_catalog_opens_with_its_owners_and_gaps(
+    qtbot: QtBot, settings: QSettings
+) -> None:
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.loaded, timeout=20_000):
+        job = win.open_sources([SAMPLES / "backstage"])
+    job.wait()
+    gaps = {(g.entity.id, g.rule) for g in win.gaps.table.visible_records()}
+    assert ("component/default/fraud-check", "dangling-owner") in gaps
+    win.select(str(node("resource/default/payments-db")))
+    assert "owned by Platform Team" in win.details.toPlainText()
+
+
 class TestSettings:
     def test_window_layout_is_remembered(
         self, qtbot: QtBot, settings: QSettings, sample_session: Session
