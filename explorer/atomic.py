@@ -8,7 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["atomic_write"]
+from explorer.errors import InputError
+
+__all__ = ["atomic_write", "atomic_write_bytes"]
 
 
 def _mode_for(path: Path) -> int:
@@ -42,3 +44,15 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; a failure is the user's one-line InputError."""
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    try:
+        atomic_write(Path(path), write)
+    except OSError as exc:
+        raise InputError(path, None, f"cannot write: {exc.strerror or exc}") from None

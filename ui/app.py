@@ -7,12 +7,11 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import BinaryIO
 
 from PySide6.QtCore import QBuffer, QIODevice, QSettings
 from PySide6.QtWidgets import QApplication
 
-from explorer.atomic import atomic_write
+from explorer.atomic import atomic_write_bytes
 from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser
 from explorer.errors import InputError
 from explorer.session import Session
@@ -54,12 +53,7 @@ def save_screenshot(window: MainWindow, output: Path) -> None:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not window.grab().save(buffer, "PNG"):
         raise InputError(output, None, "could not render the window")
-    data = bytes(buffer.data().data())
-
-    def write(handle: BinaryIO) -> None:
-        handle.write(data)
-
-    atomic_write(output, write)
+    atomic_write_bytes(output, bytes(buffer.data().data()))
 
 
 def run_gui_command(argv: list[str]) -> int:

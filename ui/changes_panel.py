@@ -2,39 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from explorer.session import Comparison
 from ui.models import CHANGE_COLUMNS
-from ui.table import RecordTable
+from ui.table import RecordPanel
 
 __all__ = ["ChangesPanel"]
 
+_HINT = "File ▸ Compare with snapshot… (Ctrl+D) lists what changed."
 
-class ChangesPanel(QWidget):
-    """Signals:
-    node_chosen(str): the IRI of the node of the change the user picked.
-    """
 
-    node_chosen = Signal(str)
-
+class ChangesPanel(RecordPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.heading = QLabel("File ▸ Compare with snapshot… (Ctrl+D) lists what changed.")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
-        self.table = RecordTable(CHANGE_COLUMNS)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.table, 1)
-        self.table.record_activated.connect(lambda row: self.node_chosen.emit(row[1].node.iri))
+        super().__init__(CHANGE_COLUMNS, lambda row: row[1].node.iri, parent)
+        self.heading.setText(_HINT)
 
     def show_comparison(self, comparison: Comparison | None) -> None:
         if comparison is None:
             self.table.set_records([])
-            self.heading.setText("File ▸ Compare with snapshot… (Ctrl+D) lists what changed.")
+            self.heading.setText(_HINT)
             return
         c = comparison.changes
         rows = (

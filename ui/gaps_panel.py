@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from explorer.analysis import Gap
 from ui.models import GAP_COLUMNS
-from ui.table import RecordTable
+from ui.table import RecordPanel
 
 __all__ = ["GapsPanel"]
 
 
-class GapsPanel(QWidget):
-    """Signals:
-    node_chosen(str): the IRI of the node of the gap the user picked.
-    """
-
-    node_chosen = Signal(str)
-
+class GapsPanel(RecordPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
-        self.table = RecordTable(GAP_COLUMNS)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.table, 1)
-        self.table.record_activated.connect(lambda gap: self.node_chosen.emit(gap.entity.iri))
+        super().__init__(GAP_COLUMNS, lambda gap: gap.entity.iri, parent)
 
     def set_gaps(self, gaps: list[Gap]) -> None:
         self.table.set_records(gaps)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -19,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.analysis import Reach
-from explorer.atomic import atomic_write
+from explorer.atomic import atomic_write_bytes
+from explorer.errors import InputError
 from explorer.report import reach_csv
+from ui.dialogs import show_error
 from ui.models import IMPACT_COLUMNS, TEAM_COLUMNS
 from ui.table import RecordTable
 
@@ -103,14 +104,8 @@ class ImpactPanel(QWidget):
 
     def save_csv(self, path: Path) -> None:
         """Write the roster atomically: a half-written file never replaces a good one."""
-        if self.answer is None:
-            return
-        data = reach_csv(self.answer).encode("utf-8")
-
-        def write(handle: BinaryIO) -> None:
-            handle.write(data)
-
-        atomic_write(path, write)
+        if self.answer is not None:
+            atomic_write_bytes(path, reach_csv(self.answer).encode("utf-8"))
 
     def _ask_save(self) -> None:
         if self.answer is None:
@@ -122,4 +117,7 @@ class ImpactPanel(QWidget):
             "CSV (*.csv)",
         )
         if name:
-            self.save_csv(Path(name))
+            try:
+                self.save_csv(Path(name))
+            except InputError as exc:
+                show_error(self, "Cannot save", str(exc))

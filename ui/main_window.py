@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -30,6 +29,7 @@ from ui import view_export
 from ui.canvas import GraphCanvas, GraphScene, Legend
 from ui.changes_panel import ChangesPanel
 from ui.details_panel import DetailsPanel
+from ui.dialogs import show_error
 from ui.gaps_panel import GapsPanel
 from ui.impact_panel import ImpactPanel
 from ui.search_panel import SearchPanel
@@ -39,13 +39,6 @@ __all__ = ["MainWindow", "show_error"]
 
 SOURCE_FILTER = "Estates (*.ttl *.nt *.jsonld *.rdf *.owl *.trig *.yaml *.yml *.csv);;All files (*)"
 MAX_RECENT = 8
-
-
-def show_error(parent: QWidget, title: str, text: str) -> None:
-    """A modal warning; tests replace this function rather than click a dialog."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # file names and ids are never markup
-    box.exec()
 
 
 class MainWindow(QMainWindow):

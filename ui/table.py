@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.models import Column, RecordTableModel
 
-__all__ = ["RecordTable"]
+__all__ = ["RecordPanel", "RecordTable"]
 
 
 class RecordTable(QTableView):
@@ -62,3 +69,30 @@ class RecordTable(QTableView):
         record = index.data(Qt.ItemDataRole.UserRole)
         if record is not None:
             self.record_activated.emit(record)
+
+
+class RecordPanel(QWidget):
+    """A heading over a ``RecordTable``; picking a row says which node it is about.
+
+    Signals:
+        node_chosen(str): the IRI of the node of the record the user picked.
+    """
+
+    node_chosen = Signal(str)
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        node_of: Callable[[Any], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.table = RecordTable(columns)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        self.table.record_activated.connect(lambda record: self.node_chosen.emit(node_of(record)))

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene
 
-from explorer.atomic import atomic_write
+from explorer.atomic import atomic_write_bytes
 from explorer.errors import InputError
 
 __all__ = ["MAX_PIXELS", "save_scene"]
@@ -55,12 +54,4 @@ def save_scene(scene: QGraphicsScene, path: Path) -> None:
     if kind not in (".png", ".svg"):
         raise InputError(path, None, "a view is exported as .png or .svg")
     rect = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
-    data = _png(scene, rect) if kind == ".png" else _svg(scene, rect)
-
-    def write(handle: BinaryIO) -> None:
-        handle.write(data)
-
-    try:
-        atomic_write(path, write)
-    except OSError as exc:
-        raise InputError(path, None, f"cannot write: {exc.strerror or exc}") from None
+    atomic_write_bytes(path, _png(scene, rect) if kind == ".png" else _svg(scene, rect))

@@ -8,11 +8,10 @@ for other tools. Turtle, N-Triples, GraphML and CSV are byte-identical for the s
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
 
 from rdflib import Graph
 
-from explorer.atomic import atomic_write
+from explorer.atomic import atomic_write_bytes
 from explorer.errors import InputError
 from explorer.export import graphml, rdf, table
 from explorer.export.dot import dot_bytes
@@ -47,12 +46,4 @@ def dump(graph: Graph, path: Path, provenance: Provenance | None = None) -> None
         raise InputError(path, None, f"unknown output format {path.suffix!r}; use one of {known}")
     if not path.parent.is_dir():
         raise InputError(path, None, "the folder to write into does not exist")
-    data = render(graph, extension, provenance)
-
-    def write(handle: BinaryIO) -> None:
-        handle.write(data)
-
-    try:
-        atomic_write(path, write)
-    except OSError as exc:
-        raise InputError(path, None, f"cannot write: {exc.strerror or exc}") from None
+    atomic_write_bytes(path, render(graph, extension, provenance))

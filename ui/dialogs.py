@@ -1,0 +1,15 @@
+"""Modal messages, kept in one place so tests can replace them instead of clicking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+__all__ = ["show_error"]
+
+
+def show_error(parent: QWidget, title: str, text: str) -> None:
+    """A modal warning whose text is plain: file names and ids are never markup."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
