@@ -9,7 +9,17 @@ from rdflib.namespace import DCTERMS
 
 from explorer.vocab import ALL_KIND_CLASSES, IC, id_from_iri
 
-__all__ = ["KINDS", "UNKNOWN", "Entity", "entities", "entity", "kind_of", "label_of"]
+__all__ = [
+    "KINDS",
+    "UNKNOWN",
+    "Entity",
+    "as_tier",
+    "entities",
+    "entity",
+    "kind_of",
+    "label_of",
+    "sort_key",
+]
 
 # class -> kind name, placeholders last: a typed entity is never shown as a placeholder
 _CLASS_KINDS: dict[URIRef, str] = {cls: kind for kind, cls in ALL_KIND_CLASSES.items()}
@@ -55,12 +65,13 @@ def entity(graph: Graph, iri: URIRef) -> Entity:
         kind=kind_of(graph, iri) or UNKNOWN,
         description=str(description or ""),
         owners=tuple(sorted(owners)),
-        tier=_as_tier(graph.value(iri, IC.tier)),
+        tier=as_tier(graph.value(iri, IC.tier)),
         status=str(graph.value(iri, IC.status) or ""),
     )
 
 
-def _as_tier(value: object) -> int | None:
+def as_tier(value: object) -> int | None:
+    """A tier as a number, None when absent or not a whole number."""
     try:
         return int(str(value)) if value is not None else None
     except ValueError:
@@ -68,8 +79,15 @@ def _as_tier(value: object) -> int | None:
 
 
 def entities(graph: Graph) -> list[Entity]:
-    """Every node of a known kind, sorted by kind then label."""
-    subjects = {s for cls in _CLASS_KINDS for s in graph.subjects(RDF.type, cls)}
-    found = [entity(graph, s) for s in subjects if isinstance(s, URIRef)]
-    order = {kind: n for n, kind in enumerate(KINDS)}
-    return sorted(found, key=lambda e: (order[e.kind], e.label.casefold(), e.iri))
+    """Every node of a known kind, sorted by kind then label (read through the graph's index)."""
+    from explorer.analysis.index import index_of  # the index builds on this module
+
+    return index_of(graph).entities()
+
+
+def sort_key(e: Entity) -> tuple[int, str, str]:
+    """Kinds in the order users see them, then labels."""
+    return (_KIND_ORDER.get(e.kind, len(_KIND_ORDER)), e.label.casefold(), e.iri)
+
+
+_KIND_ORDER = {kind: n for n, kind in enumerate(KINDS)}

@@ -74,11 +74,15 @@ def walk(start: URIRef, neighbours: Neighbours, depth: int | None) -> dict[URIRe
     return parents
 
 
-def _path(parents: dict[URIRef, URIRef | None], node: URIRef) -> list[URIRef]:
-    path = [node]
-    while (parent := parents[path[-1]]) is not None:
-        path.append(parent)
-    return path[::-1]
+def _paths(
+    index: EstateIndex, parents: dict[URIRef, URIRef | None]
+) -> dict[URIRef, tuple[str, ...]]:
+    """The id path from the start to every node; parents come first in a walk's order."""
+    paths: dict[URIRef, tuple[str, ...]] = {}
+    for node, parent in parents.items():
+        own = (index.id_of(node),)
+        paths[node] = paths[parent] + own if parent is not None else own
+    return paths
 
 
 def reach(
@@ -88,13 +92,12 @@ def reach(
     if depth is not None and depth < 0:
         raise ValueError("depth must be 0 or more")
     parents = walk(start, neighbours, depth)
-    found = []
-    for node in parents:
-        if node == start:
-            continue
-        path = _path(parents, node)
-        ids = tuple(index.entity(n).id for n in path)
-        found.append(Impacted(index.entity(node), len(path) - 1, ids))
+    paths = _paths(index, parents)
+    found = [
+        Impacted(index.entity(node), len(path) - 1, path)
+        for node, path in paths.items()
+        if node != start
+    ]
     found.sort(key=lambda i: (i.distance, i.entity.label.casefold(), i.entity.iri))
     teams = teams_to_tell(index, [start, *(n for n in parents if n != start)])
     return Reach(index.entity(start), direction, tuple(found), teams)
@@ -116,7 +119,7 @@ def teams_to_tell(index: EstateIndex, nodes: Iterable[URIRef]) -> tuple[TeamToTe
     owned: dict[URIRef, list[str]] = {}
     for node in nodes:
         for owner in index.targets(node, IC.ownedBy):
-            owned.setdefault(owner, []).append(index.entity(node).id)
+            owned.setdefault(owner, []).append(index.id_of(node))
     teams = [
         TeamToTell(index.entity(owner), owner_status(index, owner), tuple(sorted(ids)))
         for owner, ids in owned.items()

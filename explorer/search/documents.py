@@ -10,7 +10,6 @@ from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
 
 from explorer.analysis.index import RELATIONS, index_of
-from explorer.model import entity
 from explorer.vocab import IC
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "documents", "searchable_nodes"]
@@ -63,12 +62,11 @@ def _clean(text: str) -> str:
 
 def documents(graph: Graph) -> Iterator[dict[str, str]]:
     """One whoosh document per searchable node."""
+    index = index_of(graph)
     for node in searchable_nodes(graph):
-        record = entity(graph, node)
-        owners = [o for o in graph.objects(node, IC.ownedBy) if isinstance(o, URIRef)]
-        owner_words = [entity(graph, o).label for o in owners] + [
-            entity(graph, o).id for o in owners
-        ]
+        record = index.entity(node)
+        owners = index.targets(node, IC.ownedBy)
+        owner_words = [index.label(o) for o in owners] + [index.id_of(o) for o in owners]
         other = [
             str(o)
             for p, o in graph.predicate_objects(node)
