@@ -4,7 +4,7 @@ The desktop app never decides what a view contains or where nodes go; it asks he
 view of the graph is a plain value that can be computed off the GUI thread and tested
 without Qt. Layouts come from igraph. A focus view uses Sugiyama's layered layout, so
 dependencies flow left to right (cycles are handled by the library). The whole graph uses
-a force layout (Kamada-Kawai, or Fruchterman-Reingold past ``LAYERED_LIMIT`` nodes): a
+a force layout (Kamada-Kawai, or Fruchterman-Reingold past ``FORCE_SMALL`` nodes): a
 layered layout of a whole estate is a few columns hundreds of rows tall, and a force layout
 keeps each team near what it owns. Layered layouts also get slow past ``LAYERED_LIMIT``
 nodes, where a focus view falls back to the force layout.
@@ -13,6 +13,7 @@ nodes, where a focus view falls back to the force layout.
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ __all__ = [
 ]
 
 LAYERED_LIMIT = 800
+FORCE_SMALL = 300  # up to here the whole graph uses Kamada-Kawai, beyond Fruchterman-Reingold
 
 RELATION_NAMES: dict[URIRef, str] = {
     IC.dependsOn: "depends on",
@@ -157,11 +159,14 @@ def _layout(nodes: list[str], edges: list[Edge], layered: bool) -> dict[str, tup
     if layered:
         coords = shape.layout_sugiyama(maxiter=60).coords[: len(nodes)]
         return {iri: (float(c[1]), float(c[0])) for iri, c in zip(nodes, coords, strict=True)}
-    start = shape.layout_circle().coords  # a fixed start: the same graph, the same picture
-    if len(nodes) <= LAYERED_LIMIT:  # Kamada-Kawai spaces small graphs evenly
-        coords = shape.layout_kamada_kawai(seed=start, maxiter=50 * len(nodes)).coords
-    else:
-        coords = shape.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
+    igraph.set_random_number_generator(random.Random(len(nodes)))  # same graph, same picture
+    try:
+        if len(nodes) <= FORCE_SMALL:  # Kamada-Kawai spaces small graphs evenly
+            coords = shape.layout_kamada_kawai(maxiter=50 * len(nodes)).coords
+        else:
+            coords = shape.layout_fruchterman_reingold(niter=500, grid="auto").coords
+    finally:
+        igraph.set_random_number_generator(random)
     coords = _widest_along_x(coords)
     scale = _typical_edge_length(coords, pairs)
     return {

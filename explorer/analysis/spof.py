@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import networkx as nx
 from rdflib import Graph, URIRef
 
-from explorer.analysis.blast_radius import blast_radius
+from explorer.analysis.blast_radius import hurt_by
 from explorer.analysis.index import EstateIndex, index_of
+from explorer.analysis.reach import walk
 from explorer.model import Entity
 from explorer.vocab import IC
 
@@ -69,7 +70,7 @@ def single_points_of_failure(graph: Graph) -> list[SinglePoint]:
             index.entity(node),
             tuple(sorted(index.entity(s).id for s in services[node])),
             tuple(sorted(index.entity(n).id for n in cut[node])),
-            blast_radius(graph, node).weighted_size,
+            sum(index.weight(n) for n in walk(node, lambda n: hurt_by(index, n), None)),
         )
         for node in services
     ]
