@@ -19,6 +19,7 @@ from rdflib.namespace import SH
 from explorer.analysis.blast_radius import hurt_by
 from explorer.analysis.index import EstateIndex, index_of, tier_weight
 from explorer.analysis.reach import walk
+from explorer.analysis.shape_rules import SHACL_LIMIT, Breach, breaches
 from explorer.model import Entity
 from explorer.resources import ontology_file
 from explorer.vocab import IC
@@ -99,18 +100,25 @@ def _rely(nodes: list[URIRef]) -> str:
     return "relies" if len(nodes) == 1 else "rely"
 
 
-def _shacl_gaps(index: EstateIndex) -> list[Gap]:
+def shacl_breaches(index: EstateIndex) -> list[Breach]:
+    """(focus, rule, value) of every result of validating our shapes with pyshacl."""
     shapes = _shapes()
     _, report, _ = validate(index.graph, shacl_graph=shapes, inference="none")
     assert isinstance(report, Graph)
-    gaps = []
+    found: list[Breach] = []
     for result in report.objects(None, SH.result):  # top level only, not sh:detail
         focus = report.value(result, SH.focusNode)
         rule = shapes.value(report.value(result, SH.sourceShape), ICS.rule)
         if isinstance(focus, URIRef) and rule is not None:
-            value = report.value(result, SH.value)
-            gaps.append(_shacl_gap(index, focus, str(rule), value))
-    return gaps
+            found.append((focus, str(rule), report.value(result, SH.value)))
+    return found
+
+
+def _shacl_gaps(index: EstateIndex) -> list[Gap]:
+    """The shapes' gaps: pyshacl on graphs it validates in good time, the same rules in code
+    beyond (see ``shape_rules``)."""
+    found = shacl_breaches(index) if index.size <= SHACL_LIMIT else breaches(index)
+    return [_shacl_gap(index, focus, rule, value) for focus, rule, value in found]
 
 
 def _shacl_gap(index: EstateIndex, node: URIRef, rule: str, value: object) -> Gap:
