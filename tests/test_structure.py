@@ -45,7 +45,7 @@ class TestSinglePointsOfFailure:
         assert point.entity.id == "gateway"
         assert point.tier1_services == ("pay",)
         assert point.cut_off == ("card-network", "db")
-        assert point.impact == 1 + 3  # the gateway, and the tier-1 service it hurts
+        assert point.impact == 3 + 1 + 1  # one tier-1 service behind it, two needs cut off
 
     def test_redundant_paths_are_no_choke_point(self) -> None:
         graph = estate(
@@ -61,7 +61,15 @@ class TestSinglePointsOfFailure:
         )
         assert single_points_of_failure(graph) == []
 
-    def test_ranked_by_blast_radius(self) -> None:
+    def test_a_dominator_cuts_off_everything_below_it(self) -> None:
+        graph = estate(
+            "id:pay a ic:Service ; ic:tier 1 ; ic:dependsOn id:a .\n"
+            "id:a ic:dependsOn id:b .\nid:b ic:dependsOn id:c .\n"
+        )
+        cut = {p.entity.id: p.cut_off for p in single_points_of_failure(graph)}
+        assert cut == {"a": ("b", "c"), "b": ("c",)}
+
+    def test_ranked_by_what_stands_behind_them(self) -> None:
         graph = estate(
             "id:pay a ic:Service ; ic:tier 1 ; ic:dependsOn id:small, id:big .\n"
             "id:small ic:dependsOn id:x .\n"
