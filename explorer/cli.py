@@ -34,6 +34,7 @@ from explorer.report import (
     search_text,
 )
 from explorer.search import search
+from explorer.search.cache import sources_key
 
 __all__ = ["COMMANDS", "GUI_COMMANDS", "OneLineParser", "build_parser", "main"]
 
@@ -216,7 +217,8 @@ def _indexing_notice(done: int, total: int) -> None:
 def _search(args: argparse.Namespace) -> int:
     result = load(args.sources)
     _warn(result)
-    hits = search(result.graph, args.query, args.limit, progress=_indexing_notice)
+    key = sources_key([s.sha256 for s in result.sources])
+    hits = search(result.graph, args.query, args.limit, progress=_indexing_notice, key=key)
     if args.json:
         _print_json(search_json(args.query, hits))
     else:

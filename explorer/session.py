@@ -22,6 +22,7 @@ from explorer.ingest import LoadResult, load
 from explorer.lookup import resolve_node
 from explorer.model import Entity, entities
 from explorer.search import SearchHit, SearchIndex
+from explorer.search.cache import sources_key
 from explorer.view import RELATION_NAMES, GraphView, focus_view, whole_graph
 from explorer.vocab import IC
 
@@ -122,7 +123,8 @@ class Session:
     def prepare_search(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Open or build the search index now, so the first keystroke answers at once."""
         if self._search is None:
-            self._search = SearchIndex.for_graph(self.graph, progress)
+            key = sources_key([s.sha256 for s in self.result.sources])
+            self._search = SearchIndex.for_graph(self.graph, progress, key=key)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         self.prepare_search()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,13 @@ from explorer.errors import InputError
 from explorer.ingest import load
 from explorer.search import SearchIndex, search
 from helpers import SAMPLES, estate, node, run_cli
+
+Write = Callable[[str, str | bytes], Path]
+PREFIXES_TTL = (
+    "@prefix ic: <https://infra-context.dev/ontology#> .\n"
+    "@prefix id: <https://infra-context.dev/id/> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+)
 
 LEDGER = """
 id:ledger a ic:Service ; rdfs:label "Ledger" ; ic:tier 1 ; ic:ownedBy id:payments-core ;
@@ -118,6 +126,25 @@ class TestCache:
         assert second.key == first.key
         assert second.ix.latest_generation() == first.ix.latest_generation()
         assert sorted(p.name for p in (root / first.key).iterdir()) == files
+
+    def test_a_key_from_the_sources_reuses_the_index_without_hashing_the_graph(
+        self, root: Path, write: Write
+    ) -> None:
+        from explorer.search.cache import sources_key
+
+        path = write("e.ttl", PREFIXES_TTL + LEDGER)
+        result = load([path])
+        key = sources_key([s.sha256 for s in result.sources])
+        first = SearchIndex.for_graph(result.graph, root=root, key=key)
+        again = SearchIndex.for_graph(load([path]).graph, root=root, key=key)
+        assert first.built_now and not again.built_now and again.key == key
+        path.write_text(PREFIXES_TTL + LEDGER.replace("Stripe", "Adyen"), encoding="utf-8")
+        changed = load([path])
+        other = sources_key([s.sha256 for s in changed.sources])
+        assert other != key
+        assert [
+            h.id for h in SearchIndex.for_graph(changed.graph, root=root, key=other).search("adyen")
+        ] == ["stripe"]
 
     def test_a_changed_graph_is_reindexed(self, root: Path) -> None:
         graph = estate(LEDGER)

@@ -50,10 +50,19 @@ class SearchIndex:
 
     @classmethod
     def for_graph(
-        cls, graph: Graph, progress: Progress | None = None, root: Path | None = None
+        cls,
+        graph: Graph,
+        progress: Progress | None = None,
+        root: Path | None = None,
+        key: str | None = None,
     ) -> SearchIndex:
+        """``key`` names the graph's content; without one it is hashed from every triple.
+
+        A caller that knows what the graph was loaded from passes ``cache.sources_key``,
+        which is much cheaper on a large graph than reading every triple.
+        """
         root = root or cache.cache_root()
-        key = cache.graph_key(graph)
+        key = key or cache.graph_key(graph)
         expected = len(searchable_nodes(graph))
         cached = cache.open_cached(root / key, expected)
         if cached is not None:
@@ -104,7 +113,11 @@ def _build(folder: Path, graph: Graph, progress: Progress | None) -> None:
 
 
 def search(
-    graph: Graph, query: str, limit: int = 20, progress: Progress | None = None
+    graph: Graph,
+    query: str,
+    limit: int = 20,
+    progress: Progress | None = None,
+    key: str | None = None,
 ) -> list[SearchHit]:
     """Search ``graph`` (indexing it first, or reusing its cached index)."""
-    return SearchIndex.for_graph(graph, progress).search(query, limit)
+    return SearchIndex.for_graph(graph, progress, key=key).search(query, limit)

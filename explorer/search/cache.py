@@ -22,7 +22,14 @@ from whoosh.index import Index
 
 from explorer.search.documents import SCHEMA_VERSION
 
-__all__ = ["cache_root", "graph_key", "new_build_folder", "open_cached", "store"]
+__all__ = [
+    "cache_root",
+    "graph_key",
+    "new_build_folder",
+    "open_cached",
+    "sources_key",
+    "store",
+]
 
 _MARKER = "complete.json"
 _KEEP = 8  # most recently used indexes kept; older ones are removed
@@ -44,6 +51,17 @@ def graph_key(graph: Graph) -> str:
         total = (total + int.from_bytes(hashlib.sha256(line).digest(), "big")) % (1 << 256)
     digest = hashlib.sha256(f"{SCHEMA_VERSION}:{len(graph)}:{total:x}".encode())
     return digest.hexdigest()[:32]
+
+
+def sources_key(hashes: list[str]) -> str:
+    """A cache key from the content hashes of the files a graph was loaded from.
+
+    The same files, read by the same version of the tool, make the same graph.
+    """
+    from explorer import __version__
+
+    text = f"{SCHEMA_VERSION}:{__version__}:" + ",".join(sorted(hashes))
+    return "s" + hashlib.sha256(text.encode()).hexdigest()[:31]
 
 
 def open_cached(folder: Path, documents: int) -> Index | None:
