@@ -52,6 +52,8 @@ __all__ = ["GraphCanvas", "GraphScene", "Legend", "NodeItem"]
 LAYER_GAP, ROW_GAP, FORCE_X, FORCE_Y = 215.0, 52.0, 125.0, 95.0
 NODE_HEIGHT, MAX_LABEL_WIDTH, COMPACT_LABEL_WIDTH, PAD = 28.0, 165.0, 130.0, 8.0
 LABEL_MIN_ZOOM = 0.4  # below this, nodes are drawn as plain shapes
+DOT_MAX_ZOOM = 0.15  # below this, nodes are drawn as plain filled boxes
+BATCH_EDGES = 3000  # above this many edges, each relation is drawn as one path
 
 
 def _outline(shape: str, rect: QRectF) -> QPainterPath:
@@ -171,6 +173,12 @@ class NodeItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setOpacity(0.16 if self.faded else 0.55 if self.change == "removed" else 1.0)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < DOT_MAX_ZOOM:  # a few pixels wide: a filled box says as much, far faster
+            painter.fillRect(
+                self.rect, self._fill() if self.distance is not None else QColor(self.style.colour)
+            )
+            return
         pen = QPen(QColor(self.style.colour), 3.2 if self.chosen else 1.5)
         if self.chosen:
             pen.setColor(QColor("#facc15" if self.dark else "#111827"))
@@ -185,7 +193,7 @@ class NodeItem(QGraphicsItem):
             painter.drawRoundedRect(self.rect.adjusted(-4.5, -4.5, 4.5, 4.5), 8, 8)
         if self.change is not None:
             self._paint_change(painter)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < LABEL_MIN_ZOOM:
+        if lod < LABEL_MIN_ZOOM:
             return
         on_strong = not self.compact and self.distance is not None and self.distance <= 2
         painter.setPen(QColor("white" if on_strong or self.dark else "#111827"))
@@ -226,6 +234,25 @@ def _border_point(centre: QPointF, rect: QRectF, towards: QPointF) -> QPointF:
     return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
 
 
+def _edge_path(source: NodeItem, target: NodeItem, path: QPainterPath) -> None:
+    """Add a line from border to border, with an arrowhead at the target, to ``path``."""
+    start = _border_point(source.pos(), source.rect, target.pos())
+    end = _border_point(target.pos(), target.rect, source.pos())
+    path.moveTo(start)
+    path.lineTo(end)
+    angle = math.atan2(end.y() - start.y(), end.x() - start.x())
+    for side in (0.45, -0.45):
+        path.moveTo(end)
+        path.lineTo(
+            QPointF(end.x() - 9 * math.cos(angle + side), end.y() - 9 * math.sin(angle + side))
+        )
+
+
+def _relation_pen(relation: str) -> QPen:
+    style = RELATION_STYLES.get(relation, RELATION_STYLES["depends on"])
+    return QPen(QColor(style.colour), style.width, style.style)
+
+
 class EdgeItem(QGraphicsPathItem):
     """A relation: a line styled by relation, with an arrow at the target."""
 
@@ -233,22 +260,10 @@ class EdgeItem(QGraphicsPathItem):
         super().__init__()
         self.edge = edge
         self.ends = (source, target)
-        style = RELATION_STYLES.get(edge.relation, RELATION_STYLES["depends on"])
-        pen = QPen(QColor(style.colour), style.width, style.style)
-        pen.setCosmetic(False)
-        self.setPen(pen)
+        self.setPen(_relation_pen(edge.relation))
         self.setZValue(0)
-        start = _border_point(source.pos(), source.rect, target.pos())
-        end = _border_point(target.pos(), target.rect, source.pos())
-        path = QPainterPath(start)
-        path.lineTo(end)
-        angle = math.atan2(end.y() - start.y(), end.x() - start.x())
-        for side in (0.45, -0.45):
-            tip = QPointF(
-                end.x() - 9 * math.cos(angle + side), end.y() - 9 * math.sin(angle + side)
-            )
-            path.moveTo(end)
-            path.lineTo(tip)
+        path = QPainterPath()
+        _edge_path(source, target, path)
         self.setPath(path)
         self.setToolTip(html.escape(f"{source.entity.label} {edge.relation} {target.entity.label}"))
 
@@ -260,13 +275,14 @@ class GraphScene(QGraphicsScene):
         super().__init__(parent)
         self.nodes: dict[str, NodeItem] = {}
         self.edges: list[EdgeItem] = []
+        self.batches: list[QGraphicsPathItem] = []
         self.view: GraphView | None = None
         self.drawing = QRectF()  # where the items are
 
     def show_view(self, view: GraphView, gap_nodes: frozenset[str], palette: QPalette) -> None:
         """Draw ``view`` afresh: one item per node and per edge."""
         self.clear()
-        self.nodes, self.edges, self.view = {}, [], view
+        self.nodes, self.edges, self.batches, self.view = {}, [], [], view
         dark = is_dark(palette)
         self.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
         font = QFont()
@@ -278,13 +294,33 @@ class GraphScene(QGraphicsScene):
             item.setPos(x * sx, y * sy)
             self.addItem(item)
             self.nodes[iri] = item
-        for edge in view.edges:
-            item = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target])
-            self.addItem(item)
-            self.edges.append(item)
+        if len(view.edges) <= BATCH_EDGES:
+            for edge in view.edges:
+                item = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target])
+                self.addItem(item)
+                self.edges.append(item)
+        else:
+            self._add_batched_edges(view)
         self.drawing = self.itemsBoundingRect().adjusted(-40, -30, 40, 30)
         # room around the drawing, so that any node can be centred in the view
         self.setSceneRect(self.drawing.adjusted(-3000, -3000, 3000, 3000))
+
+    def _add_batched_edges(self, view: GraphView) -> None:
+        """One path per relation instead of an item per edge: a large estate draws fast."""
+        paths: dict[str, QPainterPath] = {}
+        for edge in view.edges:
+            path = paths.setdefault(edge.relation, QPainterPath())
+            _edge_path(self.nodes[edge.source], self.nodes[edge.target], path)
+        for relation, path in paths.items():
+            item = QGraphicsPathItem(path)
+            pen = _relation_pen(relation)
+            pen.setStyle(Qt.PenStyle.SolidLine)  # dashes on a path this long cost seconds
+            pen.setCosmetic(True)
+            pen.setWidthF(1.0)
+            item.setPen(pen)
+            item.setZValue(0)
+            self.addItem(item)
+            self.batches.append(item)
 
     def set_changes(self, marks: dict[str, str]) -> None:
         """Mark nodes added, removed or changed since an earlier snapshot ({} clears)."""
@@ -301,6 +337,8 @@ class GraphScene(QGraphicsScene):
         for edge in self.edges:
             source, target = edge.ends
             edge.setOpacity(0.12 if source.faded or target.faded else 1.0)
+        for batch in self.batches:  # drawn as one: all fade while something is highlighted
+            batch.setOpacity(0.12 if distances is not None else 1.0)
 
     def set_selected(self, iri: str | None) -> NodeItem | None:
         """Mark one node as the selection; returns its item if it is drawn."""
