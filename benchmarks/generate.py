@@ -18,6 +18,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from explorer.export.table import COLUMNS  # the CSV the importer reads
+
 HUBS = ("dns", "auth", "network", "secrets", "metrics")
 WORDS = ("payments", "search", "ledger", "profile", "cart")
 
@@ -120,21 +123,6 @@ KINDS = dict(
         ("service", "resource", "system", "team", "person", "vendor", "assumption"),
         strict=True,
     )
-)
-COLUMNS = (
-    "id",
-    "kind",
-    "label",
-    "description",
-    "owner",
-    "depends_on",
-    "vendors",
-    "assumptions",
-    "part_of",
-    "tier",
-    "status",
-    "member_of",
-    "contact",
 )
 IC, ID = "https://infra-context.dev/ontology#", "https://infra-context.dev/id/"
 PREDICATES = {
