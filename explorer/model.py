@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib import RDF, Graph, URIRef
 
-from explorer.vocab import ALL_KIND_CLASSES, IC, id_from_iri
+from explorer.vocab import ALL_KIND_CLASSES, IC
 
 __all__ = [
     "KINDS",
@@ -17,7 +16,6 @@ __all__ = [
     "entities",
     "entity",
     "kind_of",
-    "label_of",
     "sort_key",
 ]
 
@@ -48,26 +46,11 @@ def kind_of(graph: Graph, iri: URIRef) -> str | None:
     return next((kind for cls, kind in _CLASS_KINDS.items() if cls in types), None)
 
 
-def label_of(graph: Graph, iri: URIRef) -> str:
-    """The node's rdfs:label, else its id: every node has a name to show."""
-    label = graph.value(iri, RDFS.label)
-    return str(label) if label is not None else id_from_iri(str(iri))
-
-
 def entity(graph: Graph, iri: URIRef) -> Entity:
     """The record of one node; kind ``"unknown"`` when no source says what it is."""
-    description = graph.value(iri, DCTERMS.description) or graph.value(iri, RDFS.comment)
-    owners = (label_of(graph, o) for o in graph.objects(iri, IC.ownedBy) if isinstance(o, URIRef))
-    return Entity(
-        iri=str(iri),
-        id=id_from_iri(str(iri)),
-        label=label_of(graph, iri),
-        kind=kind_of(graph, iri) or UNKNOWN,
-        description=str(description or ""),
-        owners=tuple(sorted(owners)),
-        tier=as_tier(graph.value(iri, IC.tier)),
-        status=str(graph.value(iri, IC.status) or ""),
-    )
+    from explorer.analysis.index import index_of  # the index builds on this module
+
+    return index_of(graph).entity(iri)
 
 
 def as_tier(value: object) -> int | None:

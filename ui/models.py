@@ -14,10 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from explorer.analysis import Gap, Impacted, TeamToTell
 from explorer.diff import Change
 from explorer.model import Entity
-from explorer.search import SearchHit
 
 __all__ = [
     "CHANGE_COLUMNS",
@@ -97,8 +95,6 @@ CHANGE_COLUMNS = (
     Column("Name", lambda row: _name(row[1].node)),
     Column("Detail", lambda row: _change_detail(row[1]), lambda row: _change_detail(row[1])),
 )
-
-Record = SearchHit | Entity | Impacted | TeamToTell | Gap
 
 
 class RecordTableModel(QAbstractTableModel):

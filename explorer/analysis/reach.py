@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from explorer.analysis.index import EstateIndex, tier_weight
+from explorer.analysis.index import EstateIndex
 from explorer.model import Entity
 from explorer.vocab import IC
 
@@ -47,11 +47,6 @@ class Reach:
     direction: str
     impacted: tuple[Impacted, ...]
     teams: tuple[TeamToTell, ...]
-
-    @property
-    def weighted_size(self) -> int:
-        """The start and everything reached, each counted by its tier weight."""
-        return tier_weight(self.node.tier) + sum(tier_weight(i.entity.tier) for i in self.impacted)
 
 
 def walk(start: URIRef, neighbours: Neighbours, depth: int | None) -> dict[URIRef, URIRef | None]:
