@@ -95,12 +95,7 @@ def _shown(graph: Graph) -> dict[str, Entity]:
 
 def _relations(graph: Graph) -> set[tuple[str, URIRef, str]]:
     index = index_of(graph)
-    return {
-        (str(s), p, str(o))
-        for p in RELATIONS
-        for s, targets in index.forward[p].items()
-        for o in targets
-    }
+    return {(str(s), p, str(o)) for p in RELATIONS for s, o in index.edges(p)}
 
 
 def _owners(graph: Graph, iri: str) -> str:

@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import Graph, URIRef
 
 from explorer.vocab import ALL_KIND_CLASSES, IC
 
 __all__ = [
+    "CLASS_KINDS",
     "KINDS",
     "UNKNOWN",
     "Entity",
     "as_tier",
     "entities",
     "entity",
-    "kind_of",
     "sort_key",
 ]
 
 # class -> kind name, placeholders last: a typed entity is never shown as a placeholder
-_CLASS_KINDS: dict[URIRef, str] = {cls: kind for kind, cls in ALL_KIND_CLASSES.items()}
-_CLASS_KINDS[IC.Placeholder] = "placeholder"
-KINDS: tuple[str, ...] = tuple(_CLASS_KINDS.values())
+CLASS_KINDS: dict[URIRef, str] = {cls: kind for kind, cls in ALL_KIND_CLASSES.items()}
+CLASS_KINDS[IC.Placeholder] = "placeholder"
+KINDS: tuple[str, ...] = tuple(CLASS_KINDS.values())
 UNKNOWN = "unknown"  # a node referenced by a relation but typed by no source
 
 
@@ -38,12 +38,6 @@ class Entity:
     owners: tuple[str, ...] = ()
     tier: int | None = None
     status: str = ""
-
-
-def kind_of(graph: Graph, iri: URIRef) -> str | None:
-    """The node's kind name, or None for a node that is none of ours."""
-    types = set(graph.objects(iri, RDF.type))
-    return next((kind for cls, kind in _CLASS_KINDS.items() if cls in types), None)
 
 
 def entity(graph: Graph, iri: URIRef) -> Entity:

@@ -170,6 +170,6 @@ class Session:
         return NodeDetails(
             index.entity(node),
             tuple(relations),
-            tuple(self.result.origins.get(node, [])),
+            tuple(self.result.origins.of(node)),
             tuple(g for g in self.gaps if g.entity.iri == iri),
         )

@@ -78,12 +78,7 @@ class GraphView:
 
 
 def _all_nodes(index: EstateIndex) -> set[URIRef]:
-    nodes = set(index.kinds)
-    for predicate in RELATIONS:
-        for source, targets in index.forward[predicate].items():
-            nodes.add(source)
-            nodes.update(targets)
-    return nodes
+    return set(index.kinds) | index.related()
 
 
 def neighbourhood(graph: Graph, centres: Iterable[URIRef], hops: int) -> set[URIRef]:

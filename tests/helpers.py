@@ -9,6 +9,8 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from explorer.store import new_graph
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_graphs"
 
@@ -32,9 +34,13 @@ PREFIXES = """
 """
 
 
-def estate(turtle: str) -> Graph:
-    """A tiny graph written inline, with the ic: and id: prefixes already declared."""
-    graph = Graph().parse(data=PREFIXES + turtle, format="turtle")
+def estate(turtle: str, store: str = "memory") -> Graph:
+    """A tiny graph written inline, with the ic: and id: prefixes already declared.
+
+    On rdflib's memory store by default, or on the Oxigraph store loads use (``oxigraph``).
+    """
+    graph = Graph() if store == "memory" else new_graph()
+    graph.parse(data=PREFIXES + turtle, format="turtle")
     graph.bind("id", "https://infra-context.dev/id/")
     return graph
 

@@ -157,7 +157,8 @@ class TestBothEnginesAgree:
 
         assert normal(list(breaches(index))) == normal(shacl_breaches(index))
 
-    def test_every_rule_of_the_shapes_on_a_graph_that_breaks_them_all(self) -> None:
+    @pytest.mark.parametrize("store", ["memory", "oxigraph"])
+    def test_every_rule_of_the_shapes_on_a_graph_that_breaks_them_all(self, store: str) -> None:
         from explorer.analysis.gaps import shacl_breaches
         from explorer.analysis.index import index_of
         from explorer.analysis.shape_rules import breaches
@@ -172,6 +173,8 @@ class TestBothEnginesAgree:
             "id:d a ic:Resource .\n"
             'id:x a ic:Assumption ; ic:ownedBy id:t ; ic:status "maybe" .\n'
             "id:y a ic:Assumption ; ic:ownedBy id:b .\n"
+            'id:z a ic:Assumption ; ic:status "verified"@en .\n',
+            store,
         )
         index = index_of(graph)
         code = {(str(f), r, str(v)) for f, r, v in breaches(index)}

@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from rdflib import Graph, URIRef
 
 from explorer.analysis.index import EstateIndex, index_of
-from explorer.analysis.reach import Reach, reach
+from explorer.analysis.reach import Flow, Reach, flow, reach
 from explorer.vocab import IC
 
 __all__ = ["blast_radius", "hurt_by"]
 
 
-def hurt_by(index: EstateIndex, node: URIRef) -> Iterator[URIRef]:
-    """The nodes hurt directly when ``node`` fails.
+def hurt_by(index: EstateIndex) -> Flow:
+    """Who is hurt directly when a node fails, as a graph built once per index.
 
     Its dependents (``x dependsOn node``), the users of a vendor (``x usesVendor node``),
     what relies on an assumption (``x assumes node``) and, for a System, its parts
     (``x partOf node``).
     """
-    yield from index.sources(node, IC.dependsOn)
-    yield from index.sources(node, IC.usesVendor)
-    yield from index.sources(node, IC.assumes)
-    if index.kind(node) == "system":
-        yield from index.sources(node, IC.partOf)
+
+    def build() -> Flow:
+        into = index.into
+        direct = (into[IC.dependsOn], into[IC.usesVendor], into[IC.assumes])
+        return flow(index, direct, into[IC.partOf])
+
+    return index.derived("hurt_by", build)
 
 
 def blast_radius(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
@@ -41,4 +41,4 @@ def blast_radius(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
     True
     """
     index = index_of(graph)
-    return reach(index, node, lambda n: hurt_by(index, n), depth, "affected")
+    return reach(index, node, hurt_by(index), depth, "affected")

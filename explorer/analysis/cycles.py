@@ -25,11 +25,11 @@ def cycles(graph: Graph) -> list[list[str]]:
     index = index_of(graph)
     deps = nx.DiGraph(
         (source, target)
-        for source, targets in index.forward[IC.dependsOn].items()
+        for source, targets in index.out[IC.dependsOn].items()
         for target in targets
     )
     groups = [
-        sorted(str(n) for n in component)
+        sorted(str(index.nodes[n]) for n in component)
         for component in nx.strongly_connected_components(deps)
         if len(component) > 1 or any(deps.has_edge(n, n) for n in component)
     ]

@@ -17,8 +17,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SH
 
 from explorer.analysis.blast_radius import hurt_by
-from explorer.analysis.index import EstateIndex, index_of, tier_weight
-from explorer.analysis.reach import walk
+from explorer.analysis.index import EstateIndex, index_of
 from explorer.analysis.shape_rules import SHACL_LIMIT, Breach, breaches
 from explorer.model import Entity
 from explorer.resources import ontology_file
@@ -77,14 +76,15 @@ def ownership_gaps(graph: Graph) -> list[Gap]:
 
 def _impact(index: EstateIndex, node: URIRef) -> int:
     """Weighted size of what is hurt if ``node`` (or what it owns) fails unattended."""
-    starts = list(index.sources(node, IC.ownedBy))
+    starts = [index.number[n] for n in index.sources(node, IC.ownedBy)]
     if index.kind(node) not in ("team", "person"):
-        starts.append(node)
-    hurt: set[URIRef] = set()
+        starts.append(index.number[node])
+    hurt: set[int] = set()
+    graph = hurt_by(index)
     for start in starts:
         if start not in hurt:
-            hurt.update(walk(start, lambda n: hurt_by(index, n), None))
-    return sum(tier_weight(index.tiers.get(n)) for n in hurt)
+            hurt.update(graph.subcomponent(start, mode="out"))
+    return sum(map(index.weight_at.__getitem__, hurt))
 
 
 def _gap(index: EstateIndex, node: URIRef, rule: str, message: str) -> Gap:
@@ -149,7 +149,7 @@ def _assumption_gaps(index: EstateIndex) -> list[Gap]:
     for node, kind in index.kinds.items():
         if kind != "assumption":
             continue
-        status = str(index.graph.value(node, IC.status) or "").casefold()
+        status = (index.value(node, IC.status) or "").casefold()
         relying = index.sources(node, IC.assumes)
         label = index.entity(node).label
         tier1 = [n for n in relying if index.tiers.get(n) == 1]

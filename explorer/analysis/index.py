@@ -1,20 +1,26 @@
 """Adjacency of the relations the analyses walk, read from the graph once.
 
 Walking rdflib's store node by node (or with SPARQL property paths) is one to two orders
-of magnitude slower than plain dictionaries, so every analysis works on this index. A
-loaded graph is treated as read-only; the index is rebuilt if the graph's size changes.
+of magnitude slower than plain lists, so every analysis works on this index. Nodes are
+numbered in IRI order and the adjacency holds numbers: rdflib terms hash in Python, which
+made a walk over term-keyed dictionaries ten times slower than one over integers, and
+ascending numbers are ascending IRIs, so walks stay deterministic. A loaded graph is
+treated as read-only; the index is rebuilt if the graph changes.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, ORG
 
-from explorer.model import UNKNOWN, Entity, as_tier, kind_of, sort_key
-from explorer.vocab import ALL_KIND_CLASSES, IC, id_from_iri
+from explorer.model import CLASS_KINDS, UNKNOWN, Entity, as_tier, sort_key
+from explorer.store import Pairs, version
+from explorer.vocab import IC, id_from_iri
 
 __all__ = ["RELATIONS", "EstateIndex", "index_of", "tier_weight"]
 
@@ -28,7 +34,8 @@ RELATIONS = (
     ORG.subOrganizationOf,  # team hierarchy, as W3C ORG says it
 )
 
-Adjacency = dict[URIRef, list[URIRef]]
+T = TypeVar("T")
+Adjacency = dict[int, list[int]]  # node number -> numbers it points at (or is pointed at by)
 
 
 def tier_weight(tier: int | None) -> int:
@@ -41,85 +48,162 @@ class EstateIndex:
     """Adjacency per relation, and every node's kind, label, tier, status and description.
 
     All of it is read in a few passes over the graph, so that describing a node during a
-    walk of a hundred thousand is a dictionary lookup, not six queries of the store.
+    walk of a hundred thousand is a list lookup, not six queries of the store. ``nodes``
+    holds every node a relation, one of our types or an attribute names, in IRI order;
+    ``number`` is the inverse. ``out`` and ``into`` give, per relation, the numbers a node
+    points at and is pointed at from, ascending.
     """
 
     graph: Graph
-    forward: dict[URIRef, Adjacency] = field(default_factory=dict)
-    backward: dict[URIRef, Adjacency] = field(default_factory=dict)
+    nodes: list[URIRef] = field(default_factory=list)
+    number: dict[URIRef, int] = field(default_factory=dict)
+    out: dict[URIRef, Adjacency] = field(default_factory=dict)
+    into: dict[URIRef, Adjacency] = field(default_factory=dict)
     kinds: dict[URIRef, str] = field(default_factory=dict)
+    kind_at: list[str] = field(default_factory=list)  # by number; UNKNOWN if untyped
     tiers: dict[URIRef, int] = field(default_factory=dict)  # valid tiers (1..3), for weights
-    values: dict[URIRef, dict[URIRef, str]] = field(
+    weight_at: list[int] = field(default_factory=list)  # tier_weight, by number
+    values: dict[URIRef, dict[int, str]] = field(
         default_factory=dict
-    )  # attribute -> node -> text
-    size: int = 0
-    _entities: dict[URIRef, Entity] = field(default_factory=dict)
-    _ids: dict[URIRef, str] = field(default_factory=dict)
+    )  # attribute -> node number -> text
+    size: int = 0  # triples
+    version: int = 0  # explorer.store.version of the graph when the index was built
+    _entities: list[Entity | None] = field(default_factory=list)
+    _text: list[dict[int, str]] = field(default_factory=list)  # values, in _ATTRIBUTES order
+    _owners: Adjacency = field(default_factory=dict)
+    _derived: dict[str, object] = field(default_factory=dict)
+    _ids: list[str | None] = field(default_factory=list)
 
     @classmethod
     def build(cls, graph: Graph) -> EstateIndex:
-        index = cls(graph, size=len(graph))
-        for predicate in RELATIONS:
-            out: dict[URIRef, list[URIRef]] = defaultdict(list)
-            back: dict[URIRef, list[URIRef]] = defaultdict(list)
-            for s, o in graph.subject_objects(predicate):
-                if isinstance(s, URIRef) and isinstance(o, URIRef):
-                    out[s].append(o)
-                    back[o].append(s)
-            index.forward[predicate] = {k: sorted(set(v)) for k, v in out.items()}
-            index.backward[predicate] = {k: sorted(set(v)) for k, v in back.items()}
-        for cls_iri in (*ALL_KIND_CLASSES.values(), IC.Placeholder):
-            for node in graph.subjects(RDF.type, cls_iri):
-                if isinstance(node, URIRef) and node not in index.kinds:
-                    index.kinds[node] = kind_of(graph, node) or UNKNOWN
-        for attribute in _ATTRIBUTES:
-            found: dict[URIRef, str] = {}
-            for node, value in graph.subject_objects(attribute):
-                if isinstance(node, URIRef):
-                    found.setdefault(node, str(value))
-            index.values[attribute] = found
-        for node, tier in index.values[IC.tier].items():
+        index = cls(graph, size=len(graph), version=version(graph))
+        pairs = Pairs(graph)
+        relations = {p: pairs.iris(p) for p in RELATIONS}
+        typed, classes = pairs.iris(RDF.type)
+        attributes = {a: pairs.texts(a) for a in _ATTRIBUTES}
+        names = set(typed)
+        for subjects, objects in relations.values():
+            names.update(subjects)
+            names.update(objects)
+        for subjects, _ in attributes.values():
+            names.update(subjects)
+        ordered = sorted(names)
+        at = dict(zip(ordered, range(len(ordered)), strict=True)).__getitem__
+        nodes = index.nodes = [URIRef(name) for name in ordered]
+        index.number = dict(zip(nodes, range(len(nodes)), strict=True))
+        index._ids = [None] * len(nodes)
+        index._entities = [None] * len(nodes)
+        for predicate, (subjects, objects) in relations.items():
+            out, into = _adjacency(list(map(at, subjects)), list(map(at, objects)))
+            index.out[predicate], index.into[predicate] = out, into
+        index._read_kinds(list(map(at, typed)), classes)
+        for attribute, (subjects, texts) in attributes.items():
+            firsts = dict(zip(reversed(subjects), reversed(texts), strict=True))  # first wins
+            index.values[attribute] = {at(s): text for s, text in firsts.items()}
+        index._text = [index.values[attribute] for attribute in _ATTRIBUTES]
+        index._owners = index.out[IC.ownedBy]
+        index.weight_at = [1] * len(nodes)
+        for n, tier in index.values[IC.tier].items():
             if tier.strip() in ("1", "2", "3"):
-                index.tiers[node] = int(tier)
+                index.tiers[nodes[n]] = int(tier)
+                index.weight_at[n] = tier_weight(int(tier))
         return index
 
+    def _read_kinds(self, typed: list[int], classes: list[str]) -> None:
+        """Each typed node's kind; of several types, the first in ``CLASS_KINDS`` wins."""
+        best: dict[int, int] = {}
+        last = len(KIND_NAMES)
+        for n, cls in zip(typed, classes, strict=True):
+            rank = CLASS_RANK.get(cls, last)
+            if rank < best.get(n, last):
+                best[n] = rank
+        self.kind_at = [UNKNOWN] * len(self.nodes)
+        for n, rank in sorted(best.items()):
+            self.kind_at[n] = KIND_NAMES[rank]
+            self.kinds[self.nodes[n]] = KIND_NAMES[rank]
+
     def targets(self, node: URIRef, predicate: URIRef) -> list[URIRef]:
-        """Nodes ``node`` points at with ``predicate`` (node -> target)."""
-        return self.forward[predicate].get(node, [])
+        """Nodes ``node`` points at with ``predicate`` (node -> target), in IRI order."""
+        return self._terms(self.out[predicate], node)
 
     def sources(self, node: URIRef, predicate: URIRef) -> list[URIRef]:
-        """Nodes that point at ``node`` with ``predicate`` (source -> node)."""
-        return self.backward[predicate].get(node, [])
+        """Nodes that point at ``node`` with ``predicate`` (source -> node), in IRI order."""
+        return self._terms(self.into[predicate], node)
+
+    def _terms(self, adjacency: Adjacency, node: URIRef) -> list[URIRef]:
+        n = self.number.get(node)
+        nodes = self.nodes
+        return [] if n is None else [nodes[m] for m in adjacency.get(n, ())]
+
+    def edges(self, predicate: URIRef) -> Iterator[tuple[URIRef, URIRef]]:
+        """Every (source, target) of ``predicate``, in IRI order."""
+        nodes = self.nodes
+        for n, targets in sorted(self.out[predicate].items()):
+            for m in targets:
+                yield nodes[n], nodes[m]
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """What ``build`` makes of this index (a walk's graph), made once and kept."""
+        if name not in self._derived:
+            self._derived[name] = build()  # two threads may both build; either is right
+        return cast(T, self._derived[name])
+
+    def related(self) -> set[URIRef]:
+        """Every node some relation names, at either end."""
+        numbers: set[int] = set()
+        for adjacency in self.out.values():
+            numbers.update(adjacency)
+        for adjacency in self.into.values():
+            numbers.update(adjacency)
+        return {self.nodes[n] for n in numbers}
 
     def kind(self, node: URIRef) -> str:
         return self.kinds.get(node, UNKNOWN)
 
     def id_of(self, node: URIRef) -> str:
-        found = self._ids.get(node)
+        n = self.number.get(node)
+        return id_from_iri(str(node)) if n is None else self.id_at(n)
+
+    def id_at(self, n: int) -> str:
+        found = self._ids[n]
         if found is None:
-            found = self._ids[node] = id_from_iri(str(node))
+            found = self._ids[n] = id_from_iri(self.nodes[n])
         return found
 
     def label(self, node: URIRef) -> str:
-        return self.values[RDFS.label].get(node) or self.id_of(node)
+        n = self.number.get(node)
+        return id_from_iri(str(node)) if n is None else self.label_at(n)
+
+    def label_at(self, n: int) -> str:
+        return self._text[_LABEL].get(n) or self.id_at(n)
+
+    def value(self, node: URIRef, attribute: URIRef) -> str | None:
+        """The node's first text for ``attribute`` (one of the index's), None if it has none."""
+        n = self.number.get(node)
+        return None if n is None else self.values[attribute].get(n)
 
     def entity(self, node: URIRef) -> Entity:
         """The node's record, as ``explorer.model.entity`` gives it, from the index."""
-        found = self._entities.get(node)
-        if found is None:
-            values = self.values
-            description = values[DCTERMS.description].get(node) or values[RDFS.comment].get(
-                node, ""
+        n = self.number.get(node)
+        if n is None:  # named by no triple
+            return Entity(
+                iri=str(node), id=id_from_iri(str(node)), label=self.label(node), kind=UNKNOWN
             )
-            found = self._entities[node] = Entity(
-                iri=str(node),
-                id=self.id_of(node),
-                label=self.label(node),
-                kind=self.kind(node),
-                description=description,
-                owners=tuple(sorted(self.label(o) for o in self.targets(node, IC.ownedBy))),
-                tier=as_tier(values[IC.tier].get(node)),
-                status=values[IC.status].get(node, ""),
+        return self.entity_at(n)
+
+    def entity_at(self, n: int) -> Entity:
+        found = self._entities[n]
+        if found is None:
+            text = self._text  # plain names: rdflib's namespaces look terms up in Python
+            found = self._entities[n] = Entity(
+                iri=str(self.nodes[n]),
+                id=self.id_at(n),
+                label=self.label_at(n),
+                kind=self.kind_at[n],
+                description=text[_DESCRIPTION].get(n) or text[_COMMENT].get(n, ""),
+                owners=tuple(sorted(self.label_at(o) for o in self._owners.get(n, ()))),
+                tier=as_tier(text[_TIER].get(n)),
+                status=text[_STATUS].get(n, ""),
             )
         return found
 
@@ -131,21 +215,37 @@ class EstateIndex:
         return tier_weight(self.tiers.get(node))
 
 
-_ATTRIBUTES = (RDFS.label, DCTERMS.description, RDFS.comment, IC.tier, IC.status)
+def _adjacency(sources: list[int], targets: list[int]) -> tuple[Adjacency, Adjacency]:
+    """Both directions of one relation; lists ascend, and hold no repeats (RDF has none)."""
+    out: dict[int, list[int]] = defaultdict(list)
+    into: dict[int, list[int]] = defaultdict(list)
+    for n, m in zip(sources, targets, strict=True):
+        out[n].append(m)
+        into[m].append(n)
+    for adjacency in (out, into):
+        for found in adjacency.values():
+            found.sort()
+    return dict(out), dict(into)
 
 
-_last: list[EstateIndex] = []  # one slot: the app and the CLI work on one graph at a time
+KIND_NAMES = list(CLASS_KINDS.values())
+CLASS_RANK = {str(cls): rank for rank, cls in enumerate(CLASS_KINDS)}  # placeholders last
+
+
+_ATTRIBUTES = (RDFS.label, DCTERMS.description, RDFS.comment, IC.tier, IC.status, IC.contact)
+_LABEL, _DESCRIPTION, _COMMENT, _TIER, _STATUS, _CONTACT = range(len(_ATTRIBUTES))
+
+
+# the app works on its graph while a worker loads or compares another; more slots would
+# keep old graphs alive, since an index holds its graph
+_recent: deque[EstateIndex] = deque(maxlen=2)
 
 
 def index_of(graph: Graph) -> EstateIndex:
-    """The graph's index, reused while the same graph object is queried unchanged.
-
-    One slot, not a table keyed by graph: an index holds its graph, so a table would keep
-    every graph ever analysed alive.
-    """
-    cached = _last[0] if _last else None
-    if cached is not None and cached.graph is graph and cached.size == len(graph):
-        return cached
-    index = EstateIndex.build(graph)  # a local: another thread may fill the slot meanwhile
-    _last[:] = [index]
+    """The graph's index, reused while the same graph object is queried unchanged."""
+    for cached in list(_recent):  # a copy: another thread may append meanwhile
+        if cached.graph is graph and cached.version == version(graph):
+            return cached
+    index = EstateIndex.build(graph)
+    _recent.append(index)
     return index

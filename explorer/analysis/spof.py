@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import igraph
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from explorer.analysis.index import EstateIndex, index_of
 from explorer.model import Entity
@@ -25,20 +26,40 @@ class SinglePoint:
     impact: int  # 3 per tier-1 service behind it, plus the cut-off needs by tier weight
 
 
-def _needs_graph(index: EstateIndex) -> tuple[igraph.Graph, list[URIRef]]:
-    """``dependsOn`` and ``usesVendor`` as an igraph graph, and the node of each vertex."""
-    nodes: list[URIRef] = []
-    number: dict[URIRef, int] = {}
-    edges = []
-    for predicate in (IC.dependsOn, IC.usesVendor):
-        for source, targets in index.forward[predicate].items():
-            for target in targets:
-                for node in (source, target):
-                    if node not in number:
-                        number[node] = len(nodes)
-                        nodes.append(node)
-                edges.append((number[source], number[target]))
-    return igraph.Graph(n=len(nodes), edges=edges, directed=True), nodes
+def _needs_graph(index: EstateIndex) -> igraph.Graph:
+    """``dependsOn`` and ``usesVendor`` as an igraph graph over the index's node numbers."""
+    edges = [
+        (source, target)
+        for predicate in (IC.dependsOn, IC.usesVendor)
+        for source, targets in index.out[predicate].items()
+        for target in targets
+    ]
+    needs = igraph.Graph(n=len(index.nodes), edges=edges, directed=True)
+    needs.vs["n"] = range(len(index.nodes))  # kept by subgraphs, which renumber vertices
+    return needs
+
+
+def _dominated(needs: igraph.Graph, start: int) -> Iterator[tuple[int, Iterator[int]]]:
+    """Each strict dominator below ``start``, with the needs it strictly dominates.
+
+    Computed on what ``start`` reaches, a few dozen nodes where the graph may have a
+    hundred thousand (igraph's dominator list is as long as the graph it is given), and
+    read off the dominator tree in C: walking each need's chain of dominators in Python
+    took most of a minute at 100k services.
+    """
+    reached = needs.induced_subgraph(
+        needs.subcomponent(start, mode="out"), implementation="create_from_scratch"
+    )
+    number = reached.vs["n"]
+    root = number.index(start)
+    idom = reached.dominator(root, mode="out")  # -1 for the root
+    tree = igraph.Graph(
+        n=len(idom), edges=[(int(d), v) for v, d in enumerate(idom) if v != root], directed=True
+    )
+    inner = [v for v, children in enumerate(tree.outdegree()) if children and v != root]
+    below = tree.neighborhood(inner, order=len(idom), mode="out", mindist=1)
+    for dominator, dominated in zip(inner, below, strict=True):
+        yield number[dominator], map(number.__getitem__, dominated)
 
 
 def single_points_of_failure(graph: Graph) -> list[SinglePoint]:
@@ -60,31 +81,26 @@ def single_points_of_failure(graph: Graph) -> list[SinglePoint]:
     ['iam', 'kms', 'network-fabric']
     """
     index = index_of(graph)
-    needs, nodes = _needs_graph(index)
-    vertex = {node: n for n, node in enumerate(nodes)}
-    services: dict[URIRef, set[URIRef]] = defaultdict(set)
-    cut: dict[URIRef, set[URIRef]] = defaultdict(set)
+    needs = _needs_graph(index)
+    services: dict[int, set[int]] = defaultdict(set)
+    cut: dict[int, set[int]] = defaultdict(set)
     for root, tier in index.tiers.items():
-        if tier != 1 or index.kind(root) != "service" or root not in vertex:
+        start = index.number[root]
+        if tier != 1 or index.kind_at[start] != "service" or not needs.degree(start, mode="out"):
             continue
-        start = vertex[root]
-        idom = needs.dominator(start, mode="out")  # -1 for the root, NaN if unreachable
-        for need, parent in enumerate(idom):
-            if need == start or parent != parent:  # NaN != NaN: not reached from root
-                continue
-            dominator = int(parent)
-            while dominator not in (start, -1):  # every strict dominator of need
-                services[nodes[dominator]].add(root)
-                cut[nodes[dominator]].add(nodes[need])
-                dominator = int(idom[dominator])
+        for dominator, below in _dominated(needs, start):
+            services[dominator].add(start)
+            cut[dominator].update(below)
+    ids = [index.id_at(n) for n in range(len(index.nodes))]
+    weight = index.weight_at.__getitem__
     points = [
         SinglePoint(
-            index.entity(node),
-            tuple(sorted(index.id_of(s) for s in services[node])),
-            tuple(sorted(index.id_of(n) for n in cut[node])),
-            3 * len(services[node]) + sum(index.weight(n) for n in cut[node]),
+            index.entity_at(point),
+            tuple(sorted(map(ids.__getitem__, services[point]))),
+            tuple(sorted(map(ids.__getitem__, cut[point]))),
+            3 * len(services[point]) + sum(map(weight, cut[point])),
         )
-        for node in services
+        for point in services
     ]
     points.sort(key=lambda p: (-p.impact, -len(p.cut_off), p.entity.id))
     return points

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from rdflib import Graph, URIRef
 
 from explorer.analysis.index import EstateIndex, index_of
-from explorer.analysis.reach import Reach, reach
+from explorer.analysis.reach import Flow, Reach, flow, reach
 from explorer.vocab import IC
 
 __all__ = ["needs", "upstream"]
 
 
-def needs(index: EstateIndex, node: URIRef) -> Iterator[URIRef]:
-    """What ``node`` needs directly: its dependencies, vendors and assumptions, and for a
-    System, its parts. Vendors and assumptions need nothing further, so the walk stops there.
+def needs(index: EstateIndex) -> Flow:
+    """What a node needs directly, as a graph built once per index: its dependencies,
+    vendors and assumptions, and for a System, its parts. Vendors and assumptions need
+    nothing further, so the walk stops there.
     """
-    yield from index.targets(node, IC.dependsOn)
-    yield from index.targets(node, IC.usesVendor)
-    yield from index.targets(node, IC.assumes)
-    if index.kind(node) == "system":
-        yield from index.sources(node, IC.partOf)
+
+    def build() -> Flow:
+        out = index.out
+        direct = (out[IC.dependsOn], out[IC.usesVendor], out[IC.assumes])
+        return flow(index, direct, index.into[IC.partOf])
+
+    return index.derived("needs", build)
 
 
 def upstream(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
@@ -34,4 +35,4 @@ def upstream(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
     [('gps-clock', 1), ('assume-public-ntp', 1), ('vendor-meridian', 2)]
     """
     index = index_of(graph)
-    return reach(index, node, lambda n: needs(index, n), depth, "needs")
+    return reach(index, node, needs(index), depth, "needs")

@@ -1,7 +1,7 @@
-"""Load any mix of sources into one rdflib Graph, all or nothing.
+"""Load any mix of sources into one rdflib Graph over an Oxigraph store, all or nothing.
 
-Each reader turns one file's bytes into either triples (RDF formats) or entity records
-(YAML, CSV). Records are resolved into triples only after every file is read, so
+RDF sources are parsed into the store; YAML and CSV readers turn a file's bytes into
+entity records. Records are resolved into triples only after every file is read, so
 references may cross files. Any bad file raises ``InputError`` and no graph is returned:
 nothing half-loaded can reach a caller.
 """
@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from explorer.errors import InputError
@@ -25,9 +26,10 @@ from explorer.ingest.resolve import add_records, subject_of
 from explorer.ingest.safe_yaml import load_documents
 from explorer.ingest.sources import EXTENSIONS, Source, expand_sources, sniff_format
 from explorer.resources import sample_file
+from explorer.store import new_graph
 from explorer.vocab import PREFIXES
 
-__all__ = ["EXTENSIONS", "LoadResult", "Progress", "SourceInfo", "load"]
+__all__ = ["EXTENSIONS", "LoadResult", "Origins", "Progress", "SourceInfo", "load"]
 
 
 @dataclass(frozen=True)
@@ -40,34 +42,41 @@ class SourceInfo:
 
 
 @dataclass
-class LoadResult:
-    """The graph of one load, the files it came from, and what was skipped on the way.
+class Origins:
+    """Where each node is described: ``path`` for RDF sources, ``path:line`` for YAML and CSV.
 
-    ``origins`` says, for each node a source describes, where: ``path`` for RDF sources,
-    ``path:line`` for YAML and CSV.
+    When the load is one RDF file, that file describes every subject of the graph, so the
+    graph is asked instead of a list being kept: noting the subjects of a million triples
+    while parsing them costs a second.
     """
+
+    listed: dict[URIRef, list[str]] = field(default_factory=dict)
+    whole: tuple[Graph, str] | None = None  # (the graph, the one file it was read from)
+
+    def of(self, node: URIRef) -> list[str]:
+        if self.whole is not None:
+            graph, path = self.whole
+            return [path] if (node, None, None) in graph else []
+        return self.listed.get(node, [])
+
+
+@dataclass
+class LoadResult:
+    """The graph of one load, the files it came from, and what was skipped on the way."""
 
     graph: Graph
     sources: list[SourceInfo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    origins: dict[URIRef, list[str]] = field(default_factory=dict)
+    origins: Origins = field(default_factory=Origins)
 
 
 @dataclass
 class _Parsed:
-    graph: Graph = field(default_factory=Graph)
     records: list[EntityRecord] = field(default_factory=list)
     follow: list[Path] = field(default_factory=list)  # more files to read (Backstage Locations)
 
 
 Reader = Callable[[Source, bytes, list[str]], _Parsed]
-
-
-def _read_rdf(fmt: str) -> Reader:
-    def read(source: Source, data: bytes, warnings: list[str]) -> _Parsed:
-        return _Parsed(graph=parse_rdf(str(source.path), data, fmt))
-
-    return read
 
 
 def _decode(path: str, data: bytes) -> str:
@@ -110,7 +119,6 @@ def _read_csv(source: Source, data: bytes, warnings: list[str]) -> _Parsed:
 
 
 READERS: dict[str, Reader] = {
-    **{fmt: _read_rdf(fmt) for fmt in RDF_FORMATS},
     "yaml": _read_yaml,
     "csv": _read_csv,
 }
@@ -130,8 +138,11 @@ def load(paths: Sequence[str | Path] = (), progress: Progress | None = None) -> 
     """
     queue = deque(expand_sources([Path(p) for p in paths] or [sample_file()]))
     seen = {source.path.resolve() for source in queue}
-    result = LoadResult(Graph())
+    listing = len(queue) > 1  # else origins are asked of the graph (see Origins)
+    store = ox.Store()
+    result = LoadResult(new_graph(store))
     records: list[EntityRecord] = []
+    prefixes: dict[str, str] = {}
     done = 0
     while queue:
         source = queue.popleft()
@@ -139,19 +150,28 @@ def load(paths: Sequence[str | Path] = (), progress: Progress | None = None) -> 
             progress(done, done + 1 + len(queue), source.path.name)
         data = _read_bytes(source.path)
         fmt = source.format or sniff_format(source.path, data)
-        parsed = READERS[fmt](source, data, result.warnings)
-        result.graph += parsed.graph
-        for prefix, declared in parsed.graph.namespaces():
-            result.graph.bind(prefix, declared, override=False)  # for prefix:name lookups
-        records.extend(parsed.records)
-        _note_origins(result.origins, str(source.path), parsed)
+        path = str(source.path)
+        if fmt in RDF_FORMATS:
+            subjects: set[URIRef] | None = set() if listing else None
+            for prefix, namespace in parse_rdf(path, data, fmt, store, subjects).items():
+                prefixes.setdefault(prefix, namespace)  # for prefix:name lookups
+            for subject in subjects or ():
+                result.origins.listed.setdefault(subject, []).append(path)
+            if not listing:
+                result.origins.whole = (result.graph, path)
+        else:
+            parsed = READERS[fmt](source, data, result.warnings)
+            records.extend(parsed.records)
+            _note_origins(result.origins, path, parsed.records)
+            for target in parsed.follow:
+                if target.resolve() not in seen:
+                    seen.add(target.resolve())
+                    queue.append(Source(target, "yaml", source.root))
         result.sources.append(SourceInfo(source.path, fmt, hashlib.sha256(data).hexdigest()))
-        for target in parsed.follow:
-            if target.resolve() not in seen:
-                seen.add(target.resolve())
-                queue.append(Source(target, "yaml", source.root))
         done += 1
     add_records(result.graph, records)
+    for prefix, namespace in prefixes.items():
+        result.graph.bind(prefix, namespace, override=False)
     for prefix, namespace in PREFIXES.items():
         result.graph.bind(prefix, namespace, replace=True)
     if progress:
@@ -159,13 +179,10 @@ def load(paths: Sequence[str | Path] = (), progress: Progress | None = None) -> 
     return result
 
 
-def _note_origins(origins: dict[URIRef, list[str]], path: str, parsed: _Parsed) -> None:
-    for subject in set(parsed.graph.subjects()):
-        if isinstance(subject, URIRef):
-            origins.setdefault(subject, []).append(path)
-    for record in parsed.records:
+def _note_origins(origins: Origins, path: str, records: list[EntityRecord]) -> None:
+    for record in records:
         where = f"{path}:{record.line}" if record.line is not None else path
-        origins.setdefault(subject_of(record), []).append(where)
+        origins.listed.setdefault(subject_of(record), []).append(where)
 
 
 def _read_bytes(path: Path) -> bytes:

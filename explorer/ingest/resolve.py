@@ -12,15 +12,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, Link
+from explorer.store import Pairs
 from explorer.vocab import ALL_KIND_CLASSES, IC, id_from_iri, iri_for_id
 
 __all__ = ["add_records", "subject_of"]
 
 _ABSOLUTE_IRI = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*://|urn:)\S+$")
-_KNOWN_CLASSES = frozenset(ALL_KIND_CLASSES.values())
+_KNOWN_CLASSES = frozenset(str(cls) for cls in ALL_KIND_CLASSES.values())
 
 
 def subject_of(record: EntityRecord) -> URIRef:
@@ -37,11 +39,16 @@ class _Directory:
         self.by_label: dict[str, set[URIRef]] = defaultdict(set)
         for record in records:
             self._add(subject_of(record), record.id, [record.label])
-        for cls in _KNOWN_CLASSES:
-            for subject in graph.subjects(RDF.type, cls):
-                if isinstance(subject, URIRef):
-                    labels = [str(o) for o in graph.objects(subject, RDFS.label)]
-                    self._add(subject, id_from_iri(subject), labels)
+        if not records:
+            return  # nothing to resolve
+        pairs = Pairs(graph)  # the RDF sources' entities, read in two passes, not per node
+        typed = {s for s, cls in zip(*pairs.iris(RDF.type), strict=True) if cls in _KNOWN_CLASSES}
+        labels: dict[str, list[str]] = defaultdict(list)
+        for subject, label in zip(*pairs.texts(RDFS.label), strict=True):
+            if subject in typed:
+                labels[subject].append(label)
+        for subject in typed:
+            self._add(URIRef(subject), id_from_iri(subject), labels[subject])
 
     def _add(self, iri: URIRef, entity_id: str, labels: Iterable[str | None]) -> None:
         self.ids.add(str(iri))
@@ -84,28 +91,30 @@ def add_records(graph: Graph, records: list[EntityRecord]) -> None:
     """Add the triples of ``records`` to ``graph``, resolving every reference."""
     _check_kinds(records)
     directory = _Directory(records, graph)
+    triples: list[tuple[URIRef, URIRef, Node]] = []
     for record in records:
         subject = subject_of(record)
-        graph.add((subject, RDF.type, ALL_KIND_CLASSES[record.kind]))
-        for predicate, value in record.attributes:
-            graph.add((subject, predicate, value))
+        triples.append((subject, RDF.type, ALL_KIND_CLASSES[record.kind]))
+        triples.extend((subject, predicate, value) for predicate, value in record.attributes)
         for link in record.links:
-            target = _target(graph, directory, link, record.path)
-            triple = (
+            target = _target(triples, directory, link, record.path)
+            triples.append(
                 (target, link.predicate, subject)
                 if link.reverse
                 else (subject, link.predicate, target)
             )
-            graph.add(triple)
+    graph.addN((s, p, o, graph) for s, p, o in triples)  # one batch: stores add these fast
 
 
-def _target(graph: Graph, directory: _Directory, link: Link, path: str) -> URIRef:
+def _target(
+    triples: list[tuple[URIRef, URIRef, Node]], directory: _Directory, link: Link, path: str
+) -> URIRef:
     found = directory.find(link.target, path, link.line)
     if found is not None:
         return found
     placeholder = iri_for_id(link.target)
-    graph.add((placeholder, RDF.type, IC.Placeholder))
-    graph.add((placeholder, RDFS.label, Literal(link.target)))
     where = f"{path}:{link.line}" if link.line is not None else path
-    graph.add((placeholder, IC.referencedIn, Literal(where)))
+    triples.append((placeholder, RDF.type, IC.Placeholder))
+    triples.append((placeholder, RDFS.label, Literal(link.target)))
+    triples.append((placeholder, IC.referencedIn, Literal(where)))
     return placeholder

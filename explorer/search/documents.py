@@ -9,7 +9,7 @@ from rdflib.namespace import DCTERMS
 from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
 
-from explorer.analysis.index import RELATIONS, index_of
+from explorer.analysis.index import index_of
 from explorer.vocab import IC
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "documents", "searchable_nodes"]
@@ -48,11 +48,8 @@ def searchable_nodes(graph: Graph) -> list[URIRef]:
 
     Other typed nodes (a snapshot's provenance, an ontology's classes) are not the estate.
     """
-    nodes = set(index_of(graph).kinds)
-    for predicate in RELATIONS:
-        for s, o in graph.subject_objects(predicate):
-            nodes.update(n for n in (s, o) if isinstance(n, URIRef))
-    return sorted(nodes)
+    index = index_of(graph)
+    return sorted(set(index.kinds) | index.related())
 
 
 def _clean(text: str) -> str:

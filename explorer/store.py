@@ -1,0 +1,177 @@
+"""The store a load fills: Oxigraph under rdflib's ``Graph`` API.
+
+rdflib's own parsers and in-memory store take about a minute for a million triples;
+Oxigraph, in Rust, parses and stores them ten times faster. Through oxrdflib every rdflib
+call still works, so exports, diff and pyshacl need no change, while the loader and the
+analysis index talk to the Oxigraph store directly: converting term by term into rdflib
+objects would cost most of the gain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
+
+Triple = tuple[Node, Node, Node]
+Pattern = tuple[Node | None, Node | None, Node | None]
+
+__all__ = ["EstateStore", "Pairs", "Term", "new_graph", "oxigraph_of", "version"]
+
+
+class EstateStore(OxigraphStore):
+    """An Oxigraph store that counts its changes and its triples cheaply.
+
+    oxrdflib counts triples with a SPARQL ``COUNT(DISTINCT ...)`` (seconds at a million
+    triples), and the analysis index must know whether the graph changed since it was
+    built without counting: ``generation`` moves on every write made through rdflib.
+    """
+
+    def __init__(self, oxigraph: ox.Store | None = None) -> None:
+        self.oxigraph = oxigraph if oxigraph is not None else ox.Store()
+        self.generation = 0
+        super().__init__(store=self.oxigraph)
+
+    def add(self, triple: Triple, context: Graph, quoted: bool = False) -> None:
+        super().add(triple, context, quoted)
+        self.generation += 1
+
+    def addN(self, quads: Iterable[tuple[Node, Node, Node, Graph]]) -> None:
+        super().addN(quads)
+        self.generation += 1
+
+    def remove(self, triple: Pattern, context: Graph | None = None) -> None:
+        super().remove(triple, context)
+        self.generation += 1
+
+    def triples(
+        self, triple_pattern: Pattern, context: Graph | None = None
+    ) -> Iterator[tuple[Triple, Iterator[Graph | None]]]:
+        """As oxrdflib's, with ``xsd:string`` literals given back as plain ones.
+
+        RDF 1.1 makes the two the same, and Oxigraph keeps only the typed form; rdflib
+        holds them unequal, so without this a label read back would not equal the one
+        written, in comparisons, diffs and exports.
+        """
+        for (subject, predicate, obj), contexts in super().triples(triple_pattern, context):
+            if type(obj) is Literal and obj.datatype == XSD.string:
+                obj = Literal(str(obj))
+            yield (subject, predicate, obj), contexts
+
+    def __len__(self, context: Graph | None = None) -> int:
+        default = context is None or context.identifier == DATASET_DEFAULT_GRAPH_ID
+        if default and next(iter(self.oxigraph.named_graphs()), None) is None:
+            return len(self.oxigraph)  # every quad is a triple of the default graph
+        return super().__len__(context)
+
+
+def new_graph(oxigraph: ox.Store | None = None) -> Graph:
+    """An rdflib graph over the default graph of an Oxigraph store (a new one if None)."""
+    return Graph(store=EstateStore(oxigraph), identifier=DATASET_DEFAULT_GRAPH_ID)
+
+
+def oxigraph_of(graph: Graph) -> ox.Store | None:
+    """The Oxigraph store under ``graph``, None for graphs on other stores."""
+    store = graph.store
+    return store.oxigraph if isinstance(store, EstateStore) else None
+
+
+def version(graph: Graph) -> int:
+    """A number that changes when the graph does, cheap on every store we create.
+
+    Other stores fall back to the triple count, which is cheap for rdflib's memory store.
+    """
+    store = graph.store
+    return store.generation if isinstance(store, EstateStore) else len(graph)
+
+
+class Term(NamedTuple):
+    """An object as rules about values see it: its text, and for a literal its datatype
+    (``xsd:string`` for a plain one, ``rdf:langString`` with a language) and language;
+    datatype None for an IRI or blank node."""
+
+    text: str
+    datatype: str | None
+    language: str | None
+
+    def as_rdflib(self) -> Node:
+        if self.datatype is None:
+            return URIRef(self.text)
+        if self.language:
+            return Literal(self.text, lang=self.language)
+        plain = self.datatype == str(XSD.string)
+        return Literal(self.text, datatype=None if plain else URIRef(self.datatype))
+
+
+def _rdflib_term(node: Node) -> Term:
+    if not isinstance(node, Literal):
+        return Term(str(node), None, None)
+    if node.language:
+        return Term(str(node), str(RDF.langString), node.language)
+    return Term(str(node), str(node.datatype or XSD.string), None)
+
+
+class Pairs:
+    """(subject, object) pairs per predicate as two columns of plain strings.
+
+    Subjects are IRIs. Read straight from Oxigraph when the graph is ours, and as strings,
+    not rdflib terms: rdflib checks every character of an IRI it constructs and hashes its
+    terms in Python, which would be most of the cost of reading a million triples.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.oxigraph = oxigraph_of(graph)
+
+    def iris(self, predicate: URIRef) -> tuple[list[str], list[str]]:
+        """Pairs whose object is an IRI, as (subjects, objects)."""
+        return self._read(predicate, literals=False)
+
+    def texts(self, predicate: URIRef) -> tuple[list[str], list[str]]:
+        """Every pair, with the object's text (a literal's lexical form, an IRI's string)."""
+        return self._read(predicate, literals=True)
+
+    def terms(self, predicate: URIRef) -> tuple[list[str], list[Term]]:
+        """Every pair, with the object as a ``Term``: what rules about values check."""
+        subjects: list[str] = []
+        objects: list[Term] = []
+        if self.oxigraph is None:
+            for subject, obj in self.graph.subject_objects(predicate):
+                if isinstance(subject, URIRef):
+                    subjects.append(str(subject))
+                    objects.append(_rdflib_term(obj))
+            return subjects, objects
+        pattern = (None, ox.NamedNode(predicate), None, ox.DefaultGraph())
+        for quad in self.oxigraph.quads_for_pattern(*pattern):
+            term, value = quad.subject, quad.object
+            if isinstance(term, ox.NamedNode):
+                subjects.append(term.value)
+                if isinstance(value, ox.Literal):
+                    objects.append(Term(value.value, value.datatype.value, value.language))
+                else:
+                    objects.append(Term(str(value.value), None, None))  # type: ignore[union-attr]
+        return subjects, objects
+
+    def _read(self, predicate: URIRef, literals: bool) -> tuple[list[str], list[str]]:
+        subjects: list[str] = []
+        objects: list[str] = []
+        keep_subject, keep_object = subjects.append, objects.append
+        if self.oxigraph is None:
+            for subject, obj in self.graph.subject_objects(predicate):
+                if isinstance(subject, URIRef) and (literals or isinstance(obj, URIRef)):
+                    keep_subject(str(subject))
+                    keep_object(str(obj))
+            return subjects, objects
+        named = ox.NamedNode
+        pattern = (None, named(predicate), None, ox.DefaultGraph())
+        for quad in self.oxigraph.quads_for_pattern(*pattern):
+            term, value = quad.subject, quad.object
+            if type(term) is named and (literals or type(value) is named):
+                keep_subject(term.value)
+                keep_object(value.value)  # type: ignore[union-attr]  # no quoted triples
+        return subjects, objects
