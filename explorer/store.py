@@ -130,11 +130,22 @@ class Pairs:
 
     def iris(self, predicate: URIRef) -> tuple[list[str], list[str]]:
         """Pairs whose object is an IRI, as (subjects, objects)."""
-        return self._read(predicate, literals=False)
+        return self._read(predicate, "iris")
 
     def texts(self, predicate: URIRef) -> tuple[list[str], list[str]]:
         """Every pair, with the object's text (a literal's lexical form, an IRI's string)."""
-        return self._read(predicate, literals=True)
+        return self._read(predicate, "all")
+
+    def literals(self, predicate: URIRef) -> tuple[list[str], list[str]]:
+        """Pairs whose object is a literal, with its lexical form."""
+        return self._read(predicate, "literals")
+
+    def predicates(self) -> set[str]:
+        """Every predicate the graph uses."""
+        if self.oxigraph is None:
+            return {str(p) for p in self.graph.predicates(unique=True)}
+        found = self.oxigraph.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")
+        return {row[0].value for row in found}  # type: ignore[union-attr]
 
     def terms(self, predicate: URIRef) -> tuple[list[str], list[Term]]:
         """Every pair, with the object as a ``Term``: what rules about values check."""
@@ -157,21 +168,24 @@ class Pairs:
                     objects.append(Term(str(value.value), None, None))  # type: ignore[union-attr]
         return subjects, objects
 
-    def _read(self, predicate: URIRef, literals: bool) -> tuple[list[str], list[str]]:
+    def _read(self, predicate: URIRef, keep: str) -> tuple[list[str], list[str]]:
+        """Pairs with IRI subjects; objects kept: "iris", "literals" or "all", as text."""
         subjects: list[str] = []
         objects: list[str] = []
         keep_subject, keep_object = subjects.append, objects.append
         if self.oxigraph is None:
+            wanted = {"iris": URIRef, "literals": Literal, "all": Node}[keep]
             for subject, obj in self.graph.subject_objects(predicate):
-                if isinstance(subject, URIRef) and (literals or isinstance(obj, URIRef)):
+                if isinstance(subject, URIRef) and isinstance(obj, wanted):
                     keep_subject(str(subject))
                     keep_object(str(obj))
             return subjects, objects
         named = ox.NamedNode
+        wanted_type = {"iris": named, "literals": ox.Literal, "all": None}[keep]
         pattern = (None, named(predicate), None, ox.DefaultGraph())
         for quad in self.oxigraph.quads_for_pattern(*pattern):
             term, value = quad.subject, quad.object
-            if type(term) is named and (literals or type(value) is named):
+            if type(term) is named and (wanted_type is None or type(value) is wanted_type):
                 keep_subject(term.value)
                 keep_object(value.value)  # type: ignore[union-attr]  # no quoted triples
         return subjects, objects

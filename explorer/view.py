@@ -37,6 +37,7 @@ __all__ = [
 ]
 
 LAYERED_LIMIT = 800
+MIN_ROOM = 0.45  # side of the square each node gets at least, in layout units (see _roomy)
 FORCE_SMALL = 300  # up to here the whole graph uses Kamada-Kawai, beyond Fruchterman-Reingold
 
 RELATION_NAMES: dict[URIRef, str] = {
@@ -163,7 +164,7 @@ def _layout(nodes: list[str], edges: list[Edge], layered: bool) -> dict[str, tup
     finally:
         igraph.set_random_number_generator(random)
     coords = _widest_along_x(coords)
-    scale = _typical_edge_length(coords, pairs)
+    scale = min(_typical_edge_length(coords, pairs), _roomy(coords))
     return {
         iri: (float(c[0]) / scale, float(c[1]) / scale)
         for iri, c in zip(nodes, coords, strict=True)
@@ -183,6 +184,17 @@ def _widest_along_x(coords: list[list[float]]) -> list[list[float]]:
         [(c[0] - mx) * cos - (c[1] - my) * sin, (c[0] - mx) * sin + (c[1] - my) * cos]
         for c in coords
     ]
+
+
+def _roomy(coords: list[list[float]]) -> float:
+    """The unit that leaves each node at least ``MIN_ROOM`` of the layout's area.
+
+    Scaled by edge length alone, a large estate's hubs pull thousands of nodes into a
+    drawing where they cover each other; this spreads the drawing out instead.
+    """
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    area = (max(xs) - min(xs)) * (max(ys) - min(ys))
+    return math.sqrt(area / len(coords)) / MIN_ROOM if area > 0 else math.inf
 
 
 def _typical_edge_length(coords: list[list[float]], pairs: list[tuple[int, int]]) -> float:

@@ -185,6 +185,18 @@ class TestCache:
         assert seen and seen[-1] == (7, 7)  # four services, a vendor, two teams
         assert all(done <= total for done, total in seen)
 
+    def test_a_build_split_over_processes_finds_what_one_process_finds(
+        self, root: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import explorer.search
+
+        graph = load([SAMPLES / "region-build.ttl"]).graph
+        single = SearchIndex.for_graph(graph, root=root / "one")
+        monkeypatch.setattr(explorer.search, "PARALLEL_FROM", 0)
+        parallel = SearchIndex.for_graph(graph, root=root / "two")
+        for query in ("dns", '"time sync"', "kind:vendor", "owner:dns"):
+            assert single.search(query, limit=100) == parallel.search(query, limit=100)
+
     def test_the_cache_folder_comes_from_the_environment(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -9,10 +9,9 @@ graphs stay fast.
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from explorer.model import Entity
 from explorer.view import Edge, GraphView
+from ui.overview import EdgeLines, NodeCloud, arrow_lines
 from ui.theme import (
     CHANGE_STYLES,
     GAP_COLOUR,
@@ -52,8 +52,9 @@ __all__ = ["GraphCanvas", "GraphScene", "Legend", "NodeItem"]
 LAYER_GAP, ROW_GAP, FORCE_X, FORCE_Y = 215.0, 52.0, 125.0, 95.0
 NODE_HEIGHT, MAX_LABEL_WIDTH, COMPACT_LABEL_WIDTH, PAD = 28.0, 165.0, 130.0, 8.0
 LABEL_MIN_ZOOM = 0.4  # below this, nodes are drawn as plain shapes
-DOT_MAX_ZOOM = 0.15  # below this, nodes are drawn as plain filled boxes
-BATCH_EDGES = 3000  # above this many edges, each relation is drawn as one path
+DOT_MAX_ZOOM = 0.3  # below this, nodes (24 px wide at 1x) are drawn as plain boxes
+BATCH_EDGES = 3000  # above this many edges, each relation is drawn in one call
+CLOUD_FROM = 1500  # from this many nodes, an overview far out is drawn as one item
 
 
 def _outline(shape: str, rect: QRectF) -> QPainterPath:
@@ -169,15 +170,20 @@ class NodeItem(QGraphicsItem):
             return colour
         return colour.darker(260) if self.dark else colour.lighter(185)
 
+    def far_colour(self) -> QColor:
+        """The colour of the plain box drawn when zoomed far out."""
+        return self._fill() if self.distance is not None else QColor(self.style.colour)
+
+    def opacity_now(self) -> float:
+        return 0.16 if self.faded else 0.55 if self.change == "removed" else 1.0
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setOpacity(0.16 if self.faded else 0.55 if self.change == "removed" else 1.0)
+        painter.setOpacity(self.opacity_now())
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < DOT_MAX_ZOOM:  # a few pixels wide: a filled box says as much, far faster
-            painter.fillRect(
-                self.rect, self._fill() if self.distance is not None else QColor(self.style.colour)
-            )
+            painter.fillRect(self.rect, self.far_colour())
             return
         pen = QPen(QColor(self.style.colour), 3.2 if self.chosen else 1.5)
         if self.chosen:
@@ -224,30 +230,6 @@ class NodeItem(QGraphicsItem):
         painter.drawText(corner, Qt.AlignmentFlag.AlignCenter, badge)
 
 
-def _border_point(centre: QPointF, rect: QRectF, towards: QPointF) -> QPointF:
-    """Where the segment from ``centre`` to ``towards`` leaves a node's rectangle."""
-    dx, dy = towards.x() - centre.x(), towards.y() - centre.y()
-    if dx == 0 and dy == 0:
-        return centre
-    half_w, half_h = rect.width() / 2 + 3, rect.height() / 2 + 3
-    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
-    return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
-
-
-def _edge_path(source: NodeItem, target: NodeItem, path: QPainterPath) -> None:
-    """Add a line from border to border, with an arrowhead at the target, to ``path``."""
-    start = _border_point(source.pos(), source.rect, target.pos())
-    end = _border_point(target.pos(), target.rect, source.pos())
-    path.moveTo(start)
-    path.lineTo(end)
-    angle = math.atan2(end.y() - start.y(), end.x() - start.x())
-    for side in (0.45, -0.45):
-        path.moveTo(end)
-        path.lineTo(
-            QPointF(end.x() - 9 * math.cos(angle + side), end.y() - 9 * math.sin(angle + side))
-        )
-
-
 def _relation_pen(relation: str) -> QPen:
     style = RELATION_STYLES.get(relation, RELATION_STYLES["depends on"])
     return QPen(QColor(style.colour), style.width, style.style)
@@ -263,7 +245,9 @@ class EdgeItem(QGraphicsPathItem):
         self.setPen(_relation_pen(edge.relation))
         self.setZValue(0)
         path = QPainterPath()
-        _edge_path(source, target, path)
+        for line in arrow_lines(source, target):
+            path.moveTo(line.p1())
+            path.lineTo(line.p2())
         self.setPath(path)
         self.setToolTip(html.escape(f"{source.entity.label} {edge.relation} {target.entity.label}"))
 
@@ -275,7 +259,8 @@ class GraphScene(QGraphicsScene):
         super().__init__(parent)
         self.nodes: dict[str, NodeItem] = {}
         self.edges: list[EdgeItem] = []
-        self.batches: list[QGraphicsPathItem] = []
+        self.batches: list[EdgeLines] = []
+        self.cloud: NodeCloud | None = None
         self.view: GraphView | None = None
         self.drawing = QRectF()  # where the items are
 
@@ -283,6 +268,7 @@ class GraphScene(QGraphicsScene):
         """Draw ``view`` afresh: one item per node and per edge."""
         self.clear()
         self.nodes, self.edges, self.batches, self.view = {}, [], [], view
+        self.cloud = None
         dark = is_dark(palette)
         self.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
         font = QFont()
@@ -301,32 +287,51 @@ class GraphScene(QGraphicsScene):
                 self.edges.append(item)
         else:
             self._add_batched_edges(view)
+        if not view.layered and len(self.nodes) >= CLOUD_FROM:
+            self.cloud = NodeCloud(list(self.nodes.values()))
+            self.cloud.setVisible(False)  # until the view says it is zoomed far out
+            self.addItem(self.cloud)
         self.drawing = self.itemsBoundingRect().adjusted(-40, -30, 40, 30)
         # room around the drawing, so that any node can be centred in the view
         self.setSceneRect(self.drawing.adjusted(-3000, -3000, 3000, 3000))
 
     def _add_batched_edges(self, view: GraphView) -> None:
-        """One path per relation instead of an item per edge: a large estate draws fast."""
-        paths: dict[str, QPainterPath] = {}
+        """One ``drawLines`` per relation instead of an item per edge (see ui.overview)."""
+        lines: dict[str, list[QLineF]] = {}
         for edge in view.edges:
-            path = paths.setdefault(edge.relation, QPainterPath())
-            _edge_path(self.nodes[edge.source], self.nodes[edge.target], path)
-        for relation, path in paths.items():
-            item = QGraphicsPathItem(path)
+            found = lines.setdefault(edge.relation, [])
+            found.extend(arrow_lines(self.nodes[edge.source], self.nodes[edge.target]))
+        batches = []
+        for relation, found in lines.items():
             pen = _relation_pen(relation)
-            pen.setStyle(Qt.PenStyle.SolidLine)  # dashes on a path this long cost seconds
+            pen.setStyle(Qt.PenStyle.SolidLine)  # dashes on this many lines cost seconds
             pen.setCosmetic(True)
             pen.setWidthF(1.0)
-            item.setPen(pen)
-            item.setZValue(0)
-            self.addItem(item)
-            self.batches.append(item)
+            batches.append((pen, found))
+        item = EdgeLines(batches)
+        self.addItem(item)
+        self.batches.append(item)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Follow the view's zoom: far out, a large overview is drawn by its node cloud."""
+        far = self.cloud is not None and zoom < DOT_MAX_ZOOM
+        if self.cloud is None or far == self.cloud.isVisible():
+            return
+        self.cloud.setVisible(far)
+        for item in self.nodes.values():
+            item.setVisible(not far)
+
+    def node_at(self, point: QPointF) -> NodeItem | None:
+        """The node drawn at ``point`` (scene coordinates) by the node cloud, if it shows."""
+        return self.cloud.node_at(point) if self.cloud and self.cloud.isVisible() else None
 
     def set_changes(self, marks: dict[str, str]) -> None:
         """Mark nodes added, removed or changed since an earlier snapshot ({} clears)."""
         for iri, item in self.nodes.items():
             item.change = marks.get(iri)
             item.update()
+        if self.cloud is not None:
+            self.cloud.refresh()
 
     def set_highlight(self, distances: dict[str, int] | None) -> None:
         """Colour nodes by distance and fade the rest; None clears the highlight."""
@@ -339,6 +344,8 @@ class GraphScene(QGraphicsScene):
             edge.setOpacity(0.12 if source.faded or target.faded else 1.0)
         for batch in self.batches:  # drawn as one: all fade while something is highlighted
             batch.setOpacity(0.12 if distances is not None else 1.0)
+        if self.cloud is not None:
+            self.cloud.refresh()
 
     def set_selected(self, iri: str | None) -> NodeItem | None:
         """Mark one node as the selection; returns its item if it is drawn."""
@@ -362,11 +369,12 @@ class GraphCanvas(QGraphicsView):
 
     node_clicked = Signal(str)
     node_double_clicked = Signal(str)
+    RENDER_HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
 
     def __init__(self, scene: GraphScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self.graph_scene = scene
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setRenderHints(self.RENDER_HINTS)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -383,6 +391,7 @@ class GraphCanvas(QGraphicsView):
         self.auto_fit = False
         target = min(max(self.zoom_level() * factor, 0.02), 6.0)
         self.scale(target / self.zoom_level(), target / self.zoom_level())
+        self.graph_scene.set_zoom(self.zoom_level())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(1.0015 ** event.angleDelta().y())
@@ -392,6 +401,7 @@ class GraphCanvas(QGraphicsView):
         self.fitInView(self.graph_scene.drawing, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom_level() > 1.2:
             self.zoom(1.2 / self.zoom_level())
+        self.graph_scene.set_zoom(self.zoom_level())
         self.auto_fit = True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -410,8 +420,11 @@ class GraphCanvas(QGraphicsView):
     def _node_at(self, event: QMouseEvent) -> NodeItem | None:
         """The node under the pointer; a node's shape wins over a neighbour's label."""
         point = event.position().toPoint()
-        nodes = [i for i in self.items(point) if isinstance(i, NodeItem)]
         scene_point = self.mapToScene(point)
+        far = self.graph_scene.node_at(scene_point)
+        if far is not None:
+            return far
+        nodes = [i for i in self.items(point) if isinstance(i, NodeItem)]
         for item in nodes:
             if item.path.contains(item.mapFromScene(scene_point)):
                 return item

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,10 +96,16 @@ class SearchIndex:
             ]
 
 
+# whoosh is pure Python (about 2,500 documents a second per core): from this many
+# documents on, its writer runs one process per core and merges their segments
+PARALLEL_FROM = 5_000
+
+
 def _build(folder: Path, graph: Graph, progress: Progress | None) -> None:
     docs = list(documents(graph))
     ix = index.create_in(str(folder), SCHEMA)
-    writer = ix.writer()
+    procs = min(2, os.cpu_count() or 1) if len(docs) >= PARALLEL_FROM else 1
+    writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=256)
     try:
         for done, doc in enumerate(docs, start=1):
             writer.add_document(**doc)

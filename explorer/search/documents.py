@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
-from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib import RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
 
 from explorer.analysis.index import index_of
+from explorer.store import Pairs
 from explorer.vocab import IC
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "documents", "searchable_nodes"]
@@ -41,6 +43,7 @@ TEXT_FIELDS: dict[str, float] = {
 
 _DESCRIPTIONS = (DCTERMS.description, RDFS.comment)
 _SHOWN = {RDFS.label, IC.tier, IC.status, *_DESCRIPTIONS}
+_NOT_OTHER = {str(p) for p in _SHOWN}  # "text" holds every other literal
 
 
 def searchable_nodes(graph: Graph) -> list[URIRef]:
@@ -60,16 +63,13 @@ def _clean(text: str) -> str:
 def documents(graph: Graph) -> Iterator[dict[str, str]]:
     """One whoosh document per searchable node."""
     index = index_of(graph)
+    descriptions = _literals(graph, _DESCRIPTIONS)
+    pairs = Pairs(graph)
+    others = _literals(graph, [URIRef(p) for p in pairs.predicates() - _NOT_OTHER])
     for node in searchable_nodes(graph):
         record = index.entity(node)
         owners = index.targets(node, IC.ownedBy)
         owner_words = [index.label(o) for o in owners] + [index.id_of(o) for o in owners]
-        other = [
-            str(o)
-            for p, o in graph.predicate_objects(node)
-            if isinstance(o, Literal) and p not in _SHOWN
-        ]
-        descriptions = [str(d) for p in _DESCRIPTIONS for d in graph.objects(node, p)]
         yield {
             "iri": str(node),
             "id": _clean(record.id),
@@ -78,6 +78,17 @@ def documents(graph: Graph) -> Iterator[dict[str, str]]:
             "owner": _clean(" ".join(owner_words)),
             "tier": str(record.tier or ""),
             "status": record.status,
-            "description": _clean("\n".join(descriptions)),
-            "text": _clean("\n".join(sorted(other))),
+            "description": _clean("\n".join(descriptions.get(str(node), ()))),
+            "text": _clean("\n".join(sorted(others.get(str(node), ())))),
         }
+
+
+def _literals(graph: Graph, predicates: Iterable[URIRef]) -> dict[str, list[str]]:
+    """The literal texts of ``predicates``, by subject: a pass per predicate, where asking
+    node by node would be a query per node."""
+    pairs = Pairs(graph)
+    found: dict[str, list[str]] = defaultdict(list)
+    for predicate in predicates:
+        for subject, text in zip(*pairs.literals(predicate), strict=True):
+            found[subject].append(text)
+    return found
