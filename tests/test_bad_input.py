@@ -155,6 +155,16 @@ def test_a_real_process_prints_no_traceback(write: Write, tmp_path: Path, name: 
     assert str(path) in done.stderr
 
 
+def test_a_large_yaml_without_aliases_is_not_taken_for_an_alias_bomb(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explorer.ingest import safe_yaml
+
+    services = "".join(f"  - id: s{n}\n    depends_on: [s{n + 1}]\n" for n in range(2_000))
+    monkeypatch.setattr(safe_yaml, "MAX_EXPANDED_NODES", 1_000)  # the file has 10,000 nodes
+    assert len(load([write("big.yaml", "services:\n" + services)]).graph) > 4_000
+
+
 def test_a_missing_source_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file or folder") as caught:
         load([tmp_path / "nowhere.ttl"])

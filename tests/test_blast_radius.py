@@ -52,6 +52,20 @@ class TestBlastRadius:
         assert found["top"] == (1, ("db", "top"))
         assert found["right"] == (2, ("db", "left", "right"))
 
+    @pytest.mark.parametrize("store", ["memory", "oxigraph"])
+    def test_of_equal_paths_the_first_in_iri_order_is_kept(self, store: str) -> None:
+        # written, and so stored, in the other order, and across two relations
+        graph = estate(
+            "id:leaf ic:dependsOn id:zeta ; ic:usesVendor id:alpha .\n"
+            "id:zeta ic:dependsOn id:root .\nid:alpha ic:dependsOn id:root .\n",
+            store,
+        )
+        for _ in range(3):
+            assert hurt(blast_radius(graph, node("root")))["leaf"] == (
+                2,
+                ("root", "alpha", "leaf"),
+            )
+
     def test_a_vendor_hurts_the_services_that_use_it(self) -> None:
         graph = estate(
             "id:v a ic:Vendor .\nid:s a ic:Service ; ic:usesVendor id:v .\n"

@@ -3,8 +3,8 @@
 Measured on 14k nodes and 64k edges: an item per node cost about 160 µs of Python per
 repaint (2.3 s in all), and stroking one path per relation 1 s. Far out, where nodes are a
 few pixels wide, ``NodeCloud`` draws them as boxes with one ``drawRects`` per colour, and
-``EdgeLines`` draws each relation's lines with one ``drawLines``; both keep what they drew
-as a pixmap until the zoom changes.
+``EdgeLines`` draws each relation's lines with one ``drawLines``, and keeps what it drew as
+a pixmap until the zoom changes.
 """
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 if TYPE_CHECKING:
     from ui.canvas import NodeItem
 
 __all__ = ["EdgeLines", "NodeCloud", "arrow_lines"]
+
+PIXMAP_CACHE_KB = 96 * 1024  # a few 4K screens' worth
 
 
 def _united(rects: Sequence[QRectF]) -> QRectF:
@@ -47,7 +49,6 @@ class NodeCloud(QGraphicsItem):
         self.bounds = _united(self.boxes)
         self.groups: list[tuple[QColor, float, list[QRectF]]] = []
         self.setZValue(1)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.refresh()
 
     def refresh(self) -> None:
@@ -113,7 +114,9 @@ class EdgeLines(QGraphicsItem):
         self.bounds = _united(ends).adjusted(-10, -10, 10, 10)
         self.setZValue(0)
         # tens of thousands of long lines take a second to rasterise: keep the pixels until
-        # the zoom changes, so that panning and hovering repaint from a pixmap
+        # the zoom changes, so that panning and hovering repaint from a pixmap. Qt keeps
+        # such pixmaps in QPixmapCache, 10 MB by default: less than one 4K screen
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:

@@ -2,7 +2,8 @@
 
 PyYAML's SafeLoader already refuses ``!!python`` tags. What it does not do is bound the
 "billion laughs" pattern, where a few aliases expand to a structure too big to walk; we
-measure each document's expanded size on the node graph before constructing it.
+measure, on each document's node graph and before constructing it, how many nodes its
+aliases add. A large catalog without aliases adds none, however many nodes it has.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from explorer.errors import InputError
 
 __all__ = ["MAX_EXPANDED_NODES", "LineDict", "load_documents"]
 
-MAX_EXPANDED_NODES = 1_000_000
+MAX_EXPANDED_NODES = 1_000_000  # nodes that aliases may add to a document
 
 
 class LineDict(dict[Any, Any]):
@@ -38,8 +39,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Any:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """Nodes in the document once every alias is expanded; aliases share node objects."""
+def _alias_growth(root: yaml.Node) -> int:
+    """How many nodes expanding every alias adds to the document: its size once expanded
+    less its distinct nodes (an alias shares its anchor's node object). Stops counting
+    once past ``MAX_EXPANDED_NODES``: a subtree's expanded size less the distinct nodes
+    seen so far never exceeds the final answer."""
     sizes: dict[int, int] = {}
     on_path: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -49,8 +53,8 @@ def _expanded_size(root: yaml.Node) -> int:
         if children_done:
             on_path.discard(key)
             sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
-            if sizes[key] > MAX_EXPANDED_NODES:
-                return sizes[key]
+            if sizes[key] - len(sizes) > MAX_EXPANDED_NODES:
+                return sizes[key] - len(sizes)
             continue
         if key in sizes:
             continue
@@ -59,7 +63,7 @@ def _expanded_size(root: yaml.Node) -> int:
         on_path.add(key)
         stack.append((node, True))
         stack.extend((c, False) for c in _children(node) if id(c) not in sizes)
-    return sizes[id(root)]
+    return sizes[id(root)] - len(sizes)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -79,7 +83,7 @@ def load_documents(path: str, text: str) -> list[Any]:
             node = loader.get_node()
             if node is None:
                 continue
-            if _expanded_size(node) > MAX_EXPANDED_NODES:
+            if _alias_growth(node) > MAX_EXPANDED_NODES:
                 raise InputError(
                     path,
                     node.start_mark.line + 1,
