@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
+    QGraphicsSceneHoverEvent,
     QGraphicsView,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -55,6 +56,17 @@ LABEL_MIN_ZOOM = 0.4  # below this, nodes are drawn as plain shapes
 DOT_MAX_ZOOM = 0.3  # below this, nodes (24 px wide at 1x) are drawn as plain boxes
 BATCH_EDGES = 3000  # above this many edges, each relation is drawn in one call
 CLOUD_FROM = 1500  # from this many nodes, an overview far out is drawn as one item
+
+
+_OUTLINES: dict[tuple[str, float, float], QPainterPath] = {}
+
+
+def _shared_outline(shape: str, rect: QRectF) -> QPainterPath:
+    """One outline per shape and size: an overview's nodes all share a handful."""
+    key = (shape, rect.width(), rect.height())
+    if key not in _OUTLINES:
+        _OUTLINES[key] = _outline(shape, rect)
+    return _OUTLINES[key]
 
 
 def _outline(shape: str, rect: QRectF) -> QPainterPath:
@@ -122,13 +134,19 @@ class NodeItem(QGraphicsItem):
     """
 
     def __init__(
-        self, entity: Entity, font: QFont, has_gap: bool, dark: bool, compact: bool = False
+        self,
+        entity: Entity,
+        font: QFont,
+        has_gap: bool,
+        dark: bool,
+        compact: bool = False,
+        metrics: QFontMetricsF | None = None,  # the font's, shared by a scene's nodes
     ) -> None:
         super().__init__()
         self.entity = entity
         self.style = KIND_STYLES.get(entity.kind, KIND_STYLES["unknown"])
         self.font = font
-        metrics = QFontMetricsF(font)
+        metrics = metrics or QFontMetricsF(font)
         widest = COMPACT_LABEL_WIDTH if compact else MAX_LABEL_WIDTH
         self.text = metrics.elidedText(entity.label, Qt.TextElideMode.ElideRight, widest)
         text_width = metrics.horizontalAdvance(self.text)
@@ -140,7 +158,7 @@ class NodeItem(QGraphicsItem):
             self.rect = QRectF(-width / 2, -NODE_HEIGHT / 2, width, NODE_HEIGHT)
             self.label_rect = self.rect
         self.compact = compact
-        self.path = _outline(self.style.shape, self.rect)
+        self.path = _shared_outline(self.style.shape, self.rect)
         self.has_gap = has_gap
         self.dark = dark
         self.distance: int | None = None
@@ -149,9 +167,15 @@ class NodeItem(QGraphicsItem):
         self.change: str | None = None  # added, removed or changed, when comparing
         self.setZValue(1)
         self.setAcceptHoverEvents(True)
-        owners = ", ".join(entity.owners) or "no owner"
-        tip = f"{entity.label}\n{entity.kind} · {entity.id}\nowned by {owners}"
-        self.setToolTip(f"<p style='white-space:pre'>{html.escape(tip)}</p>")
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """The tooltip is made when the pointer first comes by, not for every node drawn."""
+        if not self.toolTip():
+            entity = self.entity
+            owners = ", ".join(entity.owners) or "no owner"
+            tip = f"{entity.label}\n{entity.kind} · {entity.id}\nowned by {owners}"
+            self.setToolTip(f"<p style='white-space:pre'>{html.escape(tip)}</p>")
+        super().hoverEnterEvent(event)
 
     def boundingRect(self) -> QRectF:
         return self.rect.united(self.label_rect).adjusted(-6, -6, 6, 6)
@@ -274,8 +298,10 @@ class GraphScene(QGraphicsScene):
         font = QFont()
         font.setPointSizeF(9.5 if view.layered else 8.5)
         sx, sy = (LAYER_GAP, ROW_GAP) if view.layered else (FORCE_X, FORCE_Y)
+        metrics = QFontMetricsF(font)
         for iri, entity in view.nodes.items():
-            item = NodeItem(entity, font, iri in gap_nodes, dark, compact=not view.layered)
+            compact = not view.layered
+            item = NodeItem(entity, font, iri in gap_nodes, dark, compact, metrics)
             x, y = view.positions.get(iri, (0.0, 0.0))
             item.setPos(x * sx, y * sy)
             self.addItem(item)
@@ -286,7 +312,7 @@ class GraphScene(QGraphicsScene):
                 self.addItem(item)
                 self.edges.append(item)
         else:
-            self._add_batched_edges(view)
+            self._add_batched_edges(view, (sx, sy))
         if not view.layered and len(self.nodes) >= CLOUD_FROM:
             self.cloud = NodeCloud(list(self.nodes.values()))
             self.cloud.setVisible(False)  # until the view says it is zoomed far out
@@ -295,12 +321,17 @@ class GraphScene(QGraphicsScene):
         # room around the drawing, so that any node can be centred in the view
         self.setSceneRect(self.drawing.adjusted(-3000, -3000, 3000, 3000))
 
-    def _add_batched_edges(self, view: GraphView) -> None:
-        """One ``drawLines`` per relation instead of an item per edge (see ui.overview)."""
+    def _add_batched_edges(self, view: GraphView, scale: tuple[float, float]) -> None:
+        """One ``drawLines`` per relation instead of an item per edge (see ui.overview).
+
+        Centre to centre, under the nodes, without arrowheads: this many edges are only
+        drawn together when the view is far out, where an arrowhead is a pixel or two.
+        """
         lines: dict[str, list[QLineF]] = {}
+        places = {iri: (x * scale[0], y * scale[1]) for iri, (x, y) in view.positions.items()}
         for edge in view.edges:
-            found = lines.setdefault(edge.relation, [])
-            found.extend(arrow_lines(self.nodes[edge.source], self.nodes[edge.target]))
+            (x1, y1), (x2, y2) = places.get(edge.source, (0, 0)), places.get(edge.target, (0, 0))
+            lines.setdefault(edge.relation, []).append(QLineF(x1, y1, x2, y2))
         batches = []
         for relation, found in lines.items():
             pen = _relation_pen(relation)
@@ -308,7 +339,7 @@ class GraphScene(QGraphicsScene):
             pen.setCosmetic(True)
             pen.setWidthF(1.0)
             batches.append((pen, found))
-        item = EdgeLines(batches)
+        item = EdgeLines(batches, self.itemsBoundingRect())
         self.addItem(item)
         self.batches.append(item)
 

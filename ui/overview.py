@@ -107,11 +107,11 @@ def _border_point(centre: QPointF, rect: QRectF, towards: QPointF) -> QPointF:
 class EdgeLines(QGraphicsItem):
     """The edges of a large view: per relation, one pen and one ``drawLines`` call."""
 
-    def __init__(self, batches: Sequence[tuple[QPen, list[QLineF]]]) -> None:
+    def __init__(self, batches: Sequence[tuple[QPen, list[QLineF]]], nodes: QRectF) -> None:
+        """``nodes`` bounds the nodes the lines join, and so the lines."""
         super().__init__()
         self.batches = list(batches)
-        ends = [QRectF(line.p1(), line.p2()).normalized() for _, ls in self.batches for line in ls]
-        self.bounds = _united(ends).adjusted(-10, -10, 10, 10)
+        self.bounds = nodes.adjusted(-10, -10, 10, 10)
         self.setZValue(0)
         # tens of thousands of long lines take a second to rasterise: keep the pixels until
         # the zoom changes, so that panning and hovering repaint from a pixmap. Qt keeps
