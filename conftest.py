@@ -7,8 +7,23 @@ import shutil
 import tempfile
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 _cache = tempfile.mkdtemp(prefix="infra-explorer-test-cache-")
+
+
+# property-based tests: bounded and repeatable in CI; ``--hypothesis-profile=long`` on demand
+settings.register_profile(
+    "ci",
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "long", max_examples=2_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("ci")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -59,6 +59,14 @@ BAD_INPUTS: list[tuple[str, str | bytes, int | None, str]] = [
         "invalid YAML",
     ),
     ("laughs.yaml", LAUGHS, 1, "aliases expand to more than"),
+    (
+        "labels.yaml",
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n"
+        "  labels: gold\n",
+        1,
+        "metadata.labels must be a mapping",
+    ),
+    ("control.yaml", "services:\n  - id: a\x08\n", 2, "character #x0008 is not allowed"),
     ("recursive.yaml", "services: &s\n  - id: a\n    depends_on: *s\n", None, "refers to itself"),
     ("deep.yaml", DEEP_YAML, None, "nested too deeply"),
     ("noid.yaml", "services:\n  - id: a\n  - label: No id here\n", 3, "a service without an id"),

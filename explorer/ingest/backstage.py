@@ -130,7 +130,10 @@ class BackstageDocuments:
         for tag in _list(metadata.get("tags")):
             add((IC.tag, Literal(str(tag))))
         for key in ("labels", "annotations"):
-            for k, v in (metadata.get(key) or {}).items():
+            pairs = metadata.get(key) or {}
+            if not isinstance(pairs, dict):
+                raise ValueError(f"metadata.{key} must be a mapping of names to values")
+            for k, v in pairs.items():
                 add((IC.annotation, Literal(f"{k}: {v}")))
         for link in _list(metadata.get("links")):
             if isinstance(link, dict) and link.get("url"):

@@ -76,7 +76,12 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 def load_documents(path: str, text: str) -> list[Any]:
     """Every document of a YAML stream, mappings as ``LineDict``; errors as InputError."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # checks every character first
+    except yaml.reader.ReaderError as exc:
+        at = text.count("\n", 0, exc.position) + 1
+        problem = f"invalid YAML: character #x{exc.character:04x} is not allowed"
+        raise InputError(path, at, problem) from None
     documents: list[Any] = []
     try:
         while loader.check_node():
