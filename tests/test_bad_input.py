@@ -69,6 +69,7 @@ BAD_INPUTS: list[tuple[str, str | bytes, int | None, str]] = [
     ("control.yaml", "services:\n  - id: a\x08\n", 2, "character #x0008 is not allowed"),
     ("recursive.yaml", "services: &s\n  - id: a\n    depends_on: *s\n", None, "refers to itself"),
     ("deep.yaml", DEEP_YAML, None, "nested too deeply"),
+    ("deep.jsonld", "[" * 100_000 + "]" * 100_000, None, "invalid JSON-LD"),
     ("noid.yaml", "services:\n  - id: a\n  - label: No id here\n", 3, "a service without an id"),
     ("tier.yaml", "services:\n  - id: a\n    tier: gold\n", 2, "tier must be 1, 2 or 3"),
     (
@@ -171,6 +172,25 @@ def test_a_large_yaml_without_aliases_is_not_taken_for_an_alias_bomb(
     services = "".join(f"  - id: s{n}\n    depends_on: [s{n + 1}]\n" for n in range(2_000))
     monkeypatch.setattr(safe_yaml, "MAX_EXPANDED_NODES", 1_000)  # the file has 10,000 nodes
     assert len(load([write("big.yaml", "services:\n" + services)]).graph) > 4_000
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write("big.ttl", "# " + "x" * 300_000 + "\n")
+    monkeypatch.setenv("INFRA_EXPLORER_MAX_FILE_MB", "0.25")
+    with pytest.raises(InputError, match=r"is 0\.3 MB, more than the 0\.2 MB") as caught:
+        load([path])
+    assert caught.value.path == str(path) and "INFRA_EXPLORER_MAX_FILE_MB" in str(caught.value)
+    monkeypatch.setenv("INFRA_EXPLORER_MAX_FILE_MB", "1")
+    assert len(load([path]).graph) == 0
+
+
+def test_a_huge_csv_field_is_refused_with_its_line(write: Write) -> None:
+    path = write("huge.csv", "id,kind,label\na,service," + "x" * 200_000 + "\n")
+    with pytest.raises(InputError, match="field larger than field limit") as caught:
+        load([path])
+    assert caught.value.line == 2
 
 
 def test_a_missing_source_is_named(tmp_path: Path) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -87,6 +90,27 @@ class TestRefusals:
         assert set(choices) == set(COMMANDS)
 
 
+# writes stdin's text through atomic_write, says when half is written or the file renamed
+# into place, then waits to be killed
+_SLOW_WRITER = """
+import sys, time
+from pathlib import Path
+from explorer.atomic import atomic_write
+target, stop = Path(sys.argv[1]), sys.argv[2]
+data = sys.stdin.read().encode()
+def write(handle):
+    handle.write(data[: len(data) // 2])
+    handle.flush()
+    if stop == "half":
+        print("half", flush=True)
+        time.sleep(600)
+    handle.write(data[len(data) // 2 :])
+atomic_write(target, write)
+print("renamed", flush=True)
+time.sleep(600)
+"""
+
+
 class TestAtomicWrites:
     def test_a_write_that_fails_midway_keeps_the_old_file_and_leaves_no_temp(
         self, tmp_path: Path
@@ -102,6 +126,33 @@ class TestAtomicWrites:
             atomic_write(out, half_then_fail)
         assert out.read_text() == "old and complete"
         assert [p.name for p in tmp_path.iterdir()] == ["estate.ttl"]
+
+    @pytest.mark.parametrize("kill_after", ["half", "renamed"])
+    def test_a_writer_killed_leaves_the_old_or_the_new_file_and_its_temp_is_cleaned(
+        self, tmp_path: Path, kill_after: str
+    ) -> None:
+        out = tmp_path / "estate.ttl"
+        out.write_text("old and complete")
+        new = load().graph.serialize(format="turtle").encode()
+        writer = subprocess.Popen(
+            [sys.executable, "-c", _SLOW_WRITER, str(out), kill_after],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert writer.stdin is not None and writer.stdout is not None
+        writer.stdin.write(new.decode())
+        writer.stdin.close()
+        assert writer.stdout.readline().strip() == kill_after  # it got that far: kill it
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=30)
+        expected = b"old and complete" if kill_after == "half" else new
+        assert out.read_bytes() == expected
+        temps = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        assert bool(temps) == (kill_after == "half")  # a kill leaves its temp behind...
+        atomic_write(out, lambda handle: handle.write(b"next"))
+        assert out.read_bytes() == b"next"
+        assert [p.name for p in tmp_path.iterdir()] == ["estate.ttl"]  # ...the next write clears it
 
     def test_a_failing_export_keeps_the_old_file(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -9,6 +9,7 @@ nothing half-loaded can reach a caller.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -185,8 +186,30 @@ def _note_origins(origins: Origins, path: str, records: list[EntityRecord]) -> N
         origins.listed.setdefault(subject_of(record), []).append(where)
 
 
-def _read_bytes(path: Path) -> bytes:
+MAX_FILE_MB = 512  # default; a million triples of Turtle take about 40 MB
+
+
+def max_file_bytes() -> int:
+    """The largest file a load reads: ``$INFRA_EXPLORER_MAX_FILE_MB`` megabytes, or 512."""
+    setting = os.environ.get("INFRA_EXPLORER_MAX_FILE_MB", "")
     try:
+        megabytes = float(setting) if setting.strip() else MAX_FILE_MB
+    except ValueError:
+        megabytes = MAX_FILE_MB
+    return int(megabytes * 1024 * 1024)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; a file over the size limit is refused before it is read."""
+    try:
+        size, limit = path.stat().st_size, max_file_bytes()
+        if size > limit:
+            raise InputError(
+                path,
+                None,
+                f"is {size / 1048576:,.1f} MB, more than the {limit / 1048576:,.1f} MB a load "
+                "reads; set INFRA_EXPLORER_MAX_FILE_MB to raise the limit",
+            )
         return path.read_bytes()
     except OSError as exc:
         raise InputError(path, None, f"cannot read: {exc.strerror or exc}") from None

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage, QPainterPath, QPalette
+from PySide6.QtWidgets import QGraphicsSceneHoverEvent, QLabel
 from pytestqt.qtbot import QtBot
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -283,6 +284,31 @@ class TestUntrustedText:
         assert win.scene.nodes[str(node("evil"))].text.startswith("<b>bold</b>")
         assert win.search.results.record_at(0).label == "<b>bold</b> <img src=x>"
         assert win.search.results.proxy.index(0, 0).data() == "<b>bold</b> <img src=x>"
+
+    def test_every_label_is_plain_text_and_tooltips_are_escaped(
+        self, qtbot: QtBot, settings: QSettings, write: Write
+    ) -> None:
+        path = write("evil.yaml", 'services:\n  - id: evil\n    label: "<img src=x>"\n')
+        win = MainWindow(Session.open([path]), settings=settings)
+        qtbot.addWidget(win)
+        labels = win.findChildren(QLabel)
+        assert labels and all(lb.textFormat() == Qt.TextFormat.PlainText for lb in labels)
+        item = win.scene.nodes[str(node("evil"))]
+        item.hoverEnterEvent(QGraphicsSceneHoverEvent())
+        assert "&lt;img src=x&gt;" in item.toolTip() and "<img" not in item.toolTip()
+
+    def test_a_load_that_fails_keeps_the_selection_and_the_panels(
+        self, window: MainWindow, qtbot: QtBot, write: Write, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(main_window, "show_error", lambda *args: None)
+        chosen = str(node("dns-zone"))
+        window.select(chosen)
+        details, gaps = window.details.toPlainText(), window.gaps.table.model().rowCount()
+        bad = write("bad.ttl", "@prefix ex: <http://e/> .\nex:a ex:b .\n")
+        with qtbot.waitSignal(window.load_failed, timeout=20_000):
+            window.open_sources([bad])
+        assert window.selected == chosen and window.details.toPlainText() == details
+        assert window.gaps.table.model().rowCount() == gaps > 0
 
 
 class TestExports:
