@@ -254,3 +254,21 @@ class TestNoNetwork:
     def test_the_samples_load_with_the_network_shut(self, no_network: list[str]) -> None:
         assert len(load([SAMPLES]).graph) > 500
         assert no_network == []
+
+    @pytest.mark.parametrize(
+        ("suffix", "fmt"),
+        [
+            (".ttl", "turtle"),
+            (".nt", "nt"),
+            (".jsonld", "json-ld"),
+            (".rdf", "xml"),
+            (".trig", "trig"),
+        ],
+    )
+    def test_every_rdf_format_loads_with_the_network_shut(
+        self, write: Write, no_network: list[str], suffix: str, fmt: str
+    ) -> None:
+        sample = load([SAMPLES / "region-build.ttl"]).graph
+        text = sample.serialize(format=fmt)
+        assert len(load([write(f"estate{suffix}", text)]).graph) == len(sample)
+        assert no_network == []

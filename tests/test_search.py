@@ -155,7 +155,9 @@ class TestCache:
         assert [h.id for h in after.search("quarterly")] == ["ledger"]
 
     @pytest.mark.parametrize("damage", ["marker", "segments", "truncate", "empty"])
-    def test_a_corrupt_cache_is_rebuilt(self, root: Path, damage: str) -> None:
+    def test_a_corrupt_cache_is_rebuilt(
+        self, root: Path, damage: str, caplog: pytest.LogCaptureFixture
+    ) -> None:
         folder = root / SearchIndex.for_graph(estate(LEDGER), root=root).key
         if damage == "marker":
             (folder / "complete.json").write_text("{not json")
@@ -171,6 +173,8 @@ class TestCache:
         again = SearchIndex.for_graph(estate(LEDGER), root=root)
         assert again.built_now
         assert [h.id for h in again.search("stripe")] == ["stripe"]
+        if damage != "empty":  # an empty folder is an abandoned build, not a broken cache
+            assert "is broken" in caplog.text and "rebuilding" in caplog.text
 
     def test_an_abandoned_build_does_not_get_in_the_way(self, root: Path) -> None:
         key = SearchIndex.for_graph(estate(LEDGER), root=root).key

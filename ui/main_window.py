@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -37,6 +38,7 @@ from ui.worker import Job
 
 __all__ = ["MainWindow", "show_error"]
 
+_log = logging.getLogger(__name__)
 SOURCE_FILTER = "Estates (*.ttl *.nt *.jsonld *.rdf *.owl *.trig *.yaml *.yml *.csv);;All files (*)"
 MAX_RECENT = 8
 
@@ -503,15 +505,26 @@ class MainWindow(QMainWindow):
         self.recent.setEnabled(bool(self._recent()))
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
-        if state is not None:
-            self.restoreState(state)  # type: ignore[arg-type]
-        split = self.settings.value("window/impact-split")
-        if split is not None:
-            self.impact.split.restoreState(split)  # type: ignore[arg-type]
+        """Put docks and sizes back as they were; a damaged settings file is set aside."""
+        if self.settings.status() != QSettings.Status.NoError:
+            _log.warning(
+                "settings %s cannot be read (%s); starting with defaults",
+                self.settings.fileName(),
+                self.settings.status().name,
+            )
+            self.settings.clear()
+        restore: dict[str, Callable[[QByteArray], bool]] = {
+            "window/geometry": self.restoreGeometry,
+            "window/state": self.restoreState,
+            "window/impact-split": self.impact.split.restoreState,
+        }
+        for key, put_back in restore.items():
+            value = self.settings.value(key)
+            if value is None:
+                continue
+            if not isinstance(value, QByteArray) or not put_back(value):
+                _log.warning("setting %s is not a saved layout; ignored", key)
+                self.settings.remove(key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -31,6 +32,7 @@ __all__ = [
     "store",
 ]
 
+_log = logging.getLogger(__name__)
 _MARKER = "complete.json"
 _KEEP = 8  # most recently used indexes kept; older ones are removed
 _STALE_BUILD_SECONDS = 3600
@@ -77,7 +79,8 @@ def open_cached(folder: Path, documents: int) -> Index | None:
         if meta.get("documents") != documents or ix.doc_count() != documents:
             raise ValueError("document count does not match")
         ix.searcher().close()  # every segment readable
-    except Exception:  # a cache is never worth a crash: rebuild it
+    except Exception as exc:  # a cache is never worth a crash: rebuild it
+        _log.warning("search cache %s is broken (%s); rebuilding it", folder, exc)
         shutil.rmtree(folder, ignore_errors=True)
         return None
     (folder / _MARKER).touch()  # recently used

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage, QPainterPath, QPalette
 from PySide6.QtWidgets import QGraphicsSceneHoverEvent, QLabel
 from pytestqt.qtbot import QtBot
@@ -297,6 +297,16 @@ class TestUntrustedText:
         item.hoverEnterEvent(QGraphicsSceneHoverEvent())
         assert "&lt;img src=x&gt;" in item.toolTip() and "<img" not in item.toolTip()
 
+    def test_an_extremely_long_label_is_elided_on_the_canvas(
+        self, qtbot: QtBot, settings: QSettings, write: Write
+    ) -> None:
+        path = write("long.yaml", f"services:\n  - id: long\n    label: {'word ' * 20_000}\n")
+        win = MainWindow(Session.open([path]), settings=settings)
+        qtbot.addWidget(win)
+        item = win.scene.nodes[str(node("long"))]
+        assert item.text.endswith("…") and len(item.text) < 100
+        assert item.boundingRect().width() < 400
+
     def test_a_load_that_fails_keeps_the_selection_and_the_panels(
         self, window: MainWindow, qtbot: QtBot, write: Write, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -309,6 +319,39 @@ class TestUntrustedText:
             window.open_sources([bad])
         assert window.selected == chosen and window.details.toPlainText() == details
         assert window.gaps.table.model().rowCount() == gaps > 0
+
+
+class TestDamagedSettings:
+    @pytest.mark.parametrize(
+        "content",
+        [
+            b"[window]\ngeometry=not a layout\nstate=@ByteArray(garbage)\n",
+            b"\x00\xff\xfe[window\ngeometry=@ByteArray(\x01\x02\nrecent=@Variant(\x00\x01)\n",
+        ],
+    )
+    def test_the_window_opens_with_defaults_and_says_so(
+        self,
+        qtbot: QtBot,
+        tmp_path: Path,
+        sample_session: Session,
+        content: bytes,
+        caplog: pytest.LogCaptureFixture,
+    ) -> None:
+        (tmp_path / "damaged.ini").write_bytes(content)
+        settings = QSettings(str(tmp_path / "damaged.ini"), QSettings.Format.IniFormat)
+        win = MainWindow(sample_session, settings=settings)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        assert win.scene.nodes
+        assert "ignored" in caplog.text or "cannot be read" in caplog.text
+        win.close()  # and the layout is saved over the damage
+        assert isinstance(
+            QSettings(str(tmp_path / "damaged.ini"), QSettings.Format.IniFormat).value(
+                "window/state"
+            ),
+            QByteArray,
+        )
 
 
 class TestExports:
