@@ -255,6 +255,22 @@ class TestNoNetwork:
         assert len(load([SAMPLES]).graph) > 500
         assert no_network == []
 
+    def test_urls_in_yaml_csv_and_backstage_are_names_not_fetched(
+        self, write: Write, no_network: list[str]
+    ) -> None:
+        yaml_file = write(
+            "a.yaml", "services:\n  - id: https://example.org/svc\n    depends_on: [http://x/y]\n"
+        )
+        csv_file = write("b.csv", "id,kind,depends_on\nhttps://example.org/c,service,http://x/y\n")
+        catalog = write(
+            "c.yaml",
+            "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: far}\n"
+            "spec: {type: url, targets: [https://example.org/catalog-info.yaml]}\n",
+        )
+        result = load([yaml_file, csv_file, catalog])
+        assert any("is a URL; not followed" in w for w in result.warnings)
+        assert no_network == []
+
     @pytest.mark.parametrize(
         ("suffix", "fmt"),
         [

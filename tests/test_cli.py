@@ -99,6 +99,9 @@ from explorer.atomic import atomic_write
 target, stop = Path(sys.argv[1]), sys.argv[2]
 data = sys.stdin.read().encode()
 def write(handle):
+    if stop == "start":
+        print("start", flush=True)
+        time.sleep(600)
     handle.write(data[: len(data) // 2])
     handle.flush()
     if stop == "half":
@@ -127,7 +130,7 @@ class TestAtomicWrites:
         assert out.read_text() == "old and complete"
         assert [p.name for p in tmp_path.iterdir()] == ["estate.ttl"]
 
-    @pytest.mark.parametrize("kill_after", ["half", "renamed"])
+    @pytest.mark.parametrize("kill_after", ["start", "half", "renamed"])
     def test_a_writer_killed_leaves_the_old_or_the_new_file_and_its_temp_is_cleaned(
         self, tmp_path: Path, kill_after: str
     ) -> None:
@@ -146,10 +149,10 @@ class TestAtomicWrites:
         assert writer.stdout.readline().strip() == kill_after  # it got that far: kill it
         writer.send_signal(signal.SIGKILL)
         writer.wait(timeout=30)
-        expected = b"old and complete" if kill_after == "half" else new
-        assert out.read_bytes() == expected
+        killed_midway = kill_after != "renamed"
+        assert out.read_bytes() == (b"old and complete" if killed_midway else new)
         temps = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-        assert bool(temps) == (kill_after == "half")  # a kill leaves its temp behind...
+        assert bool(temps) == killed_midway  # a kill leaves its temp behind...
         atomic_write(out, lambda handle: handle.write(b"next"))
         assert out.read_bytes() == b"next"
         assert [p.name for p in tmp_path.iterdir()] == ["estate.ttl"]  # ...the next write clears it
