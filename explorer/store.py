@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
 Pattern = tuple[Node | None, Node | None, Node | None]
+_STRING = XSD.string  # looked up once: rdflib's namespaces resolve attributes in Python
 
 __all__ = ["EstateStore", "Pairs", "Term", "new_graph", "oxigraph_of", "version"]
 
@@ -59,7 +60,7 @@ class EstateStore(OxigraphStore):
         written, in comparisons, diffs and exports.
         """
         for (subject, predicate, obj), contexts in super().triples(triple_pattern, context):
-            if type(obj) is Literal and obj.datatype == XSD.string:
+            if type(obj) is Literal and obj.datatype == _STRING:
                 obj = Literal(str(obj))
             yield (subject, predicate, obj), contexts
 
