@@ -90,10 +90,10 @@ class TestRefusals:
         assert set(choices) == set(COMMANDS)
 
 
-# writes stdin's text through atomic_write, says when half is written or the file renamed
-# into place, then waits to be killed
+# writes stdin's text through atomic_write, says when it starts, when half is written or
+# when the file is renamed into place, then waits (for a signal) to be killed
 _SLOW_WRITER = """
-import sys, time
+import signal, sys
 from pathlib import Path
 from explorer.atomic import atomic_write
 target, stop = Path(sys.argv[1]), sys.argv[2]
@@ -101,16 +101,16 @@ data = sys.stdin.read().encode()
 def write(handle):
     if stop == "start":
         print("start", flush=True)
-        time.sleep(600)
+        signal.pause()
     handle.write(data[: len(data) // 2])
     handle.flush()
     if stop == "half":
         print("half", flush=True)
-        time.sleep(600)
+        signal.pause()
     handle.write(data[len(data) // 2 :])
 atomic_write(target, write)
 print("renamed", flush=True)
-time.sleep(600)
+signal.pause()
 """
 
 
