@@ -76,9 +76,10 @@ def ownership_gaps(graph: Graph) -> list[Gap]:
 
 def _impact(index: EstateIndex, node: URIRef) -> int:
     """Weighted size of what is hurt if ``node`` (or what it owns) fails unattended."""
-    starts = [index.number[n] for n in index.sources(node, IC.ownedBy)]
-    if index.kind(node) not in ("team", "person"):
-        starts.append(index.number[node])
+    number = index.number[node]
+    starts = list(index.into[IC.ownedBy].get(number, ()))
+    if index.kind_at[number] not in ("team", "person"):
+        starts.append(number)
     hurt: set[int] = set()
     graph = hurt_by(index)
     for start in starts:

@@ -10,6 +10,7 @@ import igraph
 from rdflib import Graph
 
 from explorer.analysis.index import EstateIndex, index_of
+from explorer.analysis.reach import flow
 from explorer.model import Entity
 from explorer.vocab import IC
 
@@ -27,16 +28,15 @@ class SinglePoint:
 
 
 def _needs_graph(index: EstateIndex) -> igraph.Graph:
-    """``dependsOn`` and ``usesVendor`` as an igraph graph over the index's node numbers."""
-    edges = [
-        (source, target)
-        for predicate in (IC.dependsOn, IC.usesVendor)
-        for source, targets in index.out[predicate].items()
-        for target in targets
-    ]
-    needs = igraph.Graph(n=len(index.nodes), edges=edges, directed=True)
-    needs.vs["n"] = range(len(index.nodes))  # kept by subgraphs, which renumber vertices
-    return needs
+    """``dependsOn`` and ``usesVendor`` as an igraph graph over the index's node numbers,
+    built once per index."""
+
+    def build() -> igraph.Graph:
+        needs = flow(index, (index.out[IC.dependsOn], index.out[IC.usesVendor]), {})
+        needs.vs["n"] = range(len(index.nodes))  # kept by subgraphs, which renumber vertices
+        return needs
+
+    return index.derived("dependency choke points", build)
 
 
 def _dominated(needs: igraph.Graph, start: int) -> Iterator[tuple[int, Iterator[int]]]:

@@ -63,9 +63,9 @@ def _clean(text: str) -> str:
 def documents(graph: Graph) -> Iterator[dict[str, str]]:
     """One whoosh document per searchable node."""
     index = index_of(graph)
-    descriptions = _literals(graph, _DESCRIPTIONS)
     pairs = Pairs(graph)
-    others = _literals(graph, [URIRef(p) for p in pairs.predicates() - _NOT_OTHER])
+    descriptions = _literals(pairs, _DESCRIPTIONS)
+    others = _literals(pairs, [URIRef(p) for p in pairs.predicates() - _NOT_OTHER])
     for node in searchable_nodes(graph):
         record = index.entity(node)
         owners = index.targets(node, IC.ownedBy)
@@ -83,10 +83,9 @@ def documents(graph: Graph) -> Iterator[dict[str, str]]:
         }
 
 
-def _literals(graph: Graph, predicates: Iterable[URIRef]) -> dict[str, list[str]]:
+def _literals(pairs: Pairs, predicates: Iterable[URIRef]) -> dict[str, list[str]]:
     """The literal texts of ``predicates``, by subject: a pass per predicate, where asking
     node by node would be a query per node."""
-    pairs = Pairs(graph)
     found: dict[str, list[str]] = defaultdict(list)
     for predicate in predicates:
         for subject, text in zip(*pairs.literals(predicate), strict=True):

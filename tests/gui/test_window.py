@@ -272,13 +272,19 @@ class TestOpening:
         assert "buyer-profile.csv" in window.windowTitle()
 
 
+def window_on(qtbot: QtBot, settings: QSettings, path: Path) -> MainWindow:
+    """A window on the estate in ``path``."""
+    win = MainWindow(Session.open([path]), settings=settings)
+    qtbot.addWidget(win)
+    return win
+
+
 class TestUntrustedText:
     def test_a_label_with_html_is_shown_literally(
         self, qtbot: QtBot, settings: QSettings, write: Write
     ) -> None:
         path = write("evil.yaml", 'services:\n  - id: evil\n    label: "<b>bold</b> <img src=x>"\n')
-        win = MainWindow(Session.open([path]), settings=settings)
-        qtbot.addWidget(win)
+        win = window_on(qtbot, settings, path)
         win.select(str(node("evil")))
         assert "<b>bold</b> <img src=x>" in win.details.toPlainText()
         assert win.scene.nodes[str(node("evil"))].text.startswith("<b>bold</b>")
@@ -289,8 +295,7 @@ class TestUntrustedText:
         self, qtbot: QtBot, settings: QSettings, write: Write
     ) -> None:
         path = write("evil.yaml", 'services:\n  - id: evil\n    label: "<img src=x>"\n')
-        win = MainWindow(Session.open([path]), settings=settings)
-        qtbot.addWidget(win)
+        win = window_on(qtbot, settings, path)
         labels = win.findChildren(QLabel)
         assert labels and all(lb.textFormat() == Qt.TextFormat.PlainText for lb in labels)
         item = win.scene.nodes[str(node("evil"))]
@@ -301,8 +306,7 @@ class TestUntrustedText:
         self, qtbot: QtBot, settings: QSettings, write: Write
     ) -> None:
         path = write("long.yaml", f"services:\n  - id: long\n    label: {'word ' * 20_000}\n")
-        win = MainWindow(Session.open([path]), settings=settings)
-        qtbot.addWidget(win)
+        win = window_on(qtbot, settings, path)
         item = win.scene.nodes[str(node("long"))]
         assert item.text.endswith("…") and len(item.text) < 100
         assert item.boundingRect().width() < 400
