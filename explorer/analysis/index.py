@@ -211,9 +211,6 @@ class EstateIndex:
         """Every node of a known kind, in the order users see them."""
         return sorted((self.entity(node) for node in self.kinds), key=sort_key)
 
-    def weight(self, node: URIRef) -> int:
-        return tier_weight(self.tiers.get(node))
-
 
 def _adjacency(sources: list[int], targets: list[int]) -> tuple[Adjacency, Adjacency]:
     """Both directions of one relation; lists ascend, and hold no repeats (RDF has none)."""
