@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -24,6 +26,8 @@ from explorer.ingest import LoadResult, load
 from explorer.lookup import resolve_node
 from explorer.model import entities
 from explorer.provenance import provenance_of
+from explorer.remote.endpoint import is_endpoint, parse_endpoint
+from explorer.remote.estate import RemoteEstate, copy_of
 from explorer.report import (
     diff_text,
     gaps_json,
@@ -66,11 +70,25 @@ def _sources(parser: argparse.ArgumentParser, required: bool = False) -> None:
     parser.add_argument(
         "sources",
         nargs="+" if required else "*",
-        type=Path,
         metavar="SOURCE",
         help="files or folders (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, YAML, CSV)"
-        + ("" if required else "; none means the bundled sample graph"),
+        + (
+            ""
+            if required
+            else ", or a SPARQL endpoint (sparql+https://host/path); none means "
+            "the bundled sample graph"
+        ),
     )
+
+
+def _endpoint_options(parser: argparse.ArgumentParser, flag: str = "--endpoint") -> None:
+    parser.add_argument(
+        flag,
+        dest="endpoint",
+        metavar="URL",
+        help="ask this SPARQL endpoint instead of reading files (credentials: see the README)",
+    )
+    parser.add_argument("--graph", metavar="IRI", help="the endpoint's named graph to ask")
 
 
 def _output(parser: argparse.ArgumentParser) -> None:
@@ -100,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     snap = commands.add_parser("snapshot", help="write the loaded graph to a file")
     _sources(snap)
     _output(snap)
+    _endpoint_options(snap, "--from")
     snap.set_defaults(handler=_write_graph)
 
     find = commands.add_parser("search", help="find nodes by any word about them")
@@ -112,17 +131,19 @@ def build_parser() -> argparse.ArgumentParser:
     _sources(find)
     find.add_argument("--json", action="store_true", help="print JSON")
     find.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits")
+    _endpoint_options(find)
     find.set_defaults(handler=_search)
 
     for name, walk, help_text in (
         ("blast-radius", blast_radius, "what is affected if NODE fails, and the teams to tell"),
         ("upstream", upstream, "what NODE needs, all the way down, and whose it is"),
-    ):
+    ):  # RemoteEstate has a method of each walk's name
         command = commands.add_parser(name, help=help_text)
         command.add_argument("node", metavar="NODE", help="an IRI, prefix:name, id or label")
         _sources(command)
         command.add_argument("--json", action="store_true", help="print JSON")
         command.add_argument("--depth", type=_depth, metavar="N", help="at most N steps away")
+        _endpoint_options(command)
         command.set_defaults(handler=_reach_handler(walk))
 
     compare = commands.add_parser("diff", help="what changed between two snapshots or sources")
@@ -141,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     gaps.add_argument(
         "--fail-on-gaps", action="store_true", help="exit 1 if any gap is found (for CI)"
     )
+    _endpoint_options(gaps)
     gaps.set_defaults(handler=_gaps)
 
     for name in GUI_COMMANDS:
@@ -155,9 +177,9 @@ def _warn(result: LoadResult) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def _refuse_overwriting_inputs(output: Path, named: Sequence[Path], result: LoadResult) -> None:
+def _refuse_overwriting_inputs(output: Path, named: Sequence[str], result: LoadResult) -> None:
     target = output.resolve()
-    inputs = [p.resolve() for p in named] + [s.path.resolve() for s in result.sources]
+    inputs = [Path(p).resolve() for p in named] + [s.path.resolve() for s in result.sources]
     if target in inputs:
         raise InputError(output, None, "is one of the inputs; refusing to overwrite it")
 
@@ -166,13 +188,48 @@ def _write_graph(args: argparse.Namespace) -> int:
     if args.output.suffix.lower() not in WRITERS:
         known = ", ".join(WRITERS)
         raise InputError(args.output, None, f"unknown output format; use one of {known}")
-    result = load(args.sources)
-    _warn(result)
-    _refuse_overwriting_inputs(args.output, args.sources, result)
-    dump(result.graph, args.output, provenance_of(result))
-    count = len(entities(result.graph))
-    print(f"wrote {len(result.graph)} triples ({count} entities) to {args.output}")
+    remote = _remote(args)
+    if remote is not None:
+        graph = copy_of(remote, _copying_notice)
+        dump(
+            graph,
+            args.output,
+            replace(provenance_of(LoadResult(graph)), endpoints=(remote.endpoint.source,)),
+        )
+    else:
+        result = load(args.sources)
+        _warn(result)
+        _refuse_overwriting_inputs(args.output, args.sources, result)
+        graph = result.graph
+        dump(graph, args.output, provenance_of(result))
+    count = len(entities(graph))
+    print(f"wrote {len(graph)} triples ({count} entities) to {args.output}")
     return EXIT_OK
+
+
+def _remote(args: argparse.Namespace) -> RemoteEstate | None:
+    """The endpoint the command asks, if it names one, among its sources or by option."""
+    named = [s for s in args.sources if is_endpoint(s)]
+    option = getattr(args, "endpoint", None)
+    if option:
+        named.append(option)
+    if not named:
+        if getattr(args, "graph", None):
+            raise InputError(None, None, "--graph names a graph of an endpoint; name one too")
+        return None
+    if len(named) > 1 or len(args.sources) + bool(option) > 1:
+        raise InputError(
+            None,
+            None,
+            "an endpoint is asked on its own, not with files or other endpoints; "
+            "snapshot it (snapshot --from URL -o FILE) to combine it with files",
+        )
+    return RemoteEstate(parse_endpoint(named[0], getattr(args, "graph", None)))
+
+
+def _copying_notice(step: str, done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{step}: {done}/{total} triples", end="", file=sys.stderr)
 
 
 def _positive(text: str) -> int:
@@ -197,9 +254,14 @@ def _print_json(data: object) -> None:
 
 def _reach_handler(walk: Callable[[Graph, URIRef, int | None], Reach]) -> Handler:
     def handler(args: argparse.Namespace) -> int:
-        result = load(args.sources)
-        _warn(result)
-        answer = walk(result.graph, resolve_node(result.graph, args.node), args.depth)
+        remote = _remote(args)
+        if remote is not None:
+            ask = getattr(remote, walk.__name__)
+            answer = ask(remote.resolve(args.node), args.depth)
+        else:
+            result = load(args.sources)
+            _warn(result)
+            answer = walk(result.graph, resolve_node(result.graph, args.node), args.depth)
         if args.json:
             _print_json(reach_json(answer))
         else:
@@ -215,10 +277,14 @@ def _indexing_notice(done: int, total: int) -> None:
 
 
 def _search(args: argparse.Namespace) -> int:
-    result = load(args.sources)
-    _warn(result)
-    key = sources_key([s.sha256 for s in result.sources])
-    hits = search(result.graph, args.query, args.limit, progress=_indexing_notice, key=key)
+    remote = _remote(args)
+    if remote is not None:
+        hits = remote.search(args.query, args.limit)
+    else:
+        result = load(args.sources)
+        _warn(result)
+        key = sources_key([s.sha256 for s in result.sources])
+        hits = search(result.graph, args.query, args.limit, progress=_indexing_notice, key=key)
     if args.json:
         _print_json(search_json(args.query, hits))
     else:
@@ -239,9 +305,13 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _gaps(args: argparse.Namespace) -> int:
-    result = load(args.sources)
-    _warn(result)
-    found = ownership_gaps(result.graph)
+    remote = _remote(args)
+    if remote is not None:
+        found = remote.gaps()
+    else:
+        result = load(args.sources)
+        _warn(result)
+        found = ownership_gaps(result.graph)
     if args.json:
         _print_json(gaps_json(found))
     else:
@@ -272,3 +342,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (``| head``): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import NoReturn
 
 from rdflib import Graph, URIRef
 
 from explorer.errors import InputError
-from explorer.model import entities, entity
+from explorer.model import Entity, entities
 from explorer.vocab import iri_for_id
 
-__all__ = ["resolve_node"]
+__all__ = ["choose", "closest", "expand", "resolve_node"]
 
 _ABSOLUTE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:(//|[^/\s])\S*$")
 
@@ -20,11 +21,11 @@ def _in_graph(graph: Graph, iri: URIRef) -> bool:
     return (iri, None, None) in graph or (None, None, iri) in graph
 
 
-def _expand(graph: Graph, text: str) -> URIRef | None:
+def expand(namespaces: dict[str, str], text: str) -> URIRef | None:
     """An IRI or a ``prefix:name`` with a bound prefix, if ``text`` is one."""
     prefix, colon, name = text.partition(":")
     if colon and not name.startswith("//"):
-        namespace = dict(graph.namespaces()).get(prefix)
+        namespace = namespaces.get(prefix)
         if namespace is not None:
             return URIRef(str(namespace) + name)
     return URIRef(text) if _ABSOLUTE_IRI.match(text) else None
@@ -45,10 +46,17 @@ def resolve_node(graph: Graph, text: str) -> URIRef:
     explorer.errors.InputError: unknown node 'dns'; closest: dns-service (Authoritative and ...
     """
     text = text.strip()
-    for iri in (_expand(graph, text), iri_for_id(text)):
+    namespaces = {p: str(n) for p, n in graph.namespaces()}
+    for iri in (expand(namespaces, text), iri_for_id(text)):
         if iri is not None and _in_graph(graph, iri):
             return iri  # an IRI, a prefixed name, or an importer id used only as a reference
     known = entities(graph)
+    return choose(text, known) or _unknown(text, known)
+
+
+def choose(text: str, known: list[Entity]) -> URIRef | None:
+    """The one of ``known`` whose id or label ``text`` is, None if none; several is an
+    InputError naming them."""
     folded = text.casefold()
     matches = [e for e in known if folded in (e.id.casefold(), e.label.casefold())]
     exact = [e for e in matches if e.id == text]
@@ -57,21 +65,23 @@ def resolve_node(graph: Graph, text: str) -> URIRef:
     if matches:
         names = ", ".join(f"{e.id} ({e.label}, {e.kind})" for e in matches[:8])
         raise InputError(None, None, f"{text!r} is ambiguous: it names {names}")
-    raise InputError(None, None, f"unknown node {text!r}; closest: {_closest(graph, text)}")
+    return None
 
 
-def _closest(graph: Graph, text: str) -> str:
-    known = entities(graph)
+def _unknown(text: str, known: list[Entity]) -> NoReturn:
+    raise InputError(None, None, f"unknown node {text!r}; closest: {closest(text, known)}")
+
+
+def closest(text: str, known: list[Entity]) -> str:
+    """The names in ``known`` nearest to ``text``, for an error message."""
     names = {e.id.casefold(): e for e in known} | {e.label.casefold(): e for e in known}
     close = difflib.get_close_matches(text.casefold(), list(names), n=12, cutoff=0.5)
     contains = [n for n in names if text.casefold() in n]
-    picked: list[str] = []
+    picked: list[Entity] = []
     for name in [*contains, *close]:
-        iri = names[name].iri
-        if iri not in picked:
-            picked.append(iri)
+        if names[name] not in picked:
+            picked.append(names[name])
     if not picked:
         return "none; try 'infra-explorer search'"
-    shown = [entity(graph, URIRef(iri)) for iri in picked[:5]]
     more = ", ..." if len(picked) > 5 else ""
-    return ", ".join(f"{e.id} ({e.label})" for e in shown) + more
+    return ", ".join(f"{e.id} ({e.label})" for e in picked[:5]) + more

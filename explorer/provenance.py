@@ -22,6 +22,7 @@ __all__ = ["Provenance", "is_provenance", "provenance_graph", "provenance_of", "
 SNAPSHOTS = "https://infra-context.dev/snapshot/"
 SOFTWARE = "https://infra-context.dev/software/"
 FILES = "urn:sha256:"
+ENDPOINTS = "https://infra-context.dev/endpoint/"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Provenance:
     sources: tuple[SourceInfo, ...]
     made: datetime
     tool: str = f"infra-explorer {__version__}"
+    endpoints: tuple[str, ...] = ()  # SPARQL endpoints copied, as sources write them
 
 
 def _now() -> datetime:
@@ -41,8 +43,10 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def provenance_of(result: LoadResult, made: datetime | None = None) -> Provenance:
-    return Provenance(tuple(result.sources), made or _now())
+def provenance_of(
+    result: LoadResult, made: datetime | None = None, endpoints: tuple[str, ...] = ()
+) -> Provenance:
+    return Provenance(tuple(result.sources), made or _now(), endpoints=endpoints)
 
 
 def provenance_graph(provenance: Provenance) -> Graph:
@@ -50,7 +54,11 @@ def provenance_graph(provenance: Provenance) -> Graph:
     graph = Graph()
     stamp = provenance.made.astimezone(UTC).isoformat().replace("+00:00", "Z")
     digest = hashlib.sha256(
-        (stamp + "".join(sorted(s.sha256 for s in provenance.sources))).encode()
+        (
+            stamp
+            + "".join(sorted(s.sha256 for s in provenance.sources))
+            + "".join(provenance.endpoints)
+        ).encode()
     ).hexdigest()[:24]
     snapshot = URIRef(SNAPSHOTS + digest)
     agent = URIRef(SOFTWARE + provenance.tool.replace(" ", "/"))
@@ -65,11 +73,18 @@ def provenance_graph(provenance: Provenance) -> Graph:
         graph.add((snapshot, PROV.wasDerivedFrom, node))
         graph.add((node, RDF.type, PROV.Entity))
         graph.add((node, RDFS.label, Literal(str(source.path))))
+    for endpoint in provenance.endpoints:
+        node = URIRef(ENDPOINTS + hashlib.sha256(endpoint.encode()).hexdigest()[:24])
+        graph.add((snapshot, PROV.wasDerivedFrom, node))
+        graph.add((node, RDF.type, PROV.Entity))
+        graph.add((node, RDFS.label, Literal(endpoint)))
     return graph
 
 
 def is_provenance(node: object) -> bool:
-    return isinstance(node, URIRef) and str(node).startswith((SNAPSHOTS, SOFTWARE, FILES))
+    return isinstance(node, URIRef) and str(node).startswith(
+        (SNAPSHOTS, SOFTWARE, FILES, ENDPOINTS)
+    )
 
 
 def without_provenance(graph: Graph) -> Graph:

@@ -22,7 +22,7 @@ Triple = tuple[Node, Node, Node]
 Pattern = tuple[Node | None, Node | None, Node | None]
 _STRING = XSD.string  # looked up once: rdflib's namespaces resolve attributes in Python
 
-__all__ = ["EstateStore", "Pairs", "Term", "new_graph", "oxigraph_of", "version"]
+__all__ = ["EstateStore", "Pairs", "Term", "new_graph", "oxigraph_of", "term_of", "version"]
 
 
 class EstateStore(OxigraphStore):
@@ -109,7 +109,8 @@ class Term(NamedTuple):
         return Literal(self.text, datatype=None if plain else URIRef(self.datatype))
 
 
-def _rdflib_term(node: Node) -> Term:
+def term_of(node: Node) -> Term:
+    """An rdflib term as a ``Term``."""
     if not isinstance(node, Literal):
         return Term(str(node), None, None)
     if node.language:
@@ -156,7 +157,7 @@ class Pairs:
             for subject, obj in self.graph.subject_objects(predicate):
                 if isinstance(subject, URIRef):
                     subjects.append(str(subject))
-                    objects.append(_rdflib_term(obj))
+                    objects.append(term_of(obj))
             return subjects, objects
         pattern = (None, ox.NamedNode(predicate), None, ox.DefaultGraph())
         for quad in self.oxigraph.quads_for_pattern(*pattern):

@@ -173,7 +173,10 @@ class TestBothEnginesAgree:
             "id:d a ic:Resource .\n"
             'id:x a ic:Assumption ; ic:ownedBy id:t ; ic:status "maybe" .\n'
             "id:y a ic:Assumption ; ic:ownedBy id:b .\n"
-            'id:z a ic:Assumption ; ic:status "verified"@en .\n',
+            'id:z a ic:Assumption ; ic:status "verified"@en .\n'
+            # typed twice: the shapes check a node as each of its classes
+            "id:both a ic:Team, ic:Service ; ic:ownedBy id:t .\n"
+            "id:e a ic:Service ; ic:ownedBy id:both .\n",
             store,
         )
         index = index_of(graph)

@@ -9,6 +9,7 @@ blast radius of what the gap leaves without a reachable owner.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,7 +24,7 @@ from explorer.model import Entity
 from explorer.resources import ontology_file
 from explorer.vocab import IC
 
-__all__ = ["RULES", "Gap", "ownership_gaps"]
+__all__ = ["RULES", "Gap", "assumption_rules", "gaps_of", "ownership_gaps"]
 
 ICS = Namespace("https://infra-context.dev/shapes#")
 
@@ -68,10 +69,31 @@ def ownership_gaps(graph: Graph) -> list[Gap]:
     [('no-owner', 'vendor-obsidian-optics'), ('invalid-assumption-in-use', 'assume-three-zones')]
     """
     index = index_of(graph)
-    found: dict[tuple[str, str], Gap] = {}
-    for gap in (*_shacl_gaps(index), *_assumption_gaps(index), *_placeholder_gaps(index)):
-        found.setdefault((gap.entity.iri, gap.rule), gap)
-    return sorted(found.values(), key=lambda g: (-g.impact, g.rule, g.entity.id))
+    shapes = shacl_breaches(index) if index.size <= SHACL_LIMIT else list(breaches(index))
+    return gaps_of(index, [*shapes, *_assumption_breaches(index), *_placeholder_breaches(index)])
+
+
+def gaps_of(index: EstateIndex, found: Iterable[Breach]) -> list[Gap]:
+    """The gaps that breaches make, each said once, most impact first.
+
+    The graph behind ``index`` must describe each breach's node, its owners, what it owns
+    and what its failure hurts; a SPARQL endpoint's gaps are made here too, from a copy
+    of just that.
+    """
+    gaps: dict[tuple[str, str], Gap] = {}
+    # of several breaches of one rule on one node, the message names an offending value
+    for focus, rule, value in sorted(found, key=lambda b: (b[2] is None, str(b[2]))):
+        gap = _gap_of(index, focus, rule, value)
+        gaps.setdefault((gap.entity.iri, gap.rule), gap)
+    return sorted(gaps.values(), key=lambda g: (-g.impact, g.rule, g.entity.id))
+
+
+def _gap_of(index: EstateIndex, focus: URIRef, rule: str, value: object) -> Gap:
+    if rule in _ASSUMPTION_RULES:
+        return _assumption_gap(index, focus, rule)
+    if rule == "undefined-reference":
+        return _placeholder_gap(index, focus)
+    return _shacl_gap(index, focus, rule, value)
 
 
 def _impact(index: EstateIndex, node: URIRef) -> int:
@@ -117,13 +139,6 @@ def shacl_breaches(index: EstateIndex) -> list[Breach]:
     return found
 
 
-def _shacl_gaps(index: EstateIndex) -> list[Gap]:
-    """The shapes' gaps: pyshacl on graphs it validates in good time, the same rules in code
-    beyond (see ``shape_rules``)."""
-    found = shacl_breaches(index) if index.size <= SHACL_LIMIT else breaches(index)
-    return [_shacl_gap(index, focus, rule, value) for focus, rule, value in found]
-
-
 def _shacl_gap(index: EstateIndex, node: URIRef, rule: str, value: object) -> Gap:
     label = index.entity(node).label
     owners = index.targets(node, IC.ownedBy)
@@ -147,32 +162,53 @@ def _shacl_gap(index: EstateIndex, node: URIRef, rule: str, value: object) -> Ga
     return _gap(index, node, rule, message)
 
 
-def _assumption_gaps(index: EstateIndex) -> list[Gap]:
-    gaps = []
-    for node, kind in index.kinds.items():
-        if kind != "assumption":
-            continue
-        status = (index.value(node, IC.status) or "").casefold()
-        relying = index.sources(node, IC.assumes)
-        label = index.entity(node).label
-        tier1 = [n for n in relying if index.tiers.get(n) == 1]
-        if status == "unverified" and tier1:
-            names = _names(index, tier1)
-            message = f"'{label}' is unverified, yet tier-1 {names} {_rely(tier1)} on it"
-            gaps.append(_gap(index, node, "unverified-tier1-assumption", message))
-        if status == "invalid" and relying:
-            names = _names(index, relying)
-            message = f"'{label}' is known to be false, yet {names} {_rely(relying)} on it"
-            gaps.append(_gap(index, node, "invalid-assumption-in-use", message))
-    return gaps
+_ASSUMPTION_RULES = ("unverified-tier1-assumption", "invalid-assumption-in-use")
 
 
-def _placeholder_gaps(index: EstateIndex) -> list[Gap]:
-    gaps = []
+def _relying(index: EstateIndex, node: URIRef, rule: str) -> list[URIRef]:
+    """What relies on an assumption; for the tier-1 rule, only what is tier 1."""
+    relying = index.sources(node, IC.assumes)
+    if rule == "unverified-tier1-assumption":
+        return [n for n in relying if index.tiers.get(n) == 1]
+    return relying
+
+
+def _assumption_breaches(index: EstateIndex) -> list[Breach]:
+    """Unverified assumptions under tier-1 things, and false ones anything relies on."""
+    found: list[Breach] = []
     for node, kind in index.kinds.items():
-        if kind == "placeholder":
-            where = sorted(str(w) for w in index.graph.objects(node, IC.referencedIn))
-            at = f" at {', '.join(where)}" if where else ""
-            message = f"'{index.entity(node).id}' is referenced{at} but defined in no source"
-            gaps.append(_gap(index, node, "undefined-reference", message))
-    return gaps
+        if kind == "assumption":
+            found.extend((node, rule, None) for rule in assumption_rules(index, node))
+    return found
+
+
+def assumption_rules(index: EstateIndex, node: URIRef) -> list[str]:
+    """The assumption rules ``node`` (an assumption) breaks."""
+    status = (index.value(node, IC.status) or "").casefold()
+    wanted = {"unverified": _ASSUMPTION_RULES[0], "invalid": _ASSUMPTION_RULES[1]}.get(status)
+    return [wanted] if wanted and _relying(index, node, wanted) else []
+
+
+def _assumption_gap(index: EstateIndex, node: URIRef, rule: str) -> Gap:
+    relying = _relying(index, node, rule)
+    label, names = index.entity(node).label, _names(index, relying)
+    if rule == "unverified-tier1-assumption":
+        message = f"'{label}' is unverified, yet tier-1 {names} {_rely(relying)} on it"
+    else:
+        message = f"'{label}' is known to be false, yet {names} {_rely(relying)} on it"
+    return _gap(index, node, rule, message)
+
+
+def _placeholder_breaches(index: EstateIndex) -> list[Breach]:
+    return [
+        (node, "undefined-reference", None)
+        for node, kind in index.kinds.items()
+        if kind == "placeholder"
+    ]
+
+
+def _placeholder_gap(index: EstateIndex, node: URIRef) -> Gap:
+    where = sorted(str(w) for w in index.graph.objects(node, IC.referencedIn))
+    at = f" at {', '.join(where)}" if where else ""
+    message = f"'{index.entity(node).id}' is referenced{at} but defined in no source"
+    return _gap(index, node, "undefined-reference", message)

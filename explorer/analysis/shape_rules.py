@@ -11,21 +11,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 from rdflib.namespace import XSD
+from rdflib.term import Node
 
 from explorer.analysis.index import EstateIndex
-from explorer.store import Pairs, Term
+from explorer.store import Pairs, Term, term_of
 from explorer.vocab import IC
 
-__all__ = ["SHACL_LIMIT", "Breach", "breaches"]
+__all__ = ["OWNED_CLASSES", "SHACL_LIMIT", "Breach", "breaches", "value_breaks"]
 
 SHACL_LIMIT = 5_000  # pyshacl: ~0.2 s at 400 triples, ~2.4 s at 12k, ~23 s at 118k
 
 Breach = tuple[URIRef, str, object]  # (focus node, rule code, offending value or None)
 
 _STRING, _INTEGER = str(XSD.string), str(XSD.integer)  # as ``Term`` holds datatypes
-_OWNED = ("service", "resource", "system", "vendor", "assumption")
+# what the shapes target: a node typed with any of these classes, whatever else it is
+OWNED_CLASSES = tuple(
+    str(c) for c in (IC.Service, IC.Resource, IC.System, IC.Vendor, IC.Assumption)
+)
+_TEAM, _PERSON, _ASSUMPTION = str(IC.Team), str(IC.Person), str(IC.Assumption)
 _TEAM_STATUSES = ("active", "dissolved")
 _ASSUMPTION_STATUSES = ("unverified", "verified", "invalid")
 
@@ -33,14 +38,15 @@ _ASSUMPTION_STATUSES = ("unverified", "verified", "invalid")
 def breaches(index: EstateIndex) -> Iterator[Breach]:
     """What pyshacl would report for our shapes: one (focus, rule, value) per result."""
     values = _Values(index)
-    for node, kind in index.kinds.items():
-        if kind in _OWNED:
+    for node in index.kinds:
+        classes = values.classes[str(node)]
+        if not classes.isdisjoint(OWNED_CLASSES):
             yield from _ownership(index, values, node)
-        if kind == "team":
+        if _TEAM in classes:
             if not index.sources(node, IC.memberOf) and index.value(node, IC.contact) is None:
                 yield (node, "unreachable-team", node)
             yield from _status(values, node, "bad-team-status", _TEAM_STATUSES)
-        if kind == "assumption":
+        if _ASSUMPTION in classes:
             if str(node) not in values.statuses:
                 yield (node, "assumption-without-status", None)
             yield from _status(values, node, "bad-assumption-status", _ASSUMPTION_STATUSES)
@@ -53,6 +59,9 @@ class _Values:
 
     def __init__(self, index: EstateIndex) -> None:
         pairs = Pairs(index.graph)
+        self.classes: dict[str, set[str]] = defaultdict(set)
+        for subject, cls in zip(*pairs.iris(RDF.type), strict=True):
+            self.classes[subject].add(cls)
         self.statuses = _by_subject(*pairs.terms(IC.status))
         self.tiers = _by_subject(*pairs.terms(IC.tier))
         self.dissolved = {
@@ -76,7 +85,7 @@ def _ownership(index: EstateIndex, values: _Values, node: URIRef) -> Iterator[Br
     if len(owners) > 1:
         yield (node, "several-owners", None)
     for owner in owners:
-        if index.kind(owner) not in ("team", "person"):
+        if values.classes[str(owner)].isdisjoint((_TEAM, _PERSON)):
             yield (node, "owner-not-team-or-person", owner)
         if str(owner) in values.dissolved:
             yield (node, "dissolved-owner", owner)
@@ -87,7 +96,7 @@ def _status(values: _Values, node: URIRef, rule: str, allowed: tuple[str, ...]) 
     if len(found) > 1:
         yield (node, rule, None)
     for term in found:
-        if not (term.datatype == _STRING and term.text in allowed):
+        if not _good_status(term, allowed):
             yield (node, rule, term.as_rdflib())
 
 
@@ -95,8 +104,25 @@ def _tier(node: URIRef, terms: list[Term]) -> Iterator[Breach]:
     if len(terms) > 1:
         yield (node, "bad-tier", None)
     for term in terms:
-        if not (term.datatype == _INTEGER and _integer(term.text) in (1, 2, 3)):
+        if not _good_tier(term):
             yield (node, "bad-tier", term.as_rdflib())
+
+
+def _good_status(term: Term, allowed: tuple[str, ...]) -> bool:
+    return term.datatype == _STRING and term.text in allowed
+
+
+def _good_tier(term: Term) -> bool:
+    return term.datatype == _INTEGER and _integer(term.text) in (1, 2, 3)
+
+
+def value_breaks(rule: str, value: Node) -> bool:
+    """Whether ``value`` breaks ``rule`` (bad-tier or a bad status rule), as decided above."""
+    term = term_of(value)
+    if rule == "bad-tier":
+        return not _good_tier(term)
+    allowed = _TEAM_STATUSES if rule == "bad-team-status" else _ASSUMPTION_STATUSES
+    return not _good_status(term, allowed)
 
 
 def _integer(text: str) -> int | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rdflib import Graph
 from whoosh import index
+from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
 from explorer.search import cache
@@ -21,7 +22,15 @@ from explorer.search.documents import SCHEMA, documents, searchable_nodes
 from explorer.search.highlight import Fragment, fragment_of
 from explorer.search.query import FIELDS, parse_query
 
-__all__ = ["FIELDS", "Fragment", "Progress", "SearchHit", "SearchIndex", "search"]
+__all__ = [
+    "FIELDS",
+    "Fragment",
+    "Progress",
+    "SearchHit",
+    "SearchIndex",
+    "search",
+    "search_documents",
+]
 
 Progress = Callable[[int, int], None]  # (documents indexed, documents in all)
 
@@ -102,8 +111,18 @@ PARALLEL_FROM = 5_000
 
 
 def _build(folder: Path, graph: Graph, progress: Progress | None) -> None:
-    docs = list(documents(graph))
-    ix = index.create_in(str(folder), SCHEMA)
+    _write(index.create_in(str(folder), SCHEMA), list(documents(graph)), progress)
+
+
+def search_documents(docs: list[dict[str, str]], query: str, limit: int = 20) -> list[SearchHit]:
+    """Search a few documents held in memory (a SPARQL endpoint's candidates), ranked by the
+    same query as a cached index would rank them."""
+    ix = RamStorage().create_index(SCHEMA)
+    _write(ix, docs, None)
+    return SearchIndex(ix, "", built_now=True).search(query, limit)
+
+
+def _write(ix: Index, docs: list[dict[str, str]], progress: Progress | None) -> None:
     procs = min(2, os.cpu_count() or 1) if len(docs) >= PARALLEL_FROM else 1
     writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=256)
     try:

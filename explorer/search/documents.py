@@ -60,13 +60,13 @@ def _clean(text: str) -> str:
     return "".join(ch for ch in text if ch >= " " or ch in "\t\n")
 
 
-def documents(graph: Graph) -> Iterator[dict[str, str]]:
-    """One whoosh document per searchable node."""
+def documents(graph: Graph, nodes: Iterable[URIRef] | None = None) -> Iterator[dict[str, str]]:
+    """One whoosh document per searchable node (or per node of ``nodes``)."""
     index = index_of(graph)
     pairs = Pairs(graph)
     descriptions = _literals(pairs, _DESCRIPTIONS)
     others = _literals(pairs, [URIRef(p) for p in pairs.predicates() - _NOT_OTHER])
-    for node in searchable_nodes(graph):
+    for node in searchable_nodes(graph) if nodes is None else nodes:
         record = index.entity(node)
         owners = index.targets(node, IC.ownedBy)
         owner_words = [index.label(o) for o in owners] + [index.id_of(o) for o in owners]

@@ -7,9 +7,10 @@ dropped. A user would get quietly wrong answers, so we check first and say what 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from whoosh import qparser
-from whoosh.query import FuzzyTerm, NullQuery, Or, Query
+from whoosh.query import FuzzyTerm, NullQuery, Or, Prefix, Query
 
 from explorer.errors import InputError
 from explorer.search.documents import SCHEMA, TEXT_FIELDS
@@ -60,13 +61,30 @@ def parse_query(query: str) -> Query:
     parser = qparser.MultifieldParser(
         list(TEXT_FIELDS), SCHEMA, fieldboosts=TEXT_FIELDS, group=qparser.AndGroup
     )
-    parsed = parser.parse(lowered)
+    parsed = parser.parse(lowered).accept(_unstemmed_prefixes(query))
     if parsed is NullQuery:
         raise _refuse(query, "there is nothing to search for")
     word = query.strip()
     if _SINGLE_WORD.match(word) and len(word) >= 4:
         return Or([parsed, *_near_misses(word)])
     return parsed
+
+
+def _unstemmed_prefixes(query: str) -> Callable[[Query], Query]:
+    """A prefix as the user typed it: whoosh stems ``pay*`` to ``pai*``, which no word
+    ("payments", stemmed "payment") starts with."""
+    typed: dict[str, str] = {}
+    for word in re.findall(r"([\w\-]+)\*", query):
+        tokens = [t.text for t in SCHEMA["label"].analyzer(word)]
+        if len(tokens) == 1:
+            typed[tokens[0]] = word.lower()
+
+    def fix(node: Query) -> Query:
+        if isinstance(node, Prefix) and node.text in typed:
+            return Prefix(node.fieldname, typed[node.text], boost=node.boost)
+        return node
+
+    return fix
 
 
 def _near_misses(word: str) -> list[Query]:

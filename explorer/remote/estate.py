@@ -1,0 +1,218 @@
+"""An estate held by a SPARQL endpoint: the same questions, answered by the server.
+
+Every answer is computed from a ``Mirror``: the server walks, filters and checks the
+rules over the whole estate, and a local copy of just the nodes that an answer names is
+handed to the same functions a local file's answers come from. The answers are
+therefore equal, field for field, to those for the same graph loaded from a file.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from urllib.parse import quote
+
+from rdflib import RDFS, Graph, URIRef
+
+from explorer.analysis import Gap, Reach, blast_radius, upstream
+from explorer.analysis.gaps import gaps_of
+from explorer.analysis.index import index_of
+from explorer.errors import InputError
+from explorer.lookup import choose, closest, expand
+from explorer.model import CLASS_KINDS, Entity
+from explorer.remote import gap_rules
+from explorer.remote.client import SparqlClient
+from explorer.remote.endpoint import Endpoint
+from explorer.remote.mirror import AROUND, HURT, NEEDS, Mirror, Step, Tick, walk
+from explorer.remote.queries import iri
+from explorer.remote.text_match import condition, searchable
+from explorer.search import SearchHit, search_documents
+from explorer.search.documents import documents
+from explorer.search.query import parse_query
+from explorer.store import new_graph
+from explorer.vocab import IC, PREFIXES, iri_for_id
+
+__all__ = ["SEARCH_CANDIDATES", "RemoteEstate", "copy_of"]
+
+_log = logging.getLogger(__name__)
+
+SEARCH_CANDIDATES = 2_000  # nodes a search copies and ranks, at most
+# a node of one of our kinds: what the local ``entities`` lists
+_TYPED = f"VALUES ?kind {{ {' '.join(iri(c) for c in CLASS_KINDS)} }} ?x a ?kind FILTER(isIRI(?x))"
+Analysis = Callable[[Graph, URIRef, int | None], Reach]
+
+
+def _quiet(step: str, done: int, total: int) -> None:
+    """No progress to show."""
+
+
+class RemoteEstate:
+    """The questions of ``explorer.analysis`` and ``explorer.search``, asked of an endpoint.
+
+    ``tick(step, done, total)`` reports progress between requests and may raise
+    ``Cancelled``; a request under way ends at its timeout at the latest.
+    """
+
+    def __init__(self, endpoint: Endpoint, client: SparqlClient | None = None) -> None:
+        self.endpoint = endpoint
+        self.client = client or SparqlClient(endpoint)
+
+    # ---------------------------------------------------------------- size and names
+
+    def count_entities(self) -> int:
+        """How many nodes of our kinds the endpoint holds (0 says: not an estate)."""
+        query = f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {_TYPED} }}"
+        rows = self.client.select(query)
+        return int(str(rows[0]["n"])) if rows else 0
+
+    def resolve(self, text: str) -> URIRef:
+        """The node ``text`` names (IRI, prefix:name, id or label), as ``resolve_node``."""
+        text = text.strip()
+        namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+        for node in (expand(namespaces, text), iri_for_id(text)):
+            if node is not None and self._named(node):
+                return node
+        found = self._entities(self._nodes(f"FILTER({self._names_like(text, exact=True)})"))
+        picked = choose(text, found)
+        if picked is not None:
+            return picked
+        near = self._entities(self._nodes(f"FILTER({self._names_like(text[:4], exact=False)})"))
+        raise InputError(None, None, f"unknown node {text!r}; closest: {closest(text, near)}")
+
+    def _named(self, node: URIRef) -> bool:
+        return self.client.ask(f"ASK {{ {{ {iri(node)} ?p ?o }} UNION {{ ?s ?p {iri(node)} }} }}")
+
+    def _names_like(self, text: str, exact: bool) -> str:
+        folded = text.lower().replace("\\", "\\\\").replace('"', '\\"')
+        if exact:
+            tails = [f"/{folded}", f"#{folded}", f"/{quote(folded, safe='')}"]
+            ends = " || ".join(f'STRENDS(LCASE(STR(?x)), "{t}")' for t in tails)
+            label = f'EXISTS {{ ?x {iri(RDFS.label)} ?l FILTER(LCASE(STR(?l)) = "{folded}") }}'
+            return f"{label} || {ends}"
+        return (
+            f'CONTAINS(LCASE(STR(?x)), "{folded}") || EXISTS {{ ?x {iri(RDFS.label)} ?l '
+            f'FILTER(CONTAINS(LCASE(STR(?l)), "{folded}")) }}'
+        )
+
+    def _nodes(self, where: str, limit: int = 50) -> list[URIRef]:
+        """Nodes of our kinds passing ``where``, at most ``limit``, in IRI order."""
+        query = f"SELECT DISTINCT ?x WHERE {{ {_TYPED} {where} }} ORDER BY ?x LIMIT {limit}"
+        return [row["x"] for row in self.client.select(query)]  # type: ignore[misc]
+
+    def _entities(self, nodes: list[URIRef]) -> list[Entity]:
+        mirror = Mirror(self.client)
+        mirror.describe(nodes)
+        mirror.describe(mirror.objects(nodes, IC.ownedBy))
+        index = index_of(mirror.graph)
+        return [index.entity(n) for n in nodes]
+
+    # ---------------------------------------------------------------- walks
+
+    def blast_radius(self, node: URIRef, depth: int | None = None, tick: Tick = _quiet) -> Reach:
+        """As ``explorer.analysis.blast_radius`` on the same graph."""
+        return self._reach(node, HURT, depth, blast_radius, tick)
+
+    def upstream(self, node: URIRef, depth: int | None = None, tick: Tick = _quiet) -> Reach:
+        """As ``explorer.analysis.upstream`` on the same graph."""
+        return self._reach(node, NEEDS, depth, upstream, tick)
+
+    def _reach(
+        self, node: URIRef, step: Step, depth: int | None, analysis: Analysis, tick: Tick
+    ) -> Reach:
+        mirror = Mirror(self.client, tick)
+        met = walk(self.client, [node], step, depth, tick)
+        _describe_with_owners(mirror, met)
+        return analysis(mirror.graph, node, depth)
+
+    def neighbourhood(self, centres: list[URIRef], hops: int, tick: Tick = _quiet) -> Graph:
+        """A copy of everything within ``hops`` relations of ``centres``, for a focus view."""
+        mirror = Mirror(self.client, tick)
+        _describe_with_owners(mirror, walk(self.client, centres, AROUND, hops, tick))
+        return mirror.graph
+
+    def first_entities(self, limit: int, tick: Tick = _quiet) -> Graph:
+        """A copy of the first ``limit`` entities in IRI order, and the relations among them."""
+        mirror = Mirror(self.client, tick)
+        _describe_with_owners(mirror, self._nodes("", limit))
+        return mirror.graph
+
+    # ---------------------------------------------------------------- gaps and search
+
+    def gaps(self, tick: Tick = _quiet) -> list[Gap]:
+        """As ``explorer.analysis.ownership_gaps`` on the same graph: the rules run on the
+        server; messages and impact come from a copy of the gaps' nodes and what they hurt."""
+        tick("Checking rules", 0, 1)
+        rows = gap_rules.candidates(self.client)
+        focuses = sorted({focus for _, focus, _ in rows})
+        mirror = Mirror(self.client, tick)
+        _describe_with_owners(mirror, focuses)
+        owned = mirror.subjects(focuses, IC.ownedBy)  # what a team or a gap's node owns
+        values = {v for _, _, v in rows if isinstance(v, URIRef)}
+        hurt = walk(self.client, sorted({*focuses, *owned}), HURT, None, tick)
+        _describe_with_owners(mirror, [*hurt, *values])
+        index = index_of(mirror.graph)
+        return gaps_of(index, gap_rules.confirmed(index, rows))
+
+    def search(self, text: str, limit: int = 20, tick: Tick = _quiet) -> list[SearchHit]:
+        """The hits of ``explorer.search.search`` for ``text``: the server keeps the nodes
+        that may match, whoosh ranks them (see ``text_match``)."""
+        query = searchable(condition(parse_query(text)))
+        nodes: list[URIRef] = []
+        for rows in self.client.pages(query, page=1_000):
+            nodes.extend(row["x"] for row in rows)  # type: ignore[misc]
+            tick("Searching", len(nodes), SEARCH_CANDIDATES)
+            if len(nodes) >= SEARCH_CANDIDATES:
+                _log.warning("search %r: ranking the first %d matches only", text, len(nodes))
+                break
+        mirror = Mirror(self.client, tick)
+        _describe_with_owners(mirror, nodes)
+        return search_documents(list(documents(mirror.graph, nodes)), text, limit)
+
+
+def _describe_with_owners(mirror: Mirror, nodes: list[URIRef]) -> None:
+    """Describe ``nodes``, their owners, and one member of each owner: all that an entity
+    record and an owner's status (active, dissolved, unreachable) are made of."""
+    mirror.describe(nodes)
+    owners = mirror.objects(nodes, IC.ownedBy)
+    mirror.describe(owners)
+    mirror.subjects(sorted(owners), IC.memberOf, every=False)
+
+
+COPY_ATTEMPTS = 3
+
+
+def copy_of(estate: RemoteEstate, tick: Tick = _quiet) -> Graph:
+    """The whole estate as a local graph, for a snapshot to work on offline.
+
+    SPARQL has no read transactions, so the copy is taken page by page in a total order,
+    and the triples are counted before and after: if the count moved (somebody wrote
+    meanwhile) or the pages do not add up to it (a server that cuts answers short), the
+    copy is taken again, and after three tries refused.
+    """
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    for _ in range(COPY_ATTEMPTS):
+        before = int(str(estate.client.select(count)[0]["n"]))
+        graph = new_graph()
+
+        def copied(done: int, total: int = before) -> None:
+            tick("Copying", done, total)
+
+        query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+        for rows in estate.client.pages(query, progress=copied):
+            graph.addN((row["s"], row["p"], row["o"], graph) for row in rows)
+        after = int(str(estate.client.select(count)[0]["n"]))
+        if before == after == len(graph):
+            return graph
+        _log.warning(
+            "copy of %s: %d, then %d triples, %d copied; again",
+            estate.endpoint.url,
+            before,
+            after,
+            len(graph),
+        )
+    raise InputError(
+        estate.endpoint.url,
+        None,
+        f"the estate kept changing while it was copied ({COPY_ATTEMPTS} tries); "
+        "try again when nobody writes to it",
+    )

@@ -1,0 +1,116 @@
+"""Walks run on the server; what they meet is copied into a small local graph.
+
+A walk asks the server, round by round, for the nodes one step beyond its frontier: each
+round is a query whose pattern is a SPARQL property path (``ic:dependsOn|ic:usesVendor|
+ic:assumes``) over a ``VALUES`` list of the frontier. The rounds count the distance, and
+``--depth`` stops them early, so only what the answer needs is ever fetched.
+
+Every node met is then described (all its triples) into a local graph, its ``Mirror``.
+The answer is computed from the mirror by the very functions that answer for a local
+file, so the two cannot drift apart: the mirror holds everything those functions read
+for the nodes asked about. A server walk may meet a little more than the local rules
+would follow (a node typed both Service and System), never less, and the local function
+ignores the extra.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from rdflib import Graph, URIRef
+
+from explorer.analysis.index import RELATIONS
+from explorer.remote.client import SparqlClient
+from explorer.remote.queries import chunks, iri, values
+from explorer.store import new_graph
+from explorer.vocab import IC
+
+__all__ = ["AROUND", "HURT", "NEEDS", "Mirror", "Step", "walk"]
+
+Step = str  # a pattern from ?from to ?next
+Tick = Callable[[str, int, int], None]  # (step, done, total); may raise Cancelled
+
+_DIRECT = f"{iri(IC.dependsOn)}|{iri(IC.usesVendor)}|{iri(IC.assumes)}"
+_PARTS = f"{{ ?from a {iri(IC.System)} . ?next {iri(IC.partOf)} ?from }}"
+HURT: Step = f"{{ ?next {_DIRECT} ?from }} UNION {_PARTS}"  # who is hurt when ?from fails
+NEEDS: Step = f"{{ ?from {_DIRECT} ?next }} UNION {_PARTS}"  # what ?from needs
+_RELATIONS = "|".join(iri(p) for p in RELATIONS)
+AROUND: Step = f"{{ ?from {_RELATIONS} ?next }} UNION {{ ?next {_RELATIONS} ?from }}"
+
+
+def _quiet(step: str, done: int, total: int) -> None:
+    """No progress to show."""
+
+
+def walk(
+    client: SparqlClient,
+    starts: Iterable[URIRef],
+    step: Step,
+    depth: int | None = None,
+    tick: Tick = _quiet,
+) -> list[URIRef]:
+    """Every node within ``depth`` steps of ``starts`` (all of them if None), starts first."""
+    met = dict.fromkeys(starts)
+    frontier = list(met)
+    rounds = 0
+    while frontier and (depth is None or rounds < depth):
+        rounds += 1
+        tick("Walking", rounds, rounds + 1)
+        found: list[URIRef] = []
+        for part in chunks(sorted(frontier)):
+            query = (
+                f"SELECT DISTINCT ?next WHERE {{ {values('from', part)} {step} "
+                "FILTER(isIRI(?next)) } ORDER BY ?next"
+            )
+            for rows in client.pages(query):
+                found.extend(row["next"] for row in rows)  # type: ignore[misc]
+        frontier = [node for node in dict.fromkeys(found) if node not in met]
+        met.update(dict.fromkeys(frontier))
+    return list(met)
+
+
+class Mirror:
+    """A local graph holding everything the server says about the nodes described."""
+
+    def __init__(self, client: SparqlClient, tick: Tick = _quiet) -> None:
+        self.client = client
+        self.graph: Graph = new_graph()
+        self.described: set[URIRef] = set()
+        self.tick = tick
+
+    def describe(self, nodes: Iterable[URIRef]) -> None:
+        """Copy every triple whose subject is one of ``nodes`` (those not copied yet)."""
+        todo = sorted({n for n in nodes if isinstance(n, URIRef)} - self.described)
+        for done, part in enumerate(chunks(todo), start=1):
+            self.tick("Fetching", done, -(-len(todo) // len(part)))
+            query = f"SELECT ?s ?p ?o WHERE {{ {values('s', part)} ?s ?p ?o }} ORDER BY ?s ?p ?o"
+            for rows in self.client.pages(query):
+                self.graph.addN((row["s"], row["p"], row["o"], self.graph) for row in rows)
+            self.described.update(part)
+
+    def objects(self, nodes: Iterable[URIRef], predicate: URIRef) -> set[URIRef]:
+        """What described ``nodes`` point at with ``predicate`` (read locally)."""
+        found: set[URIRef] = set()
+        for node in nodes:
+            found.update(o for o in self.graph.objects(node, predicate) if isinstance(o, URIRef))
+        return found
+
+    def subjects(
+        self, nodes: Sequence[URIRef], predicate: URIRef, every: bool = True
+    ) -> set[URIRef]:
+        """Nodes pointing at ``nodes`` with ``predicate``, asked of the server and copied in
+        as those triples; with ``every`` false, one such node per target is enough."""
+        found: set[URIRef] = set()
+        for part in chunks(sorted(nodes)):
+            pattern = f"{values('o', part)} ?s {iri(predicate)} ?o FILTER(isIRI(?s))"
+            query = (
+                f"SELECT ?o ?s WHERE {{ {pattern} }} ORDER BY ?o ?s"
+                if every
+                else f"SELECT ?o (MIN(STR(?s)) AS ?first) WHERE {{ {pattern} }} GROUP BY ?o "
+                "ORDER BY ?o"
+            )
+            for rows in self.client.pages(query):
+                pairs = [(URIRef(str(row["s" if every else "first"])), row["o"]) for row in rows]
+                self.graph.addN((s, predicate, o, self.graph) for s, o in pairs)
+                found.update(s for s, _ in pairs)
+        return found

@@ -1,0 +1,171 @@
+"""A SPARQL endpoint gives the answers the same graph gives from a file, on every sample.
+
+The graphs are served by a real Oxigraph server on loopback, each in its own named graph
+(with other data in the default graph, which the answers must not see).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from rdflib import Graph, URIRef
+
+from explorer.analysis import blast_radius, ownership_gaps, upstream
+from explorer.analysis.index import index_of
+from explorer.errors import InputError
+from explorer.ingest import load
+from explorer.remote.endpoint import Endpoint
+from explorer.remote.estate import RemoteEstate
+from explorer.report import gaps_json, reach_json
+from explorer.search import search
+from helpers import SAMPLES, estate, run_cli
+from sparql_servers import OxigraphServer
+
+SAMPLE_SOURCES = {
+    "region-build": [SAMPLES / "region-build.ttl"],
+    "buyer-profile-yaml": [SAMPLES / "buyer-profile.yaml"],
+    "buyer-profile-csv": [SAMPLES / "buyer-profile.csv"],
+    "backstage": [SAMPLES / "backstage"],
+    "all-samples": [SAMPLES],
+}
+GRAPHS = "https://tests.infra-context.dev/graph/"
+
+# every gap rule, several kinds on one node, values SPARQL engines compare differently
+EVERY_RULE = estate(
+    'id:t a ic:Team ; ic:status "paused", "active" .\n'
+    'id:gone a ic:Team ; ic:contact "x" ; ic:status "dissolved" .\n'
+    'id:p a ic:Person ; rdfs:label "Pat" .\n'
+    "id:a a ic:Service ; ic:ownedBy id:t, id:p ; ic:tier 7 .\n"
+    'id:b a ic:Service ; ic:ownedBy id:ghost ; ic:tier "one" ; ic:dependsOn id:a .\n'
+    "id:c a ic:Service ; ic:ownedBy id:gone ; ic:tier 1, 2 ; ic:assumes id:x .\n"
+    "id:e a ic:Service ; ic:ownedBy id:p ; ic:assumes id:z ;"
+    ' ic:tier "01"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+    "id:d a ic:Resource, ic:System .\n"
+    "id:s a ic:System ; ic:ownedBy id:p .\n"
+    "id:part a ic:Service ; ic:partOf id:s, id:d ; ic:ownedBy id:p .\n"
+    "id:both a ic:Team, ic:Service ; ic:ownedBy id:t .\n"
+    'id:x a ic:Assumption ; ic:ownedBy id:t ; ic:status "unverified" .\n'
+    "id:y a ic:Assumption ; ic:ownedBy id:b .\n"
+    'id:z a ic:Assumption ; ic:ownedBy id:p ; ic:status "Invalid", "verified"@en .\n'
+    "id:ghost-ref a ic:Placeholder .\n",
+    "oxigraph",
+)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[OxigraphServer]:
+    running = OxigraphServer()
+    noise = estate("id:noise a ic:Service ; ic:dependsOn id:dns-zone .\n")
+    running.put(noise)  # the default graph: no answer below may mention it
+    yield running
+    running.close()
+
+
+@pytest.fixture(scope="module")
+def served(server: OxigraphServer) -> dict[str, tuple[Graph, RemoteEstate]]:
+    """Each sample, loaded locally and put into its own named graph on the server."""
+    found = {}
+    for name, paths in SAMPLE_SOURCES.items():
+        graph = load(paths).graph
+        server.put(graph, GRAPHS + name)
+        found[name] = (graph, RemoteEstate(Endpoint(server.query_url, GRAPHS + name)))
+    server.put(EVERY_RULE, GRAPHS + "every-rule")
+    found["every-rule"] = (
+        EVERY_RULE,
+        RemoteEstate(Endpoint(server.query_url, GRAPHS + "every-rule")),
+    )
+    return found
+
+
+def _nodes(graph: Graph) -> list[URIRef]:
+    index = index_of(graph)
+    return sorted(set(index.kinds) | index.related())
+
+
+@pytest.mark.parametrize("name", [*SAMPLE_SOURCES, "every-rule"])
+class TestSameAnswers:
+    def test_blast_radius_and_upstream_of_every_node(self, served: dict, name: str) -> None:
+        graph, remote = served[name]
+        for node in _nodes(graph):
+            for depth in (None, 1):
+                assert reach_json(remote.blast_radius(node, depth)) == reach_json(
+                    blast_radius(graph, node, depth)
+                ), (node, depth)
+            assert reach_json(remote.upstream(node)) == reach_json(upstream(graph, node)), node
+
+    def test_gaps(self, served: dict, name: str) -> None:
+        graph, remote = served[name]
+        local = gaps_json(ownership_gaps(graph))
+        assert local["gaps"], "every sample has gaps to find"
+        assert gaps_json(remote.gaps()) == local
+
+    def test_search_finds_the_same_nodes(self, served: dict, name: str) -> None:
+        graph, remote = served[name]
+        queries = [
+            "dns",
+            "time sync",
+            '"time sync"',
+            "kind:vendor",
+            "kind:team",
+            "pay*",
+            "tier:1",
+            "status:unverified",
+            'owner:"payments"',
+            "zone OR ledger",
+            "region -zone",
+            "id:dns-zone",
+        ]
+        for query in queries:
+            found = {h.iri for h in remote.search(query, limit=500)}
+            assert found == {h.iri for h in search(graph, query, limit=500)}, query
+
+    def test_a_single_word_finds_its_exact_matches_and_some_near_misses(
+        self, served: dict, name: str
+    ) -> None:
+        graph, remote = served[name]
+        for word in ("services", "payments", "network", "storage", "reporting"):
+            everything = {h.iri for h in search(graph, word, limit=500)}
+            exact = {h.iri for h in search(graph, f'"{word}"', limit=500)}  # no near misses
+            assert exact <= {h.iri for h in remote.search(word, limit=500)} <= everything
+
+    def test_nodes_resolve_as_locally(self, served: dict, name: str) -> None:
+        from explorer.lookup import resolve_node
+
+        graph, remote = served[name]
+        index = index_of(graph)
+        for node in sorted(index.kinds)[:15]:
+            record = index.entity(node)
+            for text in (str(node), record.id, record.label):
+                try:
+                    expected: object = resolve_node(graph, text)
+                except InputError as exc:
+                    expected = type(exc)
+                try:
+                    got: object = remote.resolve(text)
+                except InputError as exc:
+                    got = type(exc)
+                assert got == expected, text
+
+
+def test_the_default_graph_is_asked_when_no_graph_is_named(server: OxigraphServer) -> None:
+    remote = RemoteEstate(Endpoint(server.query_url))
+    assert [
+        i.entity.id for i in remote.upstream(URIRef("https://infra-context.dev/id/noise")).impacted
+    ] == ["dns-zone"]
+
+
+def test_the_command_line_answers_from_an_endpoint(served: dict, server: OxigraphServer) -> None:
+    graph, _ = served["region-build"]
+    source = f"sparql+{server.query_url}#graph={GRAPHS}region-build"
+    local = run_cli("blast-radius", "dns-zone", SAMPLES / "region-build.ttl", "--json")
+    remote = run_cli("blast-radius", "dns-zone", source, "--json")
+    assert remote.returncode == 0, remote.stderr
+    assert json.loads(remote.stdout) == json.loads(local.stdout)
+    option = run_cli(
+        "gaps", "--endpoint", server.query_url, "--graph", GRAPHS + "region-build", "--json"
+    )
+    assert json.loads(option.stdout) == gaps_json(ownership_gaps(graph))
+    hits = run_cli("search", "time sync", source, "--json", module="explorer")
+    assert json.loads(hits.stdout)["hits"][0]["id"] == "time-sync"
