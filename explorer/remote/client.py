@@ -18,6 +18,7 @@ import requests
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from explorer import __version__
@@ -120,9 +121,9 @@ class SparqlClient:
                 headers={"Accept": _RESULTS},
                 timeout=(min(10.0, self.timeout), self.timeout),
             )
-        except requests.Timeout:
-            raise self._error(f"did not answer within {self.timeout:g} s") from None
         except requests.RequestException as exc:
+            if _read_timeout(exc):
+                raise self._error(f"did not answer within {self.timeout:g} s") from None
             raise self._error(f"cannot be reached ({_reason(exc)})") from None
         _log.debug("query %d: %.3f s", self.queries, time.perf_counter() - started)
         if response.status_code in (401, 403):
@@ -154,6 +155,14 @@ def _login(http: requests.Session, credentials: Credentials) -> None:
         http.headers["Authorization"] = f"Bearer {credentials.token}"
     elif credentials.user:
         http.auth = (credentials.user, credentials.password or "")
+
+
+def _read_timeout(exc: requests.RequestException) -> bool:
+    """A read timeout, whether requests says so or hands on urllib3's retry error."""
+    if isinstance(exc, requests.ReadTimeout):
+        return True
+    wrapped = exc.args[0] if exc.args else None
+    return isinstance(wrapped, MaxRetryError) and isinstance(wrapped.reason, ReadTimeoutError)
 
 
 def _reason(exc: requests.RequestException) -> str:
