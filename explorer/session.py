@@ -21,6 +21,7 @@ from explorer.diff import Diff, diff
 from explorer.ingest import LoadResult, load
 from explorer.lookup import resolve_node
 from explorer.model import Entity, entities
+from explorer.provenance import Provenance, provenance_of
 from explorer.search import SearchHit, SearchIndex
 from explorer.search.cache import sources_key
 from explorer.view import RELATION_NAMES, GraphView, focus_view, whole_graph
@@ -78,12 +79,37 @@ class NodeDetails:
 
 
 class Session:
-    """A loaded estate and the answers about it."""
+    """A loaded estate and the answers about it.
+
+    ``remote`` sessions (``explorer.remote.session``) ask a SPARQL endpoint for each
+    answer; the app runs those calls off the GUI thread, with a Cancel.
+    """
+
+    remote = False
 
     def __init__(self, result: LoadResult) -> None:
         self.result = result
         self.graph = result.graph
         self._search: SearchIndex | None = None
+
+    @property
+    def title(self) -> str:
+        """What the window's title names: the files opened."""
+        names = [s.path.name for s in self.result.sources]
+        more = f" and {len(names) - 2} more" if len(names) > 2 else ""
+        return f"{', '.join(names[:2])}{more}"
+
+    def summary(self) -> str:
+        """One line for the status bar: what is open, and its gaps."""
+        warnings = f"; {len(self.result.warnings)} warning(s)" if self.result.warnings else ""
+        return (
+            f"{len(self.entities)} entities, {len(self.graph)} triples from "
+            f"{len(self.result.sources)} file(s); {len(self.gaps)} ownership gap(s){warnings}."
+        )
+
+    def snapshot(self, progress: StepProgress | None = None) -> tuple[Graph, Provenance]:
+        """The graph to export, and where it came from."""
+        return self.graph, provenance_of(self.result)
 
     @classmethod
     def open(cls, paths: Sequence[str | Path], progress: StepProgress | None = None) -> Session:
@@ -131,10 +157,14 @@ class Session:
         assert self._search is not None
         return self._search.search(query, limit)
 
-    def blast_radius(self, iri: str, depth: int | None = None) -> Reach:
+    def blast_radius(
+        self, iri: str, depth: int | None = None, progress: StepProgress | None = None
+    ) -> Reach:
         return blast_radius(self.graph, URIRef(iri), depth)
 
-    def upstream(self, iri: str, depth: int | None = None) -> Reach:
+    def upstream(
+        self, iri: str, depth: int | None = None, progress: StepProgress | None = None
+    ) -> Reach:
         return upstream(self.graph, URIRef(iri), depth)
 
     def compare(
@@ -156,7 +186,11 @@ class Session:
         return str(resolve_node(self.graph, text))
 
     def details(self, iri: str) -> NodeDetails:
-        index = index_of(self.graph)
+        return self._details(self.graph, iri, tuple(self.result.origins.of(URIRef(iri))))
+
+    def _details(self, graph: Graph, iri: str, origins: tuple[str, ...]) -> NodeDetails:
+        """The details of ``iri`` from ``graph``, which must describe it and its neighbours."""
+        index = index_of(graph)
         node = URIRef(iri)
         relations = [
             Relation(RELATION_NAMES[p], index.entity(o))
@@ -170,6 +204,6 @@ class Session:
         return NodeDetails(
             index.entity(node),
             tuple(relations),
-            tuple(self.result.origins.of(node)),
+            origins,
             tuple(g for g in self.gaps if g.entity.iri == iri),
         )

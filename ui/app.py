@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication
 from explorer.atomic import atomic_write_bytes
 from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser
 from explorer.errors import InputError
+from explorer.remote.endpoint import Endpoint, is_endpoint, parse_endpoint
+from explorer.remote.session import RemoteSession
 from explorer.session import Session
 from ui.main_window import MainWindow
 
@@ -24,9 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog=PROG)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     gui = commands.add_parser("gui", help="open the desktop app")
-    gui.add_argument("sources", nargs="*", type=Path, metavar="SOURCE")
+    gui.add_argument("sources", nargs="*", metavar="SOURCE", help="files, folders or an endpoint")
     shot = commands.add_parser("screenshot", help="render the app's window to a PNG")
-    shot.add_argument("sources", nargs="*", type=Path, metavar="SOURCE")
+    shot.add_argument("sources", nargs="*", metavar="SOURCE", help="files, folders or an endpoint")
     shot.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
     shot.add_argument("--focus", metavar="NODE", help="select NODE and show its neighbourhood")
     shot.add_argument("--hops", type=int, default=1, metavar="N", help="focus depth (default 1)")
@@ -66,22 +68,38 @@ def run_gui_command(argv: list[str]) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             if args.output.suffix.lower() != ".png":
                 raise InputError(args.output, None, "a screenshot is written as .png")
+        endpoint = _endpoint(args.sources)
         application()
         if args.command == "gui":
-            return _show(args.sources)
+            return _show(args.sources, endpoint)
+        if endpoint is not None:
+            return _screenshot(RemoteSession.connect(endpoint), args)
         return _screenshot(Session.open(args.sources), args)
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
-def _show(sources: list[Path]) -> int:
+def _endpoint(sources: list[str]) -> Endpoint | None:
+    """The endpoint among the sources, which then must be the only one."""
+    named = [s for s in sources if is_endpoint(s)]
+    if not named:
+        return None
+    if len(sources) > 1:
+        raise InputError(None, None, "an endpoint is opened on its own, not with files")
+    return parse_endpoint(named[0])
+
+
+def _show(sources: list[str], endpoint: Endpoint | None) -> int:
     """Show the window at once and open the sources in the background."""
     app = application()
     window = MainWindow()
     window.load_failed.connect(lambda message: print(f"{PROG}: error: {message}", file=sys.stderr))
     window.show()
-    window.open_sources(sources)
+    if endpoint is not None:
+        window.open_endpoint(endpoint)
+    else:
+        window.open_sources([Path(s) for s in sources])
     return app.exec()
 
 
@@ -114,6 +132,9 @@ def _render(
         elif args.upstream:
             window.select(session.resolve(args.upstream))
             window.show_upstream()
+        if window.job is not None:  # an endpoint answers in the background
+            window.job.wait()
+            application().processEvents()
         window.canvas.fit()
     application().processEvents()
     save_screenshot(window, args.output)

@@ -25,12 +25,16 @@ from explorer.errors import InputError
 from explorer.export import WRITERS, dump
 from explorer.ingest import LoadResult
 from explorer.provenance import provenance_of
+from explorer.remote.endpoint import Endpoint, is_endpoint, parse_endpoint
+from explorer.remote.session import RemoteSession
 from explorer.session import Comparison, Session
+from explorer.vocab import id_from_iri
 from ui import view_export
 from ui.canvas import GraphCanvas, GraphScene, Legend
 from ui.changes_panel import ChangesPanel
 from ui.details_panel import DetailsPanel
 from ui.dialogs import show_error
+from ui.endpoint_dialog import EndpointDialog
 from ui.gaps_panel import GapsPanel
 from ui.impact_panel import ImpactPanel
 from ui.search_panel import SearchPanel
@@ -51,12 +55,14 @@ class MainWindow(QMainWindow):
         compared(): a comparison with an earlier snapshot is shown.
         load_failed(str): an open failed; the message names file, line and problem.
         selection_changed(str): the IRI of the newly selected node.
+        exported(str): an endpoint's snapshot was written to this path.
     """
 
     loaded = Signal()
     load_failed = Signal(str)
     compared = Signal()
     selection_changed = Signal(str)
+    exported = Signal(str)
 
     def __init__(self, session: Session | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -68,7 +74,7 @@ class MainWindow(QMainWindow):
         self.focus_centres: list[str] = []
         self.job: Job | None = None  # the open the window waits for, if any
         self.running: set[Job] = set()  # kept alive until their threads end, even if dropped
-        self.opening: list[Path] = []
+        self.opening: list[str] = []  # what the open under way will add to the recent list
         self.scene = GraphScene(self)
         self.canvas = GraphCanvas(self.scene)
         self.legend = Legend()
@@ -140,6 +146,7 @@ class MainWindow(QMainWindow):
         a = self._action
         self.open_action = a("&Open files…", self._ask_files, QKeySequence.StandardKey.Open)
         self.open_folder_action = a("Open &folder…", self._ask_folder, "Ctrl+Shift+O")
+        self.open_endpoint_action = a("Open SPARQL &endpoint…", self._ask_endpoint, "Ctrl+L")
         self.snapshot_action = a("Export &snapshot…", self._ask_snapshot, "Ctrl+E")
         self.image_action = a("Export view as &image…", self._ask_image, "Ctrl+Shift+E")
         self.compare_action = a("&Compare with snapshot…", self._ask_compare, "Ctrl+D")
@@ -159,7 +166,7 @@ class MainWindow(QMainWindow):
         self.clear_action = a("&Clear highlight", self.clear_highlight, "Esc")
         self.recent_menu = self.menuBar().addMenu("&File")
         file_menu = self.recent_menu
-        file_menu.addActions([self.open_action, self.open_folder_action])
+        file_menu.addActions([self.open_action, self.open_folder_action, self.open_endpoint_action])
         self.recent = file_menu.addMenu("Open &recent")
         file_menu.addSeparator()
         file_menu.addActions([self.compare_action, self.stop_compare_action])
@@ -226,11 +233,26 @@ class MainWindow(QMainWindow):
 
     def open_sources(self, paths: Sequence[Path]) -> Job:
         """Load ``paths`` in the background; the open estate stays until the new one is ready."""
-        self.opening = list(paths)
+        self.opening = [str(Path(p).resolve()) for p in paths]
         names = ", ".join(Path(p).name for p in paths) or "the bundled sample graph"
         return self._start(
             Job(lambda report: Session.open(list(paths), report)), self._opened, f"Opening {names}…"
         )
+
+    def open_endpoint(self, endpoint: Endpoint) -> Job:
+        """Connect to a SPARQL endpoint in the background; the open estate stays meanwhile."""
+        self.opening = [endpoint.source]
+        return self._start(
+            Job(lambda report: RemoteSession.connect(endpoint, report)),
+            self._opened,
+            f"Connecting to {endpoint.name}…",
+        )
+
+    def _ask_endpoint(self) -> None:
+        last = next((r for r in self._recent() if is_endpoint(r)), "")
+        dialog = EndpointDialog(self, last)
+        if dialog.exec() and dialog.endpoint is not None:
+            self.open_endpoint(dialog.endpoint)
 
     def compare_with(self, paths: Sequence[Path]) -> Job | None:
         """Load an earlier snapshot in the background and mark what changed since."""
@@ -326,21 +348,19 @@ class MainWindow(QMainWindow):
         self.gaps.set_gaps(session.gaps)
         self.impact.clear()
         self.details.clear()
+        self.compare_action.setEnabled(not session.remote)
+        self.compare_action.setStatusTip(
+            "Export a snapshot of the endpoint and open it to compare" if session.remote else ""
+        )
         self.show_whole()
         self._show_summary()
-        names = [s.path.name for s in session.result.sources]
-        more = f" and {len(names) - 2} more" if len(names) > 2 else ""
-        self.setWindowTitle(f"{', '.join(names[:2])}{more} - Infra Context Explorer")
+        self.setWindowTitle(f"{session.title} - Infra Context Explorer")
         self.loaded.emit()
 
     def _show_summary(self) -> None:
         assert self.session is not None
-        s = self.session
-        warnings = f"; {len(s.result.warnings)} warning(s)" if s.result.warnings else ""
         self.summary.setText(
-            f"{len(s.entities)} entities, {len(s.graph)} triples from "
-            f"{len(s.result.sources)} file(s); {len(s.gaps)} ownership gap(s){warnings}. "
-            f"Showing {len(self.scene.nodes)} node(s), {self.mode} view."
+            f"{self.session.summary()} Showing {len(self.scene.nodes)} node(s), {self.mode} view."
         )
 
     # ------------------------------------------------------------------ views
@@ -419,12 +439,30 @@ class MainWindow(QMainWindow):
     def show_blast_radius(self) -> None:
         """B: everything affected if the selected node fails, and the teams to tell."""
         if self.session is not None and self.selected is not None:
-            self._show_reach(self.session.blast_radius(self.selected))
+            self._reach_from(self.session.blast_radius, "What fails with")
 
     def show_upstream(self) -> None:
         """U: everything the selected node needs, and whose it is."""
         if self.session is not None and self.selected is not None:
-            self._show_reach(self.session.upstream(self.selected))
+            self._reach_from(self.session.upstream, "What is needed by")
+
+    def _reach_from(self, ask: Callable[..., Reach], doing: str) -> None:
+        """Answer at once from a loaded estate; ask an endpoint off the GUI thread."""
+        assert self.session is not None and self.selected is not None
+        selected = self.selected
+        if not self.session.remote:
+            self._show_reach(ask(selected))
+            return
+        name = id_from_iri(selected)
+        self._start(
+            Job(lambda report: ask(selected, None, report)), self._reached, f"{doing} {name}…"
+        )
+
+    def _reached(self, answer: Reach) -> None:
+        if self.job is None:  # cancelled meanwhile
+            return
+        self._open_ended()
+        self._show_reach(answer)
 
     def _show_reach(self, answer: Reach) -> None:
         self.reach = answer
@@ -443,8 +481,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ export
 
     def export_snapshot(self, path: Path) -> bool:
+        """Write the estate to ``path``; an endpoint's is copied in the background first."""
         if self.session is None:
             return False
+        if self.session.remote:
+            session = self.session
+            self._start(
+                Job(lambda report: _write_snapshot(session, path, report)),
+                self._exported,
+                f"Copying {session.title} into {path.name}…",
+            )
+            return True
         try:
             if path.resolve() in {s.path.resolve() for s in self.session.result.sources}:
                 raise InputError(path, None, "is one of the open sources; refusing to overwrite it")
@@ -453,6 +500,13 @@ class MainWindow(QMainWindow):
             show_error(self, "Cannot export", str(exc))
             return False
         return True
+
+    def _exported(self, path: Path) -> None:
+        if self.job is None:
+            return
+        self._open_ended()
+        self.summary.setText(f"Wrote {path}.")
+        self.exported.emit(str(path))
 
     def _ask_snapshot(self) -> None:
         kinds = ";;".join(f"{ext[1:].upper()} (*{ext})" for ext in WRITERS)
@@ -482,8 +536,10 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_sources([Path(folder)])
 
-    def _remember(self, paths: Sequence[Path]) -> None:
-        entry = "\n".join(str(Path(p).resolve()) for p in paths)
+    def _remember(self, opened: Sequence[str]) -> None:
+        """Put what was opened first in the recent list (an endpoint without credentials:
+        its source form cannot hold any)."""
+        entry = "\n".join(opened)
         if not entry:
             return
         recent = [r for r in self._recent() if r != entry]
@@ -497,6 +553,15 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent.clear()
         for entry in self._recent():
+            if is_endpoint(entry):
+                try:
+                    endpoint = parse_endpoint(entry)
+                except InputError:  # a damaged settings file: leave the entry out
+                    continue
+                action = self.recent.addAction(endpoint.name)
+                action.setToolTip(entry)
+                action.triggered.connect(lambda _=False, e=endpoint: self.open_endpoint(e))
+                continue
             paths = [Path(p) for p in entry.split("\n")]
             label = ", ".join(p.name for p in paths)
             action = self.recent.addAction(label)
@@ -544,6 +609,12 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.open_sources(paths)
+
+
+def _write_snapshot(session: Session, path: Path, report: Callable[[str, int, int], None]) -> Path:
+    graph, provenance = session.snapshot(report)
+    dump(graph, path, provenance)
+    return path
 
 
 def _distances(answer: Reach | None) -> dict[str, int]:

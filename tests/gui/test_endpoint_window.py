@@ -1,0 +1,123 @@
+"""The desktop app on a SPARQL endpoint: open it, analyse, cancel, export, and keep no
+secret in the settings."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from explorer.analysis import blast_radius, ownership_gaps
+from explorer.ingest import load
+from explorer.remote.endpoint import Endpoint
+from explorer.report import reach_json
+from explorer.vocab import iri_for_id
+from helpers import SAMPLES
+from sparql_servers import OxigraphServer, Proxy
+from ui.endpoint_dialog import EndpointDialog
+from ui.main_window import MainWindow
+
+SECRET = "gui-s3cret-0815"
+GRAPH = "https://tests.infra-context.dev/graph/region-build"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[OxigraphServer]:
+    running = OxigraphServer()
+    running.put(load([SAMPLES / "region-build.ttl"]).graph, GRAPH)
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def proxy(server: OxigraphServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Proxy]:
+    monkeypatch.setenv("INFRA_EXPLORER_SPARQL_TOKEN", SECRET)
+    between = Proxy(server.query_url, password=SECRET)
+    yield between
+    between.close()
+
+
+def _open(window: MainWindow, qtbot: QtBot, endpoint: Endpoint) -> None:
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.open_endpoint(endpoint)
+
+
+def test_an_endpoint_opens_and_answers_as_the_file_does(
+    window: MainWindow, qtbot: QtBot, proxy: Proxy, settings: QSettings, tmp_path: Path
+) -> None:
+    graph = load([SAMPLES / "region-build.ttl"]).graph
+    _open(window, qtbot, Endpoint(proxy.url, GRAPH))
+    assert "64 entities at 127.0.0.1" in window.summary.text()
+    assert window.windowTitle().startswith("127.0.0.1")
+    assert window.session is not None
+    assert window.session.gaps == ownership_gaps(graph)
+    assert not window.compare_action.isEnabled()
+
+    dns = str(iri_for_id("dns-zone"))
+    window.search.query.setText("eu-sovereign-1 DNS zone")
+    qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    assert window.selected == dns
+    assert "From sparql+http://127.0.0.1" in window.details.toPlainText()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: window.reach is not None, timeout=60_000)
+    assert window.reach is not None
+    assert reach_json(window.reach) == reach_json(blast_radius(graph, iri_for_id("dns-zone")))
+
+    target = tmp_path / "copy.ttl"
+    with qtbot.waitSignal(window.exported, timeout=60_000):
+        window.export_snapshot(target)
+    assert len(load([target]).graph) > len(graph)  # the estate and the copy's provenance
+
+    window.close()
+    stored = Path(settings.fileName()).read_text(encoding="utf-8")
+    assert "sparql+http://127.0.0.1" in stored  # the endpoint is in the recent list
+    for written in (stored, target.read_text(encoding="utf-8")):
+        assert SECRET not in written
+    assert all(h.get("Authorization") == f"Bearer {SECRET}" for h in proxy.seen)
+
+
+def test_cancel_stops_waiting_for_a_slow_endpoint(
+    window: MainWindow, qtbot: QtBot, proxy: Proxy
+) -> None:
+    before = window.session
+    release = threading.Event()
+    proxy.fail = lambda n: release.wait(30) and None  # type: ignore[assignment, func-returns-value]
+    try:
+        job = window.open_endpoint(Endpoint(proxy.url, GRAPH))
+        assert window.cancel_button.isVisible()
+        with qtbot.waitSignal(job.cancelled, timeout=30_000):
+            qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+            release.set()  # the request under way ends; the next progress report cancels
+    finally:
+        release.set()
+    assert window.session is before
+    assert not window.cancel_button.isVisible()
+
+
+def test_a_down_endpoint_is_reported(window: MainWindow, qtbot: QtBot, monkeypatch) -> None:
+    monkeypatch.setattr("ui.main_window.show_error", lambda *args: None)
+    from sparql_servers import free_port
+
+    with qtbot.waitSignal(window.load_failed, timeout=30_000) as failed:
+        window.open_endpoint(Endpoint(f"http://127.0.0.1:{free_port()}/query"))
+    assert "cannot be reached" in failed.args[0]
+
+
+def test_the_dialog_asks_until_the_address_is_an_endpoint(qtbot: QtBot) -> None:
+    dialog = EndpointDialog(last="sparql+https://kg.example/query#graph=https://kg.example/g")
+    qtbot.addWidget(dialog)
+    assert dialog.url.text() == "https://kg.example/query"
+    assert dialog.graph.text() == "https://kg.example/g"
+    dialog.url.setText("ftp://nowhere")
+    dialog.accept()
+    assert dialog.problem.isVisibleTo(dialog) and "not an endpoint" in dialog.problem.text()
+    assert dialog.result() == 0
+    dialog.url.setText("https://kg.example/sparql")
+    dialog.graph.clear()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    assert dialog.endpoint == Endpoint("https://kg.example/sparql")
