@@ -76,7 +76,12 @@ def parse_endpoint(text: str, graph: str | None = None) -> Endpoint:
     url = text[len(PREFIX) :] if text.lower().startswith(PREFIX) else text
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise InputError(None, None, f"{text!r} is not an endpoint; write sparql+https://host/path")
+        raise InputError(
+            None,
+            None,
+            f"{text!r} is not an endpoint: write https://host/path "
+            "(as a source, sparql+https://host/path)",
+        )
     if parts.username is not None or parts.password is not None:
         raise InputError(
             None,
