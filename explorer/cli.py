@@ -26,7 +26,7 @@ from explorer.ingest import LoadResult, load
 from explorer.lookup import resolve_node
 from explorer.model import entities
 from explorer.provenance import provenance_of
-from explorer.remote.endpoint import is_endpoint, parse_endpoint
+from explorer.remote.endpoint import endpoint_among
 from explorer.remote.estate import RemoteEstate, copy_of
 from explorer.report import (
     diff_text,
@@ -209,22 +209,10 @@ def _write_graph(args: argparse.Namespace) -> int:
 
 def _remote(args: argparse.Namespace) -> RemoteEstate | None:
     """The endpoint the command asks, if it names one, among its sources or by option."""
-    named = [s for s in args.sources if is_endpoint(s)]
-    option = getattr(args, "endpoint", None)
-    if option:
-        named.append(option)
-    if not named:
-        if getattr(args, "graph", None):
-            raise InputError(None, None, "--graph names a graph of an endpoint; name one too")
-        return None
-    if len(named) > 1 or len(args.sources) + bool(option) > 1:
-        raise InputError(
-            None,
-            None,
-            "an endpoint is asked on its own, not with files or other endpoints; "
-            "snapshot it (snapshot --from URL -o FILE) to combine it with files",
-        )
-    return RemoteEstate(parse_endpoint(named[0], getattr(args, "graph", None)))
+    endpoint = endpoint_among(
+        args.sources, getattr(args, "endpoint", None), getattr(args, "graph", None)
+    )
+    return RemoteEstate(endpoint) if endpoint is not None else None
 
 
 def _copying_notice(step: str, done: int, total: int) -> None:

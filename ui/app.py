@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from explorer.atomic import atomic_write_bytes
 from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser
 from explorer.errors import InputError
-from explorer.remote.endpoint import Endpoint, is_endpoint, parse_endpoint
+from explorer.remote.endpoint import Endpoint, endpoint_among
 from explorer.remote.session import RemoteSession
 from explorer.session import Session
 from ui.main_window import MainWindow
@@ -68,7 +68,7 @@ def run_gui_command(argv: list[str]) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             if args.output.suffix.lower() != ".png":
                 raise InputError(args.output, None, "a screenshot is written as .png")
-        endpoint = _endpoint(args.sources)
+        endpoint = endpoint_among(args.sources)
         application()
         if args.command == "gui":
             return _show(args.sources, endpoint)
@@ -78,16 +78,6 @@ def run_gui_command(argv: list[str]) -> int:
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-
-
-def _endpoint(sources: list[str]) -> Endpoint | None:
-    """The endpoint among the sources, which then must be the only one."""
-    named = [s for s in sources if is_endpoint(s)]
-    if not named:
-        return None
-    if len(sources) > 1:
-        raise InputError(None, None, "an endpoint is opened on its own, not with files")
-    return parse_endpoint(named[0])
 
 
 def _show(sources: list[str], endpoint: Endpoint | None) -> int:

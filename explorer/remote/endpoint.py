@@ -21,6 +21,7 @@ __all__ = [
     "Credentials",
     "Endpoint",
     "credentials_for",
+    "endpoint_among",
     "is_endpoint",
     "parse_endpoint",
 ]
@@ -63,6 +64,26 @@ def is_endpoint(text: object) -> bool:
     return isinstance(text, str) and text.lower().startswith(
         (f"{PREFIX}http://", f"{PREFIX}https://")
     )
+
+
+def endpoint_among(
+    sources: list[str], option: str | None = None, graph: str | None = None
+) -> Endpoint | None:
+    """The endpoint a command names among its sources or by option, None if it names
+    none; an endpoint is asked on its own, so naming it beside anything else is refused."""
+    named = [s for s in sources if is_endpoint(s)] + ([option] if option else [])
+    if not named:
+        if graph:
+            raise InputError(None, None, "--graph names a graph of an endpoint; name one too")
+        return None
+    if len(sources) + bool(option) > 1:
+        raise InputError(
+            None,
+            None,
+            "an endpoint is asked on its own, not with files or other endpoints; "
+            "snapshot it (snapshot --from URL -o FILE) to combine it with files",
+        )
+    return parse_endpoint(named[0], graph)
 
 
 def parse_endpoint(text: str, graph: str | None = None) -> Endpoint:

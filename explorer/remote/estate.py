@@ -23,7 +23,7 @@ from explorer.model import CLASS_KINDS, Entity
 from explorer.remote import gap_rules
 from explorer.remote.client import SparqlClient
 from explorer.remote.endpoint import Endpoint
-from explorer.remote.mirror import AROUND, HURT, NEEDS, Mirror, Step, Tick, walk
+from explorer.remote.mirror import AROUND, HURT, NEEDS, Mirror, Step, Tick, quiet, walk
 from explorer.remote.queries import iri
 from explorer.remote.text_match import condition, searchable
 from explorer.search import SearchHit, search_documents
@@ -40,10 +40,6 @@ SEARCH_CANDIDATES = 2_000  # nodes a search copies and ranks, at most
 # a node of one of our kinds: what the local ``entities`` lists
 _TYPED = f"VALUES ?kind {{ {' '.join(iri(c) for c in CLASS_KINDS)} }} ?x a ?kind FILTER(isIRI(?x))"
 Analysis = Callable[[Graph, URIRef, int | None], Reach]
-
-
-def _quiet(step: str, done: int, total: int) -> None:
-    """No progress to show."""
 
 
 class RemoteEstate:
@@ -108,11 +104,11 @@ class RemoteEstate:
 
     # ---------------------------------------------------------------- walks
 
-    def blast_radius(self, node: URIRef, depth: int | None = None, tick: Tick = _quiet) -> Reach:
+    def blast_radius(self, node: URIRef, depth: int | None = None, tick: Tick = quiet) -> Reach:
         """As ``explorer.analysis.blast_radius`` on the same graph."""
         return self._reach(node, HURT, depth, blast_radius, tick)
 
-    def upstream(self, node: URIRef, depth: int | None = None, tick: Tick = _quiet) -> Reach:
+    def upstream(self, node: URIRef, depth: int | None = None, tick: Tick = quiet) -> Reach:
         """As ``explorer.analysis.upstream`` on the same graph."""
         return self._reach(node, NEEDS, depth, upstream, tick)
 
@@ -124,13 +120,13 @@ class RemoteEstate:
         _describe_with_owners(mirror, met)
         return analysis(mirror.graph, node, depth)
 
-    def neighbourhood(self, centres: list[URIRef], hops: int, tick: Tick = _quiet) -> Graph:
+    def neighbourhood(self, centres: list[URIRef], hops: int, tick: Tick = quiet) -> Graph:
         """A copy of everything within ``hops`` relations of ``centres``, for a focus view."""
         mirror = Mirror(self.client, tick)
         _describe_with_owners(mirror, walk(self.client, centres, AROUND, hops, tick))
         return mirror.graph
 
-    def first_entities(self, limit: int, tick: Tick = _quiet) -> Graph:
+    def first_entities(self, limit: int, tick: Tick = quiet) -> Graph:
         """A copy of the first ``limit`` entities in IRI order, and the relations among them."""
         mirror = Mirror(self.client, tick)
         _describe_with_owners(mirror, self._nodes("", limit))
@@ -138,7 +134,7 @@ class RemoteEstate:
 
     # ---------------------------------------------------------------- gaps and search
 
-    def gaps(self, tick: Tick = _quiet) -> list[Gap]:
+    def gaps(self, tick: Tick = quiet) -> list[Gap]:
         """As ``explorer.analysis.ownership_gaps`` on the same graph: the rules run on the
         server; messages and impact come from a copy of the gaps' nodes and what they hurt."""
         tick("Checking rules", 0, 1)
@@ -153,7 +149,7 @@ class RemoteEstate:
         index = index_of(mirror.graph)
         return gaps_of(index, gap_rules.confirmed(index, rows))
 
-    def search(self, text: str, limit: int = 20, tick: Tick = _quiet) -> list[SearchHit]:
+    def search(self, text: str, limit: int = 20, tick: Tick = quiet) -> list[SearchHit]:
         """The hits of ``explorer.search.search`` for ``text``: the server keeps the nodes
         that may match, whoosh ranks them (see ``text_match``)."""
         query = searchable(condition(parse_query(text)))
@@ -181,7 +177,7 @@ def _describe_with_owners(mirror: Mirror, nodes: list[URIRef]) -> None:
 COPY_ATTEMPTS = 3
 
 
-def copy_of(estate: RemoteEstate, tick: Tick = _quiet) -> Graph:
+def copy_of(estate: RemoteEstate, tick: Tick = quiet) -> Graph:
     """The whole estate as a local graph, for a snapshot to work on offline.
 
     SPARQL has no read transactions, so the copy is taken page by page in a total order,

@@ -25,7 +25,7 @@ from explorer.remote.queries import chunks, iri, values
 from explorer.store import new_graph
 from explorer.vocab import IC
 
-__all__ = ["AROUND", "HURT", "NEEDS", "Mirror", "Step", "walk"]
+__all__ = ["AROUND", "HURT", "NEEDS", "Mirror", "Step", "Tick", "quiet", "walk"]
 
 Step = str  # a pattern from ?from to ?next
 Tick = Callable[[str, int, int], None]  # (step, done, total); may raise Cancelled
@@ -38,7 +38,7 @@ _RELATIONS = "|".join(iri(p) for p in RELATIONS)
 AROUND: Step = f"{{ ?from {_RELATIONS} ?next }} UNION {{ ?next {_RELATIONS} ?from }}"
 
 
-def _quiet(step: str, done: int, total: int) -> None:
+def quiet(step: str, done: int, total: int) -> None:
     """No progress to show."""
 
 
@@ -47,7 +47,7 @@ def walk(
     starts: Iterable[URIRef],
     step: Step,
     depth: int | None = None,
-    tick: Tick = _quiet,
+    tick: Tick = quiet,
 ) -> list[URIRef]:
     """Every node within ``depth`` steps of ``starts`` (all of them if None), starts first."""
     met = dict.fromkeys(starts)
@@ -72,7 +72,7 @@ def walk(
 class Mirror:
     """A local graph holding everything the server says about the nodes described."""
 
-    def __init__(self, client: SparqlClient, tick: Tick = _quiet) -> None:
+    def __init__(self, client: SparqlClient, tick: Tick = quiet) -> None:
         self.client = client
         self.graph: Graph = new_graph()
         self.described: set[URIRef] = set()

@@ -21,6 +21,7 @@ from explorer.ingest import LoadResult
 from explorer.provenance import Provenance, provenance_of
 from explorer.remote.endpoint import Endpoint
 from explorer.remote.estate import RemoteEstate, copy_of
+from explorer.remote.mirror import quiet
 from explorer.search import SearchHit
 from explorer.session import Comparison, NodeDetails, Session, StepProgress
 from explorer.view import GraphView, focus_view
@@ -28,10 +29,6 @@ from explorer.view import GraphView, focus_view
 __all__ = ["FIRST_PICTURE", "RemoteSession"]
 
 FIRST_PICTURE = 300  # entities copied and drawn when an endpoint is opened
-
-
-def _quiet(step: str, done: int, total: int) -> None:
-    """No progress to show."""
 
 
 class RemoteSession(Session):
@@ -48,7 +45,7 @@ class RemoteSession(Session):
     @classmethod
     def connect(cls, endpoint: Endpoint, progress: StepProgress | None = None) -> RemoteSession:
         """Reach the endpoint and prepare the first view; ``progress`` may cancel."""
-        tick = progress or _quiet
+        tick = progress or quiet
         estate = RemoteEstate(endpoint)
         tick("Connecting", 0, 1)
         count = estate.count_entities()
@@ -95,12 +92,12 @@ class RemoteSession(Session):
     def blast_radius(
         self, iri: str, depth: int | None = None, progress: StepProgress | None = None
     ) -> Reach:
-        return self.estate.blast_radius(URIRef(iri), depth, progress or _quiet)
+        return self.estate.blast_radius(URIRef(iri), depth, progress or quiet)
 
     def upstream(
         self, iri: str, depth: int | None = None, progress: StepProgress | None = None
     ) -> Reach:
-        return self.estate.upstream(URIRef(iri), depth, progress or _quiet)
+        return self.estate.upstream(URIRef(iri), depth, progress or quiet)
 
     def resolve(self, text: str) -> str:
         return str(self.estate.resolve(text))
@@ -121,5 +118,5 @@ class RemoteSession(Session):
 
     def snapshot(self, progress: StepProgress | None = None) -> tuple[Graph, Provenance]:
         """A consistent copy of the whole endpoint (see ``copy_of``)."""
-        graph = copy_of(self.estate, progress or _quiet)
+        graph = copy_of(self.estate, progress or quiet)
         return graph, provenance_of(LoadResult(graph), endpoints=(self.estate.endpoint.source,))
