@@ -11,7 +11,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -27,7 +26,7 @@ from explorer.lookup import resolve_node
 from explorer.model import entities
 from explorer.provenance import provenance_of
 from explorer.remote.endpoint import endpoint_among
-from explorer.remote.estate import RemoteEstate, copy_of
+from explorer.remote.estate import RemoteEstate, snapshot_of
 from explorer.report import (
     diff_text,
     gaps_json,
@@ -190,12 +189,10 @@ def _write_graph(args: argparse.Namespace) -> int:
         raise InputError(args.output, None, f"unknown output format; use one of {known}")
     remote = _remote(args)
     if remote is not None:
-        graph = copy_of(remote, _copying_notice)
-        dump(
-            graph,
-            args.output,
-            replace(provenance_of(LoadResult(graph)), endpoints=(remote.endpoint.source,)),
-        )
+        graph, provenance = snapshot_of(remote, _copying_notice)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)  # end the progress line
+        dump(graph, args.output, provenance)
     else:
         result = load(args.sources)
         _warn(result)

@@ -18,8 +18,10 @@ from explorer.analysis import Gap, Reach, blast_radius, upstream
 from explorer.analysis.gaps import gaps_of
 from explorer.analysis.index import index_of
 from explorer.errors import InputError
+from explorer.ingest import LoadResult
 from explorer.lookup import choose, closest, expand
 from explorer.model import CLASS_KINDS, Entity
+from explorer.provenance import Provenance, provenance_of
 from explorer.remote import gap_rules
 from explorer.remote.client import SparqlClient
 from explorer.remote.endpoint import Endpoint
@@ -32,7 +34,7 @@ from explorer.search.query import parse_query
 from explorer.store import new_graph
 from explorer.vocab import IC, PREFIXES, iri_for_id
 
-__all__ = ["SEARCH_CANDIDATES", "RemoteEstate", "copy_of"]
+__all__ = ["SEARCH_CANDIDATES", "RemoteEstate", "copy_of", "snapshot_of"]
 
 _log = logging.getLogger(__name__)
 
@@ -212,3 +214,9 @@ def copy_of(estate: RemoteEstate, tick: Tick = quiet) -> Graph:
         f"the estate kept changing while it was copied ({COPY_ATTEMPTS} tries); "
         "try again when nobody writes to it",
     )
+
+
+def snapshot_of(estate: RemoteEstate, tick: Tick = quiet) -> tuple[Graph, Provenance]:
+    """A copy of the whole estate (``copy_of``), and provenance naming the endpoint."""
+    graph = copy_of(estate, tick)
+    return graph, provenance_of(LoadResult(graph), endpoints=(estate.endpoint.source,))

@@ -18,9 +18,9 @@ from rdflib import Graph, URIRef
 from explorer.analysis import Gap, Reach
 from explorer.errors import InputError
 from explorer.ingest import LoadResult
-from explorer.provenance import Provenance, provenance_of
+from explorer.provenance import Provenance
 from explorer.remote.endpoint import Endpoint
-from explorer.remote.estate import RemoteEstate, copy_of
+from explorer.remote.estate import RemoteEstate, snapshot_of
 from explorer.remote.mirror import quiet
 from explorer.search import SearchHit
 from explorer.session import Comparison, NodeDetails, Session, StepProgress
@@ -118,5 +118,4 @@ class RemoteSession(Session):
 
     def snapshot(self, progress: StepProgress | None = None) -> tuple[Graph, Provenance]:
         """A consistent copy of the whole endpoint (see ``copy_of``)."""
-        graph = copy_of(self.estate, progress or quiet)
-        return graph, provenance_of(LoadResult(graph), endpoints=(self.estate.endpoint.source,))
+        return snapshot_of(self.estate, progress or quiet)
