@@ -99,8 +99,7 @@ class RemoteEstate:
 
     def _entities(self, nodes: list[URIRef]) -> list[Entity]:
         mirror = Mirror(self.client)
-        mirror.describe(nodes)
-        mirror.describe(mirror.objects(nodes, IC.ownedBy))
+        _describe_with_owners(mirror, nodes)
         index = index_of(mirror.graph)
         return [index.entity(n) for n in nodes]
 
@@ -143,10 +142,9 @@ class RemoteEstate:
         rows = gap_rules.candidates(self.client)
         focuses = sorted({focus for _, focus, _ in rows})
         mirror = Mirror(self.client, tick)
-        _describe_with_owners(mirror, focuses)
         owned = mirror.subjects(focuses, IC.ownedBy)  # what a team or a gap's node owns
         values = {v for _, _, v in rows if isinstance(v, URIRef)}
-        hurt = walk(self.client, sorted({*focuses, *owned}), HURT, None, tick)
+        hurt = walk(self.client, sorted({*focuses, *owned}), HURT, None, tick)  # focuses first
         _describe_with_owners(mirror, [*hurt, *values])
         index = index_of(mirror.graph)
         return gaps_of(index, gap_rules.confirmed(index, rows))
