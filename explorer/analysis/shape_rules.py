@@ -19,7 +19,7 @@ from explorer.analysis.index import EstateIndex
 from explorer.store import Pairs, Term, term_of
 from explorer.vocab import IC
 
-__all__ = ["OWNED_CLASSES", "SHACL_LIMIT", "Breach", "breaches", "value_breaks"]
+__all__ = ["OWNED_CLASSES", "SHACL_LIMIT", "STATUS_RULES", "Breach", "breaches", "value_breaks"]
 
 SHACL_LIMIT = 5_000  # pyshacl: ~0.2 s at 400 triples, ~2.4 s at 12k, ~23 s at 118k
 
@@ -33,6 +33,11 @@ OWNED_CLASSES = tuple(
 _TEAM, _PERSON, _ASSUMPTION = str(IC.Team), str(IC.Person), str(IC.Assumption)
 _TEAM_STATUSES = ("active", "dissolved")
 _ASSUMPTION_STATUSES = ("unverified", "verified", "invalid")
+# status rule -> the class it checks and the statuses it allows
+STATUS_RULES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "bad-team-status": (_TEAM, _TEAM_STATUSES),
+    "bad-assumption-status": (_ASSUMPTION, _ASSUMPTION_STATUSES),
+}
 
 
 def breaches(index: EstateIndex) -> Iterator[Breach]:
@@ -121,8 +126,7 @@ def value_breaks(rule: str, value: Node) -> bool:
     term = term_of(value)
     if rule == "bad-tier":
         return not _good_tier(term)
-    allowed = _TEAM_STATUSES if rule == "bad-team-status" else _ASSUMPTION_STATUSES
-    return not _good_status(term, allowed)
+    return not _good_status(term, STATUS_RULES[rule][1])
 
 
 def _integer(text: str) -> int | None:

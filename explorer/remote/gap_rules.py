@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from explorer.analysis.gaps import assumption_rules
 from explorer.analysis.index import EstateIndex
-from explorer.analysis.shape_rules import OWNED_CLASSES, Breach, value_breaks
+from explorer.analysis.shape_rules import OWNED_CLASSES, STATUS_RULES, Breach, value_breaks
 from explorer.remote.client import SparqlClient
 from explorer.remote.queries import iri, kind_is
 from explorer.vocab import IC
@@ -26,8 +26,6 @@ __all__ = ["Candidate", "candidates", "confirmed"]
 
 Candidate = tuple[str, URIRef, Node | None]  # (query name, focus, value)
 
-_STATUSES = {"team": ("active", "dissolved"), "assumption": ("unverified", "verified", "invalid")}
-_STATUS_RULES = {"team": "bad-team-status", "assumption": "bad-assumption-status"}
 _OWNED_BY, _STATUS, _TIER = iri(IC.ownedBy), iri(IC.status), iri(IC.tier)
 _STRING = iri(XSD.string)
 
@@ -73,8 +71,8 @@ def _queries() -> dict[str, str]:
         "bad-tier-several": f"SELECT ?focus WHERE {{ ?focus {_TIER} ?value "
         "FILTER(isIRI(?focus)) } GROUP BY ?focus HAVING (COUNT(?value) > 1)",
     }
-    for kind, allowed in _STATUSES.items():
-        rule, typed = _STATUS_RULES[kind], team if kind == "team" else assumption
+    for rule, (cls, allowed) in STATUS_RULES.items():
+        typed = f"?focus a {iri(cls)} ."
         queries[rule] = (
             f"SELECT DISTINCT ?focus ?value WHERE {{ {typed} "
             f"?focus {_STATUS} ?value FILTER(!{_plain('value', allowed)}) }}"
@@ -105,7 +103,7 @@ def confirmed(index: EstateIndex, rows: list[Candidate]) -> list[Breach]:
             found.extend((focus, rule, None) for rule in assumption_rules(index, focus))
         elif name.endswith("-several"):
             found.append((focus, name.removesuffix("-several"), None))
-        elif name in ("bad-tier", *_STATUS_RULES.values()):
+        elif name in ("bad-tier", *STATUS_RULES):
             if value is not None and value_breaks(name, value):
                 found.append((focus, name, value))
         else:
