@@ -1,26 +1,42 @@
 """Real SPARQL servers on loopback for the endpoint tests, and a proxy that misbehaves.
 
 ``OxigraphServer`` runs the ``oxigraph`` command (the PyPI package ships the server) in
-memory on a free port. ``Proxy`` stands between a client and a server and can answer
-with errors, record the requests it saw, or ask for credentials.
+memory on a free port. ``VirtuosoServer`` runs Debian's ``virtuoso-t`` on a scratch
+database, with its free-text index on. ``Proxy`` stands between a client and a server
+and can answer with errors, record the requests it saw, or ask for credentials.
 """
 
 from __future__ import annotations
 
 import http.server
+import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
+from typing import Protocol
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 import requests
 from rdflib import Graph
 
-__all__ = ["OxigraphServer", "Proxy", "free_port", "oxigraph_command"]
+__all__ = [
+    "ENGINES",
+    "OxigraphServer",
+    "Proxy",
+    "Server",
+    "VirtuosoServer",
+    "free_port",
+    "oxigraph_command",
+    "start_engine",
+]
+
+ENGINES = ["oxigraph", "virtuoso"]
 
 
 def free_port() -> int:
@@ -82,6 +98,130 @@ class OxigraphServer:
     def close(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+_VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {home}/db
+ErrorLogFile = {home}/log
+LockFile = {home}/lck
+TransactionFile = {home}/trx
+xa_persistent_file = {home}/pxa
+[TempDatabase]
+DatabaseFile = {home}/temp-db
+TransactionFile = {home}/temp-trx
+[Parameters]
+ServerPort = {sql_port}
+DisableUnixSocket = 1
+DirsAllowed = {home}
+CheckpointInterval = 0
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+[HTTPServer]
+ServerPort = {http_port}
+ServerThreads = 4
+[SPARQL]
+ResultSetMaxRows = 10000
+MaxQueryExecutionTime = 60
+"""
+
+
+class VirtuosoServer:
+    """Virtuoso Open Source on a scratch database in a temporary folder.
+
+    Data is loaded with ``isql`` (the SPARQL endpoint is read-only to anonymous users).
+    Each graph's texts go into the free-text index unless ``put`` is told otherwise, and
+    the index is brought up to date after each load, as an operator would have it. Virtuoso has no separate default graph: a query that
+    names no graph sees every graph.
+    """
+
+    SERVER = "virtuoso-t"
+
+    def __init__(self) -> None:
+        self.isql = shutil.which("isql-vt") or shutil.which("isql-v")
+        if shutil.which(self.SERVER) is None or self.isql is None:
+            raise RuntimeError("Virtuoso is not installed: apt install virtuoso-opensource")
+        self._home = tempfile.TemporaryDirectory(prefix="virtuoso-")
+        self.home = Path(self._home.name)
+        self.sql_port, http_port = free_port(), free_port()
+        self.base = f"http://127.0.0.1:{http_port}"
+        ini = self.home / "virtuoso.ini"
+        ini.write_text(
+            _VIRTUOSO_INI.format(home=self.home, sql_port=self.sql_port, http_port=http_port)
+        )
+        self.process = subprocess.Popen(
+            [self.SERVER, "+foreground", "+configfile", str(ini)],
+            cwd=self.home,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self._wait_until_online()
+        self.sql("DB.DBA.RDF_OBJ_FT_RULE_DEL(null, null, 'ALL')")  # Debian indexes everything
+        self.loaded = 0
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.base}/sparql"
+
+    def _wait_until_online(self) -> None:
+        """Read the server's log until it accepts SQL connections (it logs that last)."""
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            if "Server online at" in line:
+                threading.Thread(target=self.process.stdout.read, daemon=True).start()
+                return
+        raise RuntimeError(f"virtuoso-t exited with {self.process.wait()}")
+
+    def sql(self, statement: str) -> str:
+        """Run one SQL statement through ``isql``; raise with its output when it fails."""
+        assert self.isql is not None
+        done = subprocess.run(
+            [self.isql, str(self.sql_port), "dba", "dba", f"exec={statement};"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
+            raise RuntimeError(f"isql failed on {statement!r}: {done.stdout}{done.stderr}")
+        return done.stdout
+
+    def put(self, graph: Graph, named: str, text_index: bool = True) -> None:
+        """Replace the graph ``named`` with ``graph``; index its texts unless told not to."""
+        self.loaded += 1
+        data = self.home / f"load-{self.loaded}.nt"
+        graph.serialize(data, format="nt", encoding="utf-8")
+        self.sql(f"SPARQL CLEAR GRAPH <{named}>")
+        if text_index:
+            self.sql(f"DB.DBA.RDF_OBJ_FT_RULE_ADD('{named}', null, 'graph {self.loaded}')")
+        self.sql(f"DB.DBA.TTLP(file_to_string_output('{data}'), '', '{named}', 0)")
+        self.sql("DB.DBA.VT_INC_INDEX_DB_DBA_RDF_OBJ()")
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self._home.cleanup()
+
+
+class Server(Protocol):
+    @property
+    def query_url(self) -> str: ...
+
+    def put(self, graph: Graph, named: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def start_engine(engine: str) -> Server:
+    """A running server of ``engine``. Without Virtuoso installed its tests are skipped,
+    unless ``$INFRA_EXPLORER_TEST_ENGINES`` says every engine must run (as in CI)."""
+    if engine == "oxigraph":
+        return OxigraphServer()
+    if shutil.which(VirtuosoServer.SERVER) is None and "required" != os.environ.get(
+        "INFRA_EXPLORER_TEST_ENGINES"
+    ):
+        pytest.skip("Virtuoso is not installed (apt install virtuoso-opensource)")
+    return VirtuosoServer()
 
 
 @dataclass

@@ -80,11 +80,10 @@ class SparqlClient:
         except (KeyError, TypeError, ValueError):
             raise self._error("answered with something other than SELECT results") from None
 
-    def ask(self, query: str) -> bool:
-        answer = self._post(query)
-        if not isinstance(answer.get("boolean"), bool):
-            raise self._error("answered with something other than an ASK result")
-        return bool(answer["boolean"])
+    def exists(self, pattern: str) -> bool:
+        """Whether the graph pattern has a match. A one-row SELECT rather than ASK, whose
+        answer Virtuoso shapes as SELECT results."""
+        return bool(self.select(f"SELECT * WHERE {{ {pattern} }} LIMIT 1"))
 
     def pages(
         self,
@@ -95,11 +94,13 @@ class SparqlClient:
         """An ordered SELECT's rows, ``page`` at a time, with LIMIT and OFFSET.
 
         The query must ORDER BY something total, or pages could overlap or skip rows.
-        ``progress(rows so far)`` is called after each page and may raise ``Cancelled``.
+        It is asked as a subquery: Virtuoso refuses to sort for an OFFSET beyond 10,000
+        rows otherwise (its documented way to page further). ``progress(rows so far)`` is
+        called after each page and may raise ``Cancelled``.
         """
         offset = 0
         while True:
-            rows = self.select(f"{query}\nLIMIT {page} OFFSET {offset}")
+            rows = self.select(f"SELECT * WHERE {{ {{ {query} }} }}\nLIMIT {page} OFFSET {offset}")
             offset += len(rows)
             if progress:
                 progress(offset)

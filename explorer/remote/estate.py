@@ -9,10 +9,11 @@ therefore equal, field for field, to those for the same graph loaded from a file
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from urllib.parse import quote
 
 from rdflib import RDFS, Graph, URIRef
+from whoosh import query as wq
 
 from explorer.analysis import Gap, Reach, blast_radius, upstream
 from explorer.analysis.gaps import gaps_of
@@ -22,12 +23,11 @@ from explorer.ingest import LoadResult
 from explorer.lookup import choose, closest, expand
 from explorer.model import CLASS_KINDS, Entity
 from explorer.provenance import Provenance, provenance_of
-from explorer.remote import gap_rules
+from explorer.remote import gap_rules, text_match
 from explorer.remote.client import SparqlClient
 from explorer.remote.endpoint import Endpoint
 from explorer.remote.mirror import AROUND, HURT, NEEDS, Mirror, Step, Tick, quiet, walk
 from explorer.remote.queries import iri
-from explorer.remote.text_match import condition, searchable
 from explorer.search import SearchHit, search_documents
 from explorer.search.documents import documents
 from explorer.search.query import parse_query
@@ -54,6 +54,7 @@ class RemoteEstate:
     def __init__(self, endpoint: Endpoint, client: SparqlClient | None = None) -> None:
         self.endpoint = endpoint
         self.client = client or SparqlClient(endpoint)
+        self._text_index: bool | None = None  # asked on the first search
 
     # ---------------------------------------------------------------- size and names
 
@@ -78,7 +79,7 @@ class RemoteEstate:
         raise InputError(None, None, f"unknown node {text!r}; closest: {closest(text, near)}")
 
     def _named(self, node: URIRef) -> bool:
-        return self.client.ask(f"ASK {{ {{ {iri(node)} ?p ?o }} UNION {{ ?s ?p {iri(node)} }} }}")
+        return self.client.exists(f"{{ {iri(node)} ?p ?o }} UNION {{ ?s ?p {iri(node)} }}")
 
     def _names_like(self, text: str, exact: bool) -> str:
         folded = text.lower().replace("\\", "\\\\").replace('"', '\\"')
@@ -152,17 +153,47 @@ class RemoteEstate:
     def search(self, text: str, limit: int = 20, tick: Tick = quiet) -> list[SearchHit]:
         """The hits of ``explorer.search.search`` for ``text``: the server keeps the nodes
         that may match, whoosh ranks them (see ``text_match``)."""
-        query = searchable(condition(parse_query(text)))
-        nodes: list[URIRef] = []
-        for rows in self.client.pages(query, page=1_000):
-            nodes.extend(row["x"] for row in rows)  # type: ignore[misc]
-            tick("Searching", len(nodes), SEARCH_CANDIDATES)
-            if len(nodes) >= SEARCH_CANDIDATES:
-                _log.warning("search %r: ranking the first %d matches only", text, len(nodes))
-                break
+        query = parse_query(text)
+        if self.text_index:
+            nodes = self._looked_up(query, tick)
+        else:
+            nodes = self._filtered(text_match.narrow(query, text_match.Filters()), tick)
+        if len(nodes) >= SEARCH_CANDIDATES:
+            _log.warning("search %r: ranking the first %d matches only", text, len(nodes))
         mirror = Mirror(self.client, tick)
         _describe_with_owners(mirror, nodes)
         return search_documents(list(documents(mirror.graph, nodes)), text, limit)
+
+    @property
+    def text_index(self) -> bool:
+        """Whether search looks words up in the server's full-text index (asked once)."""
+        if self._text_index is None:
+            self._text_index = text_match.has_text_index(self.client)
+            _log.info("full-text index: %s", "used" if self._text_index else "none, CONTAINS")
+        return self._text_index
+
+    def _filtered(self, where: str | None, tick: Tick) -> list[URIRef]:
+        """The first searchable nodes passing ``where``, in IRI order."""
+        nodes: list[URIRef] = []
+        for rows in self.client.pages(text_match.searchable(where), page=1_000):
+            nodes.extend(row["x"] for row in rows)  # type: ignore[misc]
+            tick("Searching", len(nodes), SEARCH_CANDIDATES)
+            if len(nodes) >= SEARCH_CANDIDATES:
+                return nodes[:SEARCH_CANDIDATES]
+        return nodes
+
+    def _looked_up(self, query: wq.Query, tick: Tick) -> list[URIRef]:
+        """The first searchable nodes the full-text index finds for ``query``."""
+
+        def rows(sparql: str) -> Iterator[URIRef]:
+            for page in self.client.pages(sparql):
+                tick("Searching", 0, 0)
+                yield from (row["x"] for row in page)  # type: ignore[misc]
+
+        found = text_match.narrow(query, text_match.Lookups(rows))
+        if found is None:  # nothing to look up: every node may match
+            return self._filtered(None, tick)
+        return text_match.searchable_among(found, rows, SEARCH_CANDIDATES)
 
 
 def _describe_with_owners(mirror: Mirror, nodes: list[URIRef]) -> None:
