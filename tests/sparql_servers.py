@@ -17,9 +17,9 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable
-from typing import Protocol
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 import requests
@@ -131,8 +131,8 @@ class VirtuosoServer:
 
     Data is loaded with ``isql`` (the SPARQL endpoint is read-only to anonymous users).
     Each graph's texts go into the free-text index unless ``put`` is told otherwise, and
-    the index is brought up to date after each load, as an operator would have it. Virtuoso has no separate default graph: a query that
-    names no graph sees every graph.
+    the index is brought up to date after each load, as an operator would have it.
+    Virtuoso has no separate default graph: a query that names no graph sees them all.
     """
 
     SERVER = "virtuoso-t"
@@ -217,10 +217,9 @@ def start_engine(engine: str) -> Server:
     unless ``$INFRA_EXPLORER_TEST_ENGINES`` says every engine must run (as in CI)."""
     if engine == "oxigraph":
         return OxigraphServer()
-    if shutil.which(VirtuosoServer.SERVER) is None and "required" != os.environ.get(
-        "INFRA_EXPLORER_TEST_ENGINES"
-    ):
-        pytest.skip("Virtuoso is not installed (apt install virtuoso-opensource)")
+    required = os.environ.get("INFRA_EXPLORER_TEST_ENGINES") == "required"
+    if shutil.which(VirtuosoServer.SERVER) is None and not required:
+        pytest.skip("Virtuoso is not installed (apt install virtuoso-opensource-7-bin)")
     return VirtuosoServer()
 
 

@@ -597,7 +597,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/impact-split", self.impact.split.saveState())
         self.settings.sync()
         self.cancel_open()
-        for job in list(self.running):
+        for job in [*self.running, *self.search.jobs]:
             job.wait()
         super().closeEvent(event)
 

@@ -59,7 +59,8 @@ def test_an_endpoint_opens_and_answers_as_the_file_does(
 
     dns = str(iri_for_id("dns-zone"))
     window.search.query.setText("eu-sovereign-1 DNS zone")
-    qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.search.searched, timeout=60_000):
+        qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
     assert window.selected == dns
     assert "From sparql+http://127.0.0.1" in window.details.toPlainText()
     qtbot.keyClick(window.canvas, Qt.Key.Key_B)
@@ -78,6 +79,29 @@ def test_an_endpoint_opens_and_answers_as_the_file_does(
     for written in (stored, target.read_text(encoding="utf-8")):
         assert SECRET not in written
     assert all(h.get("Authorization") == f"Bearer {SECRET}" for h in proxy.seen)
+
+
+def test_a_slow_endpoint_search_leaves_the_app_responsive_and_shows_the_latest_query(
+    window: MainWindow, qtbot: QtBot, proxy: Proxy
+) -> None:
+    _open(window, qtbot, Endpoint(proxy.url, GRAPH))
+    release = threading.Event()
+    proxy.fail = lambda n: release.wait(30) and None  # type: ignore[assignment, func-returns-value]
+    try:
+        qtbot.keyClicks(window.search.query, "dns")
+        window.search.refresh()  # as the pause after typing would
+        assert window.search.message.text().startswith("Searching 127.0.0.1")
+        window.search.query.clear()
+        qtbot.keyClicks(window.search.query, "time sync")
+        with qtbot.waitSignal(window.search.searched, timeout=60_000):
+            qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+            release.set()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not window.search.jobs, timeout=60_000)  # the "dns" answer came too
+    assert window.search.results.record_at(0).id == "time-sync"
+    assert window.selected == str(iri_for_id("time-sync"))
+    assert not window.search.message.isVisible()
 
 
 def test_cancel_stops_waiting_for_a_slow_endpoint(
