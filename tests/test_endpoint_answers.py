@@ -17,7 +17,7 @@ from explorer.analysis.index import index_of
 from explorer.errors import InputError
 from explorer.ingest import load
 from explorer.remote.endpoint import Endpoint
-from explorer.remote.estate import RemoteEstate
+from explorer.remote.estate import RemoteEstate, copy_of
 from explorer.report import gaps_json, reach_json
 from explorer.search import search
 from helpers import SAMPLES, estate, run_cli
@@ -175,6 +175,21 @@ class TestSameAnswers:
                 except InputError as exc:
                     got = type(exc)
                 assert got == expected, text
+
+
+def test_a_copy_longer_than_a_page_holds_every_triple_once(server: Server) -> None:
+    """Past 10,000 rows, where Virtuoso refuses to sort an ordinary OFFSET page."""
+    graph = estate(
+        "".join(
+            f'id:s{n} a ic:Service ; rdfs:label "Service {n}" ; ic:ownedBy id:t{n % 7} ;'
+            f" ic:dependsOn id:s{(n * 31) % 2600} .\n"
+            for n in range(2600)
+        )
+    )
+    assert len(graph) > 10_000
+    server.put(graph, GRAPHS + "long")
+    copy = copy_of(RemoteEstate(Endpoint(server.query_url, GRAPHS + "long")))
+    assert set(copy) == set(graph)
 
 
 def test_search_uses_the_servers_full_text_index_where_it_has_one(
