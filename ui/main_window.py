@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.mode = "whole"
         self.focus_centres: list[str] = []
         self.job: Job | None = None  # the open the window waits for, if any
+        self._failure = "Cannot open"  # the title of the message if that job fails
         self.running: set[Job] = set()  # kept alive until their threads end, even if dropped
         self.opening: list[str] = []  # what the open under way will add to the recent list
         self.scene = GraphScene(self)
@@ -264,10 +265,15 @@ class MainWindow(QMainWindow):
             Job(lambda report: session.compare(list(paths), report)),
             self._compared,
             f"Comparing with {names}…",
+            "Cannot compare",
         )
 
-    def _start(self, job: Job, on_finished: object, message: str) -> Job:
+    def _start(
+        self, job: Job, on_finished: object, message: str, failure: str = "Cannot open"
+    ) -> Job:
+        """Run ``job`` with progress and Cancel; ``failure`` titles the message if it fails."""
         self.cancel_open()
+        self._failure = failure
         # bound methods of this window, never lambdas: their calls are queued to the GUI thread
         job.progress.connect(self._progress)
         job.finished.connect(on_finished)  # type: ignore[arg-type]
@@ -336,7 +342,7 @@ class MainWindow(QMainWindow):
     def _open_failed(self, message: str) -> None:
         self._open_ended()
         self.load_failed.emit(message)
-        show_error(self, "Cannot open", message)
+        show_error(self, self._failure, message)
 
     def set_session(self, session: Session) -> None:
         """Show an opened estate: the whole graph, its gaps, everything searchable."""
@@ -455,7 +461,10 @@ class MainWindow(QMainWindow):
             return
         name = id_from_iri(selected)
         self._start(
-            Job(lambda report: ask(selected, None, report)), self._reached, f"{doing} {name}…"
+            Job(lambda report: ask(selected, None, report)),
+            self._reached,
+            f"{doing} {name}…",
+            "Cannot answer",
         )
 
     def _reached(self, answer: Reach) -> None:
@@ -490,6 +499,7 @@ class MainWindow(QMainWindow):
                 Job(lambda report: _write_snapshot(session, path, report)),
                 self._exported,
                 f"Copying {session.title} into {path.name}…",
+                "Cannot export",
             )
             return True
         try:

@@ -145,3 +145,20 @@ def test_the_dialog_asks_until_the_address_is_an_endpoint(qtbot: QtBot) -> None:
     with qtbot.waitSignal(dialog.accepted):
         dialog.accept()
     assert dialog.endpoint == Endpoint("https://kg.example/sparql")
+
+
+def test_a_failing_analysis_is_reported_as_such(
+    window: MainWindow, qtbot: QtBot, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    titles: list[str] = []
+    monkeypatch.setattr(
+        "ui.main_window.show_error", lambda parent, title, text: titles.append(title)
+    )
+    _open(window, qtbot, Endpoint(proxy.url, GRAPH))
+    window.select(str(iri_for_id("dns-zone")))
+    proxy.fail = lambda n: 400  # type: ignore[assignment]
+    with qtbot.waitSignal(window.load_failed, timeout=30_000) as failed:
+        qtbot.keyClick(window.canvas, Qt.Key.Key_B)
+    assert "answered 400" in failed.args[0]
+    assert titles == ["Cannot answer"]
+    assert window.session is not None and window.session.remote  # the estate stays open
