@@ -156,9 +156,13 @@ class VirtuosoServer:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        self._wait_until_online()
-        self.sql("DB.DBA.RDF_OBJ_FT_RULE_DEL(null, null, 'ALL')")  # Debian indexes everything
         self.loaded = 0
+        try:
+            self._wait_until_online()
+            self.sql("DB.DBA.RDF_OBJ_FT_RULE_DEL(null, null, 'ALL')")  # Debian indexes all
+        except BaseException:
+            self.close()  # no server left running behind a failed start
+            raise
 
     @property
     def query_url(self) -> str:
