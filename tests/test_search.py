@@ -244,3 +244,20 @@ class TestOnTheSamples:
         done = run_cli("search", "colour:red")
         assert done.returncode == 2 and "Traceback" not in done.stderr
         assert "unknown field 'colour'" in done.stderr
+
+
+def test_searches_of_candidates_share_no_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An endpoint's candidates are ranked in a RAM index; two at once (the app's
+    searches, or two commands) once shared $TMPDIR/MAIN.tmp and broke each other."""
+    import tempfile
+
+    from explorer.search import search_documents
+    from explorer.search.documents import documents
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    (tmp_path / "MAIN.tmp").write_text("another search's folder, or anything else")
+    docs = list(documents(load([SAMPLES / "region-build.ttl"]).graph))
+    assert search_documents(docs, "time sync")[0].id == "time-sync"
+    assert [p.name for p in tmp_path.iterdir()] == ["MAIN.tmp"]  # nothing left behind

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from explorer.errors import Cancelled, InputError
 
@@ -40,7 +40,9 @@ class Job(QObject):
         self.moveToThread(self.runner)
         self.runner.started.connect(self._run)
         for signal in (self.finished, self.failed, self.cancelled):
-            signal.connect(self.runner.quit)
+            # quit from the work's own thread (QThread.quit is thread-safe): queued to the GUI
+            # thread, it would wait for that thread's event loop, which ``wait`` blocks
+            signal.connect(self.runner.quit, Qt.ConnectionType.DirectConnection)
 
     def start(self) -> None:
         self.runner.start()

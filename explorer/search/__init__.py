@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,7 +118,9 @@ def _build(folder: Path, graph: Graph, progress: Progress | None) -> None:
 def search_documents(docs: list[dict[str, str]], query: str, limit: int = 20) -> list[SearchHit]:
     """Search a few documents held in memory (a SPARQL endpoint's candidates), ranked by the
     same query as a cached index would rank them."""
-    ix = RamStorage().create_index(SCHEMA)
+    # a name of its own: whoosh pools postings in the folder $TMPDIR/<index name>.tmp,
+    # which two searches at once (threads or processes) must not share
+    ix = RamStorage().create_index(SCHEMA, indexname=f"ram-{uuid.uuid4().hex}")
     _write(ix, docs, None)
     return SearchIndex(ix, "", built_now=True).search(query, limit)
 
