@@ -44,6 +44,12 @@ _OWNED_BY, _LABEL = iri(IC.ownedBy), iri(RDFS.label)
 _RELATIONS = " ".join(
     iri(p) for p in (IC.dependsOn, IC.usesVendor, IC.assumes, IC.partOf, IC.ownedBy, IC.memberOf)
 )
+# the nodes a local search covers: typed with our classes, or named by a relation
+_COVERED = (
+    f"VALUES ?c {{ {' '.join(iri(c) for c in CLASS_KINDS)} }} ?x a ?c",
+    f"VALUES ?r {{ {_RELATIONS} }} ?x ?r ?y FILTER(isIRI(?y))",
+    f"VALUES ?r {{ {_RELATIONS} }} ?y ?r ?x FILTER(isIRI(?y))",
+)
 # Virtuoso's index finds a word by a prefix of four or more letters; a part with other
 # characters may be cut into words differently by the server and by whoosh
 _INDEXABLE = re.compile(r"[a-z0-9]{4,}")
@@ -57,6 +63,18 @@ def _string(text: str) -> str:
 
 def _contains(variable: str, text: str) -> str:
     return f"CONTAINS(LCASE(STR(?{variable})), {_string(text)})"
+
+
+def _kind(cls: URIRef) -> str:
+    return f"?x a {iri(cls)}"
+
+
+def _status(text: str) -> str:
+    return f"?x {iri(IC.status)} ?s FILTER(LCASE(STR(?s)) = {_string(text)})"
+
+
+def _tier(text: str) -> str:
+    return f"?x {iri(IC.tier)} ?t FILTER({_contains('t', text)})"
 
 
 def _iri_forms(text: str) -> list[str]:
@@ -124,13 +142,13 @@ class Filters:
     """Narrowing as one SPARQL filter on ``?x``, which every engine understands."""
 
     def kind(self, cls: URIRef) -> str:
-        return f"EXISTS {{ ?x a {iri(cls)} }}"
+        return f"EXISTS {{ {_kind(cls)} }}"
 
     def status(self, text: str) -> str:
-        return f"EXISTS {{ ?x {iri(IC.status)} ?s FILTER(LCASE(STR(?s)) = {_string(text)}) }}"
+        return f"EXISTS {{ {_status(text)} }}"
 
     def tier(self, text: str) -> str:
-        return f"EXISTS {{ ?x {iri(IC.tier)} ?t FILTER({_contains('t', text)}) }}"
+        return f"EXISTS {{ {_tier(text)} }}"
 
     def mentions(self, text: str) -> str:
         """The node's IRI, one of its literals, or its owner's IRI or label holds ``text``."""
@@ -173,13 +191,13 @@ class Lookups:
         return found
 
     def kind(self, cls: URIRef) -> set[URIRef]:
-        return self._nodes(f"?x a {iri(cls)}")
+        return self._nodes(_kind(cls))
 
     def status(self, text: str) -> set[URIRef]:
-        return self._nodes(f"?x {iri(IC.status)} ?s FILTER(LCASE(STR(?s)) = {_string(text)})")
+        return self._nodes(_status(text))
 
     def tier(self, text: str) -> set[URIRef]:
-        return self._nodes(f"?x {iri(IC.tier)} ?t FILTER({_contains('t', text)})")
+        return self._nodes(_tier(text))
 
     def mentions(self, text: str) -> set[URIRef]:
         """As ``Filters.mentions``: IRIs are read, texts are looked up in the index."""
@@ -214,49 +232,26 @@ class Lookups:
         return set().union(*parts)
 
 
-def _searchable_nodes() -> str:
-    """Nodes a local search covers: typed with our classes, or named by a relation."""
-    classes = " ".join(iri(c) for c in CLASS_KINDS)
-    return (
-        f"{{ VALUES ?c {{ {classes} }} ?x a ?c }} UNION "
-        f"{{ VALUES ?r {{ {_RELATIONS} }} ?x ?r ?y FILTER(isIRI(?y)) }} UNION "
-        f"{{ VALUES ?r {{ {_RELATIONS} }} ?y ?r ?x FILTER(isIRI(?y)) }}"
-    )
-
-
 def searchable(where: str | None) -> str:
     """The nodes a local search covers that pass ``where``, in IRI order."""
-    nodes = f"{{ SELECT DISTINCT ?x WHERE {{ {_searchable_nodes()} FILTER(isIRI(?x)) }} }}"
+    covered = " UNION ".join(f"{{ {way} }}" for way in _COVERED)
+    nodes = f"{{ SELECT DISTINCT ?x WHERE {{ {covered} FILTER(isIRI(?x)) }} }}"
     return f"SELECT ?x WHERE {{ {nodes} FILTER({where or 'true'}) }} ORDER BY ?x"
 
 
 def searchable_among(nodes: Iterable[URIRef], rows: Rows, wanted: int) -> list[URIRef]:
     """The first ``wanted`` of ``nodes``, in IRI order, that a local search covers: asked
-    a chunk at a time, typed nodes first, as small queries."""
-    classes = " ".join(iri(c) for c in CLASS_KINDS)
+    a chunk at a time, one small query for each way of being covered, each for the
+    nodes the ones before did not find (most are typed)."""
     kept: list[URIRef] = []
     for chunk in chunks(sorted(nodes)):
-        found = set(
-            rows(
-                f"SELECT DISTINCT ?x WHERE {{ {values('x', chunk)} "
-                f"VALUES ?c {{ {classes} }} ?x a ?c }} ORDER BY ?x"
-            )
-        )
-        rest = [n for n in chunk if n not in found]
-        if rest:
-            related = f"VALUES ?r {{ {_RELATIONS} }}"
-            found.update(
-                rows(
-                    f"SELECT DISTINCT ?x WHERE {{ {values('x', rest)} {related} "
-                    "?x ?r ?y FILTER(isIRI(?y)) } ORDER BY ?x"
+        found: set[URIRef] = set()
+        for way in _COVERED:
+            rest = [n for n in chunk if n not in found]
+            if rest:
+                found.update(
+                    rows(f"SELECT DISTINCT ?x WHERE {{ {values('x', rest)} {way} }} ORDER BY ?x")
                 )
-            )
-            found.update(
-                rows(
-                    f"SELECT DISTINCT ?x WHERE {{ {values('x', rest)} {related} "
-                    "?y ?r ?x } ORDER BY ?x"
-                )
-            )
         kept.extend(n for n in chunk if n in found)
         if len(kept) >= wanted:
             break
