@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 import pytest
 import requests
@@ -34,6 +34,7 @@ __all__ = [
     "free_port",
     "oxigraph_command",
     "start_engine",
+    "wait_for_log",
 ]
 
 ENGINES = ["oxigraph", "virtuoso"]
@@ -54,6 +55,17 @@ def oxigraph_command() -> str:
     return found
 
 
+def wait_for_log(process: subprocess.Popen[str], log: IO[str] | None, sign: str) -> None:
+    """Read a server's ``log`` until a line holds ``sign`` (it is ready then), and keep
+    draining the log after, so the server never blocks on a full pipe."""
+    assert log is not None
+    for line in log:
+        if sign in line.lower():
+            threading.Thread(target=log.read, daemon=True).start()
+            return
+    raise RuntimeError(f"{process.args[0]} exited with {process.wait()}")
+
+
 class OxigraphServer:
     """An in-memory Oxigraph server on 127.0.0.1, stopped by ``close``."""
 
@@ -66,20 +78,11 @@ class OxigraphServer:
             stderr=subprocess.PIPE,
             text=True,
         )
-        self._wait_until_listening()
+        wait_for_log(self.process, self.process.stderr, "listening")  # logged once bound
 
     @property
     def query_url(self) -> str:
         return f"{self.base}/query"
-
-    def _wait_until_listening(self) -> None:
-        """Read the server's log until it says it listens (it logs that once bound)."""
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            if "Listening" in line or "listening" in line:
-                threading.Thread(target=self.process.stderr.read, daemon=True).start()
-                return
-        raise RuntimeError(f"oxigraph exited with {self.process.wait()}")
 
     def put(self, graph: Graph, named: str | None = None) -> None:
         """Replace the default graph (or the graph ``named``) with ``graph``."""
@@ -158,7 +161,8 @@ class VirtuosoServer:
         )
         self.loaded = 0
         try:
-            self._wait_until_online()
+            # it logs this last, once it takes SQL connections
+            wait_for_log(self.process, self.process.stdout, "server online at")
             self.sql("DB.DBA.RDF_OBJ_FT_RULE_DEL(null, null, 'ALL')")  # Debian indexes all
         except BaseException:
             self.close()  # no server left running behind a failed start
@@ -167,15 +171,6 @@ class VirtuosoServer:
     @property
     def query_url(self) -> str:
         return f"{self.base}/sparql"
-
-    def _wait_until_online(self) -> None:
-        """Read the server's log until it accepts SQL connections (it logs that last)."""
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            if "Server online at" in line:
-                threading.Thread(target=self.process.stdout.read, daemon=True).start()
-                return
-        raise RuntimeError(f"virtuoso-t exited with {self.process.wait()}")
 
     def sql(self, statement: str) -> str:
         """Run one SQL statement through ``isql``; raise with its output when it fails."""
