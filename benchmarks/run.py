@@ -96,7 +96,7 @@ def bench(services: int, repeat: int, folder: Path, with_gui: bool) -> Table:
         single_points_of_failure,
         upstream,
     )
-    from explorer.analysis.index import index_of
+    from explorer.index import index_of
     from explorer.ingest import load
     from explorer.search import SearchIndex
     from explorer.search.cache import sources_key

@@ -8,26 +8,46 @@ Placeholders are not listed as entities: a new dangling reference shows as an op
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from rdflib import Graph, URIRef
 
-from explorer.analysis import ownership_gaps
-from explorer.analysis.index import RELATIONS, index_of
-from explorer.model import Entity, entities, entity
-from explorer.view import RELATION_NAMES
+from explorer.analysis import Gap, ownership_gaps
+from explorer.index import entities, index_of
+from explorer.kinds import Kind
+from explorer.model import Entity
+from explorer.relations import BY_PREDICATE, OWNED_BY, PREDICATES
+from explorer.rules import Rule
 from explorer.vocab import IC
 
-__all__ = ["Change", "Diff", "diff"]
+__all__ = ["Change", "ChangeMark", "Diff", "What", "diff"]
 
-_HIDDEN_KINDS = ("placeholder", "unknown")
+_HIDDEN_KINDS = (Kind.PLACEHOLDER, Kind.UNKNOWN)
+
+
+class What(StrEnum):
+    """What a change is about."""
+
+    ENTITY = "entity"
+    RELATION = "relation"
+    ATTRIBUTE = "attribute"
+    GAP = "gap"
+
+
+class ChangeMark(StrEnum):
+    """How a node changed since the earlier snapshot, for views that colour by change."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
 
 
 @dataclass(frozen=True)
 class Change:
     """One difference. ``what`` is entity, relation, attribute or gap."""
 
-    what: str
+    what: What
     node: Entity
     relation: str = ""  # relations: the relation's name
     target: Entity | None = None  # relations: the other end
@@ -46,15 +66,15 @@ class Change:
             "label": n.label,
             "kind": n.kind,
         }
-        if self.what == "relation" and self.target is not None:
+        if self.what is What.RELATION and self.target is not None:
             t = self.target
             data |= {
                 "relation": self.relation,
                 "target": {"iri": t.iri, "id": t.id, "label": t.label, "kind": t.kind},
             }
-        elif self.what == "attribute":
+        elif self.what is What.ATTRIBUTE:
             data |= {"attribute": self.attribute, "old": self.old or None, "new": self.new or None}
-        elif self.what == "gap":
+        elif self.what is What.GAP:
             data |= {"rule": self.rule, "message": self.message}
         return data
 
@@ -75,17 +95,17 @@ class Diff:
             "changed": [c.to_json() for c in self.changed],
         }
 
-    def marks(self) -> dict[str, str]:
+    def marks(self) -> dict[str, ChangeMark]:
         """IRI -> added, removed or changed, for views that colour nodes by change."""
-        out: dict[str, str] = {}
-        for kind, changes in (
-            ("changed", self.changed),
-            ("added", self.added),
-            ("removed", self.removed),
+        out: dict[str, ChangeMark] = {}
+        for mark, changes in (
+            (ChangeMark.CHANGED, self.changed),
+            (ChangeMark.ADDED, self.added),
+            (ChangeMark.REMOVED, self.removed),
         ):
             for c in changes:
-                if c.what in ("entity", "attribute"):
-                    out[c.node.iri] = kind
+                if c.what in (What.ENTITY, What.ATTRIBUTE):
+                    out[c.node.iri] = mark
         return out
 
 
@@ -95,20 +115,17 @@ def _shown(graph: Graph) -> dict[str, Entity]:
 
 def _relations(graph: Graph) -> set[tuple[str, URIRef, str]]:
     index = index_of(graph)
-    return {(str(s), p, str(o)) for p in RELATIONS for s, o in index.edges(p)}
+    return {(str(s), p, str(o)) for p in PREDICATES for s, o in index.edges(p)}
 
 
 def _owners(graph: Graph, iri: str) -> str:
-    owners = sorted(graph.objects(URIRef(iri), IC.ownedBy), key=str)
-    return ", ".join(_name(entity(graph, o)) for o in owners if isinstance(o, URIRef))
+    index = index_of(graph)
+    owners = sorted(graph.objects(URIRef(iri), OWNED_BY.predicate), key=str)
+    return ", ".join(index.entity(o).name for o in owners if isinstance(o, URIRef))
 
 
 def _contacts(graph: Graph, iri: str) -> str:
     return ", ".join(sorted(str(c) for c in graph.objects(URIRef(iri), IC.contact)))
-
-
-def _name(e: Entity) -> str:
-    return e.label if e.label == e.id else f"{e.label} ({e.id})"
 
 
 def _attribute_changes(old: Graph, new: Graph, a: Entity, b: Entity) -> list[Change]:
@@ -122,7 +139,7 @@ def _attribute_changes(old: Graph, new: Graph, a: Entity, b: Entity) -> list[Cha
         "contact": (_contacts(old, a.iri), _contacts(new, b.iri)),
     }
     return [
-        Change("attribute", b, attribute=name, old=before, new=after)
+        Change(What.ATTRIBUTE, b, attribute=name, old=before, new=after)
         for name, (before, after) in pairs.items()
         if before != after
     ]
@@ -137,33 +154,46 @@ def diff(old: Graph, new: Graph) -> Diff:
     False
     """
     before, after = _shown(old), _shown(new)
-    added = [Change("entity", after[i]) for i in sorted(after.keys() - before.keys())]
-    removed = [Change("entity", before[i]) for i in sorted(before.keys() - after.keys())]
-    changed = [
-        c
-        for i in sorted(before.keys() & after.keys())
-        for c in _attribute_changes(old, new, before[i], after[i])
-    ]
+    added = [Change(What.ENTITY, after[i]) for i in sorted(after.keys() - before.keys())]
+    removed = [Change(What.ENTITY, before[i]) for i in sorted(before.keys() - after.keys())]
     both = before.keys() & after.keys()
+    changed = [c for i in sorted(both) for c in _attribute_changes(old, new, before[i], after[i])]
     old_rel, new_rel = _relations(old), _relations(new)
-    for triples, graph, out in ((new_rel - old_rel, new, added), (old_rel - new_rel, old, removed)):
-        for s, p, o in sorted(triples):
-            if p == IC.ownedBy and s in both:
-                continue  # said once, as an owner change
-            out.append(
-                Change(
-                    "relation",
-                    entity(graph, URIRef(s)),
-                    RELATION_NAMES[p],
-                    entity(graph, URIRef(o)),
-                )
-            )
-    old_gaps = {(g.entity.iri, g.rule): g for g in ownership_gaps(old)}
-    new_gaps = {(g.entity.iri, g.rule): g for g in ownership_gaps(new)}
-    for key in sorted(new_gaps.keys() - old_gaps.keys()):
-        g = new_gaps[key]
-        added.append(Change("gap", g.entity, rule=g.rule, message=g.message))
-    for key in sorted(old_gaps.keys() - new_gaps.keys()):
-        g = old_gaps[key]
-        removed.append(Change("gap", g.entity, rule=g.rule, message=g.message))
-    return Diff(tuple(added), tuple(removed), tuple(changed))
+    added += _relation_changes(new, new_rel - old_rel, both)
+    removed += _relation_changes(old, old_rel - new_rel, both)
+    opened, closed = _gap_changes(old, new)
+    return Diff(tuple(added + opened), tuple(removed + closed), tuple(changed))
+
+
+def _relation_changes(
+    graph: Graph, triples: set[tuple[str, URIRef, str]], both: set[str]
+) -> list[Change]:
+    """A change per relation of ``triples`` (which ``graph`` holds); an owner of a node in
+    ``both`` graphs is said once, as an attribute change."""
+    index = index_of(graph)
+    return [
+        Change(
+            What.RELATION,
+            index.entity(URIRef(s)),
+            BY_PREDICATE[p].name,
+            index.entity(URIRef(o)),
+        )
+        for s, p, o in sorted(triples)
+        if not (p == OWNED_BY.predicate and s in both)
+    ]
+
+
+def _gap_changes(old: Graph, new: Graph) -> tuple[list[Change], list[Change]]:
+    """Gaps opened and closed."""
+    before = {(g.entity.iri, g.rule): g for g in ownership_gaps(old)}
+    after = {(g.entity.iri, g.rule): g for g in ownership_gaps(new)}
+
+    def changes(gaps: dict[tuple[str, Rule], Gap], keys: set[tuple[str, Rule]]) -> list[Change]:
+        return [
+            Change(What.GAP, gaps[k].entity, rule=gaps[k].rule, message=gaps[k].message)
+            for k in sorted(keys)
+        ]
+
+    return changes(after, after.keys() - before.keys()), changes(
+        before, before.keys() - after.keys()
+    )

@@ -9,7 +9,8 @@ from typing import NoReturn
 from rdflib import Graph, URIRef
 
 from explorer.errors import InputError
-from explorer.model import Entity, entities
+from explorer.index import entities
+from explorer.model import Entity
 from explorer.vocab import iri_for_id
 
 __all__ = ["choose", "closest", "expand", "resolve_node"]

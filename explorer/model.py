@@ -1,29 +1,16 @@
-"""Typed, read-only records of the graph's entities, for lists, tables and reports."""
+"""Typed, read-only records of the graph's entities, for lists, tables and reports.
+
+The records are made by the index (``explorer.index``), which reads them from the graph
+in bulk; this module holds only what a record is.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Graph, URIRef
+from explorer.kinds import KINDS, Kind
 
-from explorer.vocab import ALL_KIND_CLASSES, IC
-
-__all__ = [
-    "CLASS_KINDS",
-    "KINDS",
-    "UNKNOWN",
-    "Entity",
-    "as_tier",
-    "entities",
-    "entity",
-    "sort_key",
-]
-
-# class -> kind name, placeholders last: a typed entity is never shown as a placeholder
-CLASS_KINDS: dict[URIRef, str] = {cls: kind for kind, cls in ALL_KIND_CLASSES.items()}
-CLASS_KINDS[IC.Placeholder] = "placeholder"
-KINDS: tuple[str, ...] = tuple(CLASS_KINDS.values())
-UNKNOWN = "unknown"  # a node referenced by a relation but typed by no source
+__all__ = ["Entity", "as_tier", "display_name", "sort_key"]
 
 
 @dataclass(frozen=True)
@@ -33,18 +20,25 @@ class Entity:
     iri: str
     id: str
     label: str
-    kind: str
+    kind: Kind
     description: str = ""
     owners: tuple[str, ...] = ()
     tier: int | None = None
     status: str = ""
 
+    @property
+    def name(self) -> str:
+        """The label, with the id beside it when the two differ: how every list names it."""
+        return display_name(self.label, self.id)
 
-def entity(graph: Graph, iri: URIRef) -> Entity:
-    """The record of one node; kind ``"unknown"`` when no source says what it is."""
-    from explorer.analysis.index import index_of  # the index builds on this module
 
-    return index_of(graph).entity(iri)
+def display_name(label: str, entity_id: str) -> str:
+    """``label (id)``, or the label alone when it is the id.
+
+    >>> display_name("Authoritative DNS", "dns-service"), display_name("dns", "dns")
+    ('Authoritative DNS (dns-service)', 'dns')
+    """
+    return label if label == entity_id else f"{label} ({entity_id})"
 
 
 def as_tier(value: object) -> int | None:
@@ -53,13 +47,6 @@ def as_tier(value: object) -> int | None:
         return int(str(value)) if value is not None else None
     except ValueError:
         return None
-
-
-def entities(graph: Graph) -> list[Entity]:
-    """Every node of a known kind, sorted by kind then label (read through the graph's index)."""
-    from explorer.analysis.index import index_of  # the index builds on this module
-
-    return index_of(graph).entities()
 
 
 def sort_key(e: Entity) -> tuple[int, str, str]:

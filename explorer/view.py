@@ -19,15 +19,13 @@ from dataclasses import dataclass, field
 
 import igraph
 from rdflib import Graph, URIRef
-from rdflib.namespace import ORG
 
-from explorer.analysis.index import RELATIONS, EstateIndex, index_of
+from explorer.index import EstateIndex, index_of
 from explorer.model import Entity
-from explorer.vocab import IC
+from explorer.relations import BY_NAME, RELATIONS, Spread
 
 __all__ = [
     "LAYERED_LIMIT",
-    "RELATION_NAMES",
     "Edge",
     "GraphView",
     "estate_parts",
@@ -40,21 +38,12 @@ LAYERED_LIMIT = 800
 MIN_ROOM = 0.45  # side of the square each node gets at least, in layout units (see _roomy)
 FORCE_SMALL = 300  # up to here the whole graph uses Kamada-Kawai, beyond Fruchterman-Reingold
 
-RELATION_NAMES: dict[URIRef, str] = {
-    IC.dependsOn: "depends on",
-    IC.usesVendor: "uses vendor",
-    IC.assumes: "assumes",
-    IC.partOf: "part of",
-    IC.ownedBy: "owned by",
-    IC.memberOf: "member of",
-    ORG.subOrganizationOf: "sub-team of",
-}
-_BY_NAME = {name: predicate for predicate, name in RELATION_NAMES.items()}
-
 
 @dataclass(frozen=True, order=True)
 class Edge:
-    """``source`` relates to ``target``, e.g. a service "depends on" a database."""
+    """``source`` relates to ``target``, e.g. a service "depends on" a database.
+
+    ``relation`` is the relation's name in ``explorer.relations``."""
 
     source: str
     relation: str
@@ -97,9 +86,9 @@ def neighbourhood(graph: Graph, centres: Iterable[URIRef], hops: int) -> set[URI
     for _ in range(hops):
         nxt: set[URIRef] = set()
         for node in frontier:
-            for predicate in RELATIONS:
-                nxt.update(index.targets(node, predicate))
-                nxt.update(index.sources(node, predicate))
+            for relation in RELATIONS:
+                nxt.update(index.targets(node, relation.predicate))
+                nxt.update(index.sources(node, relation.predicate))
         frontier = nxt - seen
         seen |= frontier
     return seen
@@ -107,10 +96,10 @@ def neighbourhood(graph: Graph, centres: Iterable[URIRef], hops: int) -> set[URI
 
 def _parts(index: EstateIndex, nodes: set[URIRef]) -> tuple[dict[str, Entity], list[Edge]]:
     edges = sorted(
-        Edge(str(source), RELATION_NAMES[predicate], str(target))
-        for predicate in RELATIONS
+        Edge(str(source), relation.name, str(target))
+        for relation in RELATIONS
         for source in nodes
-        for target in index.targets(source, predicate)
+        for target in index.targets(source, relation.predicate)
         if target in nodes
     )
     return {str(n): index.entity(n) for n in sorted(nodes)}, edges
@@ -147,7 +136,7 @@ def _layout(nodes: list[str], edges: list[Edge], layered: bool) -> dict[str, tup
     pairs = []
     for edge in edges:
         source, target = number[edge.source], number[edge.target]
-        if _BY_NAME[edge.relation] == IC.partOf:
+        if BY_NAME[edge.relation].spread is Spread.COMPOSITION:
             source, target = target, source  # a system sits before its parts
         if source != target:
             pairs.append((source, target))

@@ -12,10 +12,8 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, XSD, DefinedNamespace
 
 __all__ = [
-    "ALL_KIND_CLASSES",
     "IC",
     "ID",
-    "KIND_CLASSES",
     "PREFIXES",
     "id_from_iri",
     "iri_for_id",
@@ -55,19 +53,6 @@ class IC(DefinedNamespace):
 
 
 ID = Namespace("https://infra-context.dev/id/")
-
-# kind name (as users write it) -> class; order is the order kinds are listed to users
-KIND_CLASSES: dict[str, URIRef] = {
-    "service": IC.Service,
-    "resource": IC.Resource,
-    "system": IC.System,
-    "team": IC.Team,
-    "person": IC.Person,
-    "vendor": IC.Vendor,
-    "assumption": IC.Assumption,
-}
-# with the kind of imported catalogue entities we keep but do not model
-ALL_KIND_CLASSES: dict[str, URIRef] = {**KIND_CLASSES, "other": IC.CatalogEntity}
 
 PREFIXES: dict[str, Namespace] = {
     "ic": Namespace(str(IC._NS)),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from explorer.estate import Estate, open_estate
 from explorer.store import new_graph
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,3 +49,10 @@ def estate(turtle: str, store: str = "memory") -> Graph:
 def node(entity_id: str) -> URIRef:
     """The IRI of an importer id, as the tests write them."""
     return URIRef("https://infra-context.dev/id/" + entity_id)
+
+
+def opened(sources: list[Path]) -> Estate:
+    """An estate as the app opens it: loaded, and ready to show."""
+    estate = open_estate(sources)
+    estate.prepare()
+    return estate

@@ -13,11 +13,11 @@ import pytest
 from rdflib import Graph, URIRef
 
 from explorer.analysis import blast_radius, ownership_gaps, upstream
-from explorer.analysis.index import index_of
 from explorer.errors import InputError
+from explorer.estate.endpoint import EndpointEstate
+from explorer.index import index_of
 from explorer.ingest import load
 from explorer.remote.endpoint import Endpoint
-from explorer.remote.estate import RemoteEstate, copy_of
 from explorer.report import gaps_json, reach_json
 from explorer.search import search
 from helpers import SAMPLES, estate, run_cli
@@ -78,17 +78,17 @@ def oxigraph() -> Iterator[OxigraphServer]:
 
 
 @pytest.fixture(scope="module")
-def served(server: Server) -> dict[str, tuple[Graph, RemoteEstate]]:
+def served(server: Server) -> dict[str, tuple[Graph, EndpointEstate]]:
     """Each sample, loaded locally and put into its own named graph on the server."""
     found = {}
     for name, paths in SAMPLE_SOURCES.items():
         graph = load(paths).graph
         server.put(graph, GRAPHS + name)
-        found[name] = (graph, RemoteEstate(Endpoint(server.query_url, GRAPHS + name)))
+        found[name] = (graph, EndpointEstate(Endpoint(server.query_url, GRAPHS + name)))
     server.put(EVERY_RULE, GRAPHS + "every-rule")
     found["every-rule"] = (
         EVERY_RULE,
-        RemoteEstate(Endpoint(server.query_url, GRAPHS + "every-rule")),
+        EndpointEstate(Endpoint(server.query_url, GRAPHS + "every-rule")),
     )
     return found
 
@@ -121,7 +121,7 @@ class TestSameAnswers:
     ) -> None:
         graph, remote = served[name]
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_FULLTEXT", fulltext)
-        remote = RemoteEstate(remote.endpoint)  # asks afresh whether to use the index
+        remote = EndpointEstate(remote.endpoint)  # asks afresh whether to use the index
         queries = [
             "dns",
             "time sync",
@@ -188,7 +188,7 @@ def test_a_copy_longer_than_a_page_holds_every_triple_once(server: Server) -> No
     )
     assert len(graph) > 10_000
     server.put(graph, GRAPHS + "long")
-    copy = copy_of(RemoteEstate(Endpoint(server.query_url, GRAPHS + "long")))
+    copy = EndpointEstate(Endpoint(server.query_url, GRAPHS + "long")).copy()
     assert set(copy) == set(graph)
 
 
@@ -204,13 +204,13 @@ def test_a_graph_the_index_does_not_cover_is_searched_with_contains(server: Serv
         pytest.skip("only Virtuoso keeps a full-text index")
     graph = estate('id:q a ic:Service ; rdfs:label "Quokkas routing" .\n')
     server.put(graph, GRAPHS + "unindexed", text_index=False)
-    remote = RemoteEstate(Endpoint(server.query_url, GRAPHS + "unindexed"))
+    remote = EndpointEstate(Endpoint(server.query_url, GRAPHS + "unindexed"))
     assert [h.id for h in remote.search("quokka routes")] == ["q"]
     assert not remote.text_index
 
 
 def test_the_default_graph_is_asked_when_no_graph_is_named(oxigraph: OxigraphServer) -> None:
-    remote = RemoteEstate(Endpoint(oxigraph.query_url))
+    remote = EndpointEstate(Endpoint(oxigraph.query_url))
     assert [
         i.entity.id for i in remote.upstream(URIRef("https://infra-context.dev/id/noise")).impacted
     ] == ["dns-zone"]

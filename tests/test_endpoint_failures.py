@@ -13,10 +13,10 @@ from keyring.backend import KeyringBackend
 from rdflib import URIRef
 
 from explorer.errors import InputError
+from explorer.estate.endpoint import EndpointEstate
 from explorer.ingest import load
 from explorer.remote.client import SparqlClient
 from explorer.remote.endpoint import Credentials, Endpoint, credentials_for, parse_endpoint
-from explorer.remote.estate import RemoteEstate, copy_of
 from helpers import SAMPLES, run_cli
 from sparql_servers import OxigraphServer, Proxy, free_port
 
@@ -39,9 +39,9 @@ def proxy(server: OxigraphServer) -> Iterator[Proxy]:
     between.close()
 
 
-def _estate(url: str, **options: object) -> RemoteEstate:
+def _estate(url: str, **options: object) -> EndpointEstate:
     client = SparqlClient(Endpoint(url), Credentials(), backoff=0.01, **options)  # type: ignore[arg-type]
-    return RemoteEstate(client.endpoint, client)
+    return EndpointEstate(client.endpoint, client)
 
 
 class TestClearErrors:
@@ -121,7 +121,7 @@ class TestPaging:
     def test_a_copy_equals_the_graph_served(self, server: OxigraphServer) -> None:
         from explorer.diff import diff
 
-        copy = copy_of(_estate(server.query_url))
+        copy = _estate(server.query_url).copy()
         assert not diff(load([SAMPLES / "region-build.ttl"]).graph, copy).to_json()["added"]
         assert len(copy) == len(load([SAMPLES / "region-build.ttl"]).graph)
 
@@ -137,7 +137,7 @@ class TestPaging:
 
         estate.client.pages = short  # type: ignore[method-assign]
         with pytest.raises(InputError, match="kept changing while it was copied"):
-            copy_of(estate)
+            estate.copy()
 
 
 class _MemoryKeyring(KeyringBackend):
@@ -176,7 +176,7 @@ class TestCredentials:
     ) -> None:
         proxy.password = SECRET
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_TOKEN", SECRET)
-        assert RemoteEstate(Endpoint(proxy.url)).count_entities() == 64
+        assert EndpointEstate(Endpoint(proxy.url)).count_entities() == 64
         assert proxy.seen[0]["Authorization"] == f"Bearer {SECRET}"
 
     def test_a_user_and_password_from_the_environment(
@@ -185,7 +185,7 @@ class TestCredentials:
         proxy.password = SECRET
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_USER", "estate-reader")
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_PASSWORD", SECRET)
-        assert RemoteEstate(Endpoint(proxy.url)).count_entities() == 64
+        assert EndpointEstate(Endpoint(proxy.url)).count_entities() == 64
         assert proxy.seen[0]["Authorization"].startswith("Basic ")
 
     def test_from_the_keyring(
@@ -195,11 +195,11 @@ class TestCredentials:
         endpoint = Endpoint(proxy.url)
         no_credentials.set_password("infra-explorer", endpoint.origin, SECRET)
         assert credentials_for(endpoint).token == SECRET
-        assert RemoteEstate(endpoint).count_entities() == 64
+        assert EndpointEstate(endpoint).count_entities() == 64
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_USER", "estate-reader")
         no_credentials.set_password("infra-explorer", f"estate-reader@{endpoint.origin}", SECRET)
         assert credentials_for(endpoint) == Credentials(user="estate-reader", password=SECRET)
-        assert RemoteEstate(endpoint).count_entities() == 64
+        assert EndpointEstate(endpoint).count_entities() == 64
 
     def test_wrong_credentials_are_refused_clearly(
         self, proxy: Proxy, no_credentials: _MemoryKeyring, monkeypatch: pytest.MonkeyPatch
@@ -207,7 +207,7 @@ class TestCredentials:
         proxy.password = "another"
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_TOKEN", SECRET)
         with pytest.raises(InputError, match="refused the request \\(401") as caught:
-            RemoteEstate(Endpoint(proxy.url)).count_entities()
+            EndpointEstate(Endpoint(proxy.url)).count_entities()
         assert SECRET not in str(caught.value)
 
     def test_credentials_never_reach_a_file_or_a_log(
@@ -221,7 +221,7 @@ class TestCredentials:
         proxy.password = SECRET
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_TOKEN", SECRET)
         caplog.set_level(logging.DEBUG)
-        estate = RemoteEstate(Endpoint(proxy.url))
+        estate = EndpointEstate(Endpoint(proxy.url))
         estate.gaps()
         estate.search("dns")
         assert SECRET not in repr(estate.client.http.auth) + repr(credentials_for(estate.endpoint))

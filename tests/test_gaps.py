@@ -10,8 +10,8 @@ import pytest
 from rdflib import Graph
 
 from explorer.analysis import Gap, ownership_gaps
-from explorer.analysis.gaps import RULES
 from explorer.ingest import load
+from explorer.rules import RULES
 from helpers import REPO, SAMPLES, estate
 
 Write = Callable[[str, str | bytes], Path]
@@ -139,8 +139,8 @@ class TestBothEnginesAgree:
     @pytest.mark.parametrize("services", [0, 300])
     def test_on_the_samples_and_a_generated_estate(self, services: int, tmp_path: Path) -> None:
         from explorer.analysis.gaps import shacl_breaches
-        from explorer.analysis.index import index_of
         from explorer.analysis.shape_rules import breaches
+        from explorer.index import index_of
 
         if services:
             sys.path.insert(0, str(REPO / "benchmarks"))
@@ -160,8 +160,8 @@ class TestBothEnginesAgree:
     @pytest.mark.parametrize("store", ["memory", "oxigraph"])
     def test_every_rule_of_the_shapes_on_a_graph_that_breaks_them_all(self, store: str) -> None:
         from explorer.analysis.gaps import shacl_breaches
-        from explorer.analysis.index import index_of
         from explorer.analysis.shape_rules import breaches
+        from explorer.index import index_of
 
         graph = estate(
             'id:t a ic:Team ; ic:status "paused", "active" .\n'

@@ -11,10 +11,11 @@ from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
+from explorer.index import entities
 from explorer.ingest import load
-from explorer.model import entities
+from explorer.kinds import KIND_CLASSES
 from explorer.resources import DEFAULT_SAMPLE, ontology_file, sample_file
-from explorer.vocab import IC, KIND_CLASSES, id_from_iri, iri_for_id
+from explorer.vocab import IC, id_from_iri, iri_for_id
 from helpers import SAMPLES
 
 ESTATES = {

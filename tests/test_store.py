@@ -7,9 +7,9 @@ from pathlib import Path
 
 from rdflib import RDFS, Graph, Literal, URIRef
 
-from explorer.analysis.index import index_of
+from explorer.estate.files import FileEstate
+from explorer.index import index_of
 from explorer.ingest import load
-from explorer.session import Session
 from explorer.store import EstateStore, oxigraph_of
 from explorer.vocab import IC
 from helpers import SAMPLES, estate, node
@@ -47,7 +47,7 @@ class TestTheGraphALoadReturns:
 
 class TestOrigins:
     def test_one_rdf_file_describes_its_subjects_and_nothing_else(self) -> None:
-        session = Session(load([SAMPLES / "region-build.ttl"]))
+        session = FileEstate(load([SAMPLES / "region-build.ttl"]))
         path = str(SAMPLES / "region-build.ttl")
         assert session.details(str(node("dns-zone"))).origins == (path,)
         assert session.details("https://elsewhere.example/x").origins == ()
@@ -55,7 +55,7 @@ class TestOrigins:
     def test_several_files_each_name_what_they_describe(self, write: Write) -> None:
         ttl = write("a.ttl", '@prefix id: <https://infra-context.dev/id/> .\nid:x <urn:p> "1" .\n')
         yaml = write("b.yaml", "services:\n  - id: y\n    depends_on: [x]\n")
-        session = Session(load([ttl, yaml]))
+        session = FileEstate(load([ttl, yaml]))
         assert session.details(str(node("x"))).origins == (str(ttl),)
         assert session.details(str(node("y"))).origins == (f"{yaml}:2",)
         assert session.details(str(URIRef("urn:none"))).origins == ()

@@ -6,11 +6,12 @@ from rdflib import Graph
 
 from explorer.analysis import cycles, single_points_of_failure
 from explorer.ingest import load
+from explorer.model import Entity
 from helpers import estate, node
 
 
-def ids(group: list[str]) -> list[str]:
-    return [iri.rsplit("/", 1)[1] for iri in group]
+def ids(group: tuple[Entity, ...]) -> list[str]:
+    return [e.iri.rsplit("/", 1)[1] for e in group]
 
 
 class TestCycles:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, Graph, URIRef
 
+from explorer.kinds import KIND_CLASSES
 from explorer.resources import ontology_file
-from explorer.vocab import IC, ID, KIND_CLASSES, id_from_iri, iri_for_id
+from explorer.vocab import IC, ID, id_from_iri, iri_for_id
 
 
 class TestNamespace:

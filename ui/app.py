@@ -14,9 +14,7 @@ from PySide6.QtWidgets import QApplication
 from explorer.atomic import atomic_write_bytes
 from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser
 from explorer.errors import InputError
-from explorer.remote.endpoint import Endpoint, endpoint_among
-from explorer.remote.session import RemoteSession
-from explorer.session import Session
+from explorer.estate import Estate, open_estate
 from ui.main_window import MainWindow
 
 __all__ = ["application", "run_gui_command", "save_screenshot"]
@@ -68,43 +66,39 @@ def run_gui_command(argv: list[str]) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             if args.output.suffix.lower() != ".png":
                 raise InputError(args.output, None, "a screenshot is written as .png")
-        endpoint = endpoint_among(args.sources)
         application()
         if args.command == "gui":
-            return _show(args.sources, endpoint)
-        if endpoint is not None:
-            return _screenshot(RemoteSession.connect(endpoint), args)
-        return _screenshot(Session.open(args.sources), args)
+            return _show(args.sources)
+        estate = open_estate(args.sources)
+        estate.prepare()
+        return _screenshot(estate, args)
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
-def _show(sources: list[str], endpoint: Endpoint | None) -> int:
+def _show(sources: list[str]) -> int:
     """Show the window at once and open the sources in the background."""
     app = application()
     window = MainWindow()
     window.load_failed.connect(lambda message: print(f"{PROG}: error: {message}", file=sys.stderr))
     window.show()
-    if endpoint is not None:
-        window.open_endpoint(endpoint)
-    else:
-        window.open_sources([Path(s) for s in sources])
+    window.commands.open(sources)
     return app.exec()
 
 
-def _screenshot(session: Session, args: argparse.Namespace) -> int:
+def _screenshot(estate: Estate, args: argparse.Namespace) -> int:
     try:
         width, height = (int(n) for n in args.size.lower().split("x"))
     except ValueError:
         raise InputError(None, None, f"--size must be WIDTHxHEIGHT, not {args.size!r}") from None
     with tempfile.TemporaryDirectory() as folder:  # the default layout, not the user's last
         settings = QSettings(str(Path(folder) / "screenshot.ini"), QSettings.Format.IniFormat)
-        return _render(session, args, MainWindow(session, settings=settings), (width, height))
+        return _render(estate, args, MainWindow(estate, settings=settings), (width, height))
 
 
 def _render(
-    session: Session, args: argparse.Namespace, window: MainWindow, size: tuple[int, int]
+    estate: Estate, args: argparse.Namespace, window: MainWindow, size: tuple[int, int]
 ) -> int:
     width, height = size
     window.resize(width, height)
@@ -112,19 +106,18 @@ def _render(
     application().processEvents()
     node = args.focus or args.blast_radius or args.upstream
     if node:
-        window.select(session.resolve(node))
+        window.select(estate.resolve(node))
         if args.focus:
             window.hops.setValue(args.hops)
-            window.show_focus()
+            window.commands.show_focus()
         if args.blast_radius:
-            window.select(session.resolve(args.blast_radius))
-            window.show_blast_radius()
+            window.select(estate.resolve(args.blast_radius))
+            window.commands.blast_radius()
         elif args.upstream:
-            window.select(session.resolve(args.upstream))
-            window.show_upstream()
-        if window.job is not None:  # an endpoint answers in the background
-            window.job.wait()
-            application().processEvents()
+            window.select(estate.resolve(args.upstream))
+            window.commands.upstream()
+        window.jobs.wait()  # a slow estate answers in the background
+        application().processEvents()
         window.canvas.fit()
     application().processEvents()
     save_screenshot(window, args.output)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from explorer.session import Comparison
+from explorer.estate import Comparison
 from ui.models import CHANGE_COLUMNS
 from ui.table import RecordPanel
 

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from explorer.session import NodeDetails
+from explorer.details import NodeDetails
 
 __all__ = ["DetailsPanel"]
 
@@ -45,6 +45,8 @@ class DetailsPanel(QTextBrowser):
         ]
         if e.status:
             rows.append(("Status", e.status))
+        if details.contacts:
+            rows.append(("Contact", ", ".join(details.contacts)))
         parts = [f"<h3>{_e(e.label)}</h3>", "<table cellspacing='2'>"]
         parts += [f"<tr><td><b>{_e(k)}</b>&nbsp;</td><td>{_e(v)}</td></tr>" for k, v in rows]
         parts.append("</table>")

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.analysis import Reach
+from explorer.analysis import Direction, Reach
 from explorer.atomic import atomic_write_bytes
 from explorer.errors import InputError
 from explorer.report import reach_csv
-from ui.dialogs import show_error
+from ui import dialogs
 from ui.models import IMPACT_COLUMNS, TEAM_COLUMNS
 from ui.table import RecordTable
 
@@ -32,7 +32,7 @@ def heading_for(answer: Reach) -> str:
     """The panel's title, direction said in words."""
     name = answer.node.label
     count = len(answer.impacted)
-    if answer.direction == "affected":
+    if answer.direction is Direction.AFFECTED:
         return f"Affected if {name} fails: {count} node(s), {len(answer.teams)} team(s) to tell"
     return f"{name} needs: {count} node(s), owned by {len(answer.teams)} team(s)"
 
@@ -120,4 +120,4 @@ class ImpactPanel(QWidget):
             try:
                 self.save_csv(Path(name))
             except InputError as exc:
-                show_error(self, "Cannot save", str(exc))
+                dialogs.show_error(self, "Cannot save", str(exc))

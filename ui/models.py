@@ -14,14 +14,16 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from explorer.diff import Change
+from explorer.diff import Change, What
 from explorer.model import Entity
 
 __all__ = [
     "CHANGE_COLUMNS",
+    "CYCLE_COLUMNS",
     "ENTITY_COLUMNS",
     "GAP_COLUMNS",
     "IMPACT_COLUMNS",
+    "POINT_COLUMNS",
     "SEARCH_COLUMNS",
     "TEAM_COLUMNS",
     "Column",
@@ -29,12 +31,6 @@ __all__ = [
 ]
 
 _Index = QModelIndex | QPersistentModelIndex
-TEAM_MARKS = {
-    "dissolved": "dissolved",
-    "undefined": "not defined anywhere",
-    "unreachable": "no members, no contact",
-    "active": "",
-}
 
 
 @dataclass(frozen=True)
@@ -44,10 +40,6 @@ class Column:
     tip: Callable[[Any], str] | None = None
 
 
-def _name(e: Entity) -> str:
-    return e.label if e.label == e.id else f"{e.label} ({e.id})"
-
-
 SEARCH_COLUMNS = (
     Column("Name", lambda h: h.label, lambda h: f"{h.id}: {h.fragment.text}"),
     Column("Kind", lambda h: h.kind),
@@ -55,44 +47,61 @@ SEARCH_COLUMNS = (
     Column("Matched", lambda h: h.fragment.marked("«", "»"), lambda h: h.fragment.text),
 )
 ENTITY_COLUMNS = (
-    Column("Name", lambda e: _name(e), lambda e: e.description),
+    Column("Name", lambda e: e.name, lambda e: e.description),
     Column("Kind", lambda e: e.kind),
     Column("Owner", lambda e: ", ".join(e.owners)),
 )
 IMPACT_COLUMNS = (
     Column("Distance", lambda i: i.distance),
     Column("Kind", lambda i: i.entity.kind),
-    Column("Name", lambda i: _name(i.entity), lambda i: i.entity.description),
+    Column("Name", lambda i: i.entity.name, lambda i: i.entity.description),
     Column("Path", lambda i: " → ".join(i.path)),
 )
 TEAM_COLUMNS = (
-    Column("Team", lambda t: _name(t.entity)),
-    Column("Attention", lambda t: TEAM_MARKS.get(t.status, t.status)),
+    Column("Team", lambda t: t.entity.name),
+    Column("Attention", lambda t: t.status.mark),
     Column("Owns", lambda t: ", ".join(t.owns)),
 )
 GAP_COLUMNS = (
     Column("Impact", lambda g: g.impact),
     Column("Rule", lambda g: g.rule),
     Column("Kind", lambda g: g.entity.kind),
-    Column("Name", lambda g: _name(g.entity)),
+    Column("Name", lambda g: g.entity.name),
     Column("Problem", lambda g: g.message, lambda g: g.message),
 )
 
 
 def _change_detail(c: Change) -> str:
-    if c.what == "relation" and c.target is not None:
-        return f"{c.relation} {_name(c.target)}"
-    if c.what == "attribute":
+    if c.what is What.RELATION and c.target is not None:
+        return f"{c.relation} {c.target.name}"
+    if c.what is What.ATTRIBUTE:
         return f"{c.attribute}: {c.old or '(none)'} → {c.new or '(none)'}"
-    if c.what == "gap":
+    if c.what is What.GAP:
         return f"{c.rule}: {c.message}"
     return c.node.kind
+
+
+CYCLE_COLUMNS = (
+    Column("Size", lambda group: len(group)),
+    Column("Nodes", lambda group: ", ".join(e.name for e in group), lambda g: _ids(g)),
+)
+POINT_COLUMNS = (
+    Column("Impact", lambda p: p.impact),
+    Column("Kind", lambda p: p.entity.kind),
+    Column("Name", lambda p: p.entity.name, lambda p: p.entity.description),
+    Column("Tier-1 behind", lambda p: len(p.tier1_services), lambda p: ", ".join(p.tier1_services)),
+    Column("Cut off", lambda p: ", ".join(p.cut_off), lambda p: ", ".join(p.cut_off)),
+)
+
+
+def _ids(group: tuple[Entity, ...]) -> str:
+    return " → ".join(e.id for e in group)
 
 
 CHANGE_COLUMNS = (
     Column("Change", lambda row: row[0]),
     Column("What", lambda row: row[1].what),
-    Column("Name", lambda row: _name(row[1].node)),
+    Column("Name", lambda row: row[1].node.name),
     Column("Detail", lambda row: _change_detail(row[1]), lambda row: _change_detail(row[1])),
 )
 

@@ -7,6 +7,19 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
+from explorer.diff import ChangeMark
+from explorer.kinds import KIND_TABLE, Kind
+from explorer.relations import (
+    ASSUMES,
+    DEPENDS_ON,
+    MEMBER_OF,
+    OWNED_BY,
+    PART_OF,
+    RELATIONS,
+    SUB_TEAM_OF,
+    USES_VENDOR,
+)
+
 __all__ = [
     "CHANGE_STYLES",
     "DISTANCE_COLOURS",
@@ -17,6 +30,7 @@ __all__ = [
     "RelationStyle",
     "distance_colour",
     "is_dark",
+    "relation_style",
 ]
 
 
@@ -27,17 +41,21 @@ class KindStyle:
     label: str
 
 
-KIND_STYLES: dict[str, KindStyle] = {
-    "service": KindStyle("#2563eb", "roundrect", "Service"),
-    "resource": KindStyle("#0d9488", "rect", "Resource"),
-    "system": KindStyle("#7c3aed", "hexagon", "System"),
-    "team": KindStyle("#16a34a", "pill", "Team"),
-    "person": KindStyle("#4d7c0f", "pill", "Person"),
-    "vendor": KindStyle("#ea580c", "octagon", "Vendor"),
-    "assumption": KindStyle("#a16207", "slant", "Assumption"),
-    "other": KindStyle("#64748b", "rect", "Other"),
-    "placeholder": KindStyle("#6b7280", "dashed", "Undefined"),
-    "unknown": KindStyle("#6b7280", "dashed", "Unknown"),
+# kind -> (colour, shape); the legend's words are the kinds' titles (``explorer.kinds``)
+_KIND_LOOKS: dict[Kind, tuple[str, str]] = {
+    Kind.SERVICE: ("#2563eb", "roundrect"),
+    Kind.RESOURCE: ("#0d9488", "rect"),
+    Kind.SYSTEM: ("#7c3aed", "hexagon"),
+    Kind.TEAM: ("#16a34a", "pill"),
+    Kind.PERSON: ("#4d7c0f", "pill"),
+    Kind.VENDOR: ("#ea580c", "octagon"),
+    Kind.ASSUMPTION: ("#a16207", "slant"),
+    Kind.OTHER: ("#64748b", "rect"),
+    Kind.PLACEHOLDER: ("#6b7280", "dashed"),
+    Kind.UNKNOWN: ("#6b7280", "dashed"),
+}
+KIND_STYLES: dict[Kind, KindStyle] = {
+    info.kind: KindStyle(*_KIND_LOOKS[info.kind], info.title) for info in KIND_TABLE
 }
 
 
@@ -48,24 +66,32 @@ class RelationStyle:
     width: float
 
 
-RELATION_STYLES: dict[str, RelationStyle] = {
-    "depends on": RelationStyle("#475569", Qt.PenStyle.SolidLine, 1.6),
-    "uses vendor": RelationStyle("#ea580c", Qt.PenStyle.DashLine, 1.4),
-    "assumes": RelationStyle("#a16207", Qt.PenStyle.DotLine, 1.6),
-    "part of": RelationStyle("#7c3aed", Qt.PenStyle.SolidLine, 0.8),
-    "owned by": RelationStyle("#16a34a", Qt.PenStyle.DashDotLine, 0.8),
-    "member of": RelationStyle("#4d7c0f", Qt.PenStyle.DotLine, 0.8),
-    "sub-team of": RelationStyle("#16a34a", Qt.PenStyle.SolidLine, 0.8),
+_RELATION_LOOKS = {
+    DEPENDS_ON: RelationStyle("#475569", Qt.PenStyle.SolidLine, 1.6),
+    USES_VENDOR: RelationStyle("#ea580c", Qt.PenStyle.DashLine, 1.4),
+    ASSUMES: RelationStyle("#a16207", Qt.PenStyle.DotLine, 1.6),
+    PART_OF: RelationStyle("#7c3aed", Qt.PenStyle.SolidLine, 0.8),
+    OWNED_BY: RelationStyle("#16a34a", Qt.PenStyle.DashDotLine, 0.8),
+    MEMBER_OF: RelationStyle("#4d7c0f", Qt.PenStyle.DotLine, 0.8),
+    SUB_TEAM_OF: RelationStyle("#16a34a", Qt.PenStyle.SolidLine, 0.8),
 }
+# relation name -> style, in the order of the relation table (the legend's order)
+RELATION_STYLES: dict[str, RelationStyle] = {r.name: _RELATION_LOOKS[r] for r in RELATIONS}
+
+
+def relation_style(name: str) -> RelationStyle:
+    """The style of the relation named ``name`` (an edge's ``relation``)."""
+    return RELATION_STYLES.get(name, RELATION_STYLES[DEPENDS_ON.name])
+
 
 # the node itself, then 1, 2, 3, 4 and more steps away
 DISTANCE_COLOURS = ("#7f1d1d", "#dc2626", "#f97316", "#f59e0b", "#facc15")
 GAP_COLOUR = "#dc2626"
 # comparing with an earlier snapshot: colour and badge per change
-CHANGE_STYLES = {
-    "added": ("#16a34a", "+"),
-    "removed": ("#6b7280", "\u2212"),  # a minus sign
-    "changed": ("#d97706", "~"),
+CHANGE_STYLES: dict[ChangeMark, tuple[str, str]] = {
+    ChangeMark.ADDED: ("#16a34a", "+"),
+    ChangeMark.REMOVED: ("#6b7280", "\u2212"),  # a minus sign
+    ChangeMark.CHANGED: ("#d97706", "~"),
 }
 
 

@@ -3,11 +3,12 @@
 from explorer.analysis.blast_radius import blast_radius
 from explorer.analysis.cycles import cycles
 from explorer.analysis.gaps import Gap, ownership_gaps
-from explorer.analysis.reach import Impacted, Reach, TeamToTell
+from explorer.analysis.reach import Direction, Impacted, Reach, TeamToTell
 from explorer.analysis.spof import SinglePoint, single_points_of_failure
 from explorer.analysis.upstream import upstream
 
 __all__ = [
+    "Direction",
     "Gap",
     "Impacted",
     "Reach",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 
-from explorer.analysis.index import EstateIndex, index_of
-from explorer.analysis.reach import Flow, Reach, flow, reach
-from explorer.vocab import IC
+from explorer.analysis.reach import Direction, Flow, Reach, flow_of, reach
+from explorer.index import EstateIndex, index_of
 
 __all__ = ["blast_radius", "hurt_by"]
 
@@ -16,15 +15,9 @@ def hurt_by(index: EstateIndex) -> Flow:
 
     Its dependents (``x dependsOn node``), the users of a vendor (``x usesVendor node``),
     what relies on an assumption (``x assumes node``) and, for a System, its parts
-    (``x partOf node``).
+    (``x partOf node``): the relations of ``explorer.relations`` that spread a failure.
     """
-
-    def build() -> Flow:
-        into = index.into
-        direct = (into[IC.dependsOn], into[IC.usesVendor], into[IC.assumes])
-        return flow(index, direct, into[IC.partOf])
-
-    return index.derived("hurt_by", build)
+    return flow_of(index, Direction.AFFECTED)
 
 
 def blast_radius(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
@@ -40,5 +33,4 @@ def blast_radius(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
     >>> "team-dns" in [t.entity.id for t in answer.teams]
     True
     """
-    index = index_of(graph)
-    return reach(index, node, hurt_by(index), depth, "affected")
+    return reach(index_of(graph), node, Direction.AFFECTED, depth)

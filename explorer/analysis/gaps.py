@@ -18,32 +18,19 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SH
 
 from explorer.analysis.blast_radius import hurt_by
-from explorer.analysis.index import EstateIndex, index_of
 from explorer.analysis.shape_rules import SHACL_LIMIT, Breach, breaches
+from explorer.index import EstateIndex, index_of
+from explorer.kinds import OWNER_KINDS, Kind
 from explorer.model import Entity
+from explorer.relations import ASSUMES, OWNED_BY
 from explorer.resources import ontology_file
+from explorer.rules import Rule
+from explorer.statuses import AssumptionStatus
 from explorer.vocab import IC
 
-__all__ = ["RULES", "Gap", "assumption_rules", "gaps_of", "ownership_gaps"]
+__all__ = ["ICS", "Gap", "assumption_rules", "gaps_of", "ownership_gaps"]
 
 ICS = Namespace("https://infra-context.dev/shapes#")
-
-# rule code -> what it means, for help texts and the README
-RULES: dict[str, str] = {
-    "no-owner": "a service, resource, system, vendor or assumption with no owner",
-    "several-owners": "more than one owner, so accountability is split",
-    "dangling-owner": "an owner that no source defines",
-    "owner-not-team-or-person": "an owner that is defined, but is not a team or a person",
-    "dissolved-owner": "an owner team that was dissolved",
-    "unreachable-team": "a team with no members and no contact",
-    "assumption-without-status": "an assumption nobody has marked verified or not",
-    "unverified-tier1-assumption": "an unverified assumption that a tier-1 thing relies on",
-    "invalid-assumption-in-use": "an assumption known to be false that something relies on",
-    "undefined-reference": "a placeholder for an id that some source names but none defines",
-    "bad-team-status": "a team status other than active or dissolved",
-    "bad-assumption-status": "an assumption status other than unverified, verified, invalid",
-    "bad-tier": "a tier other than 1, 2 or 3",
-}
 
 
 @dataclass(frozen=True)
@@ -51,7 +38,7 @@ class Gap:
     """One problem on one node. ``impact`` ranks it: bigger is more urgent."""
 
     entity: Entity
-    rule: str
+    rule: Rule
     message: str
     impact: int
 
@@ -65,7 +52,7 @@ def ownership_gaps(graph: Graph) -> list[Gap]:
     """Every ownership gap, most impact first.
 
     >>> from explorer.ingest import load
-    >>> [(g.rule, g.entity.id) for g in ownership_gaps(load().graph)][:2]
+    >>> [(str(g.rule), g.entity.id) for g in ownership_gaps(load().graph)][:2]
     [('no-owner', 'vendor-obsidian-optics'), ('invalid-assumption-in-use', 'assume-three-zones')]
     """
     index = index_of(graph)
@@ -88,10 +75,10 @@ def gaps_of(index: EstateIndex, found: Iterable[Breach]) -> list[Gap]:
     return sorted(gaps.values(), key=lambda g: (-g.impact, g.rule, g.entity.id))
 
 
-def _gap_of(index: EstateIndex, focus: URIRef, rule: str, value: object) -> Gap:
-    if rule in _ASSUMPTION_RULES:
+def _gap_of(index: EstateIndex, focus: URIRef, rule: Rule, value: object) -> Gap:
+    if rule in _ASSUMPTION_RULES.values():
         return _assumption_gap(index, focus, rule)
-    if rule == "undefined-reference":
+    if rule is Rule.UNDEFINED_REFERENCE:
         return _placeholder_gap(index, focus)
     return _shacl_gap(index, focus, rule, value)
 
@@ -99,8 +86,8 @@ def _gap_of(index: EstateIndex, focus: URIRef, rule: str, value: object) -> Gap:
 def _impact(index: EstateIndex, node: URIRef) -> int:
     """Weighted size of what is hurt if ``node`` (or what it owns) fails unattended."""
     number = index.number[node]
-    starts = list(index.into[IC.ownedBy].get(number, ()))
-    if index.kind_at[number] not in ("team", "person"):
+    starts = list(index.into[OWNED_BY.predicate].get(number, ()))
+    if index.kind_at[number] not in OWNER_KINDS:
         starts.append(number)
     hurt: set[int] = set()
     graph = hurt_by(index)
@@ -110,7 +97,7 @@ def _impact(index: EstateIndex, node: URIRef) -> int:
     return sum(map(index.weight_at.__getitem__, hurt))
 
 
-def _gap(index: EstateIndex, node: URIRef, rule: str, message: str) -> Gap:
+def _gap(index: EstateIndex, node: URIRef, rule: Rule, message: str) -> Gap:
     return Gap(index.entity(node), rule, message, _impact(index, node))
 
 
@@ -135,40 +122,53 @@ def shacl_breaches(index: EstateIndex) -> list[Breach]:
         focus = report.value(result, SH.focusNode)
         rule = shapes.value(report.value(result, SH.sourceShape), ICS.rule)
         if isinstance(focus, URIRef) and rule is not None:
-            found.append((focus, str(rule), report.value(result, SH.value)))
+            found.append((focus, Rule(str(rule)), report.value(result, SH.value)))
     return found
 
 
-def _shacl_gap(index: EstateIndex, node: URIRef, rule: str, value: object) -> Gap:
+def _shacl_gap(index: EstateIndex, node: URIRef, rule: Rule, value: object) -> Gap:
     label = index.entity(node).label
-    owners = index.targets(node, IC.ownedBy)
     other = index.entity(value) if isinstance(value, URIRef) else None
-    if rule == "owner-not-team-or-person" and other and other.kind in ("unknown", "placeholder"):
+    if rule is Rule.OWNER_NOT_TEAM_OR_PERSON and other and other.kind in _UNDEFINED:
         message = f"{label} is owned by '{other.id}', which no source defines"
-        return _gap(index, node, "dangling-owner", message)
+        return _gap(index, node, Rule.DANGLING_OWNER, message)
+    return _gap(index, node, rule, _shape_message(index, node, rule, value, other))
+
+
+_UNDEFINED = (Kind.UNKNOWN, Kind.PLACEHOLDER)
+
+
+def _shape_message(
+    index: EstateIndex, node: URIRef, rule: Rule, value: object, other: Entity | None
+) -> str:
+    label = index.entity(node).label
+    owners = index.targets(node, OWNED_BY.predicate)
+    named = other.label if other else value
     messages = {
-        "no-owner": f"{label} has no owner",
-        "several-owners": f"{label} has {len(owners)} owners ({_names(index, owners)}): "
+        Rule.NO_OWNER: f"{label} has no owner",
+        Rule.SEVERAL_OWNERS: f"{label} has {len(owners)} owners ({_names(index, owners)}): "
         "accountability is split",
-        "owner-not-team-or-person": f"{label} is owned by {other.label if other else value}, "
+        Rule.OWNER_NOT_TEAM_OR_PERSON: f"{label} is owned by {named}, "
         f"a {other.kind if other else 'value'}, not a team or a person",
-        "dissolved-owner": f"{label} is owned by {other.label if other else value}, "
-        "which was dissolved",
-        "unreachable-team": f"Team {label} has no members and no contact: nobody can be told",
-        "assumption-without-status": f"'{label}' has no status: nobody knows whether it holds",
+        Rule.DISSOLVED_OWNER: f"{label} is owned by {named}, which was dissolved",
+        Rule.UNREACHABLE_TEAM: f"Team {label} has no members and no contact: nobody can be told",
+        Rule.ASSUMPTION_WITHOUT_STATUS: f"'{label}' has no status: nobody knows whether it holds",
     }
     shown = value if isinstance(value, Literal) else ""
-    message = messages.get(rule, f"{label} has an unexpected value {str(shown)!r} ({rule})")
-    return _gap(index, node, rule, message)
+    return messages.get(rule, f"{label} has an unexpected value {str(shown)!r} ({rule})")
 
 
-_ASSUMPTION_RULES = ("unverified-tier1-assumption", "invalid-assumption-in-use")
+# assumption status -> the rule an assumption with it breaks once something relies on it
+_ASSUMPTION_RULES = {
+    AssumptionStatus.UNVERIFIED: Rule.UNVERIFIED_TIER1_ASSUMPTION,
+    AssumptionStatus.INVALID: Rule.INVALID_ASSUMPTION_IN_USE,
+}
 
 
-def _relying(index: EstateIndex, node: URIRef, rule: str) -> list[URIRef]:
+def _relying(index: EstateIndex, node: URIRef, rule: Rule) -> list[URIRef]:
     """What relies on an assumption; for the tier-1 rule, only what is tier 1."""
-    relying = index.sources(node, IC.assumes)
-    if rule == "unverified-tier1-assumption":
+    relying = index.sources(node, ASSUMES.predicate)
+    if rule is Rule.UNVERIFIED_TIER1_ASSUMPTION:
         return [n for n in relying if index.tiers.get(n) == 1]
     return relying
 
@@ -177,22 +177,22 @@ def _assumption_breaches(index: EstateIndex) -> list[Breach]:
     """Unverified assumptions under tier-1 things, and false ones anything relies on."""
     found: list[Breach] = []
     for node, kind in index.kinds.items():
-        if kind == "assumption":
+        if kind is Kind.ASSUMPTION:
             found.extend((node, rule, None) for rule in assumption_rules(index, node))
     return found
 
 
-def assumption_rules(index: EstateIndex, node: URIRef) -> list[str]:
+def assumption_rules(index: EstateIndex, node: URIRef) -> list[Rule]:
     """The assumption rules ``node`` (an assumption) breaks."""
     status = (index.value(node, IC.status) or "").casefold()
-    wanted = {"unverified": _ASSUMPTION_RULES[0], "invalid": _ASSUMPTION_RULES[1]}.get(status)
+    wanted = next((r for s, r in _ASSUMPTION_RULES.items() if s == status), None)
     return [wanted] if wanted and _relying(index, node, wanted) else []
 
 
-def _assumption_gap(index: EstateIndex, node: URIRef, rule: str) -> Gap:
+def _assumption_gap(index: EstateIndex, node: URIRef, rule: Rule) -> Gap:
     relying = _relying(index, node, rule)
     label, names = index.entity(node).label, _names(index, relying)
-    if rule == "unverified-tier1-assumption":
+    if rule is Rule.UNVERIFIED_TIER1_ASSUMPTION:
         message = f"'{label}' is unverified, yet tier-1 {names} {_rely(relying)} on it"
     else:
         message = f"'{label}' is known to be false, yet {names} {_rely(relying)} on it"
@@ -201,9 +201,9 @@ def _assumption_gap(index: EstateIndex, node: URIRef, rule: str) -> Gap:
 
 def _placeholder_breaches(index: EstateIndex) -> list[Breach]:
     return [
-        (node, "undefined-reference", None)
+        (node, Rule.UNDEFINED_REFERENCE, None)
         for node, kind in index.kinds.items()
-        if kind == "placeholder"
+        if kind is Kind.PLACEHOLDER
     ]
 
 
@@ -211,4 +211,4 @@ def _placeholder_gap(index: EstateIndex, node: URIRef) -> Gap:
     where = sorted(str(w) for w in index.graph.objects(node, IC.referencedIn))
     at = f" at {', '.join(where)}" if where else ""
     message = f"'{index.entity(node).id}' is referenced{at} but defined in no source"
-    return _gap(index, node, "undefined-reference", message)
+    return _gap(index, node, Rule.UNDEFINED_REFERENCE, message)

@@ -4,27 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TypeAlias
 
 import igraph
 from rdflib import URIRef
 
-from explorer.analysis.index import Adjacency, EstateIndex
+from explorer.index import Adjacency, EstateIndex
+from explorer.kinds import OWNER_KINDS, Kind
 from explorer.model import Entity
+from explorer.relations import COMPOSING, OWNED_BY, SPREADING
+from explorer.statuses import OwnerStatus, TeamStatus
 from explorer.vocab import IC
 
 __all__ = [
+    "Direction",
     "Flow",
     "Impacted",
     "Reach",
     "TeamToTell",
     "flow",
+    "flow_of",
     "reach",
     "teams_to_tell",
     "walk",
 ]
 
 Flow: TypeAlias = igraph.Graph  # a walk's relation over index numbers (see ``flow``)
+
+
+class Direction(StrEnum):
+    """Which way a walk goes: to what a failure hurts, or to what a node needs."""
+
+    AFFECTED = "affected"
+    NEEDS = "needs"
 
 
 @dataclass(frozen=True)
@@ -45,7 +58,7 @@ class TeamToTell:
     """
 
     entity: Entity
-    status: str
+    status: OwnerStatus
     owns: tuple[str, ...]
 
 
@@ -54,7 +67,7 @@ class Reach:
     """The answer of blast radius ("affected") or upstream ("needs") for one node."""
 
     node: Entity
-    direction: str
+    direction: Direction
     impacted: tuple[Impacted, ...]
     teams: tuple[TeamToTell, ...]
 
@@ -72,9 +85,31 @@ def flow(index: EstateIndex, adjacencies: tuple[Adjacency, ...], parts: Adjacenc
     for n in range(len(index.nodes)):
         for adjacency in adjacencies:
             edges.extend((n, m) for m in adjacency.get(n, none))
-        if kind_at[n] == "system":
+        if kind_at[n] is Kind.SYSTEM:
             edges.extend((n, m) for m in parts.get(n, none))
     return igraph.Graph(n=len(index.nodes), edges=edges, directed=True)
+
+
+def flow_of(index: EstateIndex, direction: Direction) -> Flow:
+    """The graph blast radius (``AFFECTED``) or upstream (``NEEDS``) walks, built once per
+    index from the relation table.
+
+    Affected: whatever depends on, uses or assumes a node is hurt when it fails (the
+    relations that spread a failure, walked backwards), and so are a System's parts.
+    Needs: what a node depends on, uses and assumes (walked forwards), and a System's
+    parts. Vendors and assumptions need nothing further, so such walks stop there.
+    """
+
+    def build() -> Flow:
+        ends = index.into if direction is Direction.AFFECTED else index.out
+        direct = tuple(ends[r.predicate] for r in SPREADING)
+        parts: Adjacency = {}
+        for relation in COMPOSING:
+            for whole, members in index.into[relation.predicate].items():
+                parts.setdefault(whole, []).extend(members)
+        return flow(index, direct, parts)
+
+    return index.derived(f"walk {direction}", build)
 
 
 def walk(graph: Flow, start: int, depth: int | None) -> dict[int, int]:
@@ -102,12 +137,11 @@ def _paths(index: EstateIndex, parents: dict[int, int]) -> dict[int, tuple[str, 
     return paths
 
 
-def reach(
-    index: EstateIndex, start: URIRef, graph: Flow, depth: int | None, direction: str
-) -> Reach:
+def reach(index: EstateIndex, start: URIRef, direction: Direction, depth: int | None) -> Reach:
     """Walk from ``start`` and describe every node met, nearest first."""
     if depth is not None and depth < 0:
         raise ValueError("depth must be 0 or more")
+    graph = flow_of(index, direction)
     first = index.number.get(start)
     if first is None:  # named by no triple: nothing to walk
         return Reach(index.entity(start), direction, (), ())
@@ -122,22 +156,22 @@ def reach(
     return Reach(index.entity(start), direction, tuple(found), teams)
 
 
-def owner_status(index: EstateIndex, owner: URIRef) -> str:
-    """active, dissolved, unreachable or undefined (see ``TeamToTell``)."""
+def owner_status(index: EstateIndex, owner: URIRef) -> OwnerStatus:
+    """Whether anybody is there to tell (see ``OwnerStatus``)."""
     kind = index.kind(owner)
-    if kind not in ("team", "person"):
-        return "undefined"
-    if (index.value(owner, IC.status) or "").casefold() == "dissolved":
-        return "dissolved"
+    if kind not in OWNER_KINDS:
+        return OwnerStatus.UNDEFINED
+    if (index.value(owner, IC.status) or "").casefold() == TeamStatus.DISSOLVED:
+        return OwnerStatus.DISSOLVED
     nobody = not index.sources(owner, IC.memberOf) and index.value(owner, IC.contact) is None
-    return "unreachable" if kind == "team" and nobody else "active"
+    return OwnerStatus.UNREACHABLE if kind is Kind.TEAM and nobody else OwnerStatus.ACTIVE
 
 
 def teams_to_tell(index: EstateIndex, nodes: Iterable[int]) -> tuple[TeamToTell, ...]:
     """The owners of ``nodes`` (index numbers), each with what it owns among them; problems
     first."""
     owned: dict[int, list[str]] = {}
-    owners, none = index.out[IC.ownedBy], ()
+    owners, none = index.out[OWNED_BY.predicate], ()
     for node in nodes:
         for owner in owners.get(node, none):
             owned.setdefault(owner, []).append(index.id_at(node))
@@ -145,5 +179,7 @@ def teams_to_tell(index: EstateIndex, nodes: Iterable[int]) -> tuple[TeamToTell,
     for owner, ids in owned.items():
         term = index.nodes[owner]
         teams.append(TeamToTell(index.entity(term), owner_status(index, term), tuple(sorted(ids))))
-    teams.sort(key=lambda t: (t.status == "active", t.entity.label.casefold(), t.entity.iri))
+    teams.sort(
+        key=lambda t: (t.status is OwnerStatus.ACTIVE, t.entity.label.casefold(), t.entity.iri)
+    )
     return tuple(teams)

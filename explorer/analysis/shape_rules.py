@@ -15,7 +15,11 @@ from rdflib import RDF, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from explorer.analysis.index import EstateIndex
+from explorer.index import EstateIndex
+from explorer.kinds import ALL_KIND_CLASSES, OWNED_KINDS, Kind
+from explorer.relations import MEMBER_OF, OWNED_BY
+from explorer.rules import STATUS_RULE_KINDS, Rule
+from explorer.statuses import STATUSES, TeamStatus
 from explorer.store import Pairs, Term, term_of
 from explorer.vocab import IC
 
@@ -23,20 +27,15 @@ __all__ = ["OWNED_CLASSES", "SHACL_LIMIT", "STATUS_RULES", "Breach", "breaches",
 
 SHACL_LIMIT = 5_000  # pyshacl: ~0.2 s at 400 triples, ~2.4 s at 12k, ~23 s at 118k
 
-Breach = tuple[URIRef, str, object]  # (focus node, rule code, offending value or None)
+Breach = tuple[URIRef, Rule, object]  # (focus node, rule, offending value or None)
 
 _STRING, _INTEGER = str(XSD.string), str(XSD.integer)  # as ``Term`` holds datatypes
 # what the shapes target: a node typed with any of these classes, whatever else it is
-OWNED_CLASSES = tuple(
-    str(c) for c in (IC.Service, IC.Resource, IC.System, IC.Vendor, IC.Assumption)
-)
-_TEAM, _PERSON, _ASSUMPTION = str(IC.Team), str(IC.Person), str(IC.Assumption)
-_TEAM_STATUSES = ("active", "dissolved")
-_ASSUMPTION_STATUSES = ("unverified", "verified", "invalid")
+OWNED_CLASSES = tuple(str(ALL_KIND_CLASSES[k]) for k in OWNED_KINDS)
+_TEAM, _PERSON = str(IC.Team), str(IC.Person)
 # status rule -> the class it checks and the statuses it allows
-STATUS_RULES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "bad-team-status": (_TEAM, _TEAM_STATUSES),
-    "bad-assumption-status": (_ASSUMPTION, _ASSUMPTION_STATUSES),
+STATUS_RULES: dict[Rule, tuple[str, tuple[str, ...]]] = {
+    rule: (str(ALL_KIND_CLASSES[kind]), STATUSES[kind]) for rule, kind in STATUS_RULE_KINDS.items()
 }
 
 
@@ -47,16 +46,22 @@ def breaches(index: EstateIndex) -> Iterator[Breach]:
         classes = values.classes[str(node)]
         if not classes.isdisjoint(OWNED_CLASSES):
             yield from _ownership(index, values, node)
-        if _TEAM in classes:
-            if not index.sources(node, IC.memberOf) and index.value(node, IC.contact) is None:
-                yield (node, "unreachable-team", node)
-            yield from _status(values, node, "bad-team-status", _TEAM_STATUSES)
-        if _ASSUMPTION in classes:
-            if str(node) not in values.statuses:
-                yield (node, "assumption-without-status", None)
-            yield from _status(values, node, "bad-assumption-status", _ASSUMPTION_STATUSES)
+        if _TEAM in classes and _unreachable(index, node):
+            yield (node, Rule.UNREACHABLE_TEAM, node)
+        if _ASSUMPTION in classes and str(node) not in values.statuses:
+            yield (node, Rule.ASSUMPTION_WITHOUT_STATUS, None)
+        for rule, (cls, allowed) in STATUS_RULES.items():
+            if cls in classes:
+                yield from _status(values, node, rule, allowed)
     for subject, tiers in values.tiers.items():
         yield from _tier(URIRef(subject), tiers)
+
+
+_ASSUMPTION = str(ALL_KIND_CLASSES[Kind.ASSUMPTION])
+
+
+def _unreachable(index: EstateIndex, team: URIRef) -> bool:
+    return not index.sources(team, MEMBER_OF.predicate) and index.value(team, IC.contact) is None
 
 
 class _Values:
@@ -72,7 +77,7 @@ class _Values:
         self.dissolved = {
             subject
             for subject, terms in self.statuses.items()
-            if Term("dissolved", _STRING, None) in terms
+            if Term(TeamStatus.DISSOLVED, _STRING, None) in terms
         }
 
 
@@ -84,19 +89,21 @@ def _by_subject(subjects: list[str], terms: list[Term]) -> dict[str, list[Term]]
 
 
 def _ownership(index: EstateIndex, values: _Values, node: URIRef) -> Iterator[Breach]:
-    owners = index.targets(node, IC.ownedBy)
+    owners = index.targets(node, OWNED_BY.predicate)
     if not owners:
-        yield (node, "no-owner", None)
+        yield (node, Rule.NO_OWNER, None)
     if len(owners) > 1:
-        yield (node, "several-owners", None)
+        yield (node, Rule.SEVERAL_OWNERS, None)
     for owner in owners:
         if values.classes[str(owner)].isdisjoint((_TEAM, _PERSON)):
-            yield (node, "owner-not-team-or-person", owner)
+            yield (node, Rule.OWNER_NOT_TEAM_OR_PERSON, owner)
         if str(owner) in values.dissolved:
-            yield (node, "dissolved-owner", owner)
+            yield (node, Rule.DISSOLVED_OWNER, owner)
 
 
-def _status(values: _Values, node: URIRef, rule: str, allowed: tuple[str, ...]) -> Iterator[Breach]:
+def _status(
+    values: _Values, node: URIRef, rule: Rule, allowed: tuple[str, ...]
+) -> Iterator[Breach]:
     found = values.statuses.get(str(node), [])
     if len(found) > 1:
         yield (node, rule, None)
@@ -107,10 +114,10 @@ def _status(values: _Values, node: URIRef, rule: str, allowed: tuple[str, ...]) 
 
 def _tier(node: URIRef, terms: list[Term]) -> Iterator[Breach]:
     if len(terms) > 1:
-        yield (node, "bad-tier", None)
+        yield (node, Rule.BAD_TIER, None)
     for term in terms:
         if not _good_tier(term):
-            yield (node, "bad-tier", term.as_rdflib())
+            yield (node, Rule.BAD_TIER, term.as_rdflib())
 
 
 def _good_status(term: Term, allowed: tuple[str, ...]) -> bool:
@@ -121,10 +128,10 @@ def _good_tier(term: Term) -> bool:
     return term.datatype == _INTEGER and _integer(term.text) in (1, 2, 3)
 
 
-def value_breaks(rule: str, value: Node) -> bool:
+def value_breaks(rule: Rule, value: Node) -> bool:
     """Whether ``value`` breaks ``rule`` (bad-tier or a bad status rule), as decided above."""
     term = term_of(value)
-    if rule == "bad-tier":
+    if rule is Rule.BAD_TIER:
         return not _good_tier(term)
     return not _good_status(term, STATUS_RULES[rule][1])
 

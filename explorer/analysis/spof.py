@@ -9,10 +9,11 @@ from dataclasses import dataclass
 import igraph
 from rdflib import Graph
 
-from explorer.analysis.index import EstateIndex, index_of
 from explorer.analysis.reach import flow
+from explorer.index import EstateIndex, index_of
+from explorer.kinds import Kind
 from explorer.model import Entity
-from explorer.vocab import IC
+from explorer.relations import RUNTIME
 
 __all__ = ["SinglePoint", "single_points_of_failure"]
 
@@ -28,11 +29,11 @@ class SinglePoint:
 
 
 def _needs_graph(index: EstateIndex) -> igraph.Graph:
-    """``dependsOn`` and ``usesVendor`` as an igraph graph over the index's node numbers,
-    built once per index."""
+    """What a node cannot run without (``dependsOn``, ``usesVendor``: the runtime relations
+    of ``explorer.relations``) as igraph over the index's node numbers, built once."""
 
     def build() -> igraph.Graph:
-        needs = flow(index, (index.out[IC.dependsOn], index.out[IC.usesVendor]), {})
+        needs = flow(index, tuple(index.out[r.predicate] for r in RUNTIME), {})
         needs.vs["n"] = range(len(index.nodes))  # kept by subgraphs, which renumber vertices
         return needs
 
@@ -81,16 +82,7 @@ def single_points_of_failure(graph: Graph) -> list[SinglePoint]:
     ['iam', 'kms', 'network-fabric']
     """
     index = index_of(graph)
-    needs = _needs_graph(index)
-    services: dict[int, set[int]] = defaultdict(set)
-    cut: dict[int, set[int]] = defaultdict(set)
-    for root, tier in index.tiers.items():
-        start = index.number[root]
-        if tier != 1 or index.kind_at[start] != "service" or not needs.degree(start, mode="out"):
-            continue
-        for dominator, below in _dominated(needs, start):
-            services[dominator].add(start)
-            cut[dominator].update(below)
+    services, cut = _choke_points(index)
     ids = [index.id_at(n) for n in range(len(index.nodes))]
     weight = index.weight_at.__getitem__
     points = [
@@ -104,3 +96,20 @@ def single_points_of_failure(graph: Graph) -> list[SinglePoint]:
     ]
     points.sort(key=lambda p: (-p.impact, -len(p.cut_off), p.entity.id))
     return points
+
+
+def _choke_points(index: EstateIndex) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """Per choke point: the tier-1 services behind it, and the needs it cuts them off from."""
+    needs = _needs_graph(index)
+    services: dict[int, set[int]] = defaultdict(set)
+    cut: dict[int, set[int]] = defaultdict(set)
+    for root, tier in index.tiers.items():
+        start = index.number[root]
+        if tier != 1 or index.kind_at[start] is not Kind.SERVICE:
+            continue
+        if not needs.degree(start, mode="out"):
+            continue
+        for dominator, below in _dominated(needs, start):
+            services[dominator].add(start)
+            cut[dominator].update(below)
+    return services, cut

@@ -4,25 +4,10 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 
-from explorer.analysis.index import EstateIndex, index_of
-from explorer.analysis.reach import Flow, Reach, flow, reach
-from explorer.vocab import IC
+from explorer.analysis.reach import Direction, Reach, reach
+from explorer.index import index_of
 
-__all__ = ["needs", "upstream"]
-
-
-def needs(index: EstateIndex) -> Flow:
-    """What a node needs directly, as a graph built once per index: its dependencies,
-    vendors and assumptions, and for a System, its parts. Vendors and assumptions need
-    nothing further, so the walk stops there.
-    """
-
-    def build() -> Flow:
-        out = index.out
-        direct = (out[IC.dependsOn], out[IC.usesVendor], out[IC.assumes])
-        return flow(index, direct, index.into[IC.partOf])
-
-    return index.derived("needs", build)
+__all__ = ["upstream"]
 
 
 def upstream(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
@@ -34,5 +19,4 @@ def upstream(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
     >>> [(i.entity.id, i.distance) for i in answer.impacted]
     [('gps-clock', 1), ('assume-public-ntp', 1), ('vendor-meridian', 2)]
     """
-    index = index_of(graph)
-    return reach(index, node, needs(index), depth, "needs")
+    return reach(index_of(graph), node, Direction.NEEDS, depth)

@@ -7,6 +7,7 @@ for other tools. Turtle, N-Triples, GraphML and CSV are byte-identical for the s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Graph
@@ -17,33 +18,46 @@ from explorer.export import graphml, rdf, table
 from explorer.export.dot import dot_bytes
 from explorer.provenance import Provenance
 
-__all__ = ["RDF_WRITERS", "WRITERS", "dump"]
+__all__ = ["RDF_WRITERS", "WRITERS", "check_target", "dump", "render"]
+
+Writer = Callable[[Graph, Provenance | None], bytes]
 
 RDF_WRITERS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
-WRITERS = (*RDF_WRITERS, ".graphml", ".dot", ".csv")
+
+
+def _rdf(fmt: str) -> Writer:
+    return lambda graph, provenance: rdf.rdf_bytes(graph, fmt, provenance)
+
+
+# extension -> writer: RDF formats carry the provenance, the other views leave it out
+WRITERS: dict[str, Writer] = {
+    **{extension: _rdf(fmt) for extension, fmt in RDF_WRITERS.items()},
+    ".graphml": lambda graph, _: graphml.graphml_bytes(graph),
+    ".dot": lambda graph, _: dot_bytes(graph),
+    ".csv": lambda graph, _: table.csv_bytes(graph),
+}
 
 
 def render(graph: Graph, extension: str, provenance: Provenance | None = None) -> bytes:
     """The file's bytes for ``extension``."""
-    if extension in RDF_WRITERS:
-        return rdf.rdf_bytes(graph, RDF_WRITERS[extension], provenance)
-    if extension == ".graphml":
-        return graphml.graphml_bytes(graph)
-    if extension == ".dot":
-        return dot_bytes(graph)
-    if extension == ".csv":
-        return table.csv_bytes(graph)
-    known = ", ".join(WRITERS)
-    raise InputError(None, None, f"unknown output format {extension!r}; use one of {known}")
+    writer = WRITERS.get(extension)
+    if writer is None:
+        known = ", ".join(WRITERS)
+        raise InputError(None, None, f"unknown output format {extension!r}; use one of {known}")
+    return writer(graph, provenance)
+
+
+def check_target(path: Path) -> None:
+    """Refuse, before any work, a path whose format is unknown or whose folder is missing."""
+    if path.suffix.lower() not in WRITERS:
+        known = ", ".join(WRITERS)
+        raise InputError(path, None, f"unknown output format {path.suffix!r}; use one of {known}")
+    if not path.parent.is_dir():
+        raise InputError(path, None, "the folder to write into does not exist")
 
 
 def dump(graph: Graph, path: Path, provenance: Provenance | None = None) -> None:
     """Serialise ``graph`` to ``path`` in the format its extension names, atomically."""
     path = Path(path)
-    extension = path.suffix.lower()
-    if extension not in WRITERS:
-        known = ", ".join(WRITERS)
-        raise InputError(path, None, f"unknown output format {path.suffix!r}; use one of {known}")
-    if not path.parent.is_dir():
-        raise InputError(path, None, "the folder to write into does not exist")
-    atomic_write_bytes(path, render(graph, extension, provenance))
+    check_target(path)
+    atomic_write_bytes(path, render(graph, path.suffix.lower(), provenance))

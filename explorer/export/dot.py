@@ -8,19 +8,26 @@ import pydot
 from rdflib import Graph
 
 from explorer.export.graphml import estate_networkx
+from explorer.kinds import Kind
+from explorer.relations import ASSUMES, MEMBER_OF, OWNED_BY, USES_VENDOR
 
 __all__ = ["dot_bytes"]
 
 _SHAPES = {
-    "service": ("box", "rounded,filled", "#dbeafe"),
-    "resource": ("box", "filled", "#ccfbf1"),
-    "system": ("hexagon", "filled", "#ede9fe"),
-    "team": ("ellipse", "filled", "#dcfce7"),
-    "person": ("ellipse", "filled", "#ecfccb"),
-    "vendor": ("octagon", "filled", "#ffedd5"),
-    "assumption": ("parallelogram", "filled", "#fef9c3"),
+    Kind.SERVICE: ("box", "rounded,filled", "#dbeafe"),
+    Kind.RESOURCE: ("box", "filled", "#ccfbf1"),
+    Kind.SYSTEM: ("hexagon", "filled", "#ede9fe"),
+    Kind.TEAM: ("ellipse", "filled", "#dcfce7"),
+    Kind.PERSON: ("ellipse", "filled", "#ecfccb"),
+    Kind.VENDOR: ("octagon", "filled", "#ffedd5"),
+    Kind.ASSUMPTION: ("parallelogram", "filled", "#fef9c3"),
 }
-_EDGES = {"uses vendor": "dashed", "assumes": "dotted", "owned by": "dashed", "member of": "dotted"}
+_EDGES = {
+    USES_VENDOR.name: "dashed",
+    ASSUMES.name: "dotted",
+    OWNED_BY.name: "dashed",
+    MEMBER_OF.name: "dotted",
+}
 
 
 def _quoted(iri: str) -> str:

@@ -25,7 +25,7 @@ def estate_networkx(graph: Graph) -> nx.MultiDiGraph:
             iri,
             id=e.id,
             label=e.label,
-            kind=e.kind,
+            kind=str(e.kind),
             owner=", ".join(e.owners),
             tier=e.tier if e.tier is not None else 0,
             status=e.status,

@@ -11,9 +11,10 @@ import io
 
 from rdflib import Graph, URIRef
 
-from explorer.analysis.index import EstateIndex, index_of
 from explorer.errors import InputError
-from explorer.model import entities
+from explorer.index import EstateIndex, entities, index_of
+from explorer.kinds import Kind
+from explorer.relations import BY_FIELD, OWNED_BY
 from explorer.vocab import IC, ID, id_from_iri
 
 __all__ = ["COLUMNS", "csv_bytes", "spreadsheet_safe"]
@@ -33,14 +34,13 @@ COLUMNS = (
     "member_of",
     "contact",
 )
+# the relation columns: fields that state a relation from the row's entity
 _RELATIONS = {
-    "owner": IC.ownedBy,
-    "depends_on": IC.dependsOn,
-    "vendors": IC.usesVendor,
-    "assumptions": IC.assumes,
-    "part_of": IC.partOf,
-    "member_of": IC.memberOf,
+    name: relation.predicate
+    for name, (relation, use) in BY_FIELD.items()
+    if name in COLUMNS and not use.reverse
 }
+_OWNER = next(name for name, predicate in _RELATIONS.items() if predicate == OWNED_BY.predicate)
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
 
@@ -73,12 +73,12 @@ def csv_bytes(graph: Graph) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in entities(graph):
-        if e.kind == "placeholder":
+        if e.kind is Kind.PLACEHOLDER:
             continue
         node = URIRef(e.iri)
         relations = {c: _references(index, node, c) for c in _RELATIONS}
-        if e.kind == "person":
-            relations["owner"] = ""  # a person's owner column would be read as their team
+        if e.kind is Kind.PERSON:
+            relations[_OWNER] = ""  # a person's owner column would be read as their team
         contacts = "; ".join(sorted(str(c) for c in graph.objects(node, IC.contact)))
         label = "" if e.label == e.id else e.label
         row = {

@@ -26,6 +26,7 @@ from explorer.ingest.rdf import RDF_FORMATS, parse_rdf
 from explorer.ingest.resolve import add_records, subject_of
 from explorer.ingest.safe_yaml import load_documents
 from explorer.ingest.sources import EXTENSIONS, Source, expand_sources, sniff_format
+from explorer.kinds import SECTIONS
 from explorer.resources import sample_file
 from explorer.store import new_graph
 from explorer.vocab import PREFIXES
@@ -103,7 +104,7 @@ def _read_yaml(source: Source, data: bytes, warnings: list[str]) -> _Parsed:
         elif native_yaml.is_native(document):
             native.append(document)
         else:
-            sections = ", ".join(native_yaml.SECTIONS)
+            sections = ", ".join(SECTIONS)
             raise InputError(
                 path,
                 getattr(document, "line", None),
@@ -139,45 +140,64 @@ def load(paths: Sequence[str | Path] = (), progress: Progress | None = None) -> 
     """
     queue = deque(expand_sources([Path(p) for p in paths] or [sample_file()]))
     seen = {source.path.resolve() for source in queue}
-    listing = len(queue) > 1  # else origins are asked of the graph (see Origins)
-    store = ox.Store()
-    result = LoadResult(new_graph(store))
-    records: list[EntityRecord] = []
-    prefixes: dict[str, str] = {}
-    done = 0
+    load = _Load(ox.Store(), listing=len(queue) > 1)  # else origins are asked of the graph
     while queue:
         source = queue.popleft()
         if progress:
+            done = len(load.result.sources)
             progress(done, done + 1 + len(queue), source.path.name)
+        for target in load.read(source):
+            if target.resolve() not in seen:
+                seen.add(target.resolve())
+                queue.append(Source(target, "yaml", source.root))
+    load.finish()
+    if progress:
+        progress(len(load.result.sources), len(load.result.sources), "")
+    return load.result
+
+
+class _Load:
+    """One load under way: the store it fills, the records still to resolve."""
+
+    def __init__(self, store: ox.Store, listing: bool) -> None:
+        self.store, self.listing = store, listing
+        self.result = LoadResult(new_graph(store))
+        self.records: list[EntityRecord] = []
+        self.prefixes: dict[str, str] = {}
+
+    def read(self, source: Source) -> list[Path]:
+        """Read one file; returns the files it says to read too (Backstage Locations)."""
         data = _read_bytes(source.path)
         fmt = source.format or sniff_format(source.path, data)
         path = str(source.path)
+        follow: list[Path] = []
         if fmt in RDF_FORMATS:
-            subjects: set[URIRef] | None = set() if listing else None
-            for prefix, namespace in parse_rdf(path, data, fmt, store, subjects).items():
-                prefixes.setdefault(prefix, namespace)  # for prefix:name lookups
-            for subject in subjects or ():
-                result.origins.listed.setdefault(subject, []).append(path)
-            if not listing:
-                result.origins.whole = (result.graph, path)
+            self._read_rdf(path, data, fmt)
         else:
-            parsed = READERS[fmt](source, data, result.warnings)
-            records.extend(parsed.records)
-            _note_origins(result.origins, path, parsed.records)
-            for target in parsed.follow:
-                if target.resolve() not in seen:
-                    seen.add(target.resolve())
-                    queue.append(Source(target, "yaml", source.root))
-        result.sources.append(SourceInfo(source.path, fmt, hashlib.sha256(data).hexdigest()))
-        done += 1
-    add_records(result.graph, records)
-    for prefix, namespace in prefixes.items():
-        result.graph.bind(prefix, namespace, override=False)
-    for prefix, namespace in PREFIXES.items():
-        result.graph.bind(prefix, namespace, replace=True)
-    if progress:
-        progress(done, done, "")
-    return result
+            parsed = READERS[fmt](source, data, self.result.warnings)
+            self.records.extend(parsed.records)
+            _note_origins(self.result.origins, path, parsed.records)
+            follow = parsed.follow
+        self.result.sources.append(SourceInfo(source.path, fmt, hashlib.sha256(data).hexdigest()))
+        return follow
+
+    def _read_rdf(self, path: str, data: bytes, fmt: str) -> None:
+        subjects: set[URIRef] | None = set() if self.listing else None
+        for prefix, namespace in parse_rdf(path, data, fmt, self.store, subjects).items():
+            self.prefixes.setdefault(prefix, namespace)  # for prefix:name lookups
+        for subject in subjects or ():
+            self.result.origins.listed.setdefault(subject, []).append(path)
+        if not self.listing:
+            self.result.origins.whole = (self.result.graph, path)
+
+    def finish(self) -> None:
+        """Resolve the records' references, and bind the prefixes."""
+        graph = self.result.graph
+        add_records(graph, self.records)
+        for prefix, namespace in self.prefixes.items():
+            graph.bind(prefix, namespace, override=False)
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, replace=True)
 
 
 def _note_origins(origins: Origins, path: str, records: list[EntityRecord]) -> None:

@@ -20,19 +20,20 @@ from rdflib.namespace import DCTERMS, ORG, RDFS
 
 from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, Link
+from explorer.kinds import Kind
 from explorer.vocab import IC
 
 __all__ = ["BackstageDocuments", "is_backstage"]
 
 # Backstage kind -> our kind
 _KINDS = {
-    "component": "service",
-    "api": "service",
-    "resource": "resource",
-    "system": "system",
-    "domain": "system",
-    "group": "team",
-    "user": "person",
+    "component": Kind.SERVICE,
+    "api": Kind.SERVICE,
+    "resource": Kind.RESOURCE,
+    "system": Kind.SYSTEM,
+    "domain": Kind.SYSTEM,
+    "group": Kind.TEAM,
+    "user": Kind.PERSON,
 }
 
 # spec field -> (predicate, default kind of its references, reverse?)
@@ -53,6 +54,42 @@ _RELATIONS: dict[str, tuple[URIRef, str, bool]] = {
 }
 _GENERIC_FIELDS = ("owner",)  # all a kind we do not model keeps of its spec
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]*$")
+
+
+def _describe(
+    record: EntityRecord,
+    kind: str,
+    metadata: dict[str, Any],
+    spec: dict[str, Any],
+    profile: dict[str, Any],
+) -> None:
+    """The record's label, description, type, lifecycle, contact, tags, labels,
+    annotations and links."""
+    add = record.attributes.append
+    add((RDFS.label, Literal(str(record.label))))
+    if metadata.get("description"):
+        add((DCTERMS.description, Literal(str(metadata["description"]))))
+    kind_type = {"api": f"api {spec.get('type') or ''}".strip(), "domain": "domain"}.get(
+        kind.lower(), str(spec.get("type") or "")
+    )
+    if kind_type:
+        add((IC.type, Literal(kind_type)))
+    if spec.get("lifecycle"):
+        add((IC.status, Literal(str(spec["lifecycle"]))))
+    if profile.get("email"):
+        add((IC.contact, Literal(str(profile["email"]))))
+    for tag in _list(metadata.get("tags")):
+        add((IC.tag, Literal(str(tag))))
+    for key in ("labels", "annotations"):
+        pairs = metadata.get(key) or {}
+        if not isinstance(pairs, dict):
+            raise ValueError(f"metadata.{key} must be a mapping of names to values")
+        for k, v in pairs.items():
+            add((IC.annotation, Literal(f"{k}: {v}")))
+    for link in _list(metadata.get("links")):
+        if isinstance(link, dict) and link.get("url"):
+            title = link.get("title")
+            add((IC.link, Literal(f"{title}: {link['url']}" if title else str(link["url"]))))
 
 
 def is_backstage(document: Any) -> bool:
@@ -102,8 +139,8 @@ class BackstageDocuments:
         line: int | None,
     ) -> EntityRecord:
         name = metadata["name"]
-        ours = _KINDS.get(kind.lower(), "other")
-        if ours == "other":
+        ours = _KINDS.get(kind.lower(), Kind.OTHER)
+        if ours is Kind.OTHER:
             self._not_modelled(kind)
         profile: dict[str, Any] = spec["profile"] if isinstance(spec.get("profile"), dict) else {}
         label = metadata.get("title") or profile.get("displayName") or name
@@ -114,33 +151,9 @@ class BackstageDocuments:
             line,
             label=str(label),
         )
-        add = record.attributes.append
-        add((RDFS.label, Literal(str(label))))
-        if metadata.get("description"):
-            add((DCTERMS.description, Literal(str(metadata["description"]))))
-        kind_type = {"api": f"api {spec.get('type') or ''}".strip(), "domain": "domain"}.get(
-            kind.lower(), str(spec.get("type") or "")
-        )
-        if kind_type:
-            add((IC.type, Literal(kind_type)))
-        if spec.get("lifecycle"):
-            add((IC.status, Literal(str(spec["lifecycle"]))))
-        if profile.get("email"):
-            add((IC.contact, Literal(str(profile["email"]))))
-        for tag in _list(metadata.get("tags")):
-            add((IC.tag, Literal(str(tag))))
-        for key in ("labels", "annotations"):
-            pairs = metadata.get(key) or {}
-            if not isinstance(pairs, dict):
-                raise ValueError(f"metadata.{key} must be a mapping of names to values")
-            for k, v in pairs.items():
-                add((IC.annotation, Literal(f"{k}: {v}")))
-        for link in _list(metadata.get("links")):
-            if isinstance(link, dict) and link.get("url"):
-                title = link.get("title")
-                add((IC.link, Literal(f"{title}: {link['url']}" if title else str(link["url"]))))
-        fields = _GENERIC_FIELDS if ours == "other" else _RELATIONS
-        for name_of_field in fields:
+        _describe(record, kind, metadata, spec, profile)
+        relations = _GENERIC_FIELDS if ours is Kind.OTHER else tuple(_RELATIONS)
+        for name_of_field in relations:
             predicate, default_kind, reverse = _RELATIONS[name_of_field]
             for value in _list(spec.get(name_of_field)):
                 target = _ref(value, default_kind, namespace)

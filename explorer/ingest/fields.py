@@ -14,7 +14,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, XSD
 
 from explorer.errors import InputError
-from explorer.vocab import IC, KIND_CLASSES
+from explorer.kinds import KIND_CLASSES, Kind
+from explorer.relations import BY_FIELD, OWNED_BY
+from explorer.statuses import STATUSES
+from explorer.vocab import IC
 
 __all__ = [
     "EntityRecord",
@@ -43,41 +46,18 @@ _SYNONYMS: dict[str, str] = {
     **dict.fromkeys(("contact", "email"), "contact"),
 }
 
-# kind as users write it -> kind name of KIND_CLASSES
-_KIND_SYNONYMS: dict[str, str] = {
-    **dict.fromkeys(("service", "services", "component", "application", "app"), "service"),
-    **dict.fromkeys(("resource", "resources", "database", "infrastructure"), "resource"),
-    **dict.fromkeys(("system", "systems"), "system"),
-    **dict.fromkeys(("team", "teams", "group"), "team"),
-    **dict.fromkeys(("person", "people", "persons", "user"), "person"),
-    **dict.fromkeys(("vendor", "vendors", "supplier"), "vendor"),
-    **dict.fromkeys(("assumption", "assumptions"), "assumption"),
+# kind as users write it -> kind
+_KIND_SYNONYMS: dict[str, Kind] = {
+    **dict.fromkeys(("service", "services", "component", "application", "app"), Kind.SERVICE),
+    **dict.fromkeys(("resource", "resources", "database", "infrastructure"), Kind.RESOURCE),
+    **dict.fromkeys(("system", "systems"), Kind.SYSTEM),
+    **dict.fromkeys(("team", "teams", "group"), Kind.TEAM),
+    **dict.fromkeys(("person", "people", "persons", "user"), Kind.PERSON),
+    **dict.fromkeys(("vendor", "vendors", "supplier"), Kind.VENDOR),
+    **dict.fromkeys(("assumption", "assumptions"), Kind.ASSUMPTION),
 }
-
-_STATUSES = {
-    "assumption": ("unverified", "verified", "invalid"),
-    "team": ("active", "dissolved"),
-}
-
-_OWNED_KINDS = ("service", "resource", "system", "vendor", "assumption", "team")
-
-
-@dataclass(frozen=True)
-class _Relation:
-    predicate: URIRef
-    kinds: tuple[str, ...]  # kinds of entity the field may appear on
-    reverse: bool = False  # True: the triple points from the target to the entity
-
-
-_RELATIONS: dict[str, _Relation] = {
-    "owner": _Relation(IC.ownedBy, _OWNED_KINDS),
-    "depends_on": _Relation(IC.dependsOn, ("service", "resource")),
-    "vendors": _Relation(IC.usesVendor, ("service", "resource")),
-    "assumptions": _Relation(IC.assumes, ("service", "system")),
-    "part_of": _Relation(IC.partOf, ("service", "resource", "system")),
-    "members": _Relation(IC.memberOf, ("team",), reverse=True),
-    "member_of": _Relation(IC.memberOf, ("person",)),
-}
+# a person's owner (or "team") column is the team they are in
+_PERSON_TEAM = BY_FIELD["member_of"]
 
 
 @dataclass(frozen=True)
@@ -138,7 +118,7 @@ def field_map(names: Iterable[str]) -> dict[str, str | None]:
     return mapping
 
 
-def kind_from_text(text: str, path: str, line: int | None) -> str:
+def kind_from_text(text: str, path: str, line: int | None) -> Kind:
     """A kind name of ``KIND_CLASSES`` from what a user wrote, or an InputError."""
     kind = _KIND_SYNONYMS.get(normalise(text))
     if kind is None:
@@ -176,7 +156,7 @@ def _tier(text: str) -> Literal:
 
 
 def _status(kind: str, text: str) -> Literal:
-    allowed = _STATUSES.get(kind)
+    allowed = STATUSES.get(Kind(kind))
     value = text.casefold() if allowed else text
     if allowed and value not in allowed:
         raise ValueError(f"status of a {kind} must be one of {', '.join(allowed)}, not {text!r}")
@@ -208,11 +188,11 @@ def _record(kind: str, fields: dict[str, object], path: str, line: int | None) -
         record.attributes.append((IC.status, _status(kind, status)))
     for contact in split_values(fields.get("contact")):
         record.attributes.append((IC.contact, Literal(contact)))
-    for name, relation in _RELATIONS.items():
+    for name, (relation, use) in BY_FIELD.items():
         targets = split_values(fields.get(name))
-        if name == "owner" and kind == "person":
-            relation = _RELATIONS["member_of"]  # a person's "team" column is the team they are in
-        if targets and kind not in relation.kinds:
+        if relation is OWNED_BY and kind == Kind.PERSON:
+            relation, use = _PERSON_TEAM
+        if targets and kind not in use.kinds:
             raise ValueError(f"{name} does not apply to a {kind}")
-        record.links.extend(Link(relation.predicate, t, line, relation.reverse) for t in targets)
+        record.links.extend(Link(relation.predicate, t, line, use.reverse) for t in targets)
     return record

@@ -6,19 +6,9 @@ from typing import Any
 
 from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, entity_record, field_map, normalise
+from explorer.kinds import SECTIONS
 
-__all__ = ["SECTIONS", "is_native", "records_from_documents"]
-
-# top-level key -> kind
-SECTIONS: dict[str, str] = {
-    "services": "service",
-    "resources": "resource",
-    "systems": "system",
-    "teams": "team",
-    "people": "person",
-    "vendors": "vendor",
-    "assumptions": "assumption",
-}
+__all__ = ["is_native", "records_from_documents"]
 
 
 def is_native(document: Any) -> bool:

@@ -16,8 +16,9 @@ from rdflib.term import Node
 
 from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, Link
+from explorer.kinds import ALL_KIND_CLASSES
 from explorer.store import Pairs
-from explorer.vocab import ALL_KIND_CLASSES, IC, id_from_iri, iri_for_id
+from explorer.vocab import IC, id_from_iri, iri_for_id
 
 __all__ = ["add_records", "subject_of"]
 

@@ -11,23 +11,35 @@ Python check as for a local file decides, on the copy of the few nodes returned.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rdflib import URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from explorer.analysis.gaps import assumption_rules
-from explorer.analysis.index import EstateIndex
+from explorer.analysis.gaps import Gap, assumption_rules, gaps_of
 from explorer.analysis.shape_rules import OWNED_CLASSES, STATUS_RULES, Breach, value_breaks
+from explorer.index import EstateIndex, index_of
+from explorer.kinds import ALL_KIND_CLASSES, Kind
+from explorer.progress import Step, StepProgress, quiet
+from explorer.relations import ASSUMES, MEMBER_OF, OWNED_BY
 from explorer.remote.client import SparqlClient
-from explorer.remote.queries import iri, kind_is
+from explorer.remote.mirror import HURT, Mirror, walk
+from explorer.remote.queries import iri, kind_is, values
+from explorer.rules import Rule
+from explorer.statuses import AssumptionStatus, TeamStatus
 from explorer.vocab import IC
 
-__all__ = ["Candidate", "candidates", "confirmed"]
+__all__ = ["Candidate", "candidates", "confirmed", "endpoint_gaps"]
 
 Candidate = tuple[str, URIRef, Node | None]  # (query name, focus, value)
 
-_OWNED_BY, _STATUS, _TIER = iri(IC.ownedBy), iri(IC.status), iri(IC.tier)
+_OWNED_BY, _STATUS, _TIER = iri(OWNED_BY.predicate), iri(IC.status), iri(IC.tier)
 _STRING = iri(XSD.string)
+_TEAM, _PERSON = iri(ALL_KIND_CLASSES[Kind.TEAM]), iri(ALL_KIND_CLASSES[Kind.PERSON])
+_ASSUMPTION = iri(ALL_KIND_CLASSES[Kind.ASSUMPTION])
+_ASSUMPTION_RULES = "assumption-rules"  # one query for both rules; code decides which
+_SEVERAL = "-several"  # a rule's query for nodes with more than one value
 
 
 def _plain(variable: str, allowed: tuple[str, ...]) -> str:
@@ -39,58 +51,74 @@ def _plain(variable: str, allowed: tuple[str, ...]) -> str:
     )
 
 
-def _queries() -> dict[str, str]:
-    """rule -> a SELECT of ?focus (and ?value where the rule has one)."""
-    owned = f"VALUES ?target {{ {' '.join(iri(c) for c in OWNED_CLASSES)} }} ?focus a ?target ."
-    team, assumption = f"?focus a {iri(IC.Team)} .", f"?focus a {iri(IC.Assumption)} ."
-    queries = {
-        "no-owner": f"SELECT DISTINCT ?focus WHERE {{ {owned} FILTER NOT EXISTS {{ "
+def _ownership_queries(about: str) -> dict[str, str]:
+    """The owner rules; ``about`` (a VALUES clause, or "") limits them to some nodes."""
+    owned = f"{about} VALUES ?target {{ {' '.join(iri(c) for c in OWNED_CLASSES)} }} "
+    owned += "?focus a ?target ."
+    return {
+        Rule.NO_OWNER: f"SELECT DISTINCT ?focus WHERE {{ {owned} FILTER NOT EXISTS {{ "
         f"?focus {_OWNED_BY} ?o FILTER(isIRI(?o)) }} }}",
-        "several-owners": f"SELECT ?focus WHERE {{ {owned} ?focus {_OWNED_BY} ?o "
+        Rule.SEVERAL_OWNERS: f"SELECT ?focus WHERE {{ {owned} ?focus {_OWNED_BY} ?o "
         "FILTER(isIRI(?o)) } GROUP BY ?focus HAVING (COUNT(DISTINCT ?o) > 1)",
-        "owner-not-team-or-person": f"SELECT DISTINCT ?focus ?value WHERE {{ {owned} "
+        Rule.OWNER_NOT_TEAM_OR_PERSON: f"SELECT DISTINCT ?focus ?value WHERE {{ {owned} "
         f"?focus {_OWNED_BY} ?value FILTER(isIRI(?value)) "
-        f"FILTER NOT EXISTS {{ VALUES ?is {{ {iri(IC.Team)} {iri(IC.Person)} }} ?value a ?is }} }}",
-        "dissolved-owner": f"SELECT DISTINCT ?focus ?value WHERE {{ {owned} "
+        f"FILTER NOT EXISTS {{ VALUES ?is {{ {_TEAM} {_PERSON} }} ?value a ?is }} }}",
+        Rule.DISSOLVED_OWNER: f"SELECT DISTINCT ?focus ?value WHERE {{ {owned} "
         f"?focus {_OWNED_BY} ?value . ?value {_STATUS} ?s "
-        f"FILTER(isIRI(?value) && {_plain('s', ('dissolved',))}) }}",
-        "unreachable-team": f"SELECT DISTINCT ?focus WHERE {{ {team} "
-        f"FILTER NOT EXISTS {{ ?m {iri(IC.memberOf)} ?focus FILTER(isIRI(?m)) }} "
+        f"FILTER(isIRI(?value) && {_plain('s', (TeamStatus.DISSOLVED,))}) }}",
+    }
+
+
+def _node_queries(about: str) -> dict[str, str]:
+    """The rules about teams, assumptions and placeholders themselves."""
+    relying = f"?relying {iri(ASSUMES.predicate)} ?focus"
+    wanted = ", ".join(f"'{s}'" for s in (AssumptionStatus.UNVERIFIED, AssumptionStatus.INVALID))
+    return {
+        Rule.UNREACHABLE_TEAM: f"SELECT DISTINCT ?focus WHERE {{ {about} ?focus a {_TEAM} . "
+        f"FILTER NOT EXISTS {{ ?m {iri(MEMBER_OF.predicate)} ?focus FILTER(isIRI(?m)) }} "
         f"FILTER NOT EXISTS {{ ?focus {iri(IC.contact)} ?c }} }}",
-        "assumption-without-status": f"SELECT DISTINCT ?focus WHERE {{ {assumption} "
-        f"FILTER NOT EXISTS {{ ?focus {_STATUS} ?s }} }}",
-        "undefined-reference": "SELECT DISTINCT ?focus WHERE { "
-        f"{kind_is('focus', ['placeholder'])} }}",
-        "assumption-rules": "SELECT DISTINCT ?focus WHERE { "
-        f"{kind_is('focus', ['assumption'])} ?focus {_STATUS} ?s . "
-        f"?relying {iri(IC.assumes)} ?focus "
-        "FILTER(LCASE(STR(?s)) IN ('unverified', 'invalid')) }",
-        "bad-tier": f"SELECT DISTINCT ?focus ?value WHERE {{ ?focus {_TIER} ?value "
+        Rule.ASSUMPTION_WITHOUT_STATUS: f"SELECT DISTINCT ?focus WHERE {{ {about} "
+        f"?focus a {_ASSUMPTION} . FILTER NOT EXISTS {{ ?focus {_STATUS} ?s }} }}",
+        Rule.UNDEFINED_REFERENCE: f"SELECT DISTINCT ?focus WHERE {{ {about} "
+        f"{kind_is('focus', [Kind.PLACEHOLDER])} }}",
+        _ASSUMPTION_RULES: f"SELECT DISTINCT ?focus WHERE {{ {about} "
+        f"{kind_is('focus', [Kind.ASSUMPTION])} ?focus {_STATUS} ?s . {relying} "
+        f"FILTER(LCASE(STR(?s)) IN ({wanted})) }}",
+    }
+
+
+def _value_queries(about: str) -> dict[str, str]:
+    """Tiers and statuses: the server narrows, the local check decides (``confirmed``)."""
+    queries = {
+        Rule.BAD_TIER: f"SELECT DISTINCT ?focus ?value WHERE {{ {about} ?focus {_TIER} ?value "
         f"FILTER(isIRI(?focus) && !(isLiteral(?value) && DATATYPE(?value) = "
         f"{iri(XSD.integer)} && STR(?value) IN ('1', '2', '3'))) }}",
-        "bad-tier-several": f"SELECT ?focus WHERE {{ ?focus {_TIER} ?value "
+        f"{Rule.BAD_TIER}{_SEVERAL}": f"SELECT ?focus WHERE {{ {about} ?focus {_TIER} ?value "
         "FILTER(isIRI(?focus)) } GROUP BY ?focus HAVING (COUNT(?value) > 1)",
     }
     for rule, (cls, allowed) in STATUS_RULES.items():
-        typed = f"?focus a {iri(cls)} ."
+        typed = f"{about} ?focus a {iri(cls)} ."
         queries[rule] = (
             f"SELECT DISTINCT ?focus ?value WHERE {{ {typed} "
             f"?focus {_STATUS} ?value FILTER(!{_plain('value', allowed)}) }}"
         )
-        queries[f"{rule}-several"] = (
+        queries[f"{rule}{_SEVERAL}"] = (
             f"SELECT ?focus WHERE {{ {typed} ?focus {_STATUS} ?value }} "
             "GROUP BY ?focus HAVING (COUNT(?value) > 1)"
         )
     return queries
 
 
-def candidates(client: SparqlClient) -> list[Candidate]:
-    """(query name, focus, value) for every row of every rule query, paged."""
+def candidates(client: SparqlClient, about: Sequence[URIRef] = ()) -> list[Candidate]:
+    """(query name, focus, value) for every row of every rule query, paged; ``about``
+    limits the queries to those nodes."""
+    limit = values("focus", about) if about else ""
+    queries = {**_ownership_queries(limit), **_node_queries(limit), **_value_queries(limit)}
     found: list[Candidate] = []
-    for name, query in _queries().items():
+    for name, query in queries.items():
         order = "?focus ?value" if "?value WHERE" in query else "?focus"
         for rows in client.pages(f"{query}\nORDER BY {order}"):
-            found.extend((name, row["focus"], row.get("value")) for row in rows)  # type: ignore[misc]
+            found.extend((str(name), row["focus"], row.get("value")) for row in rows)  # type: ignore[misc]
     return found
 
 
@@ -99,13 +127,31 @@ def confirmed(index: EstateIndex, rows: list[Candidate]) -> list[Breach]:
     that describes every candidate)."""
     found: list[Breach] = []
     for name, focus, value in rows:
-        if name == "assumption-rules":
+        if name == _ASSUMPTION_RULES:
             found.extend((focus, rule, None) for rule in assumption_rules(index, focus))
-        elif name.endswith("-several"):
-            found.append((focus, name.removesuffix("-several"), None))
-        elif name in ("bad-tier", *STATUS_RULES):
-            if value is not None and value_breaks(name, value):
-                found.append((focus, name, value))
+        elif name.endswith(_SEVERAL):
+            found.append((focus, Rule(name.removesuffix(_SEVERAL)), None))
+        elif name in (Rule.BAD_TIER, *STATUS_RULES):
+            if value is not None and value_breaks(Rule(name), value):
+                found.append((focus, Rule(name), value))
         else:
-            found.append((focus, name, value))
+            found.append((focus, Rule(name), value))
     return found
+
+
+def endpoint_gaps(
+    client: SparqlClient, tick: StepProgress = quiet, about: Sequence[URIRef] = ()
+) -> list[Gap]:
+    """As ``explorer.analysis.ownership_gaps`` on the same graph (of the nodes ``about``,
+    if given): the rules run on the server; messages and impact come from a copy of the
+    gaps' nodes and what they hurt."""
+    tick(Step.CHECKING_RULES, 0, 1)
+    rows = candidates(client, about)
+    focuses = sorted({focus for _, focus, _ in rows})
+    mirror = Mirror(client, tick)
+    owned = mirror.subjects(focuses, OWNED_BY.predicate)  # what a team or a gap's node owns
+    offending = {v for _, _, v in rows if isinstance(v, URIRef)}
+    hurt = walk(client, sorted({*focuses, *owned}), HURT, None, tick)  # focuses first
+    mirror.describe_with_owners([*hurt, *offending])
+    index = index_of(mirror.graph)
+    return gaps_of(index, confirmed(index, rows))

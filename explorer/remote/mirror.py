@@ -15,37 +15,42 @@ ignores the extra.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rdflib import Graph, URIRef
 
-from explorer.analysis.index import RELATIONS
+from explorer.kinds import ALL_KIND_CLASSES, Kind
+from explorer.progress import Step, StepProgress, quiet
+from explorer.relations import COMPOSING, MEMBER_OF, OWNED_BY, RELATIONS, SPREADING, Relation
 from explorer.remote.client import SparqlClient
 from explorer.remote.queries import chunks, iri, values
 from explorer.store import new_graph
-from explorer.vocab import IC
 
-__all__ = ["AROUND", "HURT", "NEEDS", "Mirror", "Step", "Tick", "quiet", "walk"]
+__all__ = ["AROUND", "HURT", "NEEDS", "Mirror", "Stride", "Tick", "walk"]
 
-Step = str  # a pattern from ?from to ?next
-Tick = Callable[[str, int, int], None]  # (step, done, total); may raise Cancelled
-
-_DIRECT = f"{iri(IC.dependsOn)}|{iri(IC.usesVendor)}|{iri(IC.assumes)}"
-_PARTS = f"{{ ?from a {iri(IC.System)} . ?next {iri(IC.partOf)} ?from }}"
-HURT: Step = f"{{ ?next {_DIRECT} ?from }} UNION {_PARTS}"  # who is hurt when ?from fails
-NEEDS: Step = f"{{ ?from {_DIRECT} ?next }} UNION {_PARTS}"  # what ?from needs
-_RELATIONS = "|".join(iri(p) for p in RELATIONS)
-AROUND: Step = f"{{ ?from {_RELATIONS} ?next }} UNION {{ ?next {_RELATIONS} ?from }}"
+Stride = str  # a graph pattern from ?from to the ?next nodes one step on
+Tick = StepProgress
 
 
-def quiet(step: str, done: int, total: int) -> None:
-    """No progress to show."""
+def _path(relations: Iterable[Relation]) -> str:
+    return "|".join(iri(r.predicate) for r in relations)
+
+
+_DIRECT = _path(SPREADING)
+_SYSTEM = iri(ALL_KIND_CLASSES[Kind.SYSTEM])
+_PARTS = " UNION ".join(
+    f"{{ ?from a {_SYSTEM} . ?next {iri(r.predicate)} ?from }}" for r in COMPOSING
+)
+HURT: Stride = f"{{ ?next {_DIRECT} ?from }} UNION {_PARTS}"  # who is hurt when ?from fails
+NEEDS: Stride = f"{{ ?from {_DIRECT} ?next }} UNION {_PARTS}"  # what ?from needs
+_ALL = _path(RELATIONS)
+AROUND: Stride = f"{{ ?from {_ALL} ?next }} UNION {{ ?next {_ALL} ?from }}"
 
 
 def walk(
     client: SparqlClient,
     starts: Iterable[URIRef],
-    step: Step,
+    step: Stride,
     depth: int | None = None,
     tick: Tick = quiet,
 ) -> list[URIRef]:
@@ -55,7 +60,7 @@ def walk(
     rounds = 0
     while frontier and (depth is None or rounds < depth):
         rounds += 1
-        tick("Walking", rounds, rounds + 1)
+        tick(Step.WALKING, rounds, rounds + 1)
         found: list[URIRef] = []
         for part in chunks(sorted(frontier)):
             query = (
@@ -82,7 +87,7 @@ class Mirror:
         """Copy every triple whose subject is one of ``nodes`` (those not copied yet)."""
         todo = sorted({n for n in nodes if isinstance(n, URIRef)} - self.described)
         for done, part in enumerate(chunks(todo), start=1):
-            self.tick("Fetching", done, -(-len(todo) // len(part)))
+            self.tick(Step.FETCHING, done, -(-len(todo) // len(part)))
             query = f"SELECT ?s ?p ?o WHERE {{ {values('s', part)} ?s ?p ?o }} ORDER BY ?s ?p ?o"
             for rows in self.client.pages(query):
                 self.graph.addN((row["s"], row["p"], row["o"], self.graph) for row in rows)
@@ -114,3 +119,11 @@ class Mirror:
                 self.graph.addN((s, predicate, o, self.graph) for s, o in pairs)
                 found.update(s for s, _ in pairs)
         return found
+
+    def describe_with_owners(self, nodes: Sequence[URIRef]) -> None:
+        """Describe ``nodes``, their owners, and one member of each owner: all that an
+        entity record and an owner's status (active, dissolved, unreachable) are made of."""
+        self.describe(nodes)
+        owners = self.objects(nodes, OWNED_BY.predicate)
+        self.describe(owners)
+        self.subjects(sorted(owners), MEMBER_OF.predicate, every=False)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rdflib import URIRef
 
-from explorer.model import CLASS_KINDS
+from explorer.kinds import CLASS_KINDS
 
 __all__ = ["CHUNK", "chunks", "iri", "kind_is", "values"]
 

@@ -30,7 +30,8 @@ from rdflib import RDFS, URIRef
 from whoosh import query as wq
 
 from explorer.errors import InputError
-from explorer.model import CLASS_KINDS
+from explorer.kinds import CLASS_KINDS
+from explorer.relations import OWNED_BY, RELATIONS
 from explorer.remote.client import SparqlClient
 from explorer.remote.queries import chunks, iri, values
 from explorer.vocab import IC
@@ -39,11 +40,9 @@ __all__ = ["Filters", "Lookups", "has_text_index", "narrow", "searchable"]
 
 _log = logging.getLogger(__name__)
 
-_KIND_CLASSES = {kind: cls for cls, kind in CLASS_KINDS.items()}
-_OWNED_BY, _LABEL = iri(IC.ownedBy), iri(RDFS.label)
-_RELATIONS = " ".join(
-    iri(p) for p in (IC.dependsOn, IC.usesVendor, IC.assumes, IC.partOf, IC.ownedBy, IC.memberOf)
-)
+_KIND_CLASSES: dict[str, URIRef] = {kind: cls for cls, kind in CLASS_KINDS.items()}
+_OWNED_BY, _LABEL = iri(OWNED_BY.predicate), iri(RDFS.label)
+_RELATIONS = " ".join(iri(r.predicate) for r in RELATIONS)
 # the nodes a local search covers: typed with our classes, or named by a relation
 _COVERED = (
     f"VALUES ?c {{ {' '.join(iri(c) for c in CLASS_KINDS)} }} ?x a ?c",

@@ -10,7 +10,8 @@ from rdflib.namespace import DCTERMS
 from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
 
-from explorer.analysis.index import index_of
+from explorer.index import index_of
+from explorer.relations import OWNED_BY
 from explorer.store import Pairs
 from explorer.vocab import IC
 
@@ -68,13 +69,13 @@ def documents(graph: Graph, nodes: Iterable[URIRef] | None = None) -> Iterator[d
     others = _literals(pairs, [URIRef(p) for p in pairs.predicates() - _NOT_OTHER])
     for node in searchable_nodes(graph) if nodes is None else nodes:
         record = index.entity(node)
-        owners = index.targets(node, IC.ownedBy)
+        owners = index.targets(node, OWNED_BY.predicate)
         owner_words = [index.label(o) for o in owners] + [index.id_of(o) for o in owners]
         yield {
             "iri": str(node),
             "id": _clean(record.id),
             "label": _clean(record.label),
-            "kind": record.kind,
+            "kind": str(record.kind),
             "owner": _clean(" ".join(owner_words)),
             "tier": str(record.tier or ""),
             "status": record.status,

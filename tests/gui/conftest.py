@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from explorer.session import Session
+from explorer.estate import Estate
+from helpers import opened
 from ui.main_window import MainWindow
 
 
@@ -18,12 +19,12 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture(scope="session")
-def sample_session() -> Session:
-    return Session.open([])
+def sample_session() -> Estate:
+    return opened([])
 
 
 @pytest.fixture
-def window(qtbot: QtBot, settings: QSettings, sample_session: Session) -> MainWindow:
+def window(qtbot: QtBot, settings: QSettings, sample_session: Estate) -> MainWindow:
     win = MainWindow(sample_session, settings=settings)
     qtbot.addWidget(win)
     win.show()

@@ -43,7 +43,7 @@ def proxy(server: OxigraphServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 
 def _open(window: MainWindow, qtbot: QtBot, endpoint: Endpoint) -> None:
     with qtbot.waitSignal(window.loaded, timeout=60_000):
-        window.open_endpoint(endpoint)
+        window.commands.open([endpoint.source])
 
 
 def test_an_endpoint_opens_and_answers_as_the_file_does(
@@ -53,24 +53,26 @@ def test_an_endpoint_opens_and_answers_as_the_file_does(
     _open(window, qtbot, Endpoint(proxy.url, GRAPH))
     assert "64 entities at 127.0.0.1" in window.summary.text()
     assert window.windowTitle().startswith("127.0.0.1")
-    assert window.session is not None
-    assert window.session.gaps == ownership_gaps(graph)
-    assert not window.compare_action.isEnabled()
+    assert window.workspace.estate is not None
+    assert window.workspace.estate.gaps() == ownership_gaps(graph)
+    assert not window.named_actions["compare"].isEnabled()
 
     dns = str(iri_for_id("dns-zone"))
     window.search.query.setText("eu-sovereign-1 DNS zone")
     with qtbot.waitSignal(window.search.searched, timeout=60_000):
         qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
-    assert window.selected == dns
+    assert window.workspace.selected == dns
     assert "From sparql+http://127.0.0.1" in window.details.toPlainText()
     qtbot.keyClick(window.canvas, Qt.Key.Key_B)
-    qtbot.waitUntil(lambda: window.reach is not None, timeout=60_000)
-    assert window.reach is not None
-    assert reach_json(window.reach) == reach_json(blast_radius(graph, iri_for_id("dns-zone")))
+    qtbot.waitUntil(lambda: window.workspace.reach is not None, timeout=60_000)
+    assert window.workspace.reach is not None
+    assert reach_json(window.workspace.reach) == reach_json(
+        blast_radius(graph, iri_for_id("dns-zone"))
+    )
 
     target = tmp_path / "copy.ttl"
     with qtbot.waitSignal(window.exported, timeout=60_000):
-        window.export_snapshot(target)
+        window.commands.export_snapshot(target)
     assert len(load([target]).graph) > len(graph)  # the estate and the copy's provenance
 
     window.close()
@@ -98,37 +100,37 @@ def test_a_slow_endpoint_search_leaves_the_app_responsive_and_shows_the_latest_q
             release.set()
     finally:
         release.set()
-    qtbot.waitUntil(lambda: not window.search.jobs, timeout=60_000)  # the "dns" answer came too
+    qtbot.waitUntil(lambda: not window.jobs.running, timeout=60_000)  # the "dns" answer came too
     assert window.search.results.record_at(0) is not None, window.search.message.text()
     assert window.search.results.record_at(0).id == "time-sync"
-    assert window.selected == str(iri_for_id("time-sync"))
+    assert window.workspace.selected == str(iri_for_id("time-sync"))
     assert not window.search.message.isVisible()
 
 
 def test_cancel_stops_waiting_for_a_slow_endpoint(
     window: MainWindow, qtbot: QtBot, proxy: Proxy
 ) -> None:
-    before = window.session
+    before = window.workspace.estate
     release = threading.Event()
     proxy.fail = lambda n: release.wait(30) and None  # type: ignore[assignment, func-returns-value]
     try:
-        job = window.open_endpoint(Endpoint(proxy.url, GRAPH))
+        job = window.commands.open([Endpoint(proxy.url, GRAPH).source])
         assert window.cancel_button.isVisible()
         with qtbot.waitSignal(job.cancelled, timeout=30_000):
             qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
             release.set()  # the request under way ends; the next progress report cancels
     finally:
         release.set()
-    assert window.session is before
+    assert window.workspace.estate is before
     assert not window.cancel_button.isVisible()
 
 
 def test_a_down_endpoint_is_reported(window: MainWindow, qtbot: QtBot, monkeypatch) -> None:
-    monkeypatch.setattr("ui.main_window.show_error", lambda *args: None)
+    monkeypatch.setattr("ui.dialogs.show_error", lambda *args: None)
     from sparql_servers import free_port
 
     with qtbot.waitSignal(window.load_failed, timeout=30_000) as failed:
-        window.open_endpoint(Endpoint(f"http://127.0.0.1:{free_port()}/query"))
+        window.commands.open([Endpoint(f"http://127.0.0.1:{free_port()}/query").source])
     assert "cannot be reached" in failed.args[0]
 
 
@@ -152,9 +154,7 @@ def test_a_failing_analysis_is_reported_as_such(
     window: MainWindow, qtbot: QtBot, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     titles: list[str] = []
-    monkeypatch.setattr(
-        "ui.main_window.show_error", lambda parent, title, text: titles.append(title)
-    )
+    monkeypatch.setattr("ui.dialogs.show_error", lambda parent, title, text: titles.append(title))
     _open(window, qtbot, Endpoint(proxy.url, GRAPH))
     window.select(str(iri_for_id("dns-zone")))
     proxy.fail = lambda n: 400  # type: ignore[assignment]
@@ -162,4 +162,5 @@ def test_a_failing_analysis_is_reported_as_such(
         qtbot.keyClick(window.canvas, Qt.Key.Key_B)
     assert "answered 400" in failed.args[0]
     assert titles == ["Cannot answer"]
-    assert window.session is not None and window.session.remote  # the estate stays open
+    estate = window.workspace.estate
+    assert estate is not None and estate.capabilities.slow  # the endpoint's estate stays open

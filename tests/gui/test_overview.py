@@ -7,18 +7,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-import ui.canvas
-from explorer.session import Session
-from ui.canvas import GraphCanvas, GraphScene
+import ui.scene
+from explorer.estate import Estate
+from ui.canvas import GraphCanvas
+from ui.scene import GraphScene
 
 
 @pytest.fixture
-def canvas(qtbot: QtBot, sample_session: Session, monkeypatch: pytest.MonkeyPatch) -> GraphCanvas:
-    monkeypatch.setattr(ui.canvas, "CLOUD_FROM", 10)  # the sample stands in for a large estate
+def canvas(qtbot: QtBot, sample_session: Estate, monkeypatch: pytest.MonkeyPatch) -> GraphCanvas:
+    monkeypatch.setattr(ui.scene, "CLOUD_FROM", 10)  # the sample stands in for a large estate
     scene = GraphScene()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    scene.show_view(sample_session.whole, frozenset(), app.palette())
+    scene.show_view(sample_session.whole(), frozenset(), app.palette())
     view = GraphCanvas(scene)
     qtbot.addWidget(view)
     view.resize(900, 600)

@@ -15,12 +15,12 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from explorer.analysis import blast_radius, ownership_gaps, upstream
+from explorer.estate import Estate
 from explorer.ingest import load
 from explorer.provenance import without_provenance
 from explorer.report import reach_csv
-from explorer.session import Session
-from helpers import SAMPLES, node
-from ui import main_window, models, view_export
+from helpers import SAMPLES, node, opened
+from ui import dialogs, models, view_export
 from ui.main_window import MainWindow
 from ui.models import RecordTableModel
 
@@ -43,14 +43,14 @@ class TestModels:
         ("columns", "records"),
         [
             ("SEARCH_COLUMNS", lambda s: s.search("dns")),
-            ("ENTITY_COLUMNS", lambda s: s.entities),
+            ("ENTITY_COLUMNS", lambda s: s.entities()),
             ("IMPACT_COLUMNS", lambda s: s.blast_radius(DNS).impacted),
             ("TEAM_COLUMNS", lambda s: s.blast_radius(DNS).teams),
-            ("GAP_COLUMNS", lambda s: s.gaps),
+            ("GAP_COLUMNS", lambda s: s.gaps()),
         ],
     )
     def test_every_table_model_passes_the_model_tester(
-        self, qtmodeltester: object, sample_session: Session, columns: str, records: object
+        self, qtmodeltester: object, sample_session: Estate, columns: str, records: object
     ) -> None:
         model = RecordTableModel(getattr(models, columns))
         model.set_records(records(sample_session))  # type: ignore[operator]
@@ -62,7 +62,7 @@ class TestModels:
 
 class TestPalette:
     def test_a_dark_system_palette_gives_a_dark_canvas(
-        self, qtbot: QtBot, settings: QSettings, sample_session: Session
+        self, qtbot: QtBot, settings: QSettings, sample_session: Estate
     ) -> None:
         win = MainWindow(settings=settings)
         qtbot.addWidget(win)
@@ -74,17 +74,17 @@ class TestPalette:
         ):
             dark.setColor(role, QColor(colour))
         win.setPalette(dark)
-        win.set_session(sample_session)
+        win.set_estate(sample_session)
         assert win.scene.backgroundBrush().color() == QColor("#17181a")
         assert all(item.dark for item in win.scene.nodes.values())
 
 
 class TestCanvas:
     def test_shows_every_node_of_the_sample(self, window: MainWindow) -> None:
-        assert window.session is not None
-        assert set(window.scene.nodes) == set(window.session.whole.nodes)
+        assert window.workspace.estate is not None
+        assert set(window.scene.nodes) == set(window.workspace.estate.whole().nodes)
         assert len(window.scene.nodes) > 40 and window.scene.edges
-        assert window.mode == "whole" and "region-build.ttl" in window.windowTitle()
+        assert window.workspace.mode == "whole" and "region-build.ttl" in window.windowTitle()
 
     def test_nodes_with_a_gap_are_marked(self, window: MainWindow) -> None:
         marked = {iri for iri, item in window.scene.nodes.items() if item.has_gap}
@@ -100,7 +100,7 @@ class TestCanvas:
         with qtbot.waitSignal(window.selection_changed):
             qtbot.mouseDClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
         assert str(node("control-plane")) in window.scene.nodes  # time-sync's dependents
-        assert window.selected == str(node("time-sync"))
+        assert window.workspace.selected == str(node("time-sync"))
 
     def test_clicking_a_node_selects_it(self, window: MainWindow, qtbot: QtBot) -> None:
         item = window.scene.nodes[DNS]
@@ -175,21 +175,21 @@ class TestReach:
 
     def test_escape_clears_the_highlight(self, window: MainWindow, qtbot: QtBot) -> None:
         window.select(DNS)
-        window.show_blast_radius()
+        window.commands.blast_radius()
         qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
         assert window.scene.highlighted() == {} and window.impact.answer is None
 
     def test_in_focus_view_the_reach_is_what_is_drawn(self, window: MainWindow) -> None:
         window.select(DNS)
-        window.show_focus()
-        window.show_blast_radius()
+        window.commands.show_focus()
+        window.commands.blast_radius()
         assert set(window.scene.nodes) == set(window.scene.highlighted())
 
     def test_the_roster_copies_and_saves_as_csv(
         self, window: MainWindow, qtbot: QtBot, tmp_path: Path
     ) -> None:
         window.select(DNS)
-        window.show_blast_radius()
+        window.commands.blast_radius()
         qtbot.mouseClick(window.impact.copy_button, Qt.MouseButton.LeftButton)
         expected = reach_csv(blast_radius(load().graph, node("dns-service")))
         assert QGuiApplication.clipboard().text() == expected
@@ -226,34 +226,34 @@ class TestOpening:
         self, window: MainWindow, qtbot: QtBot, write: Write, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         shown: list[str] = []
-        monkeypatch.setattr(main_window, "show_error", lambda p, t, text: shown.append(text))
-        before = (window.session, set(window.scene.nodes))
+        monkeypatch.setattr(dialogs, "show_error", lambda p, t, text: shown.append(text))
+        before = (window.workspace.estate, set(window.scene.nodes))
         bad = write("bad.csv", "id,tier\na,9\n")
         with qtbot.waitSignal(window.load_failed, timeout=20_000):
-            window.open_sources([SAMPLES / "buyer-profile.yaml", bad])
+            window.commands.open([SAMPLES / "buyer-profile.yaml", bad])
         assert shown == [f"{bad}:2: tier must be 1, 2 or 3, not '9'"]
-        assert (window.session, set(window.scene.nodes)) == before
+        assert (window.workspace.estate, set(window.scene.nodes)) == before
         assert "region-build.ttl" in window.windowTitle()
 
     def test_opening_runs_in_the_background_then_replaces_the_graph(
         self, window: MainWindow, qtbot: QtBot
     ) -> None:
         with qtbot.waitSignal(window.loaded, timeout=20_000):
-            job = window.open_sources([SAMPLES / "buyer-profile.yaml"])
+            job = window.commands.open([SAMPLES / "buyer-profile.yaml"])
             assert window.progress.isVisible() and window.cancel_button.isVisible()
         job.wait()
         assert "buyer-profile.yaml" in window.windowTitle()
         assert str(node("profile-api")) in window.scene.nodes
         assert not window.progress.isVisible()
-        assert window.recent.actions()[0].text() == "buyer-profile.yaml"
+        assert window.recent.menu.actions()[0].text() == "buyer-profile.yaml"
 
     def test_cancel_keeps_the_graph_that_was_open(self, window: MainWindow, qtbot: QtBot) -> None:
-        session = window.session
-        job = window.open_sources([SAMPLES / "buyer-profile.yaml"])
+        session = window.workspace.estate
+        job = window.commands.open([SAMPLES / "buyer-profile.yaml"])
         with qtbot.waitSignal(job.cancelled, timeout=20_000):
             qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
         job.wait()
-        assert window.session is session and not window.progress.isVisible()
+        assert window.workspace.estate is session and not window.progress.isVisible()
         assert "region-build.ttl" in window.windowTitle()
 
     def test_dropping_files_opens_them(self, window: MainWindow, qtbot: QtBot) -> None:
@@ -268,13 +268,13 @@ class TestOpening:
         )
         with qtbot.waitSignal(window.loaded, timeout=20_000):
             window.dropEvent(drop)
-        window.job and window.job.wait()
+        window.jobs.wait()
         assert "buyer-profile.csv" in window.windowTitle()
 
 
 def window_on(qtbot: QtBot, settings: QSettings, path: Path) -> MainWindow:
     """A window on the estate in ``path``."""
-    win = MainWindow(Session.open([path]), settings=settings)
+    win = MainWindow(opened([path]), settings=settings)
     qtbot.addWidget(win)
     return win
 
@@ -314,14 +314,14 @@ class TestUntrustedText:
     def test_a_load_that_fails_keeps_the_selection_and_the_panels(
         self, window: MainWindow, qtbot: QtBot, write: Write, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        monkeypatch.setattr(main_window, "show_error", lambda *args: None)
+        monkeypatch.setattr(dialogs, "show_error", lambda *args: None)
         chosen = str(node("dns-zone"))
         window.select(chosen)
         details, gaps = window.details.toPlainText(), window.gaps.table.model().rowCount()
         bad = write("bad.ttl", "@prefix ex: <http://e/> .\nex:a ex:b .\n")
         with qtbot.waitSignal(window.load_failed, timeout=20_000):
-            window.open_sources([bad])
-        assert window.selected == chosen and window.details.toPlainText() == details
+            window.commands.open([bad])
+        assert window.workspace.selected == chosen and window.details.toPlainText() == details
         assert window.gaps.table.model().rowCount() == gaps > 0
 
 
@@ -337,7 +337,7 @@ class TestDamagedSettings:
         self,
         qtbot: QtBot,
         tmp_path: Path,
-        sample_session: Session,
+        sample_session: Estate,
         content: bytes,
         caplog: pytest.LogCaptureFixture,
     ) -> None:
@@ -365,7 +365,7 @@ class TestExports:
     def test_snapshot_in_every_format(
         self, window: MainWindow, tmp_path: Path, suffix: str
     ) -> None:
-        assert window.export_snapshot(tmp_path / f"x{suffix}")
+        assert window.commands.export_snapshot(tmp_path / f"x{suffix}")
         assert (tmp_path / f"x{suffix}").stat().st_size > 1000
         if suffix == ".nt":
             snapshot = without_provenance(Graph().parse(tmp_path / "x.nt"))
@@ -375,11 +375,11 @@ class TestExports:
         self, qtbot: QtBot, settings: QSettings, write: Write, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         shown: list[str] = []
-        monkeypatch.setattr(main_window, "show_error", lambda p, t, text: shown.append(text))
+        monkeypatch.setattr(dialogs, "show_error", lambda p, t, text: shown.append(text))
         source = write("e.ttl", (SAMPLES / "region-build.ttl").read_text())
-        win = MainWindow(Session.open([source]), settings=settings)
+        win = MainWindow(opened([source]), settings=settings)
         qtbot.addWidget(win)
-        assert not win.export_snapshot(source)
+        assert not win.commands.export_snapshot(source)
         assert "refusing to overwrite" in shown[0]
 
     @pytest.mark.parametrize("suffix", [".png", ".svg"])
@@ -401,11 +401,11 @@ class TestCompare:
             "new.yaml",
             text.replace("    owner: team-recs\n    tier: 3", "    owner: team-cart\n    tier: 3"),
         )
-        win = MainWindow(Session.open([new]), settings=settings)
+        win = MainWindow(opened([new]), settings=settings)
         qtbot.addWidget(win)
         win.show()
         with qtbot.waitSignal(win.compared, timeout=20_000):
-            job = win.compare_with([SAMPLES / "buyer-profile.yaml"])
+            job = win.commands.compare_with([SAMPLES / "buyer-profile.yaml"])
         assert job is not None
         job.wait()
         marked = {i: item.change for i, item in win.scene.nodes.items() if item.change}
@@ -421,9 +421,9 @@ class TestCompare:
                 win.changes.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
             )
         assert signal.args == [str(node("search-personalisation"))]
-        win.stop_comparing()
+        win.commands.stop_comparing()
         assert not any(item.change for item in win.scene.nodes.values())
-        assert win.mode == "whole"
+        assert win.workspace.mode == "whole"
 
 
 def test_a_backstage_catalog_opens_with_its_owners_and_gaps(
@@ -432,7 +432,7 @@ def test_a_backstage_catalog_opens_with_its_owners_and_gaps(
     win = MainWindow(settings=settings)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.loaded, timeout=20_000):
-        job = win.open_sources([SAMPLES / "backstage"])
+        job = win.commands.open([SAMPLES / "backstage"])
     job.wait()
     gaps = {(g.entity.id, g.rule) for g in win.gaps.table.visible_records()}
     assert ("component/default/fraud-check", "dangling-owner") in gaps
@@ -442,7 +442,7 @@ def test_a_backstage_catalog_opens_with_its_owners_and_gaps(
 
 class TestSettings:
     def test_window_layout_is_remembered(
-        self, qtbot: QtBot, settings: QSettings, sample_session: Session
+        self, qtbot: QtBot, settings: QSettings, sample_session: Estate
     ) -> None:
         first = MainWindow(sample_session, settings=settings)
         qtbot.addWidget(first)

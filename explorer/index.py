@@ -10,29 +10,21 @@ treated as read-only; the index is rebuilt if the graph changes.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar, cast
 
 from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS, ORG
+from rdflib.namespace import DCTERMS
 
-from explorer.model import CLASS_KINDS, UNKNOWN, Entity, as_tier, sort_key
+from explorer.kinds import CLASS_KINDS, Kind
+from explorer.model import Entity, as_tier, sort_key
+from explorer.relations import PREDICATES
 from explorer.store import Pairs, version
 from explorer.vocab import IC, id_from_iri
 
-__all__ = ["RELATIONS", "EstateIndex", "index_of", "tier_weight"]
-
-RELATIONS = (
-    IC.dependsOn,
-    IC.usesVendor,
-    IC.assumes,
-    IC.partOf,
-    IC.ownedBy,
-    IC.memberOf,
-    ORG.subOrganizationOf,  # team hierarchy, as W3C ORG says it
-)
+__all__ = ["Adjacency", "EstateIndex", "entities", "index_of", "tier_weight"]
 
 T = TypeVar("T")
 Adjacency = dict[int, list[int]]  # node number -> numbers it points at (or is pointed at by)
@@ -59,8 +51,8 @@ class EstateIndex:
     number: dict[URIRef, int] = field(default_factory=dict)
     out: dict[URIRef, Adjacency] = field(default_factory=dict)
     into: dict[URIRef, Adjacency] = field(default_factory=dict)
-    kinds: dict[URIRef, str] = field(default_factory=dict)
-    kind_at: list[str] = field(default_factory=list)  # by number; UNKNOWN if untyped
+    kinds: dict[URIRef, Kind] = field(default_factory=dict)
+    kind_at: list[Kind] = field(default_factory=list)  # by number; Kind.UNKNOWN if untyped
     tiers: dict[URIRef, int] = field(default_factory=dict)  # valid tiers (1..3), for weights
     weight_at: list[int] = field(default_factory=list)  # tier_weight, by number
     values: dict[URIRef, dict[int, str]] = field(
@@ -78,7 +70,7 @@ class EstateIndex:
     def build(cls, graph: Graph) -> EstateIndex:
         index = cls(graph, size=len(graph), version=version(graph))
         pairs = Pairs(graph)
-        relations = {p: pairs.iris(p) for p in RELATIONS}
+        relations = {p: pairs.iris(p) for p in PREDICATES}
         typed, classes = pairs.iris(RDF.type)
         attributes = {a: pairs.texts(a) for a in _ATTRIBUTES}
         names = set(typed)
@@ -117,7 +109,7 @@ class EstateIndex:
             rank = CLASS_RANK.get(cls, last)
             if rank < best.get(n, last):
                 best[n] = rank
-        self.kind_at = [UNKNOWN] * len(self.nodes)
+        self.kind_at = [Kind.UNKNOWN] * len(self.nodes)
         for n, rank in sorted(best.items()):
             self.kind_at[n] = KIND_NAMES[rank]
             self.kinds[self.nodes[n]] = KIND_NAMES[rank]
@@ -149,7 +141,8 @@ class EstateIndex:
         return cast(T, self._derived[name])
 
     def related(self) -> set[URIRef]:
-        """Every node some relation names, at either end."""
+        """Every node some relation names, at either end (what search covers beside the
+        typed entities, and what a whole view draws)."""
         numbers: set[int] = set()
         for adjacency in self.out.values():
             numbers.update(adjacency)
@@ -157,8 +150,8 @@ class EstateIndex:
             numbers.update(adjacency)
         return {self.nodes[n] for n in numbers}
 
-    def kind(self, node: URIRef) -> str:
-        return self.kinds.get(node, UNKNOWN)
+    def kind(self, node: URIRef) -> Kind:
+        return self.kinds.get(node, Kind.UNKNOWN)
 
     def id_of(self, node: URIRef) -> str:
         n = self.number.get(node)
@@ -183,11 +176,11 @@ class EstateIndex:
         return None if n is None else self.values[attribute].get(n)
 
     def entity(self, node: URIRef) -> Entity:
-        """The node's record, as ``explorer.model.entity`` gives it, from the index."""
+        """The node's record; kind ``unknown`` when no source says what it is."""
         n = self.number.get(node)
         if n is None:  # named by no triple
             return Entity(
-                iri=str(node), id=id_from_iri(str(node)), label=self.label(node), kind=UNKNOWN
+                iri=str(node), id=id_from_iri(str(node)), label=self.label(node), kind=Kind.UNKNOWN
             )
         return self.entity_at(n)
 
@@ -233,16 +226,19 @@ _ATTRIBUTES = (RDFS.label, DCTERMS.description, RDFS.comment, IC.tier, IC.status
 _LABEL, _DESCRIPTION, _COMMENT, _TIER, _STATUS, _CONTACT = range(len(_ATTRIBUTES))
 
 
-# the app works on its graph while a worker loads or compares another; more slots would
-# keep old graphs alive, since an index holds its graph
-_recent: deque[EstateIndex] = deque(maxlen=2)
+_CACHE = "_explorer_index"  # the attribute a graph keeps its index in
 
 
 def index_of(graph: Graph) -> EstateIndex:
-    """The graph's index, reused while the same graph object is queried unchanged."""
-    for cached in list(_recent):  # a copy: another thread may append meanwhile
-        if cached.graph is graph and cached.version == version(graph):
-            return cached
+    """The graph's index, kept on the graph itself and rebuilt once the graph changes."""
+    cached = getattr(graph, _CACHE, None)
+    if isinstance(cached, EstateIndex) and cached.version == version(graph):
+        return cached
     index = EstateIndex.build(graph)
-    _recent.append(index)
+    setattr(graph, _CACHE, index)  # two threads may both build; either is right
     return index
+
+
+def entities(graph: Graph) -> list[Entity]:
+    """Every node of a known kind, sorted by kind then label."""
+    return index_of(graph).entities()

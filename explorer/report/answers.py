@@ -1,4 +1,4 @@
-"""Analysis results as the JSON of DESIGN.md and as text a program manager can paste."""
+"""Blast radius, upstream, gaps and search as the JSON of the command line and as text."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ import csv
 import io
 from typing import Any
 
-from explorer.analysis import Gap, Reach
-from explorer.diff import Diff
+from explorer.analysis import Direction, Gap, Reach
 from explorer.export.table import spreadsheet_safe
 from explorer.model import Entity
 from explorer.search import SearchHit
+from explorer.statuses import OwnerStatus
 
 __all__ = [
-    "diff_text",
     "gaps_json",
     "gaps_text",
+    "node_json",
     "reach_csv",
     "reach_json",
     "reach_text",
@@ -23,25 +23,22 @@ __all__ = [
     "search_text",
 ]
 
-_HEADINGS = {"affected": "Affected if {node} fails", "needs": "{node} needs"}
-_TEAM_HEADINGS = {"affected": "Teams to tell", "needs": "Teams involved"}
-_MARKS = {
-    "dissolved": "DISSOLVED",
-    "undefined": "NOT DEFINED ANYWHERE",
-    "unreachable": "NO MEMBERS, NO CONTACT",
-}
+_HEADINGS = {Direction.AFFECTED: "Affected if {node} fails", Direction.NEEDS: "{node} needs"}
+_TEAM_HEADINGS = {Direction.AFFECTED: "Teams to tell", Direction.NEEDS: "Teams involved"}
+_ROLES = {Direction.AFFECTED: "team to tell", Direction.NEEDS: "team involved"}
 
 
-def _node(e: Entity) -> dict[str, Any]:
+def node_json(e: Entity) -> dict[str, Any]:
+    """How every answer names a node in JSON."""
     return {"iri": e.iri, "id": e.id, "label": e.label, "kind": e.kind}
 
 
 def reach_json(answer: Reach) -> dict[str, Any]:
     """``{"node", "impacted": [...], "teams": [...]}``; teams also carry status and owns."""
     return {
-        "node": _node(answer.node),
+        "node": node_json(answer.node),
         "impacted": [
-            {**_node(i.entity), "distance": i.distance, "path": list(i.path)}
+            {**node_json(i.entity), "distance": i.distance, "path": list(i.path)}
             for i in answer.impacted
         ],
         "teams": [
@@ -57,29 +54,25 @@ def reach_json(answer: Reach) -> dict[str, Any]:
     }
 
 
-def _name(e: Entity) -> str:
-    return e.label if e.label == e.id else f"{e.label} ({e.id})"
-
-
 def reach_text(answer: Reach) -> str:
     """Nearest first, with the path from the node; then the teams, problems marked."""
-    heading = _HEADINGS[answer.direction].format(node=_name(answer.node))
+    heading = _HEADINGS[answer.direction].format(node=answer.node.name)
     if not answer.impacted:
         lines = [f"{heading}: nothing"]
     else:
         lines = [f"{heading}: {len(answer.impacted)} node(s)", ""]
-        width = max(len(_name(i.entity)) for i in answer.impacted)
-        path = "how it spreads" if answer.direction == "affected" else "path"
+        width = max(len(i.entity.name) for i in answer.impacted)
+        path = "how it spreads" if answer.direction is Direction.AFFECTED else "path"
         lines.append(f"  {'dist':>4}  {'kind':<11} {'name':<{width}}  {path}")
         for i in answer.impacted:
             lines.append(
-                f"  {i.distance:>4}  {i.entity.kind:<11} {_name(i.entity):<{width}}  "
+                f"  {i.distance:>4}  {i.entity.kind:<11} {i.entity.name:<{width}}  "
                 f"{' -> '.join(i.path)}"
             )
     lines += ["", f"{_TEAM_HEADINGS[answer.direction]}: {len(answer.teams)}"]
     for t in answer.teams:
-        mark = f"  [{_MARKS[t.status]}]" if t.status in _MARKS else ""
-        lines.append(f"  {_name(t.entity)}{mark}: owns {', '.join(t.owns)}")
+        mark = f"  [{t.status.mark.upper()}]" if t.status is not OwnerStatus.ACTIVE else ""
+        lines.append(f"  {t.entity.name}{mark}: owns {', '.join(t.owns)}")
     return "\n".join(lines)
 
 
@@ -108,7 +101,7 @@ def reach_csv(answer: Reach) -> str:
         path = " > ".join(i.path)
         row = [answer.direction, e.id, e.label, e.kind, i.distance, path, "", ""]
         writer.writerow(map(_cell_text, row))
-    role = "team to tell" if answer.direction == "affected" else "team involved"
+    role = _ROLES[answer.direction]
     for t in answer.teams:
         e = t.entity
         writer.writerow(
@@ -121,7 +114,7 @@ def gaps_json(gaps: list[Gap]) -> dict[str, Any]:
     """``{"gaps": [{"iri", "id", "label", "kind", "rule", "message", "impact"}]}``."""
     return {
         "gaps": [
-            {**_node(g.entity), "rule": g.rule, "message": g.message, "impact": g.impact}
+            {**node_json(g.entity), "rule": g.rule, "message": g.message, "impact": g.impact}
             for g in gaps
         ]
     }
@@ -170,56 +163,4 @@ def search_text(query: str, hits: list[SearchHit]) -> str:
         lines.append(f"  {h.score:>7.2f}  {h.kind:<11} {name}")
         if h.fragment.text:
             lines.append(f"  {'':>7}  {'':<11} {h.fragment.marked()}")
-    return "\n".join(lines)
-
-
-def diff_text(old_name: str, new_name: str, changes: Diff) -> str:
-    """A change log to paste into a status report; empty sections are left out."""
-    if not changes:
-        return f"No changes from {old_name} to {new_name}."
-    sections: list[tuple[str, list[str]]] = [
-        (
-            "New",
-            [f"  + {c.node.kind} {_name(c.node)}" for c in changes.added if c.what == "entity"],
-        ),
-        (
-            "Gone",
-            [f"  - {c.node.kind} {_name(c.node)}" for c in changes.removed if c.what == "entity"],
-        ),
-        (
-            "Changed",
-            [
-                f"  ~ {_name(c.node)}: {c.attribute} {c.old or '(none)'} -> {c.new or '(none)'}"
-                for c in changes.changed
-            ],
-        ),
-        (
-            "New relations",
-            [
-                f"  + {c.node.label} {c.relation} {c.target.label}"
-                for c in changes.added
-                if c.what == "relation" and c.target
-            ],
-        ),
-        (
-            "Removed relations",
-            [
-                f"  - {c.node.label} {c.relation} {c.target.label}"
-                for c in changes.removed
-                if c.what == "relation" and c.target
-            ],
-        ),
-        (
-            "Ownership gaps opened",
-            [f"  + {c.message} ({c.rule})" for c in changes.added if c.what == "gap"],
-        ),
-        (
-            "Ownership gaps closed",
-            [f"  - {c.message} ({c.rule})" for c in changes.removed if c.what == "gap"],
-        ),
-    ]
-    lines = [f"Changes from {old_name} to {new_name}"]
-    for title, rows in sections:
-        if rows:
-            lines += ["", f"{title} ({len(rows)})", *rows]
     return "\n".join(lines)

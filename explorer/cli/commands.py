@@ -1,0 +1,170 @@
+"""One handler per command: open the estate the sources name, ask it, print the answer.
+
+Every handler asks an ``explorer.estate.Estate``, the same seam the app asks, so a
+command answers the same for files and for a SPARQL endpoint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from explorer.cli.parser import EXIT_BAD_INPUT, PROG
+from explorer.estate import Estate, open_estate
+from explorer.export import check_target
+from explorer.progress import Step
+from explorer.report import (
+    cycles_json,
+    cycles_text,
+    details_json,
+    details_text,
+    diff_text,
+    gaps_json,
+    gaps_text,
+    reach_json,
+    reach_text,
+    search_json,
+    search_text,
+    spof_json,
+    spof_text,
+)
+
+__all__ = ["EXIT_GAPS", "EXIT_OK", "HANDLERS"]
+
+EXIT_OK, EXIT_GAPS = 0, 1
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Notices:
+    """Progress on a terminal: the copy of an endpoint as it goes, a search index built."""
+
+    def __init__(self) -> None:
+        self.line_open = False
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if step == Step.COPYING:
+            print(f"\r{step}: {done}/{total} triples", end="", file=sys.stderr)
+            self.line_open = True
+        elif step == Step.INDEXING and done == total and total:
+            self.finish()
+            print(f"indexed {total} nodes for search", file=sys.stderr)
+
+    def finish(self) -> None:
+        """End a progress line left open."""
+        if self.line_open:
+            print(file=sys.stderr)
+            self.line_open = False
+
+
+_notices = _Notices()
+
+
+def _open(args: argparse.Namespace) -> Estate:
+    """The estate the command's sources (or ``--endpoint``/``--from``) name."""
+    estate = open_estate(
+        args.sources, _notices, getattr(args, "endpoint", None), getattr(args, "graph", None)
+    )
+    for warning in estate.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return estate
+
+
+def _print(args: argparse.Namespace, data: object, text: str) -> None:
+    _notices.finish()
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(text)
+
+
+def _search(args: argparse.Namespace) -> int:
+    hits = _open(args).search(args.query, args.limit, _notices)
+    _print(args, search_json(args.query, hits), search_text(args.query, hits))
+    return EXIT_OK
+
+
+def _blast_radius(args: argparse.Namespace) -> int:
+    estate = _open(args)
+    answer = estate.blast_radius(estate.resolve(args.node), args.depth, _notices)
+    _print(args, reach_json(answer), reach_text(answer))
+    return EXIT_OK
+
+
+def _upstream(args: argparse.Namespace) -> int:
+    estate = _open(args)
+    answer = estate.upstream(estate.resolve(args.node), args.depth, _notices)
+    _print(args, reach_json(answer), reach_text(answer))
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    estate = _open(args)
+    details = estate.details(estate.resolve(args.node), _notices)
+    _print(args, details_json(details), details_text(details))
+    return EXIT_OK
+
+
+def _gaps(args: argparse.Namespace) -> int:
+    found = _open(args).gaps(_notices)
+    _print(args, gaps_json(found), gaps_text(found))
+    return EXIT_GAPS if found and args.fail_on_gaps else EXIT_OK
+
+
+def _cycles(args: argparse.Namespace) -> int:
+    found = _open(args).cycles(_notices)
+    _print(args, cycles_json(found), cycles_text(found))
+    return EXIT_OK
+
+
+def _spof(args: argparse.Namespace) -> int:
+    points = _open(args).single_points_of_failure(_notices)
+    shown = points[: args.limit]
+    _print(args, spof_json(shown), spof_text(shown, len(points)))
+    return EXIT_OK
+
+
+def _write(args: argparse.Namespace) -> int:
+    check_target(args.output)  # before the work of opening
+    written = _open(args).export(args.output, _notices)
+    _notices.finish()
+    print(f"wrote {written.triples} triples ({written.entities} entities) to {written.path}")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    old, new = open_estate([args.old]), open_estate([args.new])
+    for warning in [*old.warnings, *new.warnings]:
+        print(f"warning: {warning}", file=sys.stderr)
+    changes = new.changes_since(old)
+    _print(args, changes.to_json(), diff_text(str(args.old), str(args.new), changes))
+    return EXIT_OK
+
+
+def _needs_gui(args: argparse.Namespace) -> int:
+    print(
+        f"{PROG}: error: '{args.command}' needs the desktop app: run it as "
+        f"'{PROG} {args.command}' with PySide6 installed",
+        file=sys.stderr,
+    )
+    return EXIT_BAD_INPUT
+
+
+HANDLERS: dict[str, Handler] = {
+    "search": _search,
+    "blast-radius": _blast_radius,
+    "upstream": _upstream,
+    "show": _show,
+    "gaps": _gaps,
+    "cycles": _cycles,
+    "spof": _spof,
+    "import": _write,
+    "snapshot": _write,
+    "diff": _diff,
+    "gui": _needs_gui,
+    "screenshot": _needs_gui,
+}

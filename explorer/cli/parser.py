@@ -1,0 +1,169 @@
+"""The command line's grammar: every command, its arguments and their help."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
+
+from explorer import __version__
+from explorer.export import WRITERS
+
+__all__ = ["COMMANDS", "EXIT_BAD_INPUT", "GUI_COMMANDS", "PROG", "OneLineParser", "build_parser"]
+
+PROG = "infra-explorer"
+GUI_COMMANDS = ("gui", "screenshot")
+COMMANDS = (
+    "search",
+    "blast-radius",
+    "upstream",
+    "gaps",
+    "show",
+    "cycles",
+    "spof",
+    "import",
+    "snapshot",
+    "diff",
+    *GUI_COMMANDS,
+)
+EXIT_BAD_INPUT = 2
+
+Handlers = dict[str, Callable[[argparse.Namespace], int]]
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line, as every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _sources(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    more = (
+        ""
+        if required
+        else ", or a SPARQL endpoint (sparql+https://host/path); none means the bundled sample"
+    )
+    parser.add_argument(
+        "sources",
+        nargs="+" if required else "*",
+        metavar="SOURCE",
+        help=f"files or folders (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, YAML, CSV){more}",
+    )
+
+
+def _endpoint(parser: argparse.ArgumentParser, flag: str = "--endpoint") -> None:
+    parser.add_argument(
+        flag,
+        dest="endpoint",
+        metavar="URL",
+        help="ask this SPARQL endpoint instead of reading files (credentials: see the README)",
+    )
+    parser.add_argument("--graph", metavar="IRI", help="the endpoint's named graph to ask")
+
+
+def _json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help=f"file to write; its extension picks the format ({', '.join(WRITERS)})",
+    )
+
+
+def positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 1 or more, not {text!r}")
+    return int(text)
+
+
+def depth(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 or more, not {text!r}")
+    return value
+
+
+def _add_walks(commands: argparse._SubParsersAction[OneLineParser]) -> None:
+    for name, help_text in (
+        ("blast-radius", "what is affected if NODE fails, and the teams to tell"),
+        ("upstream", "what NODE needs, all the way down, and whose it is"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("node", metavar="NODE", help="an IRI, prefix:name, id or label")
+        _sources(command)
+        _json(command)
+        command.add_argument("--depth", type=depth, metavar="N", help="at most N steps away")
+        _endpoint(command)
+
+
+def _add_questions(commands: argparse._SubParsersAction[OneLineParser]) -> None:
+    find = commands.add_parser("search", help="find nodes by any word about them")
+    find.add_argument(
+        "query",
+        metavar="QUERY",
+        help='words (all must match), "a phrase", prefix*, or a field: kind:vendor, '
+        'owner:"Payments Core", tier:1',
+    )
+    _add_walks(commands)
+    show = commands.add_parser("show", help="everything about NODE: record, relations, gaps")
+    show.add_argument("node", metavar="NODE", help="an IRI, prefix:name, id or label")
+    gaps = commands.add_parser("gaps", help="ownership gaps, most impact first")
+    gaps.add_argument(
+        "--fail-on-gaps", action="store_true", help="exit 1 if any gap is found (for CI)"
+    )
+    commands.add_parser("cycles", help="dependency cycles: groups that must bootstrap together")
+    spof = commands.add_parser(
+        "spof", help="single points of failure between tier-1 services and their needs"
+    )
+    spof.add_argument("--limit", type=positive, default=20, metavar="N", help="at most N points")
+    find.add_argument("--limit", type=positive, default=20, metavar="N", help="at most N hits")
+    for command in (find, show, gaps, commands.choices["cycles"], spof):
+        _sources(command)
+        _json(command)
+        _endpoint(command)
+
+
+def _add_writers(commands: argparse._SubParsersAction[OneLineParser]) -> None:
+    imp = commands.add_parser("import", help="convert sources into one RDF file")
+    _sources(imp, required=True)
+    _output(imp)
+    snap = commands.add_parser("snapshot", help="write the loaded graph to a file")
+    _sources(snap)
+    _output(snap)
+    _endpoint(snap, "--from")
+    compare = commands.add_parser("diff", help="what changed between two snapshots or sources")
+    compare.add_argument(
+        "old", type=Path, metavar="OLD", help="the earlier snapshot (file or folder)"
+    )
+    compare.add_argument(
+        "new", type=Path, metavar="NEW", help="the later snapshot (file or folder)"
+    )
+    _json(compare)
+
+
+def build_parser(handlers: Handlers) -> argparse.ArgumentParser:
+    """The whole command line, each command bound to its handler in ``handlers``."""
+    parser = OneLineParser(
+        prog=PROG, description="Infra Context Explorer: the context of an estate."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    _add_questions(commands)
+    _add_writers(commands)
+    for name in GUI_COMMANDS:
+        gui = commands.add_parser(name, help="the desktop app (needs PySide6)")
+        gui.add_argument("rest", nargs=argparse.REMAINDER)
+    for name, command in commands.choices.items():
+        command.set_defaults(handler=handlers[name])
+    return parser

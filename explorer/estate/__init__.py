@@ -1,0 +1,18 @@
+"""The seam between the questions and where the estate lives: files or a SPARQL endpoint.
+
+The command line and the app ask every question of an ``Estate`` that ``open_estate``
+gives them; only ``explorer.estate`` knows which kind it is.
+"""
+
+from explorer.estate.base import Capabilities, Comparison, Estate, Written
+from explorer.estate.opening import last_endpoint, open_estate, source_label
+
+__all__ = [
+    "Capabilities",
+    "Comparison",
+    "Estate",
+    "Written",
+    "last_endpoint",
+    "open_estate",
+    "source_label",
+]

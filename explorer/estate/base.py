@@ -1,0 +1,188 @@
+"""``Estate``: every question the command line and the app ask, in one interface.
+
+There are two implementations side by side: ``FileEstate`` over loaded files and
+``EndpointEstate`` over a SPARQL endpoint. Callers never ask which one they hold; where the
+two differ in what they can do, ``capabilities`` says so. What both do the same way, such
+as writing a snapshot, is written here once.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rdflib import Graph, URIRef
+
+from explorer.analysis import Gap, Reach, SinglePoint
+from explorer.details import NodeDetails
+from explorer.diff import Diff
+from explorer.errors import InputError
+from explorer.export import check_target, dump
+from explorer.index import entities
+from explorer.model import Entity
+from explorer.progress import StepProgress, quiet
+from explorer.provenance import Provenance
+from explorer.search import SearchHit
+from explorer.view import GraphView
+
+__all__ = ["Capabilities", "Comparison", "Estate", "Written"]
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What an estate can do, so that nobody needs to ask what it is.
+
+    ``compare``: it can be compared with an earlier snapshot. ``slow``: its answers cost
+    round trips to a server, so the app asks them off the GUI thread. ``partial``: what it
+    draws at first and lists before a search is a first page, not the whole estate.
+    """
+
+    compare: bool
+    slow: bool
+    partial: bool
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The open estate against an earlier snapshot: the changes, and a view of both."""
+
+    name: str
+    changes: Diff
+    view: GraphView  # the union of both graphs, so removed nodes can be drawn too
+    old: Estate  # for the details of what was removed since
+
+
+@dataclass(frozen=True)
+class Written:
+    """A snapshot written: where, and how much."""
+
+    path: Path
+    triples: int
+    entities: int
+
+
+class Estate(ABC):
+    """One estate and the answers about it. Nodes are named by IRI.
+
+    Every method that may take long takes ``progress(step, done, total)``, which may raise
+    ``explorer.errors.Cancelled`` to stop the work.
+    """
+
+    capabilities: ClassVar[Capabilities]
+
+    @property
+    @abstractmethod
+    def title(self) -> str:
+        """What the window's title names: the files, or the endpoint."""
+
+    @property
+    @abstractmethod
+    def sources(self) -> tuple[str, ...]:
+        """What it was opened from, as ``open_estate`` takes it again (no credentials)."""
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """Files a snapshot must never overwrite."""
+        return ()
+
+    @property
+    def warnings(self) -> list[str]:
+        """What was skipped while opening it."""
+        return []
+
+    @abstractmethod
+    def summary(self) -> str:
+        """One line for the status bar: what is open, and its gaps."""
+
+    @abstractmethod
+    def prepare(self, progress: StepProgress = quiet) -> None:
+        """Work out now what the app shows first (gaps, the first picture, search)."""
+
+    @abstractmethod
+    def entities(self) -> list[Entity]:
+        """The entities, in the order users see them (see ``capabilities.partial``)."""
+
+    @abstractmethod
+    def resolve(self, text: str) -> URIRef:
+        """The node ``text`` names (IRI, prefix:name, id or label), or an InputError that
+        lists the closest candidates."""
+
+    @abstractmethod
+    def blast_radius(
+        self, iri: str, depth: int | None = None, progress: StepProgress = quiet
+    ) -> Reach:
+        """Everything hurt if the node fails, and the teams to tell."""
+
+    @abstractmethod
+    def upstream(self, iri: str, depth: int | None = None, progress: StepProgress = quiet) -> Reach:
+        """Everything the node needs, and whose it is."""
+
+    @abstractmethod
+    def gaps(self, progress: StepProgress = quiet) -> list[Gap]:
+        """Every ownership gap, most impact first."""
+
+    def gap_nodes(self) -> frozenset[str]:
+        return frozenset(g.entity.iri for g in self.gaps())
+
+    @abstractmethod
+    def search(
+        self, query: str, limit: int = 20, progress: StepProgress = quiet
+    ) -> list[SearchHit]:
+        """The best ``limit`` hits; a malformed query is an InputError."""
+
+    @abstractmethod
+    def details(self, iri: str, progress: StepProgress = quiet) -> NodeDetails:
+        """Everything about one node (``infra-explorer show``)."""
+
+    @abstractmethod
+    def cycles(self, progress: StepProgress = quiet) -> list[tuple[Entity, ...]]:
+        """Groups of nodes that depend on each other, largest first."""
+
+    @abstractmethod
+    def single_points_of_failure(self, progress: StepProgress = quiet) -> list[SinglePoint]:
+        """Choke points between tier-1 services and their needs, most behind first."""
+
+    @abstractmethod
+    def whole(self, progress: StepProgress = quiet) -> GraphView:
+        """The first picture: every node laid out (an endpoint's first page of them)."""
+
+    @abstractmethod
+    def focus(self, centres: Sequence[str], hops: int, progress: StepProgress = quiet) -> GraphView:
+        """The neighbourhood of ``centres``, ``hops`` relations deep, laid out."""
+
+    @abstractmethod
+    def snapshot(self, progress: StepProgress = quiet) -> tuple[Graph, Provenance]:
+        """The whole estate as a graph, and where it came from."""
+
+    def check_export(self, path: Path) -> None:
+        """Refuse at once a snapshot path of an unknown format, in a missing folder, or
+        that is one of the estate's inputs."""
+        check_target(path)
+        if path.resolve() in {p.resolve() for p in self.inputs}:
+            raise InputError(path, None, "is one of the inputs; refusing to overwrite it")
+
+    def export(self, path: Path, progress: StepProgress = quiet) -> Written:
+        """Write a snapshot to ``path`` (its extension picks the format), atomically,
+        never over one of the estate's inputs."""
+        path = Path(path)
+        self.check_export(path)
+        graph, provenance = self.snapshot(progress)
+        dump(graph, path, provenance)
+        return Written(path, len(graph), len(entities(graph)))
+
+    def changes_since(self, older: Estate) -> Diff:
+        """What changed from ``older`` to this estate."""
+        raise InputError(None, None, _WHOLE_NEEDED)
+
+    def compare(self, sources: Sequence[str | Path], progress: StepProgress = quiet) -> Comparison:
+        """Open an earlier snapshot and say what changed from it to this estate."""
+        raise InputError(None, None, _WHOLE_NEEDED)
+
+
+_WHOLE_NEEDED = (
+    "comparing needs the whole estate: export a snapshot of the endpoint, open "
+    "the snapshot, and compare that"
+)

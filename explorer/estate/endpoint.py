@@ -1,0 +1,201 @@
+"""An estate held by a SPARQL endpoint: the same questions, answered by the server.
+
+Every answer is computed from a ``Mirror``: the server walks, filters and checks the
+rules over the whole estate, and a local copy of just the nodes an answer names is handed
+to the same functions a file's answers come from (``explorer.remote``). The answers are
+therefore equal, field for field, to those for the same graph loaded from a file.
+
+Nothing is copied at opening but a count; the app's first picture is the first
+``FIRST_PICTURE`` entities, and each view fetches the neighbourhood it draws.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+
+from rdflib import Graph, URIRef
+
+from explorer.analysis import (
+    Gap,
+    Reach,
+    SinglePoint,
+    blast_radius,
+    cycles,
+    single_points_of_failure,
+    upstream,
+)
+from explorer.details import NodeDetails, node_details
+from explorer.errors import InputError
+from explorer.estate.base import Capabilities, Estate
+from explorer.index import index_of
+from explorer.ingest import LoadResult
+from explorer.model import Entity
+from explorer.progress import Step, StepProgress, quiet
+from explorer.provenance import Provenance, provenance_of
+from explorer.relations import DEPENDS_ON, RUNTIME
+from explorer.remote import names, text_match
+from explorer.remote.client import SparqlClient
+from explorer.remote.copy import copy_of
+from explorer.remote.endpoint import Endpoint
+from explorer.remote.gap_rules import endpoint_gaps
+from explorer.remote.mirror import AROUND, HURT, NEEDS, Mirror, Stride, walk
+from explorer.remote.search import search
+from explorer.remote.structure import structure_mirror
+from explorer.search import SearchHit
+from explorer.view import GraphView, focus_view, whole_graph
+
+__all__ = ["FIRST_PICTURE", "EndpointEstate"]
+
+FIRST_PICTURE = 300  # entities copied and drawn when an endpoint is opened
+
+Walk = Callable[[Graph, URIRef, int | None], Reach]
+
+
+class EndpointEstate(Estate):
+    """The estate a SPARQL endpoint (and, optionally, one named graph of it) holds."""
+
+    capabilities = Capabilities(compare=False, slow=True, partial=True)
+
+    def __init__(self, endpoint: Endpoint, client: SparqlClient | None = None) -> None:
+        self.endpoint = endpoint
+        self.client = client or SparqlClient(endpoint)
+        self._text_index: bool | None = None  # asked on the first search
+        self._count: int | None = None
+        self._gaps: list[Gap] | None = None
+        self._first: Graph | None = None
+        self._whole: GraphView | None = None
+
+    @classmethod
+    def connect(cls, endpoint: Endpoint, progress: StepProgress = quiet) -> EndpointEstate:
+        """Reach the endpoint; one that holds no entity of ours is refused."""
+        estate = cls(endpoint)
+        progress(Step.CONNECTING, 0, 1)
+        if estate.count_entities() == 0:
+            graph = f" in graph {endpoint.graph}" if endpoint.graph else ""
+            raise InputError(
+                endpoint.url,
+                None,
+                "holds no services, teams or other entities of the infra-context "
+                f"vocabulary{graph}",
+            )
+        return estate
+
+    @property
+    def title(self) -> str:
+        return self.endpoint.name
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.endpoint.source,)
+
+    def summary(self) -> str:
+        shown, count = len(self.entities()), self.count_entities()
+        page = f" (the first {shown} drawn; search to find the rest)" if shown < count else ""
+        return (
+            f"{count} entities at {self.endpoint.name}{page}; {len(self.gaps())} ownership gap(s)."
+        )
+
+    def prepare(self, progress: StepProgress = quiet) -> None:
+        self.gaps(progress)
+        self._first_picture(progress)
+        progress(Step.LAYING_OUT, 0, 1)
+        self.whole()
+
+    def count_entities(self) -> int:
+        """How many nodes of our kinds the endpoint holds."""
+        if self._count is None:
+            self._count = names.count_entities(self.client)
+        return self._count
+
+    def entities(self) -> list[Entity]:
+        return index_of(self._first_picture()).entities()
+
+    def _first_picture(self, progress: StepProgress = quiet) -> Graph:
+        if self._first is None:
+            self._first = names.first_entities(self.client, FIRST_PICTURE, progress)
+        return self._first
+
+    def resolve(self, text: str) -> URIRef:
+        return names.resolve(self.client, text)
+
+    def blast_radius(
+        self, iri: str, depth: int | None = None, progress: StepProgress = quiet
+    ) -> Reach:
+        return self._reach(iri, HURT, depth, blast_radius, progress)
+
+    def upstream(self, iri: str, depth: int | None = None, progress: StepProgress = quiet) -> Reach:
+        return self._reach(iri, NEEDS, depth, upstream, progress)
+
+    def _reach(
+        self, iri: str, step: Stride, depth: int | None, answer: Walk, tick: StepProgress
+    ) -> Reach:
+        node = URIRef(iri)
+        mirror = Mirror(self.client, tick)
+        mirror.describe_with_owners(walk(self.client, [node], step, depth, tick))
+        return answer(mirror.graph, node, depth)
+
+    def gaps(self, progress: StepProgress = quiet) -> list[Gap]:
+        if self._gaps is None:
+            self._gaps = endpoint_gaps(self.client, progress)
+        return self._gaps
+
+    def search(
+        self, query: str, limit: int = 20, progress: StepProgress = quiet
+    ) -> list[SearchHit]:
+        return search(self.client, query, limit, self.text_index, progress)
+
+    @property
+    def text_index(self) -> bool:
+        """Whether search looks words up in the server's full-text index (asked once)."""
+        if self._text_index is None:
+            self._text_index = text_match.has_text_index(self.client)
+        return self._text_index
+
+    def details(self, iri: str, progress: StepProgress = quiet) -> NodeDetails:
+        node = URIRef(iri)
+        near = self.neighbourhood([node], 1, progress)
+        gaps = (
+            self._gaps if self._gaps is not None else endpoint_gaps(self.client, progress, [node])
+        )
+        return node_details(near, node, (self.endpoint.source,), gaps)
+
+    def neighbourhood(
+        self, centres: Sequence[URIRef], hops: int, tick: StepProgress = quiet
+    ) -> Graph:
+        """A copy of everything within ``hops`` relations of ``centres``."""
+        mirror = Mirror(self.client, tick)
+        mirror.describe_with_owners(walk(self.client, centres, AROUND, hops, tick))
+        return mirror.graph
+
+    def cycles(self, progress: StepProgress = quiet) -> list[tuple[Entity, ...]]:
+        mirror = structure_mirror(self.client, (DEPENDS_ON,), progress)
+        found = cycles(mirror.graph)
+        nodes = sorted({URIRef(e.iri) for group in found for e in group})
+        mirror.describe_with_owners(nodes)
+        index = index_of(mirror.graph)
+        return [tuple(index.entity(URIRef(e.iri)) for e in group) for group in found]
+
+    def single_points_of_failure(self, progress: StepProgress = quiet) -> list[SinglePoint]:
+        mirror = structure_mirror(self.client, RUNTIME, progress)
+        points = single_points_of_failure(mirror.graph)
+        mirror.describe_with_owners(sorted(URIRef(p.entity.iri) for p in points))
+        index = index_of(mirror.graph)
+        return [dataclasses.replace(p, entity=index.entity(URIRef(p.entity.iri))) for p in points]
+
+    def whole(self, progress: StepProgress = quiet) -> GraphView:
+        if self._whole is None:
+            self._whole = whole_graph(self._first_picture(progress))
+        return self._whole
+
+    def focus(self, centres: Sequence[str], hops: int, progress: StepProgress = quiet) -> GraphView:
+        nodes = [URIRef(c) for c in centres]
+        return focus_view(self.neighbourhood(nodes, hops, progress), nodes, hops)
+
+    def copy(self, progress: StepProgress = quiet) -> Graph:
+        """The whole estate as a local graph (see ``explorer.remote.copy``)."""
+        return copy_of(self.client, progress)
+
+    def snapshot(self, progress: StepProgress = quiet) -> tuple[Graph, Provenance]:
+        graph = self.copy(progress)
+        return graph, provenance_of(LoadResult(graph), endpoints=(self.endpoint.source,))

@@ -1,0 +1,168 @@
+"""An estate loaded from files: every answer is a core function over the loaded graph.
+
+What is expensive to recompute (the gaps, the whole-graph layout, the search index, the
+structure analyses) is kept for as long as the estate is open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from explorer.analysis import (
+    Gap,
+    Reach,
+    SinglePoint,
+    blast_radius,
+    cycles,
+    ownership_gaps,
+    single_points_of_failure,
+    upstream,
+)
+from explorer.details import NodeDetails, node_details
+from explorer.diff import Diff, diff
+from explorer.estate.base import Capabilities, Comparison, Estate
+from explorer.index import entities
+from explorer.ingest import LoadResult, load
+from explorer.lookup import resolve_node
+from explorer.model import Entity
+from explorer.progress import Step, StepProgress, quiet
+from explorer.provenance import Provenance, provenance_of
+from explorer.search import Progress, SearchHit, SearchIndex
+from explorer.search.cache import sources_key
+from explorer.view import GraphView, focus_view, whole_graph
+
+__all__ = ["FileEstate", "load_files"]
+
+
+def load_files(sources: Sequence[str | Path], progress: StepProgress = quiet) -> FileEstate:
+    """Load files and folders (none: the bundled sample) into an estate."""
+    result = load(sources, lambda done, total, _: progress(Step.READING, done, total))
+    return FileEstate(result, tuple(str(Path(s).resolve()) for s in sources))
+
+
+class FileEstate(Estate):
+    """The estate of one load; ``named`` is what the user asked to open."""
+
+    capabilities = Capabilities(compare=True, slow=False, partial=False)
+
+    def __init__(self, result: LoadResult, named: tuple[str, ...] = ()) -> None:
+        self.result = result
+        self.graph = result.graph
+        self.named = named
+        self._search: SearchIndex | None = None
+
+    @property
+    def title(self) -> str:
+        names = [s.path.name for s in self.result.sources]
+        more = f" and {len(names) - 2} more" if len(names) > 2 else ""
+        return f"{', '.join(names[:2])}{more}"
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.named
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        return (*map(Path, self.named), *(s.path for s in self.result.sources))
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.result.warnings
+
+    def summary(self) -> str:
+        warnings = f"; {len(self.warnings)} warning(s)" if self.warnings else ""
+        return (
+            f"{len(self.entities())} entities, {len(self.graph)} triples from "
+            f"{len(self.result.sources)} file(s); {len(self.gaps())} ownership gap(s){warnings}."
+        )
+
+    def prepare(self, progress: StepProgress = quiet) -> None:
+        progress(Step.ANALYSING, 0, 1)
+        self.gaps()
+        self.entities()
+        progress(Step.LAYING_OUT, 0, 1)
+        self.whole()
+        self._search_index(lambda done, total: progress(Step.INDEXING, done, total))
+
+    def entities(self) -> list[Entity]:
+        return self._entities
+
+    @cached_property
+    def _entities(self) -> list[Entity]:
+        return entities(self.graph)
+
+    def resolve(self, text: str) -> URIRef:
+        return resolve_node(self.graph, text)
+
+    def blast_radius(
+        self, iri: str, depth: int | None = None, progress: StepProgress = quiet
+    ) -> Reach:
+        return blast_radius(self.graph, URIRef(iri), depth)
+
+    def upstream(self, iri: str, depth: int | None = None, progress: StepProgress = quiet) -> Reach:
+        return upstream(self.graph, URIRef(iri), depth)
+
+    def gaps(self, progress: StepProgress = quiet) -> list[Gap]:
+        return self._gaps
+
+    @cached_property
+    def _gaps(self) -> list[Gap]:
+        return ownership_gaps(self.graph)
+
+    def search(
+        self, query: str, limit: int = 20, progress: StepProgress = quiet
+    ) -> list[SearchHit]:
+        index = self._search_index(lambda done, total: progress(Step.INDEXING, done, total))
+        return index.search(query, limit)
+
+    def _search_index(self, progress: Progress | None = None) -> SearchIndex:
+        """Opened from the cache or built on first use; keyed by the files' content."""
+        if self._search is None:
+            key = sources_key([s.sha256 for s in self.result.sources])
+            self._search = SearchIndex.for_graph(self.graph, progress, key=key)
+        return self._search
+
+    def details(self, iri: str, progress: StepProgress = quiet) -> NodeDetails:
+        node = URIRef(iri)
+        return node_details(self.graph, node, self.result.origins.of(node), self.gaps())
+
+    def cycles(self, progress: StepProgress = quiet) -> list[tuple[Entity, ...]]:
+        return cycles(self.graph)
+
+    def single_points_of_failure(self, progress: StepProgress = quiet) -> list[SinglePoint]:
+        return self._choke_points
+
+    @cached_property
+    def _choke_points(self) -> list[SinglePoint]:
+        return single_points_of_failure(self.graph)
+
+    def whole(self, progress: StepProgress = quiet) -> GraphView:
+        return self._whole
+
+    @cached_property
+    def _whole(self) -> GraphView:
+        return whole_graph(self.graph)
+
+    def focus(self, centres: Sequence[str], hops: int, progress: StepProgress = quiet) -> GraphView:
+        return focus_view(self.graph, [URIRef(c) for c in centres], hops)
+
+    def snapshot(self, progress: StepProgress = quiet) -> tuple[Graph, Provenance]:
+        return self.graph, provenance_of(self.result)
+
+    def changes_since(self, older: Estate) -> Diff:
+        if not isinstance(older, FileEstate):
+            return super().changes_since(older)
+        return diff(older.graph, self.graph)
+
+    def compare(self, sources: Sequence[str | Path], progress: StepProgress = quiet) -> Comparison:
+        older = load_files(sources, progress)
+        progress(Step.COMPARING, 0, 1)
+        union = Graph()
+        union += older.graph
+        union += self.graph
+        name = ", ".join(s.path.name for s in older.result.sources)
+        return Comparison(name, self.changes_since(older), whole_graph(union), older)

@@ -1,0 +1,52 @@
+"""Where files and endpoints part ways: the one place that asks what a source is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from explorer.estate.base import Estate
+from explorer.estate.endpoint import EndpointEstate
+from explorer.estate.files import load_files
+from explorer.progress import StepProgress, quiet
+from explorer.remote.endpoint import endpoint_among, is_endpoint, parse_endpoint
+
+__all__ = ["last_endpoint", "open_estate", "source_label"]
+
+
+def open_estate(
+    sources: Sequence[str | Path],
+    progress: StepProgress = quiet,
+    endpoint: str | None = None,
+    graph: str | None = None,
+) -> Estate:
+    """The estate ``sources`` name: files and folders (none: the bundled sample), or one
+    SPARQL endpoint (``sparql+https://...``, or ``endpoint`` and its named ``graph``).
+
+    ``progress`` may raise ``Cancelled``; any bad source is an ``InputError``.
+    """
+    found = endpoint_among([str(s) for s in sources], endpoint, graph)
+    if found is not None:
+        return EndpointEstate.connect(found, progress)
+    return load_files(sources, progress)
+
+
+def source_label(sources: Sequence[str]) -> tuple[str, str]:
+    """A short name for what ``sources`` open (a recent list's entry), and the long one;
+    an InputError for an endpoint that is not one.
+
+    >>> source_label(["/estates/a.ttl", "/estates/b.csv"])
+    ('a.ttl, b.csv', '/estates/a.ttl\\n/estates/b.csv')
+    >>> source_label(["sparql+https://kg.example/query"])
+    ('kg.example/query', 'sparql+https://kg.example/query')
+    """
+    if not sources:
+        return "the bundled sample graph", ""
+    if len(sources) == 1 and is_endpoint(sources[0]):
+        return parse_endpoint(sources[0]).name, sources[0]
+    return ", ".join(Path(s).name for s in sources), "\n".join(sources)
+
+
+def last_endpoint(entries: Sequence[str]) -> str:
+    """The first of ``entries`` (recent sources, newest first) that is an endpoint, or ""."""
+    return next((entry for entry in entries if is_endpoint(entry)), "")

@@ -1,0 +1,39 @@
+"""Answers as the JSON of the command line and as text a program manager can paste."""
+
+from explorer.report.answers import (
+    gaps_json,
+    gaps_text,
+    node_json,
+    reach_csv,
+    reach_json,
+    reach_text,
+    search_json,
+    search_text,
+)
+from explorer.report.changes import diff_text
+from explorer.report.structure import (
+    cycles_json,
+    cycles_text,
+    details_json,
+    details_text,
+    spof_json,
+    spof_text,
+)
+
+__all__ = [
+    "cycles_json",
+    "cycles_text",
+    "details_json",
+    "details_text",
+    "diff_text",
+    "gaps_json",
+    "gaps_text",
+    "node_json",
+    "reach_csv",
+    "reach_json",
+    "reach_text",
+    "search_json",
+    "search_text",
+    "spof_json",
+    "spof_text",
+]

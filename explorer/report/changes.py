@@ -1,0 +1,49 @@
+"""What changed between two snapshots, as a change log to paste into a status report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from explorer.diff import Change, Diff, What
+
+__all__ = ["diff_text"]
+
+
+def _entity(sign: str) -> Callable[[Change], str]:
+    return lambda c: f"  {sign} {c.node.kind} {c.node.name}"
+
+
+def _relation(sign: str) -> Callable[[Change], str]:
+    return lambda c: f"  {sign} {c.node.label} {c.relation} {c.target.label if c.target else ''}"
+
+
+def _gap(sign: str) -> Callable[[Change], str]:
+    return lambda c: f"  {sign} {c.message} ({c.rule})"
+
+
+def _attribute(c: Change) -> str:
+    return f"  ~ {c.node.name}: {c.attribute} {c.old or '(none)'} -> {c.new or '(none)'}"
+
+
+def _rows(changes: Iterable[Change], what: What, line: Callable[[Change], str]) -> list[str]:
+    return [line(c) for c in changes if c.what is what and (what is not What.RELATION or c.target)]
+
+
+def diff_text(old_name: str, new_name: str, changes: Diff) -> str:
+    """A change log; empty sections are left out."""
+    if not changes:
+        return f"No changes from {old_name} to {new_name}."
+    sections = [
+        ("New", _rows(changes.added, What.ENTITY, _entity("+"))),
+        ("Gone", _rows(changes.removed, What.ENTITY, _entity("-"))),
+        ("Changed", [_attribute(c) for c in changes.changed]),
+        ("New relations", _rows(changes.added, What.RELATION, _relation("+"))),
+        ("Removed relations", _rows(changes.removed, What.RELATION, _relation("-"))),
+        ("Ownership gaps opened", _rows(changes.added, What.GAP, _gap("+"))),
+        ("Ownership gaps closed", _rows(changes.removed, What.GAP, _gap("-"))),
+    ]
+    lines = [f"Changes from {old_name} to {new_name}"]
+    for title, rows in sections:
+        if rows:
+            lines += ["", f"{title} ({len(rows)})", *rows]
+    return "\n".join(lines)

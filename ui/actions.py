@@ -1,0 +1,135 @@
+"""The window's actions, from one table: text, shortcuts, handler, menu and toolbar.
+
+Menus, the toolbar and the shortcuts all come from ``ACTIONS``, so an action is declared
+once and shows the same shortcut everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+
+__all__ = ["ACTIONS", "TOOLBAR", "ActionSpec", "install_actions", "install_toolbar"]
+
+Key = str | QKeySequence.StandardKey
+_STD = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action. ``handler`` names a method of the window's commands that takes no
+    argument; ``group`` starts a new section of its menu when it changes."""
+
+    name: str
+    text: str
+    handler: str
+    keys: tuple[Key, ...] = ()
+    menu: str = ""
+    group: int = 0
+    icon_text: str = ""
+    submenu: bool = False  # not an action: a submenu the window fills (the recent list)
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("open", "&Open files…", "ask_files", (_STD.Open,), "File"),
+    ActionSpec("open_folder", "Open &folder…", "ask_folder", ("Ctrl+Shift+O",), "File"),
+    ActionSpec("open_endpoint", "Open SPARQL &endpoint…", "ask_endpoint", ("Ctrl+L",), "File"),
+    ActionSpec("recent", "Open &recent", "", (), "File", submenu=True),
+    ActionSpec("compare", "&Compare with snapshot…", "ask_compare", ("Ctrl+D",), "File", 1),
+    ActionSpec("stop_compare", "S&top comparing", "stop_comparing", ("Ctrl+Shift+D",), "File", 1),
+    ActionSpec("snapshot", "Export &snapshot…", "ask_snapshot", ("Ctrl+E",), "File", 2),
+    ActionSpec("image", "Export view as &image…", "ask_image", ("Ctrl+Shift+E",), "File", 2),
+    ActionSpec("quit", "&Quit", "quit", (_STD.Quit,), "File", 3),
+    ActionSpec("find", "&Search", "find", (_STD.Find, "Ctrl+K"), "View"),
+    ActionSpec("whole", "&Whole graph", "show_whole", ("Ctrl+1",), "View"),
+    ActionSpec("focus", "&Focus on selection", "show_focus", ("Ctrl+2",), "View"),
+    ActionSpec("more_hops", "More hops", "more_hops", ("Ctrl+]",), "View"),
+    ActionSpec("fewer_hops", "Fewer hops", "fewer_hops", ("Ctrl+[",), "View"),
+    ActionSpec("fit", "Fit to &view", "fit", ("Ctrl+0",), "View", 1),
+    ActionSpec("zoom_in", "Zoom &in", "zoom_in", (_STD.ZoomIn,), "View", 1),
+    ActionSpec("zoom_out", "Zoom &out", "zoom_out", (_STD.ZoomOut,), "View", 1),
+    ActionSpec(
+        "blast",
+        "&Blast radius: affected if it fails",
+        "blast_radius",
+        ("B",),
+        "Analyse",
+        icon_text="Affected if it fails (B)",
+    ),
+    ActionSpec(
+        "upstream", "&Upstream: what it needs", "upstream", ("U",), "Analyse", icon_text="Needs (U)"
+    ),
+    ActionSpec("clear", "&Clear highlight", "clear_highlight", ("Esc",), "Analyse"),
+    ActionSpec("cycles", "Dependency &cycles", "cycles", ("Ctrl+Shift+Y",), "Analyse", 1),
+    ActionSpec(
+        "spof", "Single points of &failure", "single_points", ("Ctrl+Shift+F",), "Analyse", 1
+    ),
+)
+
+# the toolbar, left to right: action names, "|" for a separator, other names for widgets
+TOOLBAR = (
+    "open",
+    "whole",
+    "focus",
+    "hops",
+    "|",
+    "blast",
+    "upstream",
+    "clear",
+    "|",
+    "fit",
+    "snapshot",
+)
+
+
+def _action(window: QMainWindow, spec: ActionSpec, commands: object) -> QAction:
+    action = QAction(spec.text, window)
+    keys = [QKeySequence(k) for k in spec.keys]
+    if keys:
+        action.setShortcuts(keys)
+        action.setToolTip(f"{spec.text.replace('&', '')} ({keys[0].toString()})")
+    if spec.icon_text:
+        action.setIconText(spec.icon_text)
+    action.triggered.connect(getattr(commands, spec.handler))
+    window.addAction(action)
+    return action
+
+
+def install_actions(
+    window: QMainWindow, commands: object, specs: tuple[ActionSpec, ...] = ACTIONS
+) -> tuple[dict[str, QAction], dict[str, QMenu]]:
+    """Make every action of ``specs`` and put it in its menu; returns the actions, and the
+    menus and submenus by name."""
+    actions: dict[str, QAction] = {}
+    menus: dict[str, QMenu] = {}
+    last_group: dict[str, int] = {}
+    for spec in specs:
+        if spec.menu not in menus:
+            menus[spec.menu] = window.menuBar().addMenu(f"&{spec.menu}")
+        menu = menus[spec.menu]
+        if last_group.setdefault(spec.menu, spec.group) != spec.group:
+            menu.addSeparator()
+            last_group[spec.menu] = spec.group
+        if spec.submenu:
+            menus[spec.name] = menu.addMenu(spec.text)
+            continue
+        actions[spec.name] = _action(window, spec, commands)
+        menu.addAction(actions[spec.name])
+    return actions, menus
+
+
+def install_toolbar(
+    window: QMainWindow, actions: dict[str, QAction], widgets: dict[str, QWidget]
+) -> QToolBar:
+    tools = window.addToolBar("Main")
+    tools.setObjectName("main-toolbar")
+    for name in TOOLBAR:
+        if name == "|":
+            tools.addSeparator()
+        elif name in widgets:
+            tools.addWidget(widgets[name])
+        else:
+            tools.addAction(actions[name])
+    return tools

@@ -1,0 +1,264 @@
+"""What the window's actions do: open, compare, export, change the view, analyse.
+
+Each action of ``ui.actions`` names one of the argument-free methods here. Work that may
+take long goes through the window's job runner: in the background, with progress and a
+Cancel, for an estate that answers slowly, and on the spot for one that answers at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog
+
+from explorer.analysis import Reach
+from explorer.errors import InputError
+from explorer.estate import Comparison, Estate, Written, last_endpoint, open_estate, source_label
+from explorer.export import WRITERS
+from explorer.progress import StepProgress
+from explorer.vocab import id_from_iri
+from ui import dialogs, view_export
+from ui.endpoint_dialog import EndpointDialog
+from ui.worker import Job
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+__all__ = ["SOURCE_FILTER", "WindowCommands"]
+
+SOURCE_FILTER = "Estates (*.ttl *.nt *.jsonld *.rdf *.owl *.trig *.yaml *.yml *.csv);;All files (*)"
+
+
+def _opened(sources: Sequence[str], report: StepProgress) -> Estate:
+    estate = open_estate(sources, report)
+    estate.prepare(report)
+    return estate
+
+
+class WindowCommands:
+    """The handlers of one window's actions."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.state = window.workspace
+
+    # ------------------------------------------------------------------ opening
+
+    def open(self, sources: Sequence[str | Path]) -> Job | None:
+        """Open ``sources`` in the background; the open estate stays until the new one is
+        ready, and stays if it fails."""
+        named = [str(s) for s in sources]
+        try:
+            names = source_label(named)[0]
+        except InputError:  # a malformed endpoint: opening says what is wrong with it
+            names = ", ".join(named)
+        return self.window.jobs.run(
+            lambda report: _opened(named, report), self._show_opened, f"Opening {names}…"
+        )
+
+    def _show_opened(self, estate: Estate) -> None:
+        self.window.recent.remember(estate.sources)
+        self.window.set_estate(estate)
+
+    def ask_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Open sources", "", SOURCE_FILTER)
+        if names:
+            self.open(names)
+
+    def ask_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Open a folder of sources")
+        if folder:
+            self.open([folder])
+
+    def ask_endpoint(self) -> None:
+        dialog = EndpointDialog(self.window, last_endpoint(self.window.recent.entries()))
+        if dialog.exec() and dialog.endpoint is not None:
+            self.open([dialog.endpoint.source])
+
+    def report_failure(self, title: str, message: str) -> None:
+        self.window.load_failed.emit(message)
+        dialogs.show_error(self.window, title, message)
+
+    # ------------------------------------------------------------------ comparing
+
+    def compare_with(self, paths: Sequence[str | Path]) -> Job | None:
+        """Load an earlier snapshot in the background and mark what changed since."""
+        estate = self.state.estate
+        if estate is None:
+            return None
+        names = ", ".join(Path(p).name for p in paths)
+        return self.window.jobs.run(
+            lambda report: estate.compare(paths, report),
+            self._show_comparison,
+            f"Comparing with {names}…",
+            "Cannot compare",
+        )
+
+    def _show_comparison(self, comparison: Comparison) -> None:
+        self.state.compare(comparison)
+        self.window.changes_dock.show()
+        self.window.changes_dock.raise_()
+        self.window.compared.emit()
+
+    def ask_compare(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, "Compare with a snapshot", "", SOURCE_FILTER
+        )
+        if names:
+            self.compare_with(names)
+
+    def stop_comparing(self) -> None:
+        self.state.stop_comparing()
+
+    # ------------------------------------------------------------------ exporting
+
+    def export_snapshot(self, path: Path) -> bool:
+        """Write the estate to ``path``; one that answers slowly is copied in the background
+        first. False if it was refused at once."""
+        estate = self.state.estate
+        if estate is None:
+            return False
+        try:
+            estate.check_export(path)
+        except InputError as exc:
+            dialogs.show_error(self.window, "Cannot export", str(exc))
+            return False
+        self.window.jobs.run(
+            lambda report: estate.export(path, report),
+            self._exported,
+            f"Writing {estate.title} to {path.name}…",
+            "Cannot export",
+            background=estate.capabilities.slow,
+        )
+        return True
+
+    def _exported(self, written: Written) -> None:
+        self.window.summary.setText(f"Wrote {written.triples} triples to {written.path}.")
+        self.window.exported.emit(str(written.path))
+
+    def ask_snapshot(self) -> None:
+        kinds = ";;".join(f"{ext[1:].upper()} (*{ext})" for ext in WRITERS)
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export snapshot", "snapshot.ttl", kinds)
+        if name:
+            self.export_snapshot(Path(name))
+
+    def ask_image(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Export view", "view.png", "PNG image (*.png);;SVG drawing (*.svg)"
+        )
+        if name:
+            try:
+                view_export.save_scene(self.window.scene, Path(name))
+            except InputError as exc:
+                dialogs.show_error(self.window, "Cannot export", str(exc))
+
+    def quit(self) -> None:
+        self.window.close()
+
+    # ------------------------------------------------------------------ views
+
+    def find(self) -> None:
+        self.window.search.focus()
+
+    def show_whole(self) -> None:
+        if self.state.estate is not None:
+            self.state.show_whole()
+
+    def show_focus(self) -> None:
+        """Focus on the selection, or on what the highlight reaches."""
+        if self.state.estate is not None:
+            self.state.focus()
+
+    def focus_on(self, centres: list[str]) -> None:
+        """Focus on ``centres`` (a cycle's nodes, say) and select the first."""
+        if self.state.estate is not None and centres:
+            self.state.focus(tuple(centres))
+            self.window.select(centres[0])
+
+    def expand(self, iri: str) -> None:
+        """Double-click: bring a node's neighbours into the focus view."""
+        if self.state.estate is not None:
+            self.state.expand(iri)
+            self.window.canvas.centre_on(iri)
+            self.window.selection_changed.emit(iri)
+
+    def more_hops(self) -> None:
+        self.window.hops.stepUp()
+
+    def fewer_hops(self) -> None:
+        self.window.hops.stepDown()
+
+    def fit(self) -> None:
+        self.window.canvas.fit()
+
+    def zoom_in(self) -> None:
+        self.window.canvas.zoom(1.25)
+
+    def zoom_out(self) -> None:
+        self.window.canvas.zoom(0.8)
+
+    # ------------------------------------------------------------------ analyses
+
+    def blast_radius(self) -> None:
+        """B: everything affected if the selected node fails, and the teams to tell."""
+        estate, node = self.state.estate, self.state.selected
+        if estate is not None and node is not None:
+            self._reach(lambda report: estate.blast_radius(node, None, report), "What fails with")
+
+    def upstream(self) -> None:
+        """U: everything the selected node needs, and whose it is."""
+        estate, node = self.state.estate, self.state.selected
+        if estate is not None and node is not None:
+            self._reach(lambda report: estate.upstream(node, None, report), "What is needed by")
+
+    def _reach(self, ask: Any, doing: str) -> None:
+        assert self.state.estate is not None and self.state.selected is not None
+        self.window.jobs.run(
+            ask,
+            self._show_reach,
+            f"{doing} {id_from_iri(self.state.selected)}…",
+            "Cannot answer",
+            background=self.state.estate.capabilities.slow,
+        )
+
+    def _show_reach(self, answer: Reach) -> None:
+        self.state.show_reach(answer)
+
+    def clear_highlight(self) -> None:
+        self.state.clear_reach()
+
+    def cycles(self) -> None:
+        """The dependency cycles, listed in the Structure panel."""
+        estate = self.state.estate
+        if estate is not None:
+            self.window.jobs.run(
+                lambda report: estate.cycles(report),
+                self._show_cycles,
+                "Finding dependency cycles…",
+                "Cannot answer",
+            )
+
+    def _show_cycles(self, found: Any) -> None:
+        self.window.structure.show_cycles(found)
+        self._raise_structure()
+
+    def single_points(self) -> None:
+        """The single points of failure, listed in the Structure panel."""
+        estate = self.state.estate
+        if estate is not None:
+            self.window.jobs.run(
+                lambda report: estate.single_points_of_failure(report),
+                self._show_points,
+                "Finding single points of failure…",
+                "Cannot answer",
+            )
+
+    def _show_points(self, points: Any) -> None:
+        self.window.structure.show_points(points)
+        self._raise_structure()
+
+    def _raise_structure(self) -> None:
+        self.window.structure_dock.show()
+        self.window.structure_dock.raise_()

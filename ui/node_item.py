@@ -1,0 +1,191 @@
+"""What the canvas draws of one node and of one relation.
+
+Labels are drawn with ``drawText`` (plain text, never HTML) and hidden when zoomed far
+out, so large graphs stay fast; tooltips are escaped.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from explorer.diff import ChangeMark
+from explorer.kinds import Kind
+from explorer.model import Entity
+from explorer.view import Edge
+from ui.overview import arrow_lines
+from ui.shapes import shared_outline
+from ui.theme import CHANGE_STYLES, GAP_COLOUR, KIND_STYLES, distance_colour, relation_style
+
+__all__ = ["DOT_MAX_ZOOM", "EdgeItem", "NodeItem", "relation_pen"]
+
+NODE_HEIGHT, MAX_LABEL_WIDTH, COMPACT_LABEL_WIDTH, PAD = 28.0, 165.0, 130.0, 8.0
+LABEL_MIN_ZOOM = 0.4  # below this, nodes are drawn as plain shapes
+DOT_MAX_ZOOM = 0.3  # below this, nodes (24 px wide at 1x) are drawn as plain boxes
+
+
+class NodeItem(QGraphicsItem):
+    """One node: a shape by kind, its label, and marks for gap, selection and distance.
+
+    ``compact`` nodes (the whole-graph overview) are a small shape with the label beside
+    it; the others (focus views) carry the label inside the shape.
+    """
+
+    def __init__(
+        self,
+        entity: Entity,
+        font: QFont,
+        has_gap: bool,
+        dark: bool,
+        compact: bool = False,
+        metrics: QFontMetricsF | None = None,  # the font's, shared by a scene's nodes
+    ) -> None:
+        super().__init__()
+        self.entity = entity
+        self.style = KIND_STYLES.get(entity.kind, KIND_STYLES[Kind.UNKNOWN])
+        self.font = font
+        metrics = metrics or QFontMetricsF(font)
+        widest = COMPACT_LABEL_WIDTH if compact else MAX_LABEL_WIDTH
+        self.text = metrics.elidedText(entity.label, Qt.TextElideMode.ElideRight, widest)
+        text_width = metrics.horizontalAdvance(self.text)
+        if compact:
+            self.rect = QRectF(-12, -8, 24, 16)
+            self.label_rect = QRectF(15, -NODE_HEIGHT / 2, text_width + 4, NODE_HEIGHT)
+        else:
+            width = max(56.0, text_width + 2 * PAD)
+            self.rect = QRectF(-width / 2, -NODE_HEIGHT / 2, width, NODE_HEIGHT)
+            self.label_rect = self.rect
+        self.compact = compact
+        self.path = shared_outline(self.style.shape, self.rect)
+        self.has_gap = has_gap
+        self.dark = dark
+        self.distance: int | None = None
+        self.faded = False
+        self.chosen = False
+        self.change: ChangeMark | None = None  # when comparing
+        self.setZValue(1)
+        self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """The tooltip is made when the pointer first comes by, not for every node drawn."""
+        if not self.toolTip():
+            entity = self.entity
+            owners = ", ".join(entity.owners) or "no owner"
+            tip = f"{entity.label}\n{entity.kind} · {entity.id}\nowned by {owners}"
+            self.setToolTip(f"<p style='white-space:pre'>{html.escape(tip)}</p>")
+        super().hoverEnterEvent(event)
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.united(self.label_rect).adjusted(-6, -6, 6, 6)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self.path)
+        path.setFillRule(Qt.FillRule.WindingFill)  # the label overlaps the shape: keep both
+        path.addRect(self.label_rect)
+        return path
+
+    def _fill(self) -> QColor:
+        if self.distance is not None:
+            return distance_colour(self.distance)
+        colour = QColor(self.style.colour)
+        if self.compact:
+            return colour
+        return colour.darker(260) if self.dark else colour.lighter(185)
+
+    def far_colour(self) -> QColor:
+        """The colour of the plain box drawn when zoomed far out."""
+        return self._fill() if self.distance is not None else QColor(self.style.colour)
+
+    def opacity_now(self) -> float:
+        return 0.16 if self.faded else 0.55 if self.change is ChangeMark.REMOVED else 1.0
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setOpacity(self.opacity_now())
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < DOT_MAX_ZOOM:  # a few pixels wide: a filled box says as much, far faster
+            painter.fillRect(self.rect, self.far_colour())
+            return
+        pen = QPen(QColor(self.style.colour), 3.2 if self.chosen else 1.5)
+        if self.chosen:
+            pen.setColor(QColor("#facc15" if self.dark else "#111827"))
+        if self.style.shape == "dashed":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(self._fill()))
+        painter.drawPath(self.path)
+        if self.has_gap:
+            painter.setPen(QPen(QColor(GAP_COLOUR), 2.2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.rect.adjusted(-4.5, -4.5, 4.5, 4.5), 8, 8)
+        if self.change is not None:
+            self._paint_change(painter)
+        if lod < LABEL_MIN_ZOOM:
+            return
+        on_strong = not self.compact and self.distance is not None and self.distance <= 2
+        painter.setPen(QColor("white" if on_strong or self.dark else "#111827"))
+        painter.setFont(self.font)
+        align = Qt.AlignmentFlag.AlignVCenter | (
+            Qt.AlignmentFlag.AlignLeft if self.compact else Qt.AlignmentFlag.AlignHCenter
+        )
+        painter.drawText(self.label_rect, align, self.text)
+        if self.change is ChangeMark.REMOVED:
+            y = self.label_rect.center().y()
+            painter.drawLine(
+                QPointF(self.label_rect.left(), y), QPointF(self.label_rect.right(), y)
+            )
+
+    def _paint_change(self, painter: QPainter) -> None:
+        colour, badge = CHANGE_STYLES[self.change or ChangeMark.CHANGED]
+        painter.setPen(QPen(QColor(colour), 3.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self.rect.adjusted(-3, -3, 3, 3), 8, 8)
+        corner = QRectF(self.rect.right() - 7, self.rect.top() - 9, 16, 16)
+        painter.setBrush(QColor(colour))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(corner)
+        painter.setPen(QColor("white"))
+        bold = QFont(self.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(corner, Qt.AlignmentFlag.AlignCenter, badge)
+
+
+def relation_pen(relation: str) -> QPen:
+    style = relation_style(relation)
+    return QPen(QColor(style.colour), style.width, style.style)
+
+
+class EdgeItem(QGraphicsPathItem):
+    """A relation: a line styled by relation, with an arrow at the target."""
+
+    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem) -> None:
+        super().__init__()
+        self.edge = edge
+        self.ends = (source, target)
+        self.setPen(relation_pen(edge.relation))
+        self.setZValue(0)
+        path = QPainterPath()
+        for line in arrow_lines(source, target):
+            path.moveTo(line.p1())
+            path.lineTo(line.p2())
+        self.setPath(path)
+        self.setToolTip(html.escape(f"{source.entity.label} {edge.relation} {target.entity.label}"))

@@ -1,0 +1,141 @@
+"""The drawn copy of one ``GraphView``: it owns no data and follows the window's state.
+
+``show_view`` copies what the engine computed (nodes, edges, positions), and
+``set_highlight`` / ``set_selected`` / ``set_changes`` mirror the workspace.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPalette
+from PySide6.QtWidgets import QGraphicsScene, QWidget
+
+from explorer.diff import ChangeMark
+from explorer.view import GraphView
+from ui.node_item import DOT_MAX_ZOOM, EdgeItem, NodeItem, relation_pen
+from ui.overview import EdgeLines, NodeCloud
+from ui.theme import is_dark
+
+__all__ = ["BATCH_EDGES", "CLOUD_FROM", "GraphScene"]
+
+LAYER_GAP, ROW_GAP, FORCE_X, FORCE_Y = 215.0, 52.0, 125.0, 95.0
+BATCH_EDGES = 3000  # above this many edges, each relation is drawn in one call
+CLOUD_FROM = 1500  # from this many nodes, an overview far out is drawn as one item
+
+
+class GraphScene(QGraphicsScene):
+    """The drawn copy of one ``GraphView``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: list[EdgeItem] = []
+        self.batches: list[EdgeLines] = []
+        self.cloud: NodeCloud | None = None
+        self.view: GraphView | None = None
+        self.drawing = QRectF()  # where the items are
+
+    def show_view(self, view: GraphView, gap_nodes: frozenset[str], palette: QPalette) -> None:
+        """Draw ``view`` afresh: one item per node and per edge."""
+        self.clear()
+        self.nodes, self.edges, self.batches, self.view = {}, [], [], view
+        self.cloud = None
+        self.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+        scale = (LAYER_GAP, ROW_GAP) if view.layered else (FORCE_X, FORCE_Y)
+        self._add_nodes(view, gap_nodes, is_dark(palette), scale)
+        if len(view.edges) <= BATCH_EDGES:
+            for edge in view.edges:
+                line = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target])
+                self.addItem(line)
+                self.edges.append(line)
+        else:
+            self._add_batched_edges(view, scale)
+        if not view.layered and len(self.nodes) >= CLOUD_FROM:
+            self.cloud = NodeCloud(list(self.nodes.values()))
+            self.cloud.setVisible(False)  # until the view says it is zoomed far out
+            self.addItem(self.cloud)
+        self.drawing = self.itemsBoundingRect().adjusted(-40, -30, 40, 30)
+        # room around the drawing, so that any node can be centred in the view
+        self.setSceneRect(self.drawing.adjusted(-3000, -3000, 3000, 3000))
+
+    def _add_nodes(
+        self, view: GraphView, gap_nodes: frozenset[str], dark: bool, scale: tuple[float, float]
+    ) -> None:
+        font = QFont()
+        font.setPointSizeF(9.5 if view.layered else 8.5)
+        metrics = QFontMetricsF(font)
+        compact = not view.layered
+        for iri, entity in view.nodes.items():
+            item = NodeItem(entity, font, iri in gap_nodes, dark, compact, metrics)
+            x, y = view.positions.get(iri, (0.0, 0.0))
+            item.setPos(x * scale[0], y * scale[1])
+            self.addItem(item)
+            self.nodes[iri] = item
+
+    def _add_batched_edges(self, view: GraphView, scale: tuple[float, float]) -> None:
+        """One ``drawLines`` per relation instead of an item per edge (see ui.overview).
+
+        Centre to centre, under the nodes, without arrowheads: this many edges are only
+        drawn together when the view is far out, where an arrowhead is a pixel or two.
+        """
+        lines: dict[str, list[QLineF]] = {}
+        places = {iri: (x * scale[0], y * scale[1]) for iri, (x, y) in view.positions.items()}
+        for edge in view.edges:
+            (x1, y1), (x2, y2) = places.get(edge.source, (0, 0)), places.get(edge.target, (0, 0))
+            lines.setdefault(edge.relation, []).append(QLineF(x1, y1, x2, y2))
+        batches = []
+        for relation, found in lines.items():
+            pen = relation_pen(relation)
+            pen.setStyle(Qt.PenStyle.SolidLine)  # dashes on this many lines cost seconds
+            pen.setCosmetic(True)
+            pen.setWidthF(1.0)
+            batches.append((pen, found))
+        item = EdgeLines(batches, self.itemsBoundingRect())
+        self.addItem(item)
+        self.batches.append(item)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Follow the view's zoom: far out, a large overview is drawn by its node cloud."""
+        far = self.cloud is not None and zoom < DOT_MAX_ZOOM
+        if self.cloud is None or far == self.cloud.isVisible():
+            return
+        self.cloud.setVisible(far)
+        for item in self.nodes.values():
+            item.setVisible(not far)
+
+    def node_at(self, point: QPointF) -> NodeItem | None:
+        """The node drawn at ``point`` (scene coordinates) by the node cloud, if it shows."""
+        return self.cloud.node_at(point) if self.cloud and self.cloud.isVisible() else None
+
+    def set_changes(self, marks: dict[str, ChangeMark]) -> None:
+        """Mark nodes added, removed or changed since an earlier snapshot ({} clears)."""
+        for iri, item in self.nodes.items():
+            item.change = marks.get(iri)
+            item.update()
+        if self.cloud is not None:
+            self.cloud.refresh()
+
+    def set_highlight(self, distances: dict[str, int] | None) -> None:
+        """Colour nodes by distance and fade the rest; None clears the highlight."""
+        for iri, item in self.nodes.items():
+            item.distance = distances.get(iri) if distances is not None else None
+            item.faded = distances is not None and iri not in distances
+            item.update()
+        for edge in self.edges:
+            source, target = edge.ends
+            edge.setOpacity(0.12 if source.faded or target.faded else 1.0)
+        for batch in self.batches:  # drawn as one: all fade while something is highlighted
+            batch.setOpacity(0.12 if distances is not None else 1.0)
+        if self.cloud is not None:
+            self.cloud.refresh()
+
+    def set_selected(self, iri: str | None) -> NodeItem | None:
+        """Mark one node as the selection; returns its item if it is drawn."""
+        for key, item in self.nodes.items():
+            if item.chosen != (key == iri):
+                item.chosen = key == iri
+                item.update()
+        return self.nodes.get(iri) if iri else None
+
+    def highlighted(self) -> dict[str, int]:
+        return {iri: i.distance for iri, i in self.nodes.items() if i.distance is not None}

@@ -1,0 +1,68 @@
+"""The structure of the estate: dependency cycles and single points of failure.
+
+A click on a choke point selects it; a click on a cycle focuses the view on its nodes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from explorer.analysis import SinglePoint
+from explorer.model import Entity
+from ui.models import CYCLE_COLUMNS, POINT_COLUMNS
+from ui.table import RecordPanel
+
+__all__ = ["StructurePanel"]
+
+_CYCLES_HINT = "Analyse ▸ Dependency cycles (Ctrl+Shift+Y) lists what must bootstrap together."
+_POINTS_HINT = "Analyse ▸ Single points of failure (Ctrl+Shift+F) ranks the choke points."
+
+
+class StructurePanel(QTabWidget):
+    """Signals:
+    node_chosen(str): the IRI of the choke point the user picked.
+    group_chosen(list): the IRIs of the cycle the user picked.
+    """
+
+    node_chosen = Signal(str)
+    group_chosen = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cycles = RecordPanel(CYCLE_COLUMNS, lambda group: group[0].iri)
+        self.points = RecordPanel(POINT_COLUMNS, lambda point: point.entity.iri)
+        self.cycles.heading.setText(_CYCLES_HINT)
+        self.points.heading.setText(_POINTS_HINT)
+        self.addTab(self.points, "Single points of failure")
+        self.addTab(self.cycles, "Dependency cycles")
+        self.points.node_chosen.connect(self.node_chosen)
+        self.cycles.table.record_activated.connect(
+            lambda group: self.group_chosen.emit([e.iri for e in group])
+        )
+
+    def show_cycles(self, cycles: list[tuple[Entity, ...]]) -> None:
+        self.cycles.table.set_records(cycles)
+        self.cycles.heading.setText(
+            f"{len(cycles)} dependency cycle(s): each group cannot be started one node at a "
+            "time. Click one to focus on it."
+            if cycles
+            else "No dependency cycles."
+        )
+        self.setCurrentWidget(self.cycles)
+
+    def show_points(self, points: list[SinglePoint]) -> None:
+        self.points.table.set_records(points)
+        self.points.heading.setText(
+            f"{len(points)} single point(s) of failure, most behind first: every path from "
+            "some tier-1 services to some of their needs goes through each."
+            if points
+            else "No single points of failure between tier-1 services and their needs."
+        )
+        self.setCurrentWidget(self.points)
+
+    def clear(self) -> None:
+        self.cycles.table.set_records([])
+        self.points.table.set_records([])
+        self.cycles.heading.setText(_CYCLES_HINT)
+        self.points.heading.setText(_POINTS_HINT)
