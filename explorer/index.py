@@ -90,8 +90,8 @@ class EstateIndex:
             index.out[predicate], index.into[predicate] = out, into
         index._read_kinds(list(map(at, typed)), classes)
         for attribute, (subjects, texts) in attributes.items():
-            firsts = dict(zip(reversed(subjects), reversed(texts), strict=True))  # first wins
-            index.values[attribute] = {at(s): text for s, text in firsts.items()}
+            chosen = _one_each(subjects, texts)
+            index.values[attribute] = {at(s): text for s, text in chosen.items()}
         index._text = [index.values[attribute] for attribute in _ATTRIBUTES]
         index._owners = index.out[IC.ownedBy]
         index.weight_at = [1] * len(nodes)
@@ -171,7 +171,8 @@ class EstateIndex:
         return self._text[_LABEL].get(n) or self.id_at(n)
 
     def value(self, node: URIRef, attribute: URIRef) -> str | None:
-        """The node's first text for ``attribute`` (one of the index's), None if it has none."""
+        """The node's text for ``attribute`` (one of the index's; of several, the least),
+        None if it has none."""
         n = self.number.get(node)
         return None if n is None else self.values[attribute].get(n)
 
@@ -203,6 +204,17 @@ class EstateIndex:
     def entities(self) -> list[Entity]:
         """Every node of a known kind, in the order users see them."""
         return sorted((self.entity(node) for node in self.kinds), key=sort_key)
+
+
+def _one_each(subjects: list[str], texts: list[str]) -> dict[str, str]:
+    """One text per subject: of several, the least, so that the record is the same however
+    a store orders what it holds (an endpoint's copy is filled in another order)."""
+    chosen = dict(zip(subjects, texts, strict=True))
+    if len(chosen) < len(subjects):
+        for subject, text in zip(subjects, texts, strict=True):
+            if text < chosen[subject]:
+                chosen[subject] = text
+    return chosen
 
 
 def _adjacency(sources: list[int], targets: list[int]) -> tuple[Adjacency, Adjacency]:

@@ -101,3 +101,47 @@ class TestGapsCommand:
     def test_bad_input_still_exits_2(self, write: Write) -> None:
         path = write("bad.csv", "id,tier\nx,9\n")
         assert main(["gaps", str(path), "--fail-on-gaps"]) == 2
+
+
+class TestShowCommand:
+    def test_json_has_the_record_every_relation_both_ways_origins_and_gaps(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        data = run_json(capsys, "show", "gps-clock")
+        assert set(data) == {"node", "labels", "contacts", "relations", "origins", "gaps"}
+        assert data["node"]["id"] == "gps-clock" and data["node"]["tier"] is not None
+        relations = {(r["relation"], r["direction"], r["node"]["id"]) for r in data["relations"]}
+        assert ("uses vendor", "out", "vendor-meridian") in relations
+        assert ("needed by", "in", "time-sync") in relations
+        assert data["origins"][0].endswith("region-build.ttl")
+
+    def test_text_names_the_gaps_of_the_node(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["show", "Obsidian Optics"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("Obsidian Optics (vendor-obsidian-optics)\n  kind:        vendor")
+        assert "Ownership gaps: 1\n  no-owner: Obsidian Optics has no owner" in out
+
+    def test_an_unknown_node_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["show", "dns"]) == 2
+        assert "unknown node 'dns'; closest: " in capsys.readouterr().err
+
+
+class TestStructureCommands:
+    def test_cycles(self, capsys: pytest.CaptureFixture[str]) -> None:
+        data = run_json(capsys, "cycles")
+        assert [[n["id"] for n in c["nodes"]] for c in data["cycles"]] == [
+            ["dns-service", "network-controller"]
+        ]
+        assert main(["cycles", str(SAMPLES / "backstage")]) == 0
+        assert capsys.readouterr().out.strip() == "No dependency cycles."
+
+    def test_single_points_of_failure_most_behind_first(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        data = run_json(capsys, "spof", "--limit", "3")
+        assert [p["id"] for p in data["points"]] == ["iam", "kms", "network-fabric"]
+        assert set(data["points"][0]) == NODE_KEYS | {"impact", "tier1_services", "cut_off"}
+        assert main(["spof", "--limit", "2"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("15 single point(s) of failure, most behind first (the first 2):")
+        assert "Identity and access management (IAM) (iam)" in out

@@ -15,10 +15,13 @@ from rdflib import Graph, URIRef
 from explorer.analysis import blast_radius, ownership_gaps, upstream
 from explorer.errors import InputError
 from explorer.estate.endpoint import EndpointEstate
+from explorer.estate.files import FileEstate
 from explorer.index import index_of
-from explorer.ingest import load
+from explorer.ingest import LoadResult, load
+from explorer.relations import PREDICATES
 from explorer.remote.endpoint import Endpoint
-from explorer.report import gaps_json, reach_json
+from explorer.report import cycles_json, details_json, gaps_json, reach_json, spof_json
+from explorer.rules import Rule
 from explorer.search import search
 from helpers import SAMPLES, estate, run_cli
 from sparql_servers import ENGINES, OxigraphServer, Server, VirtuosoServer, start_engine
@@ -49,6 +52,9 @@ EVERY_RULE = estate(
     'id:x a ic:Assumption ; ic:ownedBy id:t ; ic:status "unverified" .\n'
     "id:y a ic:Assumption ; ic:ownedBy id:b .\n"
     'id:z a ic:Assumption ; ic:ownedBy id:p ; ic:status "Invalid", "verified"@en .\n'
+    "id:f a ic:Service ; ic:ownedBy id:p ; ic:tier 1 ; ic:assumes id:u, id:w .\n"
+    'id:u a ic:Assumption ; ic:ownedBy id:p ; ic:status "unverified" .\n'
+    'id:w a ic:Assumption ; ic:ownedBy id:p ; ic:status "invalid" .\n'
     "id:ghost-ref a ic:Placeholder .\n"
     # texts that whoosh and a server's full-text index may cut into words differently
     "<https://infra-context.dev/id/ledger%20v2> ic:dependsOn id:a ; rdfs:comment"
@@ -56,6 +62,30 @@ EVERY_RULE = estate(
     ' payments\u2019 time-sync r\u00e9sum\u00e9s HTTPS://ledger.example.com/x" .\n',
     "oxigraph",
 )
+
+
+# every relation of explorer.relations, a dependency cycle and a self-loop, choke points
+# under two tier-1 services, and a team named only by the team hierarchy
+EVERY_RELATION = estate(
+    "@prefix org: <http://www.w3.org/ns/org#> .\n"
+    'id:t-platform a ic:Team ; rdfs:label "Platform" ; ic:contact "platform@example.com" .\n'
+    'id:t-pay a ic:Team ; rdfs:label "Payments Core" ; org:subOrganizationOf id:t-platform .\n'
+    "id:t-fraud org:subOrganizationOf id:hierarchy-only-group .\n"
+    'id:pat a ic:Person ; rdfs:label "Pat Lee" ; ic:memberOf id:t-pay ; ic:contact "pat@x" .\n'
+    "id:core a ic:System ; ic:ownedBy id:t-platform ; ic:assumes id:three-zones .\n"
+    'id:three-zones a ic:Assumption ; rdfs:label "Three zones" ; ic:status "invalid" ;'
+    " ic:ownedBy id:t-platform .\n"
+    "id:checkout a ic:Service ; ic:tier 1 ; ic:ownedBy id:t-pay ; ic:partOf id:core ;"
+    " ic:dependsOn id:gateway .\n"
+    "id:refunds a ic:Service ; ic:tier 1 ; ic:ownedBy id:t-pay ; ic:dependsOn id:gateway .\n"
+    "id:gateway a ic:Service ; ic:tier 2 ; ic:ownedBy id:t-pay ; ic:dependsOn id:ledger, id:dns ;"
+    " ic:usesVendor id:cardnet .\n"
+    "id:ledger a ic:Resource ; ic:ownedBy id:t-fraud ; ic:dependsOn id:gateway .\n"
+    "id:dns a ic:Service ; ic:dependsOn id:dns ; ic:partOf id:core .\n"
+    'id:cardnet a ic:Vendor ; rdfs:label "Cardnet" ; ic:ownedBy id:t-platform .\n',
+    "oxigraph",
+)
+GRAPHS_BUILT = {"every-rule": EVERY_RULE, "every-relation": EVERY_RELATION}
 
 
 NOISE = estate("id:noise a ic:Service ; ic:dependsOn id:dns-zone .\n")
@@ -85,11 +115,9 @@ def served(server: Server) -> dict[str, tuple[Graph, EndpointEstate]]:
         graph = load(paths).graph
         server.put(graph, GRAPHS + name)
         found[name] = (graph, EndpointEstate(Endpoint(server.query_url, GRAPHS + name)))
-    server.put(EVERY_RULE, GRAPHS + "every-rule")
-    found["every-rule"] = (
-        EVERY_RULE,
-        EndpointEstate(Endpoint(server.query_url, GRAPHS + "every-rule")),
-    )
+    for name, graph in GRAPHS_BUILT.items():
+        server.put(graph, GRAPHS + name)
+        found[name] = (graph, EndpointEstate(Endpoint(server.query_url, GRAPHS + name)))
     return found
 
 
@@ -98,7 +126,7 @@ def _nodes(graph: Graph) -> list[URIRef]:
     return sorted(set(index.kinds) | index.related())
 
 
-@pytest.mark.parametrize("name", [*SAMPLE_SOURCES, "every-rule"])
+@pytest.mark.parametrize("name", [*SAMPLE_SOURCES, *GRAPHS_BUILT])
 class TestSameAnswers:
     def test_blast_radius_and_upstream_of_every_node(self, served: dict, name: str) -> None:
         graph, remote = served[name]
@@ -177,6 +205,51 @@ class TestSameAnswers:
                 assert got == expected, text
 
 
+@pytest.mark.parametrize("name", [*SAMPLE_SOURCES, *GRAPHS_BUILT])
+def test_cycles_and_single_points_of_failure(served: dict, name: str) -> None:
+    graph, remote = served[name]
+    local = FileEstate(LoadResult(graph))
+    assert cycles_json(remote.cycles()) == cycles_json(local.cycles())
+    assert spof_json(remote.single_points_of_failure()) == spof_json(
+        local.single_points_of_failure()
+    )
+
+
+@pytest.mark.parametrize("name", ["region-build", *GRAPHS_BUILT])
+def test_show_gives_every_node_as_a_file_does(served: dict, name: str) -> None:
+    """Field for field, but where the node is described: a file's path, or the endpoint."""
+    graph, remote = served[name]
+    local = FileEstate(LoadResult(graph))
+    for node in _nodes(graph):
+        answer = details_json(remote.details(node))
+        assert answer.pop("origins") == [remote.endpoint.source]
+        expected = details_json(local.details(node))
+        expected.pop("origins")
+        assert answer == expected, node
+
+
+def test_the_graph_with_every_relation_has_what_the_structure_answers_need(
+    served: dict,
+) -> None:
+    graph, remote = served["every-relation"]
+    groups = [[e.id for e in group] for group in remote.cycles()]
+    assert groups == [["gateway", "ledger"], ["dns"]]
+    assert [p.entity.id for p in remote.single_points_of_failure()][:1] == ["gateway"]
+    assert {str(p) for p in PREDICATES} <= {str(p) for p in graph.predicates()}
+
+
+def test_a_team_named_only_by_the_hierarchy_is_found_as_in_a_file(served: dict) -> None:
+    graph, remote = served["every-relation"]
+    for query in ("hierarchy", '"hierarchy only group"', "fraud"):
+        local = [h.iri for h in search(graph, query, limit=50)]
+        assert local, query
+        assert {h.iri for h in remote.search(query, limit=50)} == set(local), query
+
+
+def test_every_gap_rule_is_broken_by_the_graph_that_breaks_them_all() -> None:
+    assert {g.rule for g in ownership_gaps(EVERY_RULE)} == set(Rule)
+
+
 def test_a_copy_longer_than_a_page_holds_every_triple_once(server: Server) -> None:
     """Past 10,000 rows, where Virtuoso refuses to sort an ordinary OFFSET page."""
     graph = estate(
@@ -229,3 +302,14 @@ def test_the_command_line_answers_from_an_endpoint(served: dict, server: Server)
     assert json.loads(option.stdout) == gaps_json(ownership_gaps(graph))
     hits = run_cli("search", "time sync", source, "--json", module="explorer")
     assert json.loads(hits.stdout)["hits"][0]["id"] == "time-sync"
+    for command in (["cycles"], ["spof"], ["show", "dns-zone"]):
+        local = run_cli(*command, SAMPLES / "region-build.ttl", "--json", module="explorer")
+        remote = run_cli(*command, source, "--json", module="explorer")
+        assert remote.returncode == 0, remote.stderr
+        answer, expected = json.loads(remote.stdout), json.loads(local.stdout)
+        if command[0] == "show":  # where the node is described differs, by design
+            assert answer.pop("origins") == [
+                source.split("#")[0] + "#graph=" + GRAPHS + "region-build"
+            ]
+            expected.pop("origins")
+        assert answer == expected, command

@@ -7,7 +7,7 @@ Cancel, for an estate that answers slowly, and on the spot for one that answers 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from explorer.progress import StepProgress
 from explorer.vocab import id_from_iri
 from ui import dialogs, view_export
 from ui.endpoint_dialog import EndpointDialog
+from ui.jobs import Work
 from ui.worker import Job
 
 if TYPE_CHECKING:
@@ -233,32 +234,22 @@ class WindowCommands:
         """The dependency cycles, listed in the Structure panel."""
         estate = self.state.estate
         if estate is not None:
-            self.window.jobs.run(
-                lambda report: estate.cycles(report),
-                self._show_cycles,
-                "Finding dependency cycles…",
-                "Cannot answer",
-            )
-
-    def _show_cycles(self, found: Any) -> None:
-        self.window.structure.show_cycles(found)
-        self._raise_structure()
+            panel = self.window.structure
+            self._structure(estate.cycles, panel.show_cycles, "Finding dependency cycles…")
 
     def single_points(self) -> None:
         """The single points of failure, listed in the Structure panel."""
         estate = self.state.estate
         if estate is not None:
-            self.window.jobs.run(
-                lambda report: estate.single_points_of_failure(report),
-                self._show_points,
-                "Finding single points of failure…",
-                "Cannot answer",
-            )
+            panel, doing = self.window.structure, "Finding single points of failure…"
+            self._structure(estate.single_points_of_failure, panel.show_points, doing)
 
-    def _show_points(self, points: Any) -> None:
-        self.window.structure.show_points(points)
-        self._raise_structure()
+    def _structure(self, ask: Work, show: Callable[[Any], None], doing: str) -> None:
+        """Ask in the background; list the answer in the Structure panel."""
 
-    def _raise_structure(self) -> None:
-        self.window.structure_dock.show()
-        self.window.structure_dock.raise_()
+        def done(answer: Any) -> None:
+            show(answer)
+            self.window.structure_dock.show()
+            self.window.structure_dock.raise_()
+
+        self.window.jobs.run(ask, done, doing, "Cannot answer")

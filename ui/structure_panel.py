@@ -5,6 +5,8 @@ A click on a choke point selects it; a click on a cycle focuses the view on its 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -42,24 +44,24 @@ class StructurePanel(QTabWidget):
         )
 
     def show_cycles(self, cycles: list[tuple[Entity, ...]]) -> None:
-        self.cycles.table.set_records(cycles)
-        self.cycles.heading.setText(
+        heading = (
             f"{len(cycles)} dependency cycle(s): each group cannot be started one node at a "
             "time. Click one to focus on it."
-            if cycles
-            else "No dependency cycles."
         )
-        self.setCurrentWidget(self.cycles)
+        self._show(self.cycles, cycles, heading if cycles else "No dependency cycles.")
 
     def show_points(self, points: list[SinglePoint]) -> None:
-        self.points.table.set_records(points)
-        self.points.heading.setText(
+        heading = (
             f"{len(points)} single point(s) of failure, most behind first: every path from "
             "some tier-1 services to some of their needs goes through each."
-            if points
-            else "No single points of failure between tier-1 services and their needs."
         )
-        self.setCurrentWidget(self.points)
+        none = "No single points of failure between tier-1 services and their needs."
+        self._show(self.points, points, heading if points else none)
+
+    def _show(self, panel: RecordPanel, records: Sequence[object], heading: str) -> None:
+        panel.table.set_records(records)
+        panel.heading.setText(heading)
+        self.setCurrentWidget(panel)
 
     def clear(self) -> None:
         self.cycles.table.set_records([])

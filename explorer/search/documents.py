@@ -17,7 +17,7 @@ from explorer.vocab import IC
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "documents", "searchable_nodes"]
 
-SCHEMA_VERSION = 2  # bump when SCHEMA or documents() change, so cached indexes are rebuilt
+SCHEMA_VERSION = 3  # bump when SCHEMA or documents() change, so cached indexes are rebuilt
 
 _words = StemmingAnalyzer(stoplist=None)  # "DNS and Edge": every word counts in a name
 
@@ -79,7 +79,7 @@ def documents(graph: Graph, nodes: Iterable[URIRef] | None = None) -> Iterator[d
             "owner": _clean(" ".join(owner_words)),
             "tier": str(record.tier or ""),
             "status": record.status,
-            "description": _clean("\n".join(descriptions.get(str(node), ()))),
+            "description": _clean("\n".join(sorted(descriptions.get(str(node), ())))),
             "text": _clean("\n".join(sorted(others.get(str(node), ())))),
         }
 

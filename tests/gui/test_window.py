@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage, QPainterPath, QPalette
-from PySide6.QtWidgets import QGraphicsSceneHoverEvent, QLabel
+from PySide6.QtWidgets import QGraphicsSceneHoverEvent, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from explorer.analysis import blast_radius, ownership_gaps, upstream
+from explorer.analysis import blast_radius, ownership_gaps, single_points_of_failure, upstream
 from explorer.estate import Estate
 from explorer.ingest import load
 from explorer.provenance import without_provenance
@@ -209,6 +209,48 @@ class TestGapsPanel:
         with qtbot.waitSignal(window.selection_changed) as signal:
             qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert signal.args == [second.entity.iri]
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+class TestStructure:
+    def test_the_analyse_menu_offers_cycles_and_single_points_of_failure(
+        self, window: MainWindow
+    ) -> None:
+        menu = next(m for m in window.findChildren(QMenu) if m.title() == "&Analyse")
+        shortcuts = {a.text(): a.shortcut().toString() for a in menu.actions() if a.text()}
+        assert shortcuts["Dependency &cycles"] == "Ctrl+Shift+Y"
+        assert shortcuts["Single points of &failure"] == "Ctrl+Shift+F"
+
+    def test_single_points_of_failure_are_listed_and_a_click_selects_one(
+        self, window: MainWindow, qtbot: QtBot
+    ) -> None:
+        qtbot.keyClick(window, Qt.Key.Key_F, CTRL_SHIFT)
+        table = window.structure.points.table
+        qtbot.waitUntil(lambda: table.proxy.rowCount() > 0)
+        expected = [p.entity.id for p in single_points_of_failure(load().graph)]
+        assert [p.entity.id for p in table.visible_records()] == expected
+        assert window.structure_dock.isVisible()
+        second = table.record_at(1)
+        rect = table.visualRect(table.proxy.index(1, 2))
+        with qtbot.waitSignal(window.selection_changed) as signal:
+            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert signal.args == [second.entity.iri]
+        assert window.scene.nodes[second.entity.iri].chosen
+
+    def test_a_click_on_a_cycle_focuses_the_view_on_it(
+        self, window: MainWindow, qtbot: QtBot
+    ) -> None:
+        qtbot.keyClick(window, Qt.Key.Key_Y, CTRL_SHIFT)
+        table = window.structure.cycles.table
+        qtbot.waitUntil(lambda: table.proxy.rowCount() == 1)
+        rect = table.visualRect(table.proxy.index(0, 1))
+        with qtbot.waitSignal(window.selection_changed):
+            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        cycle = {DNS, str(node("network-controller"))}
+        assert window.workspace.mode == "focus" and set(window.workspace.centres) == cycle
+        assert cycle <= set(window.scene.nodes) and window.workspace.selected in cycle
 
 
 class TestDetails:

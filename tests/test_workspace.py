@@ -1,0 +1,111 @@
+"""The window's state, without a window: what each action changes and who is told."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from explorer.estate import Estate, open_estate
+from explorer.workspace import Change, Mode, ViewRequest, Workspace, reach_distances
+from helpers import SAMPLES, node
+
+DNS, GPS = str(node("dns-service")), str(node("gps-clock"))
+Write = Callable[[str, str | bytes], Path]
+
+
+@pytest.fixture(scope="module")
+def sample() -> Estate:
+    return open_estate([])
+
+
+@pytest.fixture
+def told(sample: Estate) -> tuple[Workspace, list[Change]]:
+    """A workspace on the sample, and the list of changes it announces from then on."""
+    state, heard = Workspace(), []
+    for change in Change:
+        state.observe(change, lambda change=change: heard.append(change))
+    state.open(sample)
+    heard.clear()
+    return state, heard
+
+
+class TestWorkspace:
+    def test_opening_resets_and_announces_everything(self, sample: Estate) -> None:
+        state, heard = Workspace(selected=DNS, mode=Mode.FOCUS, centres=(DNS,)), []
+        state.observe(Change.VIEW, lambda: heard.append(state.view_request()))
+        state.open(sample)
+        assert (state.estate, state.selected, state.reach, state.comparison) == (
+            sample,
+            None,
+            None,
+            None,
+        )
+        assert heard == [ViewRequest(Mode.WHOLE, (), 1)]
+
+    def test_selecting_in_the_whole_view_changes_only_the_selection(self, told: tuple) -> None:
+        state, heard = told
+        state.select(DNS)
+        assert state.selected == DNS and heard == [Change.SELECTION]
+
+    def test_selecting_what_a_focus_view_does_not_draw_focuses_on_it(self, told: tuple) -> None:
+        state, heard = told
+        state.focus((GPS,))
+        state.shown = frozenset({GPS})
+        heard.clear()
+        state.select(DNS)
+        assert state.centres == (DNS,) and heard == [Change.VIEW, Change.SELECTION]
+
+    def test_focus_needs_something_to_focus_on(self, told: tuple) -> None:
+        state, heard = told
+        assert not state.focus() and state.mode is Mode.WHOLE and heard == []
+        state.select(GPS)
+        assert state.focus() and state.view_request() == ViewRequest(Mode.FOCUS, (GPS,), 1)
+
+    def test_a_highlight_in_a_focus_view_draws_what_it_reaches(
+        self, told: tuple, sample: Estate
+    ) -> None:
+        state, heard = told
+        state.select(DNS)
+        state.focus()
+        answer = sample.blast_radius(DNS)
+        heard.clear()
+        state.show_reach(answer)
+        assert heard == [Change.VIEW, Change.REACH]
+        assert state.view_request() == ViewRequest(Mode.FOCUS, tuple(reach_distances(answer)), 0)
+        heard.clear()
+        state.set_hops(3)  # the highlight decides what is drawn, not the hops
+        assert heard == [] and state.hops == 3
+
+    def test_expanding_adds_a_centre_and_drops_the_highlight(
+        self, told: tuple, sample: Estate
+    ) -> None:
+        state, _ = told
+        state.select(GPS)
+        state.focus()
+        state.show_reach(sample.upstream(GPS))
+        state.centres, state.shown = (GPS,), frozenset({GPS, DNS})  # as the window drew it
+        state.expand(DNS)
+        assert state.reach is None and state.selected == DNS
+        assert state.centres == (GPS, DNS) and state.mode is Mode.FOCUS
+
+    def test_comparing_marks_changes_and_describes_what_was_removed(
+        self, told: tuple, write: Write
+    ) -> None:
+        state, heard = told
+        text = (SAMPLES / "buyer-profile.yaml").read_text(encoding="utf-8")
+        retired_service = "services:\n  - id: retired-api\n    owner: team-cart\n"
+        older = write("old.yaml", text.replace("services:\n", retired_service, 1))
+        assert state.estate is not None
+        new = open_estate([SAMPLES / "buyer-profile.yaml"])
+        state.open(new)
+        heard.clear()
+        state.compare(new.compare([older]))
+        assert heard == [Change.COMPARISON, Change.VIEW] and state.mode is Mode.COMPARE
+        retired = str(node("retired-api"))
+        assert state.change_marks()[retired] == "removed"
+        assert state.describer(retired) is state.comparison.old  # type: ignore[union-attr]
+        assert state.describer(str(node("profile-api"))) is new
+        state.stop_comparing()
+        assert state.comparison is None and state.mode is Mode.WHOLE and state.change_marks() == {}
