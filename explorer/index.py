@@ -19,20 +19,16 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
 from explorer.kinds import CLASS_KINDS, Kind
-from explorer.model import Entity, as_tier, sort_key
+from explorer.model import Entity, sort_key
 from explorer.relations import PREDICATES
 from explorer.store import Pairs, version
+from explorer.tiers import parse_tier, tier_weight
 from explorer.vocab import IC, id_from_iri
 
-__all__ = ["Adjacency", "EstateIndex", "entities", "index_of", "tier_weight"]
+__all__ = ["Adjacency", "EstateIndex", "entities", "index_of"]
 
 T = TypeVar("T")
 Adjacency = dict[int, list[int]]  # node number -> numbers it points at (or is pointed at by)
-
-
-def tier_weight(tier: int | None) -> int:
-    """How much a hurt node counts: tier 1 counts 3, tier 2 counts 2, the rest 1."""
-    return {1: 3, 2: 2}.get(tier or 0, 1)
 
 
 @dataclass
@@ -95,10 +91,11 @@ class EstateIndex:
         index._text = [index.values[attribute] for attribute in _ATTRIBUTES]
         index._owners = index.out[IC.ownedBy]
         index.weight_at = [1] * len(nodes)
-        for n, tier in index.values[IC.tier].items():
-            if tier.strip() in ("1", "2", "3"):
-                index.tiers[nodes[n]] = int(tier)
-                index.weight_at[n] = tier_weight(int(tier))
+        for n, text in index.values[IC.tier].items():
+            tier = parse_tier(text)
+            if tier is not None:
+                index.tiers[nodes[n]] = tier
+                index.weight_at[n] = tier_weight(tier)
         return index
 
     def _read_kinds(self, typed: list[int], classes: list[str]) -> None:
@@ -196,7 +193,7 @@ class EstateIndex:
                 kind=self.kind_at[n],
                 description=text[_DESCRIPTION].get(n) or text[_COMMENT].get(n, ""),
                 owners=tuple(sorted(self.label_at(o) for o in self._owners.get(n, ()))),
-                tier=as_tier(text[_TIER].get(n)),
+                tier=parse_tier(text[_TIER].get(n)),
                 status=text[_STATUS].get(n, ""),
             )
         return found

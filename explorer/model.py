@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from explorer.kinds import KINDS, Kind
 
-__all__ = ["Entity", "as_tier", "display_name", "sort_key"]
+__all__ = ["Entity", "display_name", "sort_key"]
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,6 @@ def display_name(label: str, entity_id: str) -> str:
     ('Authoritative DNS (dns-service)', 'dns')
     """
     return label if label == entity_id else f"{label} ({entity_id})"
-
-
-def as_tier(value: object) -> int | None:
-    """A tier as a number, None when absent or not a whole number."""
-    try:
-        return int(str(value)) if value is not None else None
-    except ValueError:
-        return None
 
 
 def sort_key(e: Entity) -> tuple[int, str, str]:

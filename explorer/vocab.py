@@ -46,6 +46,7 @@ class IC(DefinedNamespace):
     status: URIRef
     contact: URIRef
     referencedIn: URIRef
+    didYouMean: URIRef
     type: URIRef
     tag: URIRef
     annotation: URIRef

@@ -19,7 +19,13 @@ FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "ui")
 # lowest first: a module may import its own layer and the layers below, never above
 LAYERS = (
     ("explorer.errors", "explorer.vocab", "explorer.resources", "explorer.atomic", "explorer"),
-    ("explorer.progress", "explorer.kinds", "explorer.statuses", "explorer.rules"),
+    (
+        "explorer.progress",
+        "explorer.kinds",
+        "explorer.statuses",
+        "explorer.rules",
+        "explorer.tiers",
+    ),
     ("explorer.relations", "explorer.model", "explorer.store"),
     ("explorer.index",),
     ("explorer.ingest", "explorer.lookup", "explorer.provenance", "explorer.search"),

@@ -10,7 +10,7 @@ from rdflib.namespace import SH
 from explorer.analysis import blast_radius, upstream
 from explorer.details import node_details
 from explorer.index import index_of
-from explorer.ingest.fields import canonical_field
+from explorer.ingest.headers import canonical_field
 from explorer.kinds import ALL_KIND_CLASSES, KIND_TABLE, OWNED_KINDS, SECTIONS, Kind
 from explorer.relations import (
     BY_FIELD,
@@ -93,3 +93,21 @@ class TestRules:
         marks = {status: status.mark for status in OwnerStatus}
         assert marks.pop(OwnerStatus.ACTIVE) == ""
         assert all(marks.values())
+
+
+def test_the_readme_lists_every_header_spelling() -> None:
+    from explorer.ingest.headers import SPELLINGS
+    from helpers import REPO
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("| field | headers |") :]
+    table = table[: table.index("\n\n")]
+    missing = [s for spellings in SPELLINGS.values() for s in spellings if f"`{s}`" not in table]
+    assert missing == []
+
+
+def test_the_shapes_tier_pattern_is_the_code_s() -> None:
+    from explorer.tiers import TIER_PATTERN
+
+    (pattern,) = SHAPES.objects(ICS.TierInRange, SH.pattern)
+    assert str(pattern) == TIER_PATTERN

@@ -12,9 +12,10 @@ from PySide6.QtCore import QBuffer, QIODevice, QSettings
 from PySide6.QtWidgets import QApplication
 
 from explorer.atomic import atomic_write_bytes
-from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser
-from explorer.errors import InputError
+from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser, say_problems
+from explorer.errors import InputError, SourceProblems
 from explorer.estate import Estate, open_estate
+from ui.display import display_problem
 from ui.main_window import MainWindow
 
 __all__ = ["application", "run_gui_command", "save_screenshot"]
@@ -24,15 +25,22 @@ def _parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog=PROG)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     gui = commands.add_parser("gui", help="open the desktop app")
-    gui.add_argument("sources", nargs="*", metavar="SOURCE", help="files, folders or an endpoint")
+    gui.add_argument(
+        "sources", nargs="*", default=[], metavar="SOURCE", help="files, folders or an endpoint"
+    )
     shot = commands.add_parser("screenshot", help="render the app's window to a PNG")
-    shot.add_argument("sources", nargs="*", metavar="SOURCE", help="files, folders or an endpoint")
+    shot.add_argument(
+        "sources", nargs="*", default=[], metavar="SOURCE", help="files, folders or an endpoint"
+    )
     shot.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
     shot.add_argument("--focus", metavar="NODE", help="select NODE and show its neighbourhood")
     shot.add_argument("--hops", type=int, default=1, metavar="N", help="focus depth (default 1)")
     shot.add_argument("--blast-radius", metavar="NODE", help="highlight what NODE's failure hurts")
     shot.add_argument("--upstream", metavar="NODE", help="highlight what NODE needs")
     shot.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT")
+    shot.add_argument(
+        "--keep-going", action="store_true", help="draw what loads; say each problem on stderr"
+    )
     return parser
 
 
@@ -66,12 +74,20 @@ def run_gui_command(argv: list[str]) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             if args.output.suffix.lower() != ".png":
                 raise InputError(args.output, None, "a screenshot is written as .png")
+        problem = display_problem()
+        if problem is not None:
+            raise InputError(None, None, problem)
         application()
         if args.command == "gui":
             return _show(args.sources)
-        estate = open_estate(args.sources)
+        estate = open_estate(args.sources, keep_going=args.keep_going)
+        for found in estate.problems:
+            print(f"{PROG}: problem: {found}", file=sys.stderr)
         estate.prepare()
         return _screenshot(estate, args)
+    except SourceProblems as exc:
+        say_problems(exc)
+        return EXIT_BAD_INPUT
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

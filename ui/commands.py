@@ -33,7 +33,8 @@ SOURCE_FILTER = "Estates (*.ttl *.nt *.jsonld *.rdf *.owl *.trig *.yaml *.yml *.
 
 
 def _opened(sources: Sequence[str], report: StepProgress) -> Estate:
-    estate = open_estate(sources, report)
+    """What the app opens: everything that loads (what does not is in the Problems panel)."""
+    estate = open_estate(sources, report, keep_going=True)
     estate.prepare(report)
     return estate
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from explorer.cli import COMMANDS, GUI_COMMANDS
+from explorer.cli import COMMANDS, EXIT_BAD_INPUT, GUI_COMMANDS, PROG, looks_like_source
 from explorer.cli import main as cli_main
 
 __all__ = ["main"]
@@ -22,16 +22,24 @@ def _wants_gui(argv: list[str]) -> bool:
     first = argv[0]
     if first in GUI_COMMANDS:
         return True
-    return not first.startswith("-") and first not in COMMANDS
+    return not first.startswith("-") and first not in COMMANDS and looks_like_source(first)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch one command line; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     if not _wants_gui(args):
-        return cli_main(args)
-    from ui.app import run_gui_command  # Qt starts here, and only here
-
+        return cli_main(args)  # a misspelt command is told so there
+    try:
+        from ui.app import run_gui_command  # Qt starts here, and only here
+    except ImportError as exc:
+        print(
+            f"{PROG}: error: the desktop app cannot start: {exc}; on Debian or Ubuntu, "
+            "'scripts/dev app' installs what Qt needs (or run a command without the app: "
+            f"'{PROG} --help')",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     return run_gui_command(args)
 
 

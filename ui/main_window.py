@@ -28,6 +28,7 @@ from ui.gaps_panel import GapsPanel
 from ui.impact_panel import ImpactPanel
 from ui.jobs import JobRunner
 from ui.legend import Legend
+from ui.problems_panel import ProblemsPanel
 from ui.recent import RecentSources, WindowLayout
 from ui.scene import GraphScene
 from ui.search_panel import SearchPanel
@@ -35,6 +36,7 @@ from ui.structure_panel import StructurePanel
 
 __all__ = ["MainWindow"]
 
+_LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 _BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 
@@ -87,9 +89,8 @@ class MainWindow(QMainWindow):
     def _add_status_bar(self) -> None:
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress = QProgressBar()
+        self.progress, self.cancel_button = QProgressBar(), QPushButton("Cancel")
         self.progress.setMaximumWidth(260)
-        self.cancel_button = QPushButton("Cancel")
         self.statusBar().addWidget(self.summary, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -117,18 +118,18 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(self.jobs)
         self.details, self.impact, self.gaps = DetailsPanel(), ImpactPanel(), GapsPanel()
         self.changes, self.structure = ChangesPanel(), StructurePanel()
+        self.problems = ProblemsPanel()
         self.docks: list[QDockWidget] = []
-        self.search_dock = self._dock("Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.details_dock = self._dock(
-            "Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
-        )
+        self.search_dock = self._dock("Search", self.search, _LEFT)
+        self.details_dock = self._dock("Details", self.details, _RIGHT)
         self.impact_dock = self._dock("Impact", self.impact, _BOTTOM)
         self.gaps_dock = self._dock("Ownership gaps", self.gaps, _BOTTOM)
         self.splitDockWidget(self.impact_dock, self.gaps_dock, Qt.Orientation.Horizontal)
         self.changes_dock = self._dock("Changes", self.changes, _BOTTOM)
         self.structure_dock = self._dock("Structure", self.structure, _BOTTOM)
-        self.tabifyDockWidget(self.gaps_dock, self.changes_dock)
-        self.tabifyDockWidget(self.gaps_dock, self.structure_dock)
+        self.problems_dock = self._dock("Problems", self.problems, _BOTTOM)
+        for dock in (self.changes_dock, self.structure_dock, self.problems_dock):
+            self.tabifyDockWidget(self.gaps_dock, dock)
         self.gaps_dock.raise_()
         self.resizeDocks(
             [self.search_dock, self.details_dock], [300, 300], Qt.Orientation.Horizontal
@@ -175,6 +176,9 @@ class MainWindow(QMainWindow):
         self.search.set_estate(estate)
         self.gaps.set_gaps(estate.gaps())
         self.structure.clear()
+        if self.problems.show_estate(estate):
+            self.problems_dock.show()
+            self.problems_dock.raise_()
         can_compare = estate.capabilities.compare
         self.named_actions["compare"].setEnabled(can_compare)
         self.named_actions["compare"].setStatusTip(

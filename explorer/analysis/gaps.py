@@ -26,6 +26,7 @@ from explorer.relations import ASSUMES, OWNED_BY
 from explorer.resources import ontology_file
 from explorer.rules import Rule
 from explorer.statuses import AssumptionStatus
+from explorer.tiers import tier_problem
 from explorer.vocab import IC
 
 __all__ = ["ICS", "Gap", "assumption_rules", "gaps_of", "ownership_gaps"]
@@ -131,6 +132,7 @@ def _shacl_gap(index: EstateIndex, node: URIRef, rule: Rule, value: object) -> G
     other = index.entity(value) if isinstance(value, URIRef) else None
     if rule is Rule.OWNER_NOT_TEAM_OR_PERSON and other and other.kind in _UNDEFINED:
         message = f"{label} is owned by '{other.id}', which no source defines"
+        message += _did_you_mean(index, URIRef(other.iri))
         return _gap(index, node, Rule.DANGLING_OWNER, message)
     return _gap(index, node, rule, _shape_message(index, node, rule, value, other))
 
@@ -154,8 +156,18 @@ def _shape_message(
         Rule.UNREACHABLE_TEAM: f"Team {label} has no members and no contact: nobody can be told",
         Rule.ASSUMPTION_WITHOUT_STATUS: f"'{label}' has no status: nobody knows whether it holds",
     }
+    if rule is Rule.BAD_TIER:
+        return _tier_message(index, node, value)
     shown = value if isinstance(value, Literal) else ""
     return messages.get(rule, f"{label} has an unexpected value {str(shown)!r} ({rule})")
+
+
+def _tier_message(index: EstateIndex, node: URIRef, value: object) -> str:
+    label = index.entity(node).label
+    if value is None:  # several tiers
+        tiers = sorted(str(t) for t in index.graph.objects(node, IC.tier))
+        return f"{label} has {len(tiers)} tiers ({', '.join(tiers)}): expected one"
+    return f"{label}: {tier_problem(value)}"
 
 
 # assumption status -> the rule an assumption with it breaks once something relies on it
@@ -211,4 +223,11 @@ def _placeholder_gap(index: EstateIndex, node: URIRef) -> Gap:
     where = sorted(str(w) for w in index.graph.objects(node, IC.referencedIn))
     at = f" at {', '.join(where)}" if where else ""
     message = f"'{index.entity(node).id}' is referenced{at} but defined in no source"
+    message += _did_you_mean(index, node)
     return _gap(index, node, Rule.UNDEFINED_REFERENCE, message)
+
+
+def _did_you_mean(index: EstateIndex, placeholder: URIRef) -> str:
+    """The entity the reference was probably meant for, as the importer found it."""
+    close = sorted(str(o) for o in index.graph.objects(placeholder, IC.didYouMean))
+    return f"; did you mean {close[0]}?" if close else ""

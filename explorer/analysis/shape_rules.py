@@ -21,6 +21,7 @@ from explorer.relations import MEMBER_OF, OWNED_BY
 from explorer.rules import STATUS_RULE_KINDS, Rule
 from explorer.statuses import STATUSES, TeamStatus
 from explorer.store import Pairs, Term, term_of
+from explorer.tiers import parse_tier
 from explorer.vocab import IC
 
 __all__ = ["OWNED_CLASSES", "SHACL_LIMIT", "STATUS_RULES", "Breach", "breaches", "value_breaks"]
@@ -29,7 +30,7 @@ SHACL_LIMIT = 5_000  # pyshacl: ~0.2 s at 400 triples, ~2.4 s at 12k, ~23 s at 1
 
 Breach = tuple[URIRef, Rule, object]  # (focus node, rule, offending value or None)
 
-_STRING, _INTEGER = str(XSD.string), str(XSD.integer)  # as ``Term`` holds datatypes
+_STRING = str(XSD.string)  # as ``Term`` holds datatypes
 # what the shapes target: a node typed with any of these classes, whatever else it is
 OWNED_CLASSES = tuple(str(ALL_KIND_CLASSES[k]) for k in OWNED_KINDS)
 _TEAM, _PERSON = str(IC.Team), str(IC.Person)
@@ -125,7 +126,8 @@ def _good_status(term: Term, allowed: tuple[str, ...]) -> bool:
 
 
 def _good_tier(term: Term) -> bool:
-    return term.datatype == _INTEGER and _integer(term.text) in (1, 2, 3)
+    """As the shape's ``sh:pattern``: a literal's (or an IRI's) text names a tier."""
+    return parse_tier(term.text) is not None
 
 
 def value_breaks(rule: Rule, value: Node) -> bool:
@@ -134,11 +136,3 @@ def value_breaks(rule: Rule, value: Node) -> bool:
     if rule is Rule.BAD_TIER:
         return not _good_tier(term)
     return not _good_status(term, STATUS_RULES[rule][1])
-
-
-def _integer(text: str) -> int | None:
-    """An xsd:integer's value as rdflib reads it, None if ill-formed."""
-    try:
-        return int(text)
-    except ValueError:
-        return None

@@ -6,14 +6,17 @@ Bad input and bad usage print one line and exit 2; there is never a traceback fo
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from explorer.cli.commands import EXIT_GAPS, EXIT_OK, HANDLERS
 from explorer.cli.parser import COMMANDS, EXIT_BAD_INPUT, GUI_COMMANDS, PROG, OneLineParser
 from explorer.cli.parser import build_parser as _build_parser
-from explorer.errors import InputError
+from explorer.errors import InputError, SourceProblems
+from explorer.ingest.sources import EXTENSIONS
 
 __all__ = [
     "COMMANDS",
@@ -24,8 +27,27 @@ __all__ = [
     "PROG",
     "OneLineParser",
     "build_parser",
+    "looks_like_source",
     "main",
+    "say_problems",
 ]
+
+
+_HINT = "add --keep-going to answer from everything else"
+
+
+def say_problems(refused: SourceProblems) -> None:
+    """Each problem on a line of its own; the way on, on the last."""
+    if len(refused.problems) == 1:
+        print(f"{PROG}: error: {refused} ({_HINT})", file=sys.stderr)
+        return
+    for problem in refused.problems:
+        print(f"{PROG}: error: {problem}", file=sys.stderr)
+    print(
+        f"{PROG}: error: {len(refused.problems)} problems, so nothing was answered: fix them, "
+        f"or {_HINT}",
+        file=sys.stderr,
+    )
 
 
 def build_parser() -> OneLineParser:
@@ -35,15 +57,46 @@ def build_parser() -> OneLineParser:
     return parser
 
 
+def looks_like_source(text: str) -> bool:
+    """A file or folder that exists, or a name that looks like a path or an endpoint: not
+    a misspelt command."""
+    path = Path(text)
+    return (
+        path.exists()
+        or text.lower().startswith("sparql+")
+        or "/" in text
+        or path.suffix.lower() in EXTENSIONS
+    )
+
+
+def unknown_command(word: str) -> str | None:
+    """What is wrong with a first word that is no command (and no option), or None."""
+    if word.startswith("-") or word in COMMANDS:
+        return None
+    if looks_like_source(word):
+        return f"{word!r} is a source, not a command: name the command first ({PROG} gaps {word})"
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}?" if close else f"the commands are {', '.join(COMMANDS)}"
+    return f"unknown command {word!r}; {hint} (see --help)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    wrong = unknown_command(words[0]) if words else None
+    if wrong is not None:
+        print(f"{PROG}: error: {wrong}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
     try:
         return int(args.handler(args))
+    except SourceProblems as exc:
+        say_problems(exc)
+        return EXIT_BAD_INPUT
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

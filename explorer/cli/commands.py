@@ -64,13 +64,26 @@ class _Notices:
 _notices = _Notices()
 
 
-def _open(args: argparse.Namespace) -> Estate:
-    """The estate the command's sources (or ``--endpoint``/``--from``) name."""
+def _open(args: argparse.Namespace, sources: list[str] | None = None) -> Estate:
+    """The estate the command's sources (or ``--endpoint``/``--from``) name; with
+    ``--keep-going``, each problem is said and the answer called partial."""
     estate = open_estate(
-        args.sources, _notices, getattr(args, "endpoint", None), getattr(args, "graph", None)
+        args.sources if sources is None else sources,
+        _notices,
+        getattr(args, "endpoint", None),
+        getattr(args, "graph", None),
+        args.keep_going,
     )
     for warning in estate.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for problem in estate.problems:
+        print(f"{PROG}: problem: {problem}", file=sys.stderr)
+    if estate.problems:
+        print(
+            f"{PROG}: note: the answer is partial: {len(estate.problems)} problem(s) above "
+            "were left out",
+            file=sys.stderr,
+        )
     return estate
 
 
@@ -137,9 +150,7 @@ def _write(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    old, new = open_estate([args.old]), open_estate([args.new])
-    for warning in [*old.warnings, *new.warnings]:
-        print(f"warning: {warning}", file=sys.stderr)
+    old, new = _open(args, [args.old]), _open(args, [args.new])
     changes = new.changes_since(old)
     _print(args, changes.to_json(), diff_text(str(args.old), str(args.new), changes))
     return EXIT_OK

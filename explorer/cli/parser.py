@@ -48,8 +48,18 @@ def _sources(parser: argparse.ArgumentParser, required: bool = False) -> None:
     parser.add_argument(
         "sources",
         nargs="+" if required else "*",
+        default=None if required else [],  # "*" without a default is reported as required
         metavar="SOURCE",
-        help=f"files or folders (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, YAML, CSV){more}",
+        help=f"files or folders (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, YAML, CSV, XLSX){more}",
+    )
+    _keep_going(parser)
+
+
+def _keep_going(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="answer from everything that loads; say each problem on stderr",
     )
 
 
@@ -150,6 +160,7 @@ def _add_writers(commands: argparse._SubParsersAction[OneLineParser]) -> None:
         "new", type=Path, metavar="NEW", help="the later snapshot (file or folder)"
     )
     _json(compare)
+    _keep_going(compare)
 
 
 def build_parser(handlers: Handlers) -> argparse.ArgumentParser:

@@ -93,6 +93,11 @@ class Estate(ABC):
         """What was skipped while opening it."""
         return []
 
+    @property
+    def problems(self) -> list[InputError]:
+        """What could not be read, and is left out (only when opened with ``keep_going``)."""
+        return []
+
     @abstractmethod
     def summary(self) -> str:
         """One line for the status bar: what is open, and its gaps."""

@@ -24,6 +24,7 @@ from explorer.analysis import (
 )
 from explorer.details import NodeDetails, node_details
 from explorer.diff import Diff, diff
+from explorer.errors import InputError
 from explorer.estate.base import Capabilities, Comparison, Estate
 from explorer.index import entities
 from explorer.ingest import LoadResult, load
@@ -38,9 +39,12 @@ from explorer.view import GraphView, focus_view, whole_graph
 __all__ = ["FileEstate", "load_files"]
 
 
-def load_files(sources: Sequence[str | Path], progress: StepProgress = quiet) -> FileEstate:
-    """Load files and folders (none: the bundled sample) into an estate."""
-    result = load(sources, lambda done, total, _: progress(Step.READING, done, total))
+def load_files(
+    sources: Sequence[str | Path], progress: StepProgress = quiet, keep_going: bool = False
+) -> FileEstate:
+    """Load files and folders (none: the bundled sample) into an estate; with problems,
+    refused unless ``keep_going`` (see ``explorer.ingest.load``)."""
+    result = load(sources, lambda done, total, _: progress(Step.READING, done, total), keep_going)
     return FileEstate(result, tuple(str(Path(s).resolve()) for s in sources))
 
 
@@ -73,8 +77,14 @@ class FileEstate(Estate):
     def warnings(self) -> list[str]:
         return self.result.warnings
 
+    @property
+    def problems(self) -> list[InputError]:
+        return self.result.problems
+
     def summary(self) -> str:
         warnings = f"; {len(self.warnings)} warning(s)" if self.warnings else ""
+        if self.problems:
+            warnings += f"; {len(self.problems)} problem(s) left out"
         return (
             f"{len(self.entities())} entities, {len(self.graph)} triples from "
             f"{len(self.result.sources)} file(s); {len(self.gaps())} ownership gap(s){warnings}."

@@ -19,16 +19,19 @@ def open_estate(
     progress: StepProgress = quiet,
     endpoint: str | None = None,
     graph: str | None = None,
+    keep_going: bool = False,
 ) -> Estate:
     """The estate ``sources`` name: files and folders (none: the bundled sample), or one
     SPARQL endpoint (``sparql+https://...``, or ``endpoint`` and its named ``graph``).
 
-    ``progress`` may raise ``Cancelled``; any bad source is an ``InputError``.
+    ``progress`` may raise ``Cancelled``; a bad source is an ``InputError``. Files with
+    problems are refused (``SourceProblems``, naming each), unless ``keep_going``: then
+    the estate holds what loaded, and ``problems`` says what did not.
     """
     found = endpoint_among([str(s) for s in sources], endpoint, graph)
     if found is not None:
         return EndpointEstate.connect(found, progress)
-    return load_files(sources, progress)
+    return load_files(sources, progress, keep_going)
 
 
 def source_label(sources: Sequence[str]) -> tuple[str, str]:

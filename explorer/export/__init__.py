@@ -14,7 +14,7 @@ from rdflib import Graph
 
 from explorer.atomic import atomic_write_bytes
 from explorer.errors import InputError
-from explorer.export import graphml, rdf, table
+from explorer.export import graphml, rdf, table, workbook
 from explorer.export.dot import dot_bytes
 from explorer.provenance import Provenance
 
@@ -35,6 +35,7 @@ WRITERS: dict[str, Writer] = {
     ".graphml": lambda graph, _: graphml.graphml_bytes(graph),
     ".dot": lambda graph, _: dot_bytes(graph),
     ".csv": lambda graph, _: table.csv_bytes(graph),
+    ".xlsx": lambda graph, _: workbook.xlsx_bytes(graph),
 }
 
 

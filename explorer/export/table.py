@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from rdflib import Graph, URIRef
 
@@ -17,7 +18,7 @@ from explorer.kinds import Kind
 from explorer.relations import BY_FIELD, OWNED_BY
 from explorer.vocab import IC, ID, id_from_iri
 
-__all__ = ["COLUMNS", "csv_bytes", "spreadsheet_safe"]
+__all__ = ["COLUMNS", "csv_bytes", "rows", "spreadsheet_safe"]
 
 COLUMNS = (
     "id",
@@ -66,12 +67,11 @@ def _references(index: EstateIndex, node: URIRef, column: str) -> str:
     return "; ".join(names)
 
 
-def csv_bytes(graph: Graph) -> bytes:
-    """One row per entity of a known kind (placeholders are re-made by the importer)."""
+def rows(graph: Graph) -> Iterator[list[str]]:
+    """The header, then one row per entity of a known kind (placeholders are re-made by
+    the importer), in the columns the importers read."""
     index = index_of(graph)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    yield list(COLUMNS)
     for e in entities(graph):
         if e.kind is Kind.PLACEHOLDER:
             continue
@@ -80,16 +80,23 @@ def csv_bytes(graph: Graph) -> bytes:
         if e.kind is Kind.PERSON:
             relations[_OWNER] = ""  # a person's owner column would be read as their team
         contacts = "; ".join(sorted(str(c) for c in graph.objects(node, IC.contact)))
-        label = "" if e.label == e.id else e.label
         row = {
             "id": reference(node),
-            "kind": e.kind,
-            "label": label,
+            "kind": str(e.kind),
+            "label": "" if e.label == e.id else e.label,
             "description": e.description,
-            "tier": e.tier or "",
+            "tier": str(e.tier or ""),
             "status": e.status,
             "contact": contacts,
             **relations,
         }
-        writer.writerow([spreadsheet_safe(str(row[c])) for c in COLUMNS])
+        yield [row[c] for c in COLUMNS]
+
+
+def csv_bytes(graph: Graph) -> bytes:
+    """The table as CSV, every cell safe from a spreadsheet's formulas."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in rows(graph):
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     return out.getvalue().encode("utf-8")

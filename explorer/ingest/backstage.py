@@ -18,7 +18,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDFS
 
-from explorer.errors import InputError
+from explorer.errors import InputError, Note
 from explorer.ingest.fields import EntityRecord, Link
 from explorer.kinds import Kind
 from explorer.vocab import IC
@@ -118,6 +118,13 @@ class BackstageDocuments:
             raise InputError(self.path, line, f"{where}: a descriptor needs a kind")
         if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str):
             raise InputError(self.path, line, f"{where}: a descriptor needs metadata.name")
+        if not _NAME.match(metadata["name"]):
+            raise InputError(
+                self.path,
+                line,
+                f"{where}: metadata.name {metadata['name']!r} is not a Backstage name "
+                "(letters, digits and -_. only)",
+            )
         spec = document.get("spec") or {}
         if not isinstance(spec, dict):
             raise InputError(self.path, line, f"{where}: spec must be a mapping")
@@ -163,7 +170,7 @@ class BackstageDocuments:
     def _not_modelled(self, kind: str) -> None:
         message = f"Backstage kind {kind!r} is not modelled: kept as a generic entity"
         if not any(w.startswith(message) for w in self.warnings):
-            self.warnings.append(f"{message} (first in {self.path})")
+            self.warnings.append(Note.of(f"{message} (first in {self.path})", self.path))
 
     def _follow(self, spec: dict[str, Any], where: str, line: int | None) -> None:
         targets = _list(spec.get("targets")) + _list(spec.get("target"))
@@ -171,8 +178,12 @@ class BackstageDocuments:
             text = str(target)
             if "://" in text or str(spec.get("type", "file")) == "url":
                 self.warnings.append(
-                    f"{self.path}:{line}: {where}: Location {text!r} is a URL; "
-                    "not followed (loading never uses the network)"
+                    Note.at(
+                        self.path,
+                        line,
+                        f"{where}: Location {text!r} is a URL; "
+                        "not followed (loading never uses the network)",
+                    )
                 )
                 continue
             matches = (
@@ -183,13 +194,19 @@ class BackstageDocuments:
             for match in matches:
                 if not match.resolve().is_relative_to(self.root.resolve()):
                     self.warnings.append(
-                        f"{self.path}:{line}: {where}: Location {text!r} leaves "
-                        f"{self.root}; not followed"
+                        Note.at(
+                            self.path,
+                            line,
+                            f"{where}: Location {text!r} leaves {self.root}; not followed",
+                        )
                     )
                 elif not match.is_file():
                     self.warnings.append(
-                        f"{self.path}:{line}: {where}: Location {text!r} "
-                        "names no file; not followed"
+                        Note.at(
+                            self.path,
+                            line,
+                            f"{where}: Location {text!r} names no file; not followed",
+                        )
                     )
                 else:
                     self.follow.append(match)

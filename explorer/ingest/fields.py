@@ -7,55 +7,24 @@ that is what makes a YAML estate and its CSV twin load to the same graph.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, XSD
 
 from explorer.errors import InputError
-from explorer.kinds import KIND_CLASSES, Kind
+from explorer.kinds import Kind
 from explorer.relations import BY_FIELD, OWNED_BY
 from explorer.statuses import STATUSES
+from explorer.tiers import parse_tier, tier_problem
 from explorer.vocab import IC
 
-__all__ = [
-    "EntityRecord",
-    "Link",
-    "canonical_field",
-    "entity_record",
-    "field_map",
-    "kind_from_text",
-]
+__all__ = ["EntityRecord", "FieldError", "Link", "entity_record", "split_values"]
 
-# normalised spelling -> canonical field name
-_SYNONYMS: dict[str, str] = {
-    **dict.fromkeys(("id", "name", "service", "identifier"), "id"),
-    **dict.fromkeys(("kind", "type"), "kind"),
-    **dict.fromkeys(("label", "title", "display_name"), "label"),
-    **dict.fromkeys(("description", "desc", "summary", "comment"), "description"),
-    **dict.fromkeys(("owner", "team", "owned_by", "owners"), "owner"),
-    **dict.fromkeys(("depends_on", "dependencies", "dependson", "depends"), "depends_on"),
-    **dict.fromkeys(("vendors", "vendor", "uses_vendor"), "vendors"),
-    **dict.fromkeys(("assumptions", "assumption", "assumes"), "assumptions"),
-    **dict.fromkeys(("part_of", "partof", "system"), "part_of"),
-    **dict.fromkeys(("tier", "criticality"), "tier"),
-    "status": "status",
-    "members": "members",
-    **dict.fromkeys(("member_of", "memberof"), "member_of"),
-    **dict.fromkeys(("contact", "email"), "contact"),
-}
+T = TypeVar("T")
 
-# kind as users write it -> kind
-_KIND_SYNONYMS: dict[str, Kind] = {
-    **dict.fromkeys(("service", "services", "component", "application", "app"), Kind.SERVICE),
-    **dict.fromkeys(("resource", "resources", "database", "infrastructure"), Kind.RESOURCE),
-    **dict.fromkeys(("system", "systems"), Kind.SYSTEM),
-    **dict.fromkeys(("team", "teams", "group"), Kind.TEAM),
-    **dict.fromkeys(("person", "people", "persons", "user"), Kind.PERSON),
-    **dict.fromkeys(("vendor", "vendors", "supplier"), Kind.VENDOR),
-    **dict.fromkeys(("assumption", "assumptions"), Kind.ASSUMPTION),
-}
 # a person's owner (or "team") column is the team they are in
 _PERSON_TEAM = BY_FIELD["member_of"]
 
@@ -83,50 +52,6 @@ class EntityRecord:
     links: list[Link] = field(default_factory=list)
 
 
-def normalise(name: str) -> str:
-    """Lower case, words joined by ``_``: ``'Depends On'`` and ``'depends-on'`` agree."""
-    return re.sub(r"[\s\-]+", "_", name.strip().casefold())
-
-
-def canonical_field(name: str) -> str | None:
-    """The canonical field a column or key name means, or None if it means none."""
-    return _SYNONYMS.get(normalise(name))
-
-
-def field_map(names: Iterable[str]) -> dict[str, str | None]:
-    """The canonical field of each key or column name (None: not one of ours).
-
-    Beside an explicit ``id``, the other id spellings (``name``, ``service``) are the label.
-    Two names meaning the same field are a ValueError: which one would win is a surprise.
-
-    >>> field_map(["ID", "Name", "Owned by", "colour"])
-    {'ID': 'id', 'Name': 'label', 'Owned by': 'owner', 'colour': None}
-    """
-    names = list(names)
-    has_id = any(normalise(n) == "id" for n in names)
-    mapping: dict[str, str | None] = {}
-    claimed: dict[str, str] = {}
-    for name in names:
-        canonical = canonical_field(name)
-        if canonical == "id" and has_id and normalise(name) != "id":
-            canonical = "label"
-        if canonical is not None and canonical in claimed:
-            raise ValueError(f"{claimed[canonical]!r} and {name!r} both give the {canonical}")
-        if canonical is not None:
-            claimed[canonical] = name
-        mapping[name] = canonical
-    return mapping
-
-
-def kind_from_text(text: str, path: str, line: int | None) -> Kind:
-    """A kind name of ``KIND_CLASSES`` from what a user wrote, or an InputError."""
-    kind = _KIND_SYNONYMS.get(normalise(text))
-    if kind is None:
-        allowed = ", ".join(KIND_CLASSES)
-        raise InputError(path, line, f"unknown kind {text!r}; expected one of {allowed}")
-    return kind
-
-
 def split_values(value: object) -> list[str]:
     """A multi-valued field as a list: YAML lists, or text split on ``;`` and ``,``."""
     items: Iterable[object] = value if isinstance(value, list) else [value]
@@ -150,9 +75,10 @@ def _scalar(value: object, name: str) -> str | None:
 
 
 def _tier(text: str) -> Literal:
-    if text not in ("1", "2", "3"):
-        raise ValueError(f"tier must be 1, 2 or 3, not {text!r}")
-    return Literal(int(text), datatype=XSD.integer)
+    tier = parse_tier(text)
+    if tier is None:
+        raise ValueError(tier_problem(text))
+    return Literal(tier, datatype=XSD.integer)
 
 
 def _status(kind: str, text: str) -> Literal:
@@ -163,36 +89,59 @@ def _status(kind: str, text: str) -> Literal:
     return Literal(value)
 
 
+class FieldError(ValueError):
+    """A field's value that cannot be used; ``field`` says which."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def entity_record(
-    kind: str, fields: dict[str, object], path: str, line: int | None
+    kind: str,
+    fields: dict[str, object],
+    path: str,
+    line: int | None,
+    where: Callable[[str], str] | None = None,
 ) -> EntityRecord:
-    """Build a record from canonical fields; a wrong value is an InputError at ``line``."""
+    """Build a record from canonical fields; a wrong value is an InputError at ``line``,
+    prefixed with ``where(field)`` (a spreadsheet's column) when given."""
     try:
         return _record(kind, fields, path, line)
+    except FieldError as exc:
+        place = f"{where(exc.field)}: " if where is not None else ""
+        raise InputError(path, line, f"{place}{exc}") from None
+
+
+def _checked(field: str, parse: Callable[..., T], *args: object) -> T:
+    try:
+        return parse(*args)
     except ValueError as exc:
-        raise InputError(path, line, str(exc)) from None
+        raise FieldError(field, str(exc)) from None
 
 
 def _record(kind: str, fields: dict[str, object], path: str, line: int | None) -> EntityRecord:
-    entity_id = _scalar(fields.get("id"), "id")
+    entity_id = _checked("id", _scalar, fields.get("id"), "id")
     if entity_id is None:
-        raise ValueError(f"a {kind} without an id")
-    record = EntityRecord(kind, entity_id, path, line, label=_scalar(fields.get("label"), "label"))
+        raise FieldError("id", f"a {kind} without an id")
+    label = _checked("label", _scalar, fields.get("label"), "label")
+    record = EntityRecord(kind, entity_id, path, line, label=label)
+    add = record.attributes.append
     if record.label:
-        record.attributes.append((RDFS.label, Literal(record.label)))
-    if description := _scalar(fields.get("description"), "description"):
-        record.attributes.append((DCTERMS.description, Literal(description)))
-    if tier := _scalar(fields.get("tier"), "tier"):
-        record.attributes.append((IC.tier, _tier(tier)))
-    if status := _scalar(fields.get("status"), "status"):
-        record.attributes.append((IC.status, _status(kind, status)))
-    for contact in split_values(fields.get("contact")):
-        record.attributes.append((IC.contact, Literal(contact)))
+        add((RDFS.label, Literal(record.label)))
+    if description := _checked("description", _scalar, fields.get("description"), "description"):
+        add((DCTERMS.description, Literal(description)))
+    if tier := _checked("tier", _scalar, fields.get("tier"), "tier"):
+        add((IC.tier, _checked("tier", _tier, tier)))
+    if status := _checked("status", _scalar, fields.get("status"), "status"):
+        add((IC.status, _checked("status", _status, kind, status)))
+    for contact in _checked("contact", split_values, fields.get("contact")):
+        add((IC.contact, Literal(contact)))
     for name, (relation, use) in BY_FIELD.items():
-        targets = split_values(fields.get(name))
+        targets = _checked(name, split_values, fields.get(name))
         if relation is OWNED_BY and kind == Kind.PERSON:
             relation, use = _PERSON_TEAM
         if targets and kind not in use.kinds:
-            raise ValueError(f"{name} does not apply to a {kind}")
+            raise FieldError(name, f"{name} does not apply to a {kind}")
         record.links.extend(Link(relation.predicate, t, line, use.reverse) for t in targets)
     return record

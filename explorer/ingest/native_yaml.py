@@ -5,40 +5,54 @@ from __future__ import annotations
 from typing import Any
 
 from explorer.errors import InputError
-from explorer.ingest.fields import EntityRecord, entity_record, field_map, normalise
+from explorer.ingest.fields import EntityRecord, entity_record
+from explorer.ingest.headers import field_map, normalise
+from explorer.ingest.notes import Notes
 from explorer.kinds import SECTIONS
 
 __all__ = ["is_native", "records_from_documents"]
 
 
-def is_native(document: Any) -> bool:
-    """True for a mapping with at least one of the native top-level lists."""
+def is_native(document: Any, strict: bool = True) -> bool:
+    """True for a mapping with at least one native section that is a list (or empty);
+    not ``strict``: with a native section of any value.
+
+    A Docker Compose file has a top-level ``services`` too, but as a mapping: a folder scan
+    passes it by; named on its own, it is read as an estate, and told what is wrong.
+    """
     return isinstance(document, dict) and any(
-        isinstance(key, str) and normalise(key) in SECTIONS for key in document
+        isinstance(key, str)
+        and normalise(key) in SECTIONS
+        and (not strict or isinstance(value, list | None))
+        for key, value in document.items()
     )
 
 
-def records_from_documents(
-    path: str, documents: list[Any], warnings: list[str]
-) -> list[EntityRecord]:
-    """Records of every item of every native document; unknown keys become warnings."""
+def records_from_documents(path: str, documents: list[Any], notes: Notes) -> list[EntityRecord]:
+    """Records of every item of every native document; unknown keys are warnings, and an
+    item that cannot be read is a problem that leaves the others in."""
     records: list[EntityRecord] = []
     for document in documents:
         doc_line = getattr(document, "line", None)
         for key, items in document.items():
             kind = SECTIONS.get(normalise(str(key)))
             if kind is None:
-                warnings.append(f"{path}:{doc_line}: unknown top-level key {key!r} ignored")
+                notes.warn(path, doc_line, f"unknown top-level key {key!r} ignored")
                 continue
             if items is None:
                 continue
             if not isinstance(items, list):
-                raise InputError(path, doc_line, f"{key!r} must be a list of items")
-            records.extend(_item_record(path, kind, item, warnings) for item in items)
+                notes.problem(InputError(path, doc_line, f"{key!r} must be a list of items"))
+                continue
+            for item in items:
+                try:
+                    records.append(_item_record(path, kind, item, notes))
+                except InputError as exc:
+                    notes.problem(exc)
     return records
 
 
-def _item_record(path: str, kind: str, item: Any, warnings: list[str]) -> EntityRecord:
+def _item_record(path: str, kind: str, item: Any, notes: Notes) -> EntityRecord:
     line = getattr(item, "line", None)
     if not isinstance(item, dict):
         raise InputError(path, line, f"each {kind} must be a mapping with an id, not {item!r}")
@@ -50,7 +64,7 @@ def _item_record(path: str, kind: str, item: Any, warnings: list[str]) -> Entity
     for key, value in item.items():
         name = names[str(key)]
         if name is None or name == "kind":
-            warnings.append(f"{path}:{line}: unknown field {key!r} of a {kind} ignored")
+            notes.warn(path, line, f"unknown field {key!r} of a {kind} ignored")
             continue
         fields[name] = value
     return entity_record(kind, fields, path, line)

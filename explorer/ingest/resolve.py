@@ -7,6 +7,7 @@ becomes an ``ic:Placeholder`` that remembers where it was made, for the gap anal
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from rdflib.term import Node
 
 from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, Link
+from explorer.ingest.notes import Notes
 from explorer.kinds import ALL_KIND_CLASSES
 from explorer.store import Pairs
 from explorer.vocab import IC, id_from_iri, iri_for_id
@@ -38,6 +40,8 @@ class _Directory:
         self.ids: set[str] = set()
         self.by_folded_id: dict[str, set[URIRef]] = defaultdict(set)
         self.by_label: dict[str, set[URIRef]] = defaultdict(set)
+        self.names: dict[URIRef, str] = {}  # how a suggestion names an entity
+        self._by_shape: dict[tuple[str, int], list[str]] | None = None
         for record in records:
             self._add(subject_of(record), record.id, [record.label])
         if not records:
@@ -54,9 +58,36 @@ class _Directory:
     def _add(self, iri: URIRef, entity_id: str, labels: Iterable[str | None]) -> None:
         self.ids.add(str(iri))
         self.by_folded_id[entity_id.casefold()].add(iri)
-        for label in labels:
-            if label:
-                self.by_label[label.casefold()].add(iri)
+        named = [label for label in labels if label]
+        for label in named:
+            self.by_label[label.casefold()].add(iri)
+        self.names.setdefault(iri, f"{named[0]} ({entity_id})" if named else entity_id)
+
+    def suggest(self, text: str) -> str | None:
+        """The entity whose id or label is closest to ``text`` (a likely typo), if any is
+        close. Compared with the names of about the same length and first letter only, at
+        most ``_NEAR`` of them, so that thousands of references stay quick."""
+        folded = text.casefold()
+        buckets = self._buckets()
+        near = [
+            name
+            for length in range(len(folded) - 2, len(folded) + 3)
+            for name in buckets.get((folded[:1], length), ())
+        ]
+        if len(near) > _NEAR:
+            return None  # names too alike to tell a typo from another entity
+        close = difflib.get_close_matches(folded, near, n=1, cutoff=0.8)
+        if not close:
+            return None
+        found = self.by_folded_id.get(close[0]) or self.by_label[close[0]]
+        return self.names[min(found)]
+
+    def _buckets(self) -> dict[tuple[str, int], list[str]]:
+        if self._by_shape is None:
+            self._by_shape = defaultdict(list)
+            for name in {*self.by_folded_id, *self.by_label}:
+                self._by_shape[(name[:1], len(name))].append(name)
+        return self._by_shape
 
     def find(self, text: str, path: str, line: int | None) -> URIRef | None:
         """The entity ``text`` names, None if none; an InputError if it names several."""
@@ -75,30 +106,44 @@ class _Directory:
         return None
 
 
-def _check_kinds(records: list[EntityRecord]) -> None:
+_NEAR = 2_000
+
+
+def _consistent(records: list[EntityRecord], notes: Notes) -> list[EntityRecord]:
+    """The records, but one that makes an id another kind than before: a problem."""
     first: dict[str, EntityRecord] = {}
+    kept = []
     for record in records:
         seen = first.setdefault(record.id, record)
-        if seen.kind != record.kind:
-            raise InputError(
-                record.path,
-                record.line,
-                f"{record.id!r} is a {record.kind} here but a {seen.kind} at "
-                f"{seen.path}:{seen.line}",
-            )
+        if seen.kind == record.kind:
+            kept.append(record)
+            continue
+        message = (
+            f"{record.id!r} is a {record.kind} here but a {seen.kind} at {seen.path}:{seen.line}"
+        )
+        notes.problem(InputError(record.path, record.line, message))
+    return kept
 
 
-def add_records(graph: Graph, records: list[EntityRecord]) -> None:
-    """Add the triples of ``records`` to ``graph``, resolving every reference."""
-    _check_kinds(records)
+Triples = list[tuple[URIRef, URIRef, Node]]
+
+
+def add_records(graph: Graph, records: list[EntityRecord], notes: Notes) -> None:
+    """Add the triples of ``records`` to ``graph``, resolving every reference; a
+    reference that names several entities is a problem, and left out."""
+    records = _consistent(records, notes)
     directory = _Directory(records, graph)
-    triples: list[tuple[URIRef, URIRef, Node]] = []
+    triples: Triples = []
     for record in records:
         subject = subject_of(record)
         triples.append((subject, RDF.type, ALL_KIND_CLASSES[record.kind]))
         triples.extend((subject, predicate, value) for predicate, value in record.attributes)
         for link in record.links:
-            target = _target(triples, directory, link, record.path)
+            try:
+                target = _target(triples, directory, link, record.path, notes)
+            except InputError as exc:
+                notes.problem(exc)
+                continue
             triples.append(
                 (target, link.predicate, subject)
                 if link.reverse
@@ -107,9 +152,7 @@ def add_records(graph: Graph, records: list[EntityRecord]) -> None:
     graph.addN((s, p, o, graph) for s, p, o in triples)  # one batch: stores add these fast
 
 
-def _target(
-    triples: list[tuple[URIRef, URIRef, Node]], directory: _Directory, link: Link, path: str
-) -> URIRef:
+def _target(triples: Triples, directory: _Directory, link: Link, path: str, notes: Notes) -> URIRef:
     found = directory.find(link.target, path, link.line)
     if found is not None:
         return found
@@ -118,4 +161,8 @@ def _target(
     triples.append((placeholder, RDF.type, IC.Placeholder))
     triples.append((placeholder, RDFS.label, Literal(link.target)))
     triples.append((placeholder, IC.referencedIn, Literal(where)))
+    close = directory.suggest(link.target)
+    if close is not None:
+        triples.append((placeholder, IC.didYouMean, Literal(close)))
+        notes.warn(path, link.line, f"{link.target!r} names nothing; did you mean {close}?")
     return placeholder

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from explorer.errors import InputError
 
-__all__ = ["EXTENSIONS", "Source", "expand_sources", "sniff_format"]
+__all__ = [
+    "EXTENSIONS",
+    "READABLE",
+    "Source",
+    "expand_sources",
+    "max_file_bytes",
+    "read_bytes",
+    "sniff_format",
+]
 
 # file extension -> format name
 EXTENSIONS: dict[str, str] = {
@@ -24,7 +32,9 @@ EXTENSIONS: dict[str, str] = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".csv": "csv",
+    ".xlsx": "xlsx",
 }
+READABLE = "RDF, YAML, CSV or XLSX"
 
 
 @dataclass(frozen=True)
@@ -32,12 +42,14 @@ class Source:
     """One file to read. ``format`` is None when only its content can tell.
 
     ``root`` is the folder the user named (or the file's own folder): Backstage Locations
-    inside the file may only lead to files under it.
+    inside the file may only lead to files under it. ``named``: the user named this very
+    file, so it must be one of ours; a file found in a folder that is not is skipped.
     """
 
     path: Path
     format: str | None
     root: Path
+    named: bool = False
 
 
 def expand_sources(paths: list[Path]) -> list[Source]:
@@ -52,7 +64,7 @@ def expand_sources(paths: list[Path]) -> list[Source]:
         if path.is_dir():
             sources.extend(_walk(path))
         elif path.is_file():
-            sources.append(Source(path, EXTENSIONS.get(path.suffix.lower()), path.parent))
+            sources.append(Source(path, EXTENSIONS.get(path.suffix.lower()), path.parent, True))
         elif path.exists():
             raise InputError(path, None, "not a regular file or folder")
         else:
@@ -61,8 +73,10 @@ def expand_sources(paths: list[Path]) -> list[Source]:
 
 
 def _walk(root: Path) -> list[Source]:
+    """The known-format files under ``root``; none at all is an InputError."""
     found: list[Source] = []
     seen: set[tuple[int, int]] = set()
+    others = 0
     for folder, dirs, files in os.walk(root, followlinks=True):
         stat = Path(folder).stat()
         if (stat.st_dev, stat.st_ino) in seen:
@@ -74,12 +88,20 @@ def _walk(root: Path) -> list[Source]:
             fmt = EXTENSIONS.get(Path(name).suffix.lower())
             if fmt and not name.startswith("."):
                 found.append(Source(Path(folder) / name, fmt, root))
+            else:
+                others += 1
+    if not found:
+        raise InputError(
+            root, None, f"no files that can be read here: 0 of {others} files are {READABLE}"
+        )
     return found
 
 
 def sniff_format(path: Path, data: bytes) -> str:
     """The format of a file whose extension does not say, from its first bytes."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if data.startswith(b"PK\x03\x04"):
+        return "xlsx"  # a zip archive, as workbooks are
     if head.startswith((b"{", b"[")):
         return "jsonld"
     if head.startswith(b"<?xml") or head.startswith(b"<rdf:RDF"):
@@ -94,3 +116,32 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "csv"
     known = ", ".join(sorted(set(EXTENSIONS)))
     raise InputError(path, None, f"cannot tell the format; name it with one of {known}")
+
+
+MAX_FILE_MB = 512  # default; a million triples of Turtle take about 40 MB
+
+
+def max_file_bytes() -> int:
+    """The largest file a load reads: ``$INFRA_EXPLORER_MAX_FILE_MB`` megabytes, or 512."""
+    setting = os.environ.get("INFRA_EXPLORER_MAX_FILE_MB", "")
+    try:
+        megabytes = float(setting) if setting.strip() else MAX_FILE_MB
+    except ValueError:
+        megabytes = MAX_FILE_MB
+    return int(megabytes * 1024 * 1024)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a file over the size limit is refused before it is read."""
+    try:
+        size, limit = path.stat().st_size, max_file_bytes()
+        if size > limit:
+            raise InputError(
+                path,
+                None,
+                f"is {size / 1048576:,.1f} MB, more than the {limit / 1048576:,.1f} MB a load "
+                "reads; set INFRA_EXPLORER_MAX_FILE_MB to raise the limit",
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read: {exc.strerror or exc}") from None

@@ -28,6 +28,7 @@ from explorer.remote.mirror import HURT, Mirror, walk
 from explorer.remote.queries import iri, kind_is, values
 from explorer.rules import Rule
 from explorer.statuses import AssumptionStatus, TeamStatus
+from explorer.tiers import TIER_PATTERN
 from explorer.vocab import IC
 
 __all__ = ["Candidate", "candidates", "confirmed", "endpoint_gaps"]
@@ -40,6 +41,7 @@ _TEAM, _PERSON = iri(ALL_KIND_CLASSES[Kind.TEAM]), iri(ALL_KIND_CLASSES[Kind.PER
 _ASSUMPTION = iri(ALL_KIND_CLASSES[Kind.ASSUMPTION])
 _ASSUMPTION_RULES = "assumption-rules"  # one query for both rules; code decides which
 _SEVERAL = "-several"  # a rule's query for nodes with more than one value
+_TIERS = '"' + TIER_PATTERN.replace("\\", "\\\\") + '"'  # as a SPARQL string
 
 
 def _plain(variable: str, allowed: tuple[str, ...]) -> str:
@@ -91,8 +93,7 @@ def _value_queries(about: str) -> dict[str, str]:
     """Tiers and statuses: the server narrows, the local check decides (``confirmed``)."""
     queries = {
         Rule.BAD_TIER: f"SELECT DISTINCT ?focus ?value WHERE {{ {about} ?focus {_TIER} ?value "
-        f"FILTER(isIRI(?focus) && !(isLiteral(?value) && DATATYPE(?value) = "
-        f"{iri(XSD.integer)} && STR(?value) IN ('1', '2', '3'))) }}",
+        f"FILTER(isIRI(?focus) && !(isLiteral(?value) && REGEX(STR(?value), {_TIERS}, 'i'))) }}",
         f"{Rule.BAD_TIER}{_SEVERAL}": f"SELECT ?focus WHERE {{ {about} ?focus {_TIER} ?value "
         "FILTER(isIRI(?focus)) } GROUP BY ?focus HAVING (COUNT(?value) > 1)",
     }

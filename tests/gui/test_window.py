@@ -20,7 +20,7 @@ from explorer.ingest import load
 from explorer.provenance import without_provenance
 from explorer.report import reach_csv
 from helpers import SAMPLES, node, opened
-from ui import dialogs, models, view_export
+from ui import dialogs, models, problems_panel, view_export
 from ui.main_window import MainWindow
 from ui.models import RecordTableModel
 
@@ -267,15 +267,43 @@ class TestOpening:
     def test_a_bad_file_keeps_the_open_graph_and_says_why(
         self, window: MainWindow, qtbot: QtBot, write: Write, monkeypatch: pytest.MonkeyPatch
     ) -> None:
+        """Nothing loads: the estate that was open stays, and the message says why."""
         shown: list[str] = []
         monkeypatch.setattr(dialogs, "show_error", lambda p, t, text: shown.append(text))
         before = (window.workspace.estate, set(window.scene.nodes))
         bad = write("bad.csv", "id,tier\na,9\n")
         with qtbot.waitSignal(window.load_failed, timeout=20_000):
-            window.commands.open([SAMPLES / "buyer-profile.yaml", bad])
-        assert shown == [f"{bad}:2: tier must be 1, 2 or 3, not '9'"]
+            window.commands.open([bad])
+        assert shown == [
+            f"{bad}:2: column 'tier': tier is '9': expected 1, 2 or 3 "
+            "(also written 'tier 1' or 'T1')"
+        ]
         assert (window.workspace.estate, set(window.scene.nodes)) == before
         assert "region-build.ttl" in window.windowTitle()
+
+    def test_what_loads_opens_and_the_problems_are_listed_with_their_files(
+        self, window: MainWindow, qtbot: QtBot, write: Write, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        opened: list[str] = []
+        monkeypatch.setattr(
+            problems_panel.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile())
+        )
+        bad = write("bad.csv", "id,tier\na,9\nb,1\n")
+        with qtbot.waitSignal(window.loaded, timeout=20_000):
+            window.commands.open([SAMPLES / "buyer-profile.yaml", bad])
+        assert (
+            str(node("profile-api")) in window.scene.nodes and str(node("b")) in window.scene.nodes
+        )
+        assert str(node("a")) not in window.scene.nodes
+        table = window.problems.table
+        (finding,) = [f for f in table.visible_records() if f.severity == "problem"]
+        assert (finding.where, finding.path) == ("bad.csv:2", str(bad))
+        assert window.problems_dock.isVisible() and "1 problem(s) left out" in window.summary.text()
+        rect = table.visualRect(table.proxy.index(table.visible_records().index(finding), 2))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert opened == []  # a click selects the row
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert opened == [str(bad)]
 
     def test_opening_runs_in_the_background_then_replaces_the_graph(
         self, window: MainWindow, qtbot: QtBot

@@ -1,0 +1,168 @@
+"""Load any mix of sources into one rdflib Graph over an Oxigraph store.
+
+RDF sources are parsed into the store; YAML, CSV and workbook readers turn a file's bytes
+into entity records, which are resolved into triples once every file is read, so
+references may cross files. A file, document, entity or reference that cannot be read is
+a problem (``LoadResult.problems``) and is left out whole: nothing half-read reaches the
+graph, and the rest is loaded. Whether to answer from the rest is the caller's choice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from explorer.errors import InputError, Note, SourceProblems
+from explorer.ingest.fields import EntityRecord
+from explorer.ingest.notes import Notes
+from explorer.ingest.rdf import RDF_FORMATS, parse_rdf
+from explorer.ingest.readers import READERS
+from explorer.ingest.resolve import add_records, subject_of
+from explorer.ingest.result import LoadResult, SourceInfo
+from explorer.ingest.sources import READABLE, Source, expand_sources, read_bytes, sniff_format
+from explorer.ingest.vocabulary import check_terms
+from explorer.resources import sample_file
+from explorer.store import new_graph
+from explorer.vocab import PREFIXES
+
+__all__ = ["Progress", "load"]
+
+Progress = Callable[[int, int, str], None]  # (files read, files in all, file name)
+
+
+def load(
+    paths: Sequence[str | Path] = (),
+    progress: Progress | None = None,
+    keep_going: bool = False,
+) -> LoadResult:
+    """Load files and folders into one graph; no paths means the bundled sample estate.
+
+    ``progress`` is called before each file; it may raise ``Cancelled`` to stop the load.
+    Every problem is found; then, unless ``keep_going``, a load with problems is refused
+    (``SourceProblems``), and with it, its result holds them and everything else (but a
+    load that all went wrong is refused still). A load that reads no file of ours at all
+    is an InputError, never an empty estate.
+
+    >>> result = load()
+    >>> len(result.graph) > 100, result.sources[0].path.name, result.problems
+    (True, 'region-build.ttl', [])
+    """
+    queue = deque(expand_sources([Path(p) for p in paths] or [sample_file()]))
+    seen = {source.path.resolve() for source in queue}
+    run = _Load(ox.Store(), single=len(queue) == 1)
+    while queue:
+        source = queue.popleft()
+        if progress:
+            done = len(run.result.sources) + len(run.skipped)
+            progress(done, done + 1 + len(queue), source.path.name)
+        for target in run.read(source):
+            if target.resolve() not in seen:
+                seen.add(target.resolve())
+                queue.append(Source(target, "yaml", source.root))
+    run.finish()
+    if run.result.problems and not (keep_going and len(run.result.graph)):
+        raise SourceProblems(run.result.problems)
+    if progress:
+        done = len(run.result.sources) + len(run.skipped)
+        progress(done, done, "")
+    return run.result
+
+
+class _Load:
+    """One load under way: the store it fills, the records still to resolve."""
+
+    def __init__(self, store: ox.Store, single: bool) -> None:
+        self.store, self.single = store, single
+        self.notes = Notes()
+        self.result = LoadResult(
+            new_graph(store), warnings=self.notes.warnings, problems=self.notes.problems
+        )
+        self.records: list[EntityRecord] = []
+        self.prefixes: dict[str, str] = {}
+        self.skipped: list[Source] = []
+
+    def read(self, source: Source) -> list[Path]:
+        """Read one file; returns the files it says to read too (Backstage Locations).
+        A file that cannot be read is a problem, and adds nothing."""
+        try:
+            data = read_bytes(source.path)
+            fmt = source.format or sniff_format(source.path, data)
+            follow = self._read(source, data, fmt)
+        except InputError as exc:
+            self.notes.problem(exc)
+            return []
+        if follow is None:
+            self.skipped.append(source)
+            return []
+        self.result.sources.append(SourceInfo(source.path, fmt, hashlib.sha256(data).hexdigest()))
+        return follow
+
+    def _read(self, source: Source, data: bytes, fmt: str) -> list[Path] | None:
+        path = str(source.path)
+        if fmt in RDF_FORMATS:
+            self._read_rdf(path, data, fmt)
+            return []
+        parsed = READERS[fmt](source, data, self.notes)
+        if parsed.skipped:
+            return None
+        self.records.extend(parsed.records)
+        for record in parsed.records:
+            where = f"{path}:{record.line}" if record.line is not None else path
+            self.result.origins.listed.setdefault(subject_of(record), []).append(where)
+        return parsed.follow
+
+    def _read_rdf(self, path: str, data: bytes, fmt: str) -> None:
+        """Into the load's store when it is the only file (a failure then leaves nothing
+        to answer from); else into a store of its own first, so a failure adds nothing."""
+        into = self.store if self.single else ox.Store()
+        subjects: set[URIRef] | None = None if self.single else set()
+        prefixes = parse_rdf(path, data, fmt, into, subjects)
+        check_terms(into, path, self.notes)
+        if into is not self.store:
+            self.store.bulk_extend(into.quads_for_pattern(None, None, None))
+        for prefix, namespace in prefixes.items():
+            self.prefixes.setdefault(prefix, namespace)  # for prefix:name lookups
+        for subject in subjects or ():
+            self.result.origins.listed.setdefault(subject, []).append(path)
+        if self.single:
+            self.result.origins.whole = (self.result.graph, path)
+
+    def finish(self) -> None:
+        """Resolve the records' references and bind the prefixes; say what was skipped."""
+        if not self.result.sources and not self.result.problems:
+            raise InputError(None, None, _nothing_read(self.skipped))
+        if self.skipped:
+            self.notes.warnings.append(_skipped_note(self.skipped))
+        graph = self.result.graph
+        add_records(graph, self.records, self.notes)
+        for prefix, namespace in self.prefixes.items():
+            graph.bind(prefix, namespace, override=False)
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, replace=True)
+
+
+def _names(skipped: list[Source], shown: int = 5) -> str:
+    names = [str(s.path.relative_to(s.root)) for s in skipped]
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
+def _skipped_note(skipped: list[Source]) -> Note:
+    text = (
+        f"skipped {len(skipped)} YAML file(s) that are not catalog or estate files: "
+        f"{_names(skipped)}"
+    )
+    return Note.of(text, skipped[0].root)
+
+
+def _nothing_read(skipped: list[Source]) -> str:
+    where = ", ".join(sorted({str(s.root) for s in skipped})) or "the sources"
+    return (
+        f"no files of ours in {where}: {len(skipped)} YAML file(s) hold neither an estate nor "
+        f"Backstage descriptors ({_names(skipped)}); {READABLE} estate files are read"
+    )

@@ -1,0 +1,108 @@
+"""The readers of the formats that give entity records: YAML, CSV and Excel workbooks.
+
+Each turns one file's bytes into records (and, for Backstage Locations, more files to
+read). A file found in a folder that holds none of ours (an OpenAPI spec, a Kubernetes
+manifest, a Compose file beside the catalog) is skipped; one named on its own is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from explorer.errors import InputError
+from explorer.ingest import native_yaml, table, workbook
+from explorer.ingest.backstage import BackstageDocuments, is_backstage
+from explorer.ingest.fields import EntityRecord
+from explorer.ingest.notes import Notes
+from explorer.ingest.safe_yaml import load_documents
+from explorer.ingest.sources import Source
+from explorer.kinds import SECTIONS
+
+__all__ = ["READERS", "Parsed", "Reader"]
+
+_NOT_OURS = (
+    f"is not an estate (top-level lists {', '.join(SECTIONS)}) "
+    "nor a Backstage descriptor (apiVersion: backstage.io/...)"
+)
+
+
+@dataclass
+class Parsed:
+    records: list[EntityRecord] = field(default_factory=list)
+    follow: list[Path] = field(default_factory=list)  # more files to read (Backstage Locations)
+    skipped: bool = False  # found in a folder, and not a file of ours
+
+
+Reader = Callable[[Source, bytes, Notes], Parsed]
+
+
+def decode(path: str, data: bytes, notes: Notes | None = None) -> str:
+    """UTF-8 text; with ``notes``, text that is not UTF-8 but Windows-1252 (as Excel on
+    Windows saves CSV) is read too, and noted."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if notes is not None:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+            else:
+                notes.warn(path, None, "not UTF-8: read as Windows-1252 (cp1252)")
+                return text
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8"
+        ) from None
+
+
+def _ours(document: Any, named: bool) -> bool:
+    return is_backstage(document) or native_yaml.is_native(document, strict=not named)
+
+
+def _read_yaml(source: Source, data: bytes, notes: Notes) -> Parsed:
+    """Native estate documents and Backstage descriptors, freely mixed in one stream."""
+    path = str(source.path)
+    documents = [
+        (number, document)
+        for number, document in enumerate(load_documents(path, decode(path, data)), start=1)
+        if document is not None
+    ]
+    if not any(_ours(document, source.named) for _, document in documents):
+        if not source.named:
+            return Parsed(skipped=True)
+        raise InputError(path, None, f"holds no document of ours: it {_NOT_OURS}")
+    backstage = BackstageDocuments(source.path, source.root, notes.warnings)
+    native = []
+    for number, document in documents:
+        try:
+            if is_backstage(document):
+                backstage.read(number, document)
+            elif native_yaml.is_native(document, strict=not source.named):
+                native.append(document)
+            else:
+                line = getattr(document, "line", None)
+                raise InputError(path, line, f"document {number} {_NOT_OURS}")
+        except InputError as exc:
+            notes.problem(exc)
+    records = native_yaml.records_from_documents(path, native, notes) + backstage.records
+    return Parsed(records=records, follow=backstage.follow)
+
+
+def _read_csv(source: Source, data: bytes, notes: Notes) -> Parsed:
+    path = str(source.path)
+    return Parsed(records=table.records_from_csv(path, decode(path, data, notes), notes))
+
+
+def _read_xlsx(source: Source, data: bytes, notes: Notes) -> Parsed:
+    return Parsed(records=workbook.records_from_workbook(str(source.path), data, notes))
+
+
+READERS: dict[str, Reader] = {
+    "yaml": _read_yaml,
+    "csv": _read_csv,
+    "xlsx": _read_xlsx,
+}

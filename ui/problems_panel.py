@@ -1,0 +1,91 @@
+"""What the open load could not read, and what it skipped: one row each, where it is.
+
+Double-click (or Enter on) a row to open its file in the program the desktop uses for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from explorer.estate import Estate
+from ui.models import Column
+from ui.table import RecordTable
+
+__all__ = ["Finding", "ProblemsPanel"]
+
+_EMPTY = "Everything that was opened was read."
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem (left out) or a warning (read, with something skipped), and where."""
+
+    severity: str
+    path: str | None
+    line: int | None
+    text: str
+
+    @property
+    def where(self) -> str:
+        if self.path is None:
+            return ""
+        return (
+            f"{Path(self.path).name}:{self.line}" if self.line is not None else Path(self.path).name
+        )
+
+
+def findings(estate: Estate) -> list[Finding]:
+    problems = [Finding("problem", p.path, p.line, p.message) for p in estate.problems]
+    warnings = [
+        Finding("warning", getattr(w, "path", None), getattr(w, "line", None), str(w))
+        for w in estate.warnings
+    ]
+    return problems + warnings
+
+
+COLUMNS = (
+    Column("Severity", lambda f: f.severity),
+    Column("Where", lambda f: f.where, lambda f: f.path or ""),
+    Column("What", lambda f: f.text, lambda f: f.text),
+)
+
+
+class ProblemsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(_EMPTY)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.table = RecordTable(COLUMNS)
+        self.table.widest_column = 260
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        self.table.clicked.disconnect()  # a click selects; opening a file needs more
+        self.table.activated.disconnect()
+        self.table.activated.connect(self._open)  # a double-click, or Enter
+
+    def show_estate(self, estate: Estate) -> int:
+        """List the estate's problems and warnings; returns how many problems."""
+        found = findings(estate)
+        self.table.set_records(found)
+        problems = sum(f.severity == "problem" for f in found)
+        if problems:
+            self.heading.setText(
+                f"{problems} problem(s): left out, the rest is open. "
+                "Double-click one to open its file."
+            )
+        else:
+            self.heading.setText(f"{len(found)} warning(s)." if found else _EMPTY)
+        return problems
+
+    def _open(self, index: QModelIndex) -> None:
+        finding = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(finding, Finding) and finding.path and Path(finding.path).exists():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(finding.path))
