@@ -11,7 +11,7 @@ treated as read-only; the index is rebuilt if the graph changes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar, cast
 
@@ -25,7 +25,7 @@ from explorer.store import Pairs, version
 from explorer.tiers import parse_tier, tier_weight
 from explorer.vocab import IC, id_from_iri
 
-__all__ = ["Adjacency", "EstateIndex", "entities", "index_of"]
+__all__ = ["ATTRIBUTES", "DESCRIBING", "Adjacency", "EstateIndex", "entities", "index_of"]
 
 T = TypeVar("T")
 Adjacency = dict[int, list[int]]  # node number -> numbers it points at (or is pointed at by)
@@ -57,7 +57,7 @@ class EstateIndex:
     size: int = 0  # triples
     version: int = 0  # explorer.store.version of the graph when the index was built
     _entities: list[Entity | None] = field(default_factory=list)
-    _text: list[dict[int, str]] = field(default_factory=list)  # values, in _ATTRIBUTES order
+    _text: list[dict[int, str]] = field(default_factory=list)  # values, in ATTRIBUTES order
     _owners: Adjacency = field(default_factory=dict)
     _derived: dict[str, object] = field(default_factory=dict)
     _ids: list[str | None] = field(default_factory=list)
@@ -68,13 +68,11 @@ class EstateIndex:
         pairs = Pairs(graph)
         relations = {p: pairs.iris(p) for p in PREDICATES}
         typed, classes = pairs.iris(RDF.type)
-        attributes = {a: pairs.texts(a) for a in _ATTRIBUTES}
-        names = set(typed)
-        for subjects, objects in relations.values():
-            names.update(subjects)
-            names.update(objects)
-        for subjects, _ in attributes.values():
-            names.update(subjects)
+        attributes = {a: pairs.texts(a) for a in ATTRIBUTES}
+        described = set(typed)
+        for subjects, _ in (*relations.values(), *attributes.values()):
+            described.update(subjects)
+        names = described.union(*(objects for _, objects in relations.values()))
         ordered = sorted(names)
         at = dict(zip(ordered, range(len(ordered)), strict=True)).__getitem__
         nodes = index.nodes = [URIRef(name) for name in ordered]
@@ -85,10 +83,11 @@ class EstateIndex:
             out, into = _adjacency(list(map(at, subjects)), list(map(at, objects)))
             index.out[predicate], index.into[predicate] = out, into
         index._read_kinds(list(map(at, typed)), classes)
+        index._mark_undefined(at(name) for name in names - described)
         for attribute, (subjects, texts) in attributes.items():
             chosen = _one_each(subjects, texts)
             index.values[attribute] = {at(s): text for s, text in chosen.items()}
-        index._text = [index.values[attribute] for attribute in _ATTRIBUTES]
+        index._text = [index.values[attribute] for attribute in ATTRIBUTES]
         index._owners = index.out[IC.ownedBy]
         index.weight_at = [1] * len(nodes)
         for n, text in index.values[IC.tier].items():
@@ -110,6 +109,14 @@ class EstateIndex:
         for n, rank in sorted(best.items()):
             self.kind_at[n] = KIND_NAMES[rank]
             self.kinds[self.nodes[n]] = KIND_NAMES[rank]
+
+    def _mark_undefined(self, numbers: Iterable[int]) -> None:
+        """A node some relation names that no source describes at all is a placeholder,
+        as the YAML and CSV readers make one for a reference they cannot resolve: the
+        same facts give the same estate from every format."""
+        for n in numbers:
+            self.kind_at[n] = Kind.PLACEHOLDER
+            self.kinds[self.nodes[n]] = Kind.PLACEHOLDER
 
     def targets(self, node: URIRef, predicate: URIRef) -> list[URIRef]:
         """Nodes ``node`` points at with ``predicate`` (node -> target), in IRI order."""
@@ -231,8 +238,10 @@ KIND_NAMES = list(CLASS_KINDS.values())
 CLASS_RANK = {str(cls): rank for rank, cls in enumerate(CLASS_KINDS)}  # placeholders last
 
 
-_ATTRIBUTES = (RDFS.label, DCTERMS.description, RDFS.comment, IC.tier, IC.status, IC.contact)
-_LABEL, _DESCRIPTION, _COMMENT, _TIER, _STATUS, _CONTACT = range(len(_ATTRIBUTES))
+ATTRIBUTES = (RDFS.label, DCTERMS.description, RDFS.comment, IC.tier, IC.status, IC.contact)
+# what describes a node: a type, a relation from it, or an attribute (see ``_mark_undefined``)
+DESCRIBING = (RDF.type, *PREDICATES, *ATTRIBUTES)
+_LABEL, _DESCRIPTION, _COMMENT, _TIER, _STATUS, _CONTACT = range(len(ATTRIBUTES))
 
 
 _CACHE = "_explorer_index"  # the attribute a graph keeps its index in

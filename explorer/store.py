@@ -1,28 +1,90 @@
-"""The store a load fills: Oxigraph under rdflib's ``Graph`` API.
+"""The store a load fills: Oxigraph under rdflib's ``Graph`` API, literals as written.
 
 rdflib's own parsers and in-memory store take about a minute for a million triples;
 Oxigraph, in Rust, parses and stores them ten times faster. Through oxrdflib every rdflib
 call still works, so exports, diff and pyshacl need no change, while the loader and the
 analysis index talk to the Oxigraph store directly: converting term by term into rdflib
 objects would cost most of the gain.
+
+Oxigraph's store keeps numbers, booleans, dates and durations in a binary form and gives
+back their canonical spelling (``"01"^^xsd:integer`` comes back as ``"1"``, and ``1.0`` and
+``1.`` as one decimal), and rdflib normalises such literals too. What goes in must come out,
+so rdflib's normalising is switched off, and those literals are stored under a datatype of
+ours that names the real one (``LEXICAL`` + its IRI), which the store keeps as text: every
+way out of the store (rdflib's triples, ``Pairs``) gives them back as written.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import pyoxigraph as ox
+import rdflib
 from oxrdflib import OxigraphStore
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
+rdflib.NORMALIZE_LITERALS = False  # "01"^^xsd:integer stays "01": what goes in comes out
+# an ill-typed literal ("flargh"^^xsd:integer) is valid RDF, kept as written; rdflib logs a
+# traceback each time it makes one, which says nothing a user can act on
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
+
 Triple = tuple[Node, Node, Node]
 Pattern = tuple[Node | None, Node | None, Node | None]
 _STRING = XSD.string  # looked up once: rdflib's namespaces resolve attributes in Python
+_XSD, _XSD_STRING = str(XSD), str(XSD.string)
+LEXICAL = "urn:infra-explorer:lexical:"  # + a datatype the store would rewrite
 
-__all__ = ["EstateStore", "Pairs", "Term", "new_graph", "oxigraph_of", "term_of", "version"]
+__all__ = [
+    "LEXICAL",
+    "EstateStore",
+    "Pairs",
+    "Term",
+    "datatype_of",
+    "new_graph",
+    "oxigraph_of",
+    "stored_quad",
+    "term_of",
+    "version",
+]
+
+
+def _rewritten(datatype: str) -> bool:
+    """Whether the store would keep a literal of ``datatype`` in another spelling."""
+    return datatype.startswith(_XSD) and datatype != _XSD_STRING
+
+
+def datatype_of(stored: str) -> str:
+    """A stored literal's real datatype."""
+    return stored[len(LEXICAL) :] if stored.startswith(LEXICAL) else stored
+
+
+def stored_quad(quad: ox.Quad) -> ox.Quad:
+    """``quad`` as the store keeps it as written: a literal it would rewrite, in our datatype;
+    in the default graph (named graphs are merged into the estate)."""
+    value = quad.object
+    if type(value) is ox.Literal and _rewritten(value.datatype.value):
+        value = ox.Literal(value.value, datatype=ox.NamedNode(LEXICAL + value.datatype.value))
+    return ox.Quad(quad.subject, quad.predicate, value)
+
+
+def _stored(node: Node | None) -> Node | None:
+    if type(node) is Literal and node.datatype is not None and _rewritten(str(node.datatype)):
+        return Literal(str(node), datatype=URIRef(LEXICAL + str(node.datatype)))
+    return node
+
+
+def _given(node: Node) -> Node:
+    """A term out of the store as it was written (and a plain string as a plain one)."""
+    if type(node) is Literal and node.datatype is not None:
+        if node.datatype == _STRING:
+            return Literal(str(node))
+        if str(node.datatype).startswith(LEXICAL):
+            return Literal(str(node), datatype=URIRef(datatype_of(str(node.datatype))))
+    return node
 
 
 class EstateStore(OxigraphStore):
@@ -39,30 +101,32 @@ class EstateStore(OxigraphStore):
         super().__init__(store=self.oxigraph)
 
     def add(self, triple: Triple, context: Graph, quoted: bool = False) -> None:
-        super().add(triple, context, quoted)
+        subject, predicate, obj = triple
+        super().add((subject, predicate, _stored(obj)), context, quoted)  # type: ignore[arg-type]
         self.generation += 1
 
     def addN(self, quads: Iterable[tuple[Node, Node, Node, Graph]]) -> None:
-        super().addN(quads)
+        super().addN((s, p, _stored(o), g) for s, p, o, g in quads)  # type: ignore[misc]
         self.generation += 1
 
     def remove(self, triple: Pattern, context: Graph | None = None) -> None:
-        super().remove(triple, context)
+        subject, predicate, obj = triple
+        super().remove((subject, predicate, _stored(obj)), context)
         self.generation += 1
 
     def triples(
         self, triple_pattern: Pattern, context: Graph | None = None
     ) -> Iterator[tuple[Triple, Iterator[Graph | None]]]:
-        """As oxrdflib's, with ``xsd:string`` literals given back as plain ones.
+        """As oxrdflib's, with every literal given back as written.
 
-        RDF 1.1 makes the two the same, and Oxigraph keeps only the typed form; rdflib
-        holds them unequal, so without this a label read back would not equal the one
-        written, in comparisons, diffs and exports.
+        ``xsd:string`` literals come back as plain ones: RDF 1.1 makes the two the same,
+        and Oxigraph keeps only the typed form; rdflib holds them unequal, so without
+        this a label read back would not equal the one written.
         """
-        for (subject, predicate, obj), contexts in super().triples(triple_pattern, context):
-            if type(obj) is Literal and obj.datatype == _STRING:
-                obj = Literal(str(obj))
-            yield (subject, predicate, obj), contexts
+        subject, predicate, obj = triple_pattern
+        pattern = (subject, predicate, _stored(obj))
+        for (s, p, o), contexts in super().triples(pattern, context):
+            yield (s, p, _given(o)), contexts
 
     def __len__(self, context: Graph | None = None) -> int:
         default = context is None or context.identifier == DATASET_DEFAULT_GRAPH_ID
@@ -165,7 +229,8 @@ class Pairs:
             if isinstance(term, ox.NamedNode):
                 subjects.append(term.value)
                 if isinstance(value, ox.Literal):
-                    objects.append(Term(value.value, value.datatype.value, value.language))
+                    datatype = datatype_of(value.datatype.value)
+                    objects.append(Term(value.value, datatype, value.language))
                 else:
                     objects.append(Term(str(value.value), None, None))  # type: ignore[union-attr]
         return subjects, objects

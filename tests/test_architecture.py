@@ -18,7 +18,14 @@ FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "ui")
 
 # lowest first: a module may import its own layer and the layers below, never above
 LAYERS = (
-    ("explorer.errors", "explorer.vocab", "explorer.resources", "explorer.atomic", "explorer"),
+    (
+        "explorer.errors",
+        "explorer.vocab",
+        "explorer.resources",
+        "explorer.atomic",
+        "explorer.cells",
+        "explorer",
+    ),
     (
         "explorer.progress",
         "explorer.kinds",

@@ -35,7 +35,7 @@ BAD_INPUTS: list[tuple[str, str | bytes, int | None, str]] = [
         "invalid N-Triples",
     ),
     ("bad.jsonld", '{"@id": "http://a",\n "http://b": 1,,}\n', 2, "invalid JSON-LD"),
-    ("remote.jsonld", '{"@context": "https://schema.org/", "@id": "http://a"}', None, "is remote"),
+    ("remote.jsonld", '{"@context": "https://schema.org/", "@id": "http://a"}', 1, "is remote"),
     (
         "bad.rdf",
         '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/'

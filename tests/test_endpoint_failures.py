@@ -97,7 +97,7 @@ class TestClearErrors:
 class TestRetries:
     def test_a_passing_failure_is_retried_with_backoff(self, proxy: Proxy) -> None:
         proxy.fail = lambda n: 503 if n <= 2 else None
-        assert _estate(proxy.url).count_entities() == 64
+        assert _estate(proxy.url).count_entities() == 65
         assert len(proxy.seen) == 3
 
     def test_a_lasting_failure_ends_in_an_error(self, proxy: Proxy) -> None:
@@ -176,7 +176,7 @@ class TestCredentials:
     ) -> None:
         proxy.password = SECRET
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_TOKEN", SECRET)
-        assert EndpointEstate(Endpoint(proxy.url)).count_entities() == 64
+        assert EndpointEstate(Endpoint(proxy.url)).count_entities() == 65
         assert proxy.seen[0]["Authorization"] == f"Bearer {SECRET}"
 
     def test_a_user_and_password_from_the_environment(
@@ -185,7 +185,7 @@ class TestCredentials:
         proxy.password = SECRET
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_USER", "estate-reader")
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_PASSWORD", SECRET)
-        assert EndpointEstate(Endpoint(proxy.url)).count_entities() == 64
+        assert EndpointEstate(Endpoint(proxy.url)).count_entities() == 65
         assert proxy.seen[0]["Authorization"].startswith("Basic ")
 
     def test_from_the_keyring(
@@ -195,11 +195,11 @@ class TestCredentials:
         endpoint = Endpoint(proxy.url)
         no_credentials.set_password("infra-explorer", endpoint.origin, SECRET)
         assert credentials_for(endpoint).token == SECRET
-        assert EndpointEstate(endpoint).count_entities() == 64
+        assert EndpointEstate(endpoint).count_entities() == 65
         monkeypatch.setenv("INFRA_EXPLORER_SPARQL_USER", "estate-reader")
         no_credentials.set_password("infra-explorer", f"estate-reader@{endpoint.origin}", SECRET)
         assert credentials_for(endpoint) == Credentials(user="estate-reader", password=SECRET)
-        assert EndpointEstate(endpoint).count_entities() == 64
+        assert EndpointEstate(endpoint).count_entities() == 65
 
     def test_wrong_credentials_are_refused_clearly(
         self, proxy: Proxy, no_credentials: _MemoryKeyring, monkeypatch: pytest.MonkeyPatch

@@ -209,7 +209,7 @@ class TestTiersAsText:
             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
             f"id:pay a ic:Service ; ic:tier {tier} ; ic:ownedBy id:t ; ic:dependsOn id:db .\n"
             'id:t a ic:Team ; ic:contact "t@x" .\nid:db a ic:Resource ; ic:ownedBy id:t ;'
-            " ic:dependsOn id:disk .\n"
+            " ic:dependsOn id:disk .\nid:disk a ic:Resource ; ic:ownedBy id:t .\n"
         )
         assert index_of(graph).entity(node("pay")).tier == 1
         assert ownership_gaps(graph) == []

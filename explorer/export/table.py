@@ -12,13 +12,14 @@ from collections.abc import Iterator
 
 from rdflib import Graph, URIRef
 
+from explorer.cells import protect
 from explorer.errors import InputError
 from explorer.index import EstateIndex, entities, index_of
 from explorer.kinds import Kind
 from explorer.relations import BY_FIELD, OWNED_BY
 from explorer.vocab import IC, ID, id_from_iri
 
-__all__ = ["COLUMNS", "csv_bytes", "rows", "spreadsheet_safe"]
+__all__ = ["COLUMNS", "csv_bytes", "rows"]
 
 COLUMNS = (
     "id",
@@ -42,16 +43,6 @@ _RELATIONS = {
     if name in COLUMNS and not use.reverse
 }
 _OWNER = next(name for name, predicate in _RELATIONS.items() if predicate == OWNED_BY.predicate)
-_FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def spreadsheet_safe(text: str) -> str:
-    """``text`` as a cell a spreadsheet shows, never runs.
-
-    >>> spreadsheet_safe("=HYPERLINK(\\"http://x\\")"), spreadsheet_safe("payments")
-    ('\\'=HYPERLINK("http://x")', 'payments')
-    """
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def reference(node: URIRef) -> str:
@@ -96,7 +87,7 @@ def rows(graph: Graph) -> Iterator[list[str]]:
 def csv_bytes(graph: Graph) -> bytes:
     """The table as CSV, every cell safe from a spreadsheet's formulas."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; a lone CR in a cell is quoted
     for row in rows(graph):
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
+        writer.writerow([protect(cell) for cell in row])
     return out.getvalue().encode("utf-8")

@@ -66,12 +66,19 @@ def split_values(value: object) -> list[str]:
 
 
 def _scalar(value: object, name: str) -> str | None:
+    """A single value, trimmed; None for none."""
+    text = _text(value, name)
+    return text.strip() if text is not None else None
+
+
+def _text(value: object, name: str) -> str | None:
+    """A single value as written (a label keeps its spaces); None for none or blank."""
     if value is None:
         return None
     if isinstance(value, dict | list):
         raise ValueError(f"{name} must be a single value, not a list or mapping")
-    text = str(value).strip()
-    return text or None
+    text = str(value)
+    return text if text.strip() else None
 
 
 def _tier(text: str) -> Literal:
@@ -124,12 +131,12 @@ def _record(kind: str, fields: dict[str, object], path: str, line: int | None) -
     entity_id = _checked("id", _scalar, fields.get("id"), "id")
     if entity_id is None:
         raise FieldError("id", f"a {kind} without an id")
-    label = _checked("label", _scalar, fields.get("label"), "label")
+    label = _checked("label", _text, fields.get("label"), "label")
     record = EntityRecord(kind, entity_id, path, line, label=label)
     add = record.attributes.append
     if record.label:
         add((RDFS.label, Literal(record.label)))
-    if description := _checked("description", _scalar, fields.get("description"), "description"):
+    if description := _checked("description", _text, fields.get("description"), "description"):
         add((DCTERMS.description, Literal(description)))
     if tier := _checked("tier", _scalar, fields.get("tier"), "tier"):
         add((IC.tier, _checked("tier", _tier, tier)))

@@ -20,7 +20,7 @@ from rdflib import URIRef
 from explorer.errors import InputError, Note, SourceProblems
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.notes import Notes
-from explorer.ingest.rdf import RDF_FORMATS, parse_rdf
+from explorer.ingest.rdf import RDF_FORMATS, base_for, parse_rdf
 from explorer.ingest.readers import READERS
 from explorer.ingest.resolve import add_records, subject_of
 from explorer.ingest.result import LoadResult, SourceInfo
@@ -105,7 +105,12 @@ class _Load:
     def _read(self, source: Source, data: bytes, fmt: str) -> list[Path] | None:
         path = str(source.path)
         if fmt in RDF_FORMATS:
-            self._read_rdf(path, data, fmt)
+            relative = (
+                source.path.relative_to(source.root)
+                if source.path.is_relative_to(source.root)
+                else source.path.name
+            )
+            self._read_rdf(path, data, fmt, base_for(str(relative)))
             return []
         parsed = READERS[fmt](source, data, self.notes)
         if parsed.skipped:
@@ -116,12 +121,12 @@ class _Load:
             self.result.origins.listed.setdefault(subject_of(record), []).append(where)
         return parsed.follow
 
-    def _read_rdf(self, path: str, data: bytes, fmt: str) -> None:
+    def _read_rdf(self, path: str, data: bytes, fmt: str, base: str) -> None:
         """Into the load's store when it is the only file (a failure then leaves nothing
         to answer from); else into a store of its own first, so a failure adds nothing."""
         into = self.store if self.single else ox.Store()
         subjects: set[URIRef] | None = None if self.single else set()
-        prefixes = parse_rdf(path, data, fmt, into, subjects)
+        prefixes = parse_rdf(path, data, fmt, into, subjects, base)
         check_terms(into, path, self.notes)
         if into is not self.store:
             self.store.bulk_extend(into.quads_for_pattern(None, None, None))

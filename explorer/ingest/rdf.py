@@ -1,10 +1,12 @@
-"""RDF sources, parsed with the network shut out and errors made one line.
+"""RDF sources, parsed exactly, with the network shut out and errors made one line.
 
-Turtle, N-Triples and TriG, the formats large estates come in, are parsed by Oxigraph
-straight into the load's store. JSON-LD and RDF/XML go through rdflib, whose errors name
-the line, and are copied in. rdflib would fetch a JSON-LD ``@context`` given as a URL, and
-silently drop an XML external entity: we refuse both up front, with a message, so a file
-can never make us reach out or read a local file it names.
+Every RDF format is parsed by Oxigraph (Turtle, N-Triples, TriG, RDF/XML and JSON-LD 1.1,
+which rdflib's JSON-LD parser does not follow), straight into the load's store, literals
+kept as written (``explorer.store``). Named graphs (TriG's, JSON-LD's ``@graph``) are merged
+into the estate. Relative IRIs resolve against the document's own base. The JSON-LD parser
+has no way to fetch a document, so a ``@context`` that names one is refused; an XML external
+entity is refused before any parser sees the file: loading never reaches out, nor reads a
+local file a source names.
 """
 
 from __future__ import annotations
@@ -13,69 +15,96 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
+from urllib.parse import quote
+from xml.parsers import expat
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib import URIRef
 
 from explorer.errors import InputError
-from explorer.store import new_graph
+from explorer.store import stored_quad
 
-__all__ = ["RDF_FORMATS", "parse_rdf"]
+__all__ = ["BASE", "RDF_FORMATS", "base_for", "parse_rdf"]
 
-# formats Oxigraph reads into the store itself
-_NATIVE = {
+_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "trig": ox.RdfFormat.TRIG,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
 }
-# formats rdflib reads: our format name -> rdflib parser name
-_RDFLIB = {"jsonld": "json-ld", "rdfxml": "xml"}
-RDF_FORMATS = (*_NATIVE, *_RDFLIB)
+RDF_FORMATS = tuple(_FORMATS)
+_NAMES = {
+    "turtle": "Turtle",
+    "ntriples": "N-Triples",
+    "jsonld": "JSON-LD",
+    "rdfxml": "RDF/XML",
+    "trig": "TriG",
+}
 
-# relative IRIs resolve here, not against the file system path, which must not leak
-_BASE = "https://infra-context.dev/source/"
+# relative IRIs resolve under here, by the file's path in the folder opened: never the
+# file system's path, which must not leak, and the same on every machine
+BASE = "https://infra-context.dev/source/"
 
 _EXTERNAL_ENTITY = re.compile(rb"<!ENTITY\s+%?\s*[^\s>]+\s+(SYSTEM|PUBLIC)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"`([^`]+)`|'([^']+)'|\"([^\"]+)\"")  # what a parser's message quotes
+
+
+def base_for(relative: str) -> str:
+    """The base IRI of a document at ``relative`` (its path in the folder opened).
+
+    >>> base_for("teams/platform.ttl")
+    'https://infra-context.dev/source/teams/platform.ttl'
+    """
+    return BASE + quote(relative.replace("\\", "/"), safe="/")
 
 
 def parse_rdf(
-    path: str, data: bytes, fmt: str, into: ox.Store, subjects: set[URIRef] | None = None
+    path: str,
+    data: bytes,
+    fmt: str,
+    into: ox.Store,
+    subjects: set[URIRef] | None = None,
+    base: str = BASE,
 ) -> dict[str, str]:
-    """Add one source's triples to ``into`` (TriG's named graphs merged into the default).
+    """Add one source's triples to ``into``; relative IRIs resolve against ``base``.
 
     Returns the prefixes the source declares; collects the IRIs it describes into
     ``subjects`` when given. Raises InputError; the store is then half-filled and must
     be thrown away, which ``load`` does.
     """
-    if fmt in _NATIVE:
-        return _parse_native(path, data, fmt, into, subjects)
-    parsed = _parse_rdflib(path, data, fmt)
-    target = new_graph(into)
-    target += parsed
-    if subjects is not None:
-        subjects.update(s for s in parsed.subjects() if isinstance(s, URIRef))
-    return {prefix: str(namespace) for prefix, namespace in parsed.namespaces()}
-
-
-def _parse_native(
-    path: str, data: bytes, fmt: str, into: ox.Store, subjects: set[URIRef] | None
-) -> dict[str, str]:
-    parser = ox.parse(data, format=_NATIVE[fmt], base_iri=_BASE)
-    quads: Iterable[ox.Quad] = _merged(parser) if fmt == "trig" else parser
+    document = _json(path, data) if fmt == "jsonld" else None
+    if fmt == "rdfxml" and (match := _EXTERNAL_ENTITY.search(data)):
+        line = data.count(b"\n", 0, match.start()) + 1
+        raise InputError(path, line, "XML external entities are not allowed; refused")
+    parser = ox.parse(data, format=_FORMATS[fmt], base_iri=base)
+    quads: Iterable[ox.Quad] = _kept(parser, path, data)
     if subjects is not None:
         quads = _noting_subjects(quads, subjects)
     try:
         into.bulk_extend(quads)
     except SyntaxError as exc:
+        if _NO_LOADER in exc.msg:  # the parser was asked to fetch a context: it cannot
+            raise _remote(path, data, document) from None
         why = exc.msg.split(": ", 1)[-1] if exc.msg.startswith("Parser error") else exc.msg
-        raise InputError(path, exc.lineno, f"invalid {_NAMES[fmt]}: {why}") from None
-    return dict(parser.prefixes)
+        at = exc.lineno if exc.lineno is not None else _where(data, fmt, why)
+        raise InputError(path, at, f"invalid {_NAMES[fmt]}: {why}") from None
+    except ValueError as exc:  # a term the parser made that the store refuses
+        raise InputError(path, None, f"invalid {_NAMES[fmt]}: {exc}") from None
+    return dict(getattr(parser, "prefixes", {}) or {})
 
 
-def _merged(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+def _kept(quads: Iterable[ox.Quad], path: str, data: bytes) -> Iterator[ox.Quad]:
+    """The quads in the default graph, literals as written; RDF-star is refused."""
     for quad in quads:
-        yield ox.Quad(quad.subject, quad.predicate, quad.object)
+        if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
+            raise InputError(
+                path,
+                _line_of(data, "<<"),
+                "RDF-star triple terms (<< ... >>) are not supported; write the statement "
+                "about a statement with a node of its own",
+            )
+        yield stored_quad(quad)
 
 
 def _noting_subjects(quads: Iterable[ox.Quad], subjects: set[URIRef]) -> Iterator[ox.Quad]:
@@ -87,48 +116,51 @@ def _noting_subjects(quads: Iterable[ox.Quad], subjects: set[URIRef]) -> Iterato
     subjects.update(URIRef(value) for value in seen)
 
 
-def _parse_rdflib(path: str, data: bytes, fmt: str) -> Graph:
-    if fmt == "jsonld":
-        _check_jsonld(path, data)
-    if fmt == "rdfxml" and (match := _EXTERNAL_ENTITY.search(data)):
-        line = data.count(b"\n", 0, match.start()) + 1
-        raise InputError(path, line, "XML external entities are not allowed; refused")
-    target = Graph()
+def _where(data: bytes, fmt: str, message: str) -> int | None:
+    """The line of an error the parser does not place: XML's own parser places what is
+    not well-formed XML; else the line of what the message names."""
+    if fmt == "rdfxml":
+        try:
+            expat.ParserCreate().Parse(data, True)
+        except expat.ExpatError as exc:
+            return int(exc.lineno)
+    return _line_of(data, message)
+
+
+def _line_of(data: bytes, message: str) -> int | None:
+    """The line of the last thing ``message`` quotes (or of ``message`` itself): parsers
+    say "expected X, but Y was found", and Y is where it went wrong."""
+    quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)] or [message]
+    for text in reversed(quoted):
+        for needle in (text.encode(), text.strip("<>/").encode()):
+            at = data.find(needle) if needle else -1
+            if at >= 0:
+                return data.count(b"\n", 0, at) + 1
+    return None
+
+
+def _json(path: str, data: bytes) -> Any:
+    """The document, for its syntax errors' lines (the JSON-LD parser gives none)."""
     try:
-        target.parse(data=data, format=_RDFLIB[fmt], publicID=_BASE)
-    except BadSyntax as exc:
-        raise InputError(path, exc.lines + 1, f"invalid {_NAMES[fmt]}: {exc._why}") from None
-    except Exception as exc:  # rdflib raises many types; each becomes the user's one line
-        where = exc.getLineNumber() if hasattr(exc, "getLineNumber") else None  # XML's
-        raise InputError(path, where, _reason(exc, fmt)) from None
-    return target
-
-
-_NAMES = {
-    "turtle": "Turtle",
-    "ntriples": "N-Triples",
-    "jsonld": "JSON-LD",
-    "rdfxml": "RDF/XML",
-    "trig": "TriG",
-}
-
-
-def _reason(exc: Exception, fmt: str) -> str:
-    text = getattr(exc, "msg", None) or getattr(exc, "_msg", None) or str(exc) or type(exc).__name__
-    return f"invalid {_NAMES[fmt]}: {str(text).splitlines()[0]}"
-
-
-def _check_jsonld(path: str, data: bytes) -> None:
-    try:
-        document = json.loads(data)
+        return json.loads(data)
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"invalid JSON-LD: {exc.msg}") from None
     except (UnicodeDecodeError, RecursionError) as exc:
         raise InputError(path, None, f"invalid JSON-LD: {type(exc).__name__}") from None
-    if remote := _remote_context(document):
-        raise InputError(
-            path, None, f"JSON-LD context {remote!r} is remote; only inline contexts are read"
-        )
+
+
+# Oxigraph's JSON-LD parser is given no way to load a document, so a context that names
+# one ends the parse with this: loading never fetches anything
+_NO_LOADER = "LoadDocumentCallback"
+
+
+def _remote(path: str, data: bytes, document: Any) -> InputError:
+    remote = _remote_context(document) or "another document"
+    return InputError(
+        path,
+        _line_of(data, f'"{remote}"'),
+        f"JSON-LD context {remote!r} is remote; only inline contexts are read",
+    )
 
 
 def _remote_context(node: Any) -> str | None:

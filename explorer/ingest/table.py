@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Callable, Iterable
 
+from explorer.cells import unprotect
 from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, entity_record
 from explorer.ingest.headers import field_map, kind_from_text
@@ -24,7 +25,6 @@ __all__ = ["Header", "records_from_csv", "records_from_rows"]
 
 _DELIMITERS = (",", ";", "\t", "|")
 _SEP_LINE = re.compile(r'^"?sep=(.)"?,*$')  # Excel's first line naming the delimiter
-_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 class Header:
@@ -73,7 +73,7 @@ def records_from_csv(path: str, text: str, notes: Notes) -> list[EntityRecord]:
     if not first_line.strip():
         raise InputError(path, 1 + skipped, "no header row: the first line must name the columns")
     delimiter = sep.group(1) if sep else _delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         cells = next(reader)
     except csv.Error as exc:
@@ -84,7 +84,7 @@ def records_from_csv(path: str, text: str, notes: Notes) -> list[EntityRecord]:
         line = reader.line_num + 1
         try:
             for row in reader:
-                yield line + skipped, [_unescape(cell) for cell in row]
+                yield line + skipped, [unprotect(cell) for cell in row]
                 line = reader.line_num + 1
         except csv.Error as exc:
             raise InputError(path, line + skipped, f"invalid CSV: {exc}") from None
@@ -113,11 +113,6 @@ def records_from_rows(
     return records
 
 
-def _unescape(cell: str) -> str:
-    """Drop the apostrophe that keeps a spreadsheet from running ``=...`` as a formula."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in _FORMULA_STARTS else cell
-
-
 def _row_record(path: str, line: int, header: Header, row: list[str]) -> EntityRecord:
     if len(row) > len(header.cells):
         raise InputError(
@@ -127,7 +122,7 @@ def _row_record(path: str, line: int, header: Header, row: list[str]) -> EntityR
     for cell_header, cell in zip(header.cells, row, strict=False):
         field = header.fields[cell_header]
         if field is not None and cell.strip():
-            fields[field] = cell.strip()
+            fields[field] = cell  # as the sheet holds it (CSV cells come trimmed, or exact)
     kind_text = fields.pop("kind", None)
     kind = kind_from_text(str(kind_text), path, line) if kind_text else Kind.SERVICE
     return entity_record(kind, fields, path, line, header.where)

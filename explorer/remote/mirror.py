@@ -84,7 +84,8 @@ class Mirror:
         self.tick = tick
 
     def describe(self, nodes: Iterable[URIRef]) -> None:
-        """Copy every triple whose subject is one of ``nodes`` (those not copied yet)."""
+        """Copy every triple whose subject is one of ``nodes`` (those not copied yet); of a
+        node that has none, a triple that names it (a placeholder is told by that)."""
         todo = sorted({n for n in nodes if isinstance(n, URIRef)} - self.described)
         for done, part in enumerate(chunks(todo), start=1):
             self.tick(Step.FETCHING, done, -(-len(todo) // len(part)))
@@ -92,6 +93,21 @@ class Mirror:
             for rows in self.client.pages(query):
                 self.graph.addN((row["s"], row["p"], row["o"], self.graph) for row in rows)
             self.described.update(part)
+            bare = [n for n in part if (n, None, None) not in self.graph]
+            if bare:
+                self._named_by(bare)
+
+    def _named_by(self, nodes: Sequence[URIRef]) -> None:
+        """One triple of each relation that names each of ``nodes``."""
+        relations = " ".join(iri(r.predicate) for r in RELATIONS)
+        query = (
+            f"SELECT ?o ?p (MIN(STR(?s)) AS ?first) WHERE {{ {values('o', nodes)} "
+            f"VALUES ?p {{ {relations} }} ?s ?p ?o FILTER(isIRI(?s)) }} GROUP BY ?o ?p "
+            "ORDER BY ?o ?p"
+        )
+        for rows in self.client.pages(query):
+            found = [(URIRef(str(row["first"])), row["p"], row["o"]) for row in rows]
+            self.graph.addN((s, p, o, self.graph) for s, p, o in found)
 
     def objects(self, nodes: Iterable[URIRef], predicate: URIRef) -> set[URIRef]:
         """What described ``nodes`` point at with ``predicate`` (read locally)."""

@@ -12,19 +12,17 @@ from rdflib import RDFS, Graph, URIRef
 
 from explorer.errors import InputError
 from explorer.index import index_of
-from explorer.kinds import CLASS_KINDS
 from explorer.lookup import choose, closest, expand
 from explorer.model import Entity
 from explorer.progress import StepProgress, quiet
 from explorer.remote.client import SparqlClient
 from explorer.remote.mirror import Mirror
-from explorer.remote.queries import iri
+from explorer.remote.queries import entity, iri
 from explorer.vocab import PREFIXES, iri_for_id
 
 __all__ = ["count_entities", "first_entities", "resolve"]
 
-# a node of one of our kinds: what the local ``entities`` lists
-_TYPED = f"VALUES ?kind {{ {' '.join(iri(c) for c in CLASS_KINDS)} }} ?x a ?kind FILTER(isIRI(?x))"
+_TYPED = entity("x")  # a node of one of our kinds: what the local ``entities`` lists
 
 
 def count_entities(client: SparqlClient) -> int:

@@ -10,9 +10,11 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rdflib import URIRef
 
-from explorer.kinds import CLASS_KINDS
+from explorer.index import DESCRIBING
+from explorer.kinds import CLASS_KINDS, Kind
+from explorer.relations import PREDICATES
 
-__all__ = ["CHUNK", "chunks", "iri", "kind_is", "values"]
+__all__ = ["CHUNK", "chunks", "entity", "iri", "kind_is", "undescribed", "values"]
 
 CHUNK = 500  # IRIs a VALUES list holds
 
@@ -37,11 +39,30 @@ def chunks(nodes: Sequence[URIRef], size: int = CHUNK) -> Iterator[Sequence[URIR
 _RANKED = list(CLASS_KINDS.items())  # (class, kind), most telling first
 
 
+def undescribed(variable: str) -> str:
+    """A pattern true for a node a relation names and no triple describes: a placeholder,
+    as the local index decides it (``EstateIndex._mark_undefined``)."""
+    relations = " ".join(iri(p) for p in PREDICATES)
+    describing = " ".join(iri(p) for p in DESCRIBING)
+    return (
+        f"{{ VALUES ?by {{ {relations} }} ?referrer ?by ?{variable} FILTER(isIRI(?{variable})) "
+        f"FILTER NOT EXISTS {{ VALUES ?d {{ {describing} }} ?{variable} ?d ?anything }} }}"
+    )
+
+
+def entity(variable: str) -> str:
+    """A pattern true for a node of our kinds: what the local ``entities`` lists."""
+    classes = " ".join(iri(c) for c in CLASS_KINDS)
+    typed = f"{{ VALUES ?kind {{ {classes} }} ?{variable} a ?kind FILTER(isIRI(?{variable})) }}"
+    return f"{typed} UNION {undescribed(variable)}"
+
+
 def kind_is(variable: str, kinds: Iterable[str]) -> str:
     """A pattern true when the node's kind, as the local index decides it, is one of
-    ``kinds``: typed with that kind's class and with no class that outranks it."""
+    ``kinds``: typed with that kind's class and with no class that outranks it (and, for
+    a placeholder, described by nothing)."""
     wanted = set(kinds)
-    branches = []
+    branches = [undescribed(variable)] if Kind.PLACEHOLDER in wanted else []
     for rank, (cls, kind) in enumerate(_RANKED):
         if kind not in wanted:
             continue

@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from explorer.analysis import Direction, Gap, Reach
-from explorer.export.table import spreadsheet_safe
+from explorer.cells import protect
 from explorer.model import Entity
 from explorer.search import SearchHit
 from explorer.statuses import OwnerStatus
@@ -77,7 +77,7 @@ def reach_text(answer: Reach) -> str:
 
 
 def _cell_text(value: object) -> str:
-    return spreadsheet_safe(str(value))
+    return protect(str(value))
 
 
 def reach_csv(answer: Reach) -> str:
@@ -94,7 +94,7 @@ def reach_csv(answer: Reach) -> str:
     <BLANKLINE>
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: a CR in a cell is quoted
     writer.writerow(["role", "id", "label", "kind", "distance", "path", "status", "owns"])
     for i in answer.impacted:
         e = i.entity
