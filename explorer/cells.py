@@ -8,10 +8,21 @@ and ``unprotect`` removes again, so that any text goes out and comes back the sa
 
 from __future__ import annotations
 
-__all__ = ["FORMULA_STARTS", "protect", "unprotect"]
+import re
+
+from explorer.xmlchars import NOT_XML_CHAR
+
+__all__ = ["FORMULA_STARTS", "from_xstring", "protect", "to_xstring", "unprotect"]
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 _MARK = "'"
+
+# A workbook's text is XML, which cannot hold most control characters and reads a CR as a
+# line feed. Office Open XML (ECMA-376, ST_Xstring) writes such a character as ``_xHHHH_``
+# and an underscore that would start such a sequence as ``_x005F_``; Excel reads and writes
+# cells that way, and openpyxl leaves it to its caller.
+_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+_NEEDS_ESCAPE = re.compile(f"{NOT_XML_CHAR}|\r|_(?=x[0-9A-Fa-f]{{4}}_)")
 
 
 def _needs_mark(text: str) -> bool:
@@ -37,3 +48,21 @@ def unprotect(cell: str) -> str:
     if cell[:1] == _MARK and _needs_mark(cell[1:]):
         return cell[1:]
     return cell.strip()
+
+
+def to_xstring(text: str) -> str:
+    r"""``text`` as a workbook cell holds it.
+
+    >>> to_xstring("a\x01b\rc"), to_xstring("_x0041_")
+    ('a_x0001_b_x000D_c', '_x005F_x0041_')
+    """
+    return _NEEDS_ESCAPE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def from_xstring(cell: str) -> str:
+    r"""The text a workbook cell holds (``_x000D_`` is a carriage return).
+
+    >>> from_xstring("a_x0001_b_x000D_c"), from_xstring("_x005F_x0041_")
+    ('a\x01b\rc', '_x0041_')
+    """
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), cell) if "_x" in cell else cell

@@ -172,7 +172,9 @@ class EstateIndex:
         return id_from_iri(str(node)) if n is None else self.label_at(n)
 
     def label_at(self, n: int) -> str:
-        return self._text[_LABEL].get(n) or self.id_at(n)
+        """The label to show: the node's own, or its id when it has none that shows."""
+        label = self._text[_LABEL].get(n)
+        return label if label is not None and label.strip() else self.id_at(n)
 
     def value(self, node: URIRef, attribute: URIRef) -> str | None:
         """The node's text for ``attribute`` (one of the index's; of several, the least),

@@ -8,10 +8,11 @@ objects would cost most of the gain.
 
 Oxigraph's store keeps numbers, booleans, dates and durations in a binary form and gives
 back their canonical spelling (``"01"^^xsd:integer`` comes back as ``"1"``, and ``1.0`` and
-``1.`` as one decimal), and rdflib normalises such literals too. What goes in must come out,
-so rdflib's normalising is switched off, and those literals are stored under a datatype of
-ours that names the real one (``LEXICAL`` + its IRI), which the store keeps as text: every
-way out of the store (rdflib's triples, ``Pairs``) gives them back as written.
+``1.`` as one decimal), and rdflib normalises such literals, and XML literals, too. What
+goes in must come out, so those literals are stored under a datatype of ours that names the
+real one (``LEXICAL`` + its IRI), which the store keeps as text, and the terms made of them
+say ``normalize=False`` (rdflib's global switch is not enough: pyshacl turns it back on):
+every way out of the store (rdflib's triples, ``Pairs``) gives them back as written.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-rdflib.NORMALIZE_LITERALS = False  # "01"^^xsd:integer stays "01": what goes in comes out
+# "01"^^xsd:integer stays "01": what goes in comes out. pyshacl sets this back to True
+# after every validation, so the literals we make say normalize=False themselves
+rdflib.NORMALIZE_LITERALS = False
 # an ill-typed literal ("flargh"^^xsd:integer) is valid RDF, kept as written; rdflib logs a
 # traceback each time it makes one, which says nothing a user can act on
 logging.getLogger("rdflib.term").setLevel(logging.ERROR)
@@ -37,6 +40,7 @@ Pattern = tuple[Node | None, Node | None, Node | None]
 _STRING = XSD.string  # looked up once: rdflib's namespaces resolve attributes in Python
 _XSD, _XSD_STRING = str(XSD), str(XSD.string)
 LEXICAL = "urn:infra-explorer:lexical:"  # + a datatype the store would rewrite
+_MARKUP = (str(RDF.XMLLiteral), str(RDF.HTML))
 
 __all__ = [
     "LEXICAL",
@@ -44,17 +48,27 @@ __all__ = [
     "Pairs",
     "Term",
     "datatype_of",
+    "literal",
     "new_graph",
     "oxigraph_of",
     "stored_quad",
     "term_of",
     "version",
+    "written_triples",
 ]
 
 
+def literal(text: str, datatype: str | None = None, language: str | None = None) -> Literal:
+    """An rdflib literal spelt exactly ``text`` (rdflib would rewrite ``"01"^^xsd:integer``
+    as ``"1"`` whenever its global switch is on)."""
+    typed = URIRef(datatype) if datatype and not language else None
+    return Literal(text, lang=language or None, datatype=typed, normalize=False)
+
+
 def _rewritten(datatype: str) -> bool:
-    """Whether the store would keep a literal of ``datatype`` in another spelling."""
-    return datatype.startswith(_XSD) and datatype != _XSD_STRING
+    """Whether the store, or rdflib making a term of it, could give a literal of
+    ``datatype`` back in another spelling (rdflib parses XML and HTML literals)."""
+    return (datatype.startswith(_XSD) and datatype != _XSD_STRING) or datatype in _MARKUP
 
 
 def datatype_of(stored: str) -> str:
@@ -73,7 +87,7 @@ def stored_quad(quad: ox.Quad) -> ox.Quad:
 
 def _stored(node: Node | None) -> Node | None:
     if type(node) is Literal and node.datatype is not None and _rewritten(str(node.datatype)):
-        return Literal(str(node), datatype=URIRef(LEXICAL + str(node.datatype)))
+        return literal(str(node), LEXICAL + str(node.datatype))
     return node
 
 
@@ -83,7 +97,7 @@ def _given(node: Node) -> Node:
         if node.datatype == _STRING:
             return Literal(str(node))
         if str(node.datatype).startswith(LEXICAL):
-            return Literal(str(node), datatype=URIRef(datatype_of(str(node.datatype))))
+            return literal(str(node), datatype_of(str(node.datatype)))
     return node
 
 
@@ -146,6 +160,27 @@ def oxigraph_of(graph: Graph) -> ox.Store | None:
     return store.oxigraph if isinstance(store, EstateStore) else None
 
 
+def written_triples(graph: Graph) -> list[ox.Triple] | None:
+    """The graph's triples read straight from Oxigraph, every literal as written; None for
+    a graph on another store. (Through rdflib, a snapshot spends most of its time making
+    rdflib terms only to turn them back.)"""
+    oxigraph = oxigraph_of(graph)
+    if oxigraph is None:
+        return None
+    return [
+        ox.Triple(q.subject, q.predicate, _as_written(q.object))
+        for q in oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    ]
+
+
+def _as_written(
+    term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple,
+) -> ox.Literal | ox.NamedNode | ox.BlankNode | ox.Triple:
+    if type(term) is ox.Literal and term.datatype.value.startswith(LEXICAL):
+        return ox.Literal(term.value, datatype=ox.NamedNode(datatype_of(term.datatype.value)))
+    return term
+
+
 def version(graph: Graph) -> int:
     """A number that changes when the graph does, cheap on every store we create.
 
@@ -167,10 +202,8 @@ class Term(NamedTuple):
     def as_rdflib(self) -> Node:
         if self.datatype is None:
             return URIRef(self.text)
-        if self.language:
-            return Literal(self.text, lang=self.language)
         plain = self.datatype == str(XSD.string)
-        return Literal(self.text, datatype=None if plain else URIRef(self.datatype))
+        return literal(self.text, None if plain else self.datatype, self.language)
 
 
 def term_of(node: Node) -> Term:

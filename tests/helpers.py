@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rdflib import Graph, URIRef
 
 from explorer.estate import Estate, open_estate
@@ -14,6 +16,17 @@ from explorer.store import new_graph
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_graphs"
+
+
+def program(name: str, package: str) -> str:
+    """The path of a program the test runs; the test is skipped without it, unless
+    ``$INFRA_EXPLORER_TEST_TOOLS`` says every tool must be there (as ``scripts/dev`` sets)."""
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("INFRA_EXPLORER_TEST_TOOLS") == "required":
+            pytest.fail(f"{name} is not installed (apt install {package})")
+        pytest.skip(f"{name} is not installed (apt install {package})")
+    return found
 
 
 def run_cli(*args: str | Path, module: str = "ui.launcher") -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,6 @@ and can answer with errors, record the requests it saw, or ask for credentials.
 from __future__ import annotations
 
 import http.server
-import os
 import shutil
 import socket
 import subprocess
@@ -21,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Protocol
 
-import pytest
 import requests
 from rdflib import Graph
+
+from helpers import program
 
 __all__ = [
     "ENGINES",
@@ -213,12 +213,10 @@ class Server(Protocol):
 
 def start_engine(engine: str) -> Server:
     """A running server of ``engine``. Without Virtuoso installed its tests are skipped,
-    unless ``$INFRA_EXPLORER_TEST_ENGINES`` says every engine must run (as in CI)."""
+    unless ``$INFRA_EXPLORER_TEST_TOOLS`` says every tool must run (as in CI)."""
     if engine == "oxigraph":
         return OxigraphServer()
-    required = os.environ.get("INFRA_EXPLORER_TEST_ENGINES") == "required"
-    if shutil.which(VirtuosoServer.SERVER) is None and not required:
-        pytest.skip("Virtuoso is not installed (apt install virtuoso-opensource-7-bin)")
+    program(VirtuosoServer.SERVER, "virtuoso-opensource-7-bin")
     return VirtuosoServer()
 
 

@@ -23,6 +23,7 @@ LAYERS = (
         "explorer.vocab",
         "explorer.resources",
         "explorer.atomic",
+        "explorer.xmlchars",
         "explorer.cells",
         "explorer",
     ),

@@ -51,6 +51,12 @@ BAD_INPUTS: list[tuple[str, str | bytes, int | None, str]] = [
         "external entities are not allowed",
     ),
     ("bad.trig", "@prefix ex: <http://e/> .\nex:g { ex:a ex:b ex:c .\n", 3, "invalid TriG"),
+    (
+        "star.ttl",
+        "@prefix ex: <http://e/> .\nex:a ex:b ex:c .\n<< ex:a ex:b ex:c >> ex:confidence 0.4 .\n",
+        3,
+        "RDF-star triple terms (<< ... >>) are not supported",
+    ),
     ("syntax.yaml", "services:\n  - id: a\n   owner: [b\n", 3, "invalid YAML"),
     (
         "tag.yaml",
@@ -74,19 +80,19 @@ BAD_INPUTS: list[tuple[str, str | bytes, int | None, str]] = [
     (
         "tier.yaml",
         "services:\n  - id: a\n    tier: gold\n",
-        2,
+        3,  # the line of the field, not of the record
         "tier is 'gold': expected 1, 2 or 3",
     ),
     (
         "status.yaml",
         "teams:\n  - id: t\n    status: on holiday\n",
-        2,
+        3,  # the line of the field, not of the record
         "status of a team must be one of active, dissolved",
     ),
     (
         "misplaced.yaml",
         "teams:\n  - id: t\n    depends_on: [x]\n",
-        2,
+        3,  # the line of the field, not of the record
         "depends_on does not apply to a team",
     ),
     ("notlist.yaml", "services:\n  id: a\n", 1, "'services' must be a list"),
@@ -114,6 +120,7 @@ BAD_INPUTS: list[tuple[str, str | bytes, int | None, str]] = [
     ("tier.csv", "id,tier\na,1\nb,platinum\n", 3, "tier is 'platinum': expected 1, 2 or 3"),
     ("kind.csv", "id,kind\na,service\nb,spaceship\n", 3, "unknown kind 'spaceship'"),
     ("wide.csv", "id,owner\na,t,extra\n", 2, "3 cells but the header names 2 columns"),
+    ("unclosed.csv", 'id,label\na,fine\nb,"never closed\nc,lost\n', 3, "unexpected end of data"),
     ("notcp1252.csv", b"id,label\na,ok\nb,Caf\x81\n", 3, "not UTF-8 text"),
     ("empty.csv", "", 1, "no header row"),
     ("huge.csv", "id,description\na,ok\nb," + "x" * 200_000 + "\n", 3, "field larger than"),

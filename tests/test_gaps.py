@@ -91,7 +91,7 @@ class TestOwnershipGaps:
         gaps = ownership_gaps(load([path]).graph)
         shipping = next(g for g in gaps if g.entity.id == "shipping")
         assert shipping.rule == "undefined-reference"
-        assert shipping.message == f"'shipping' is referenced at {path}:2 but defined in no source"
+        assert shipping.message == f"'shipping' is referenced at {path}:3 but defined in no source"
         assert ("api", "no-owner") in rules(gaps)
 
     def test_a_placeholder_owner_is_a_dangling_owner(self, write: Write) -> None:

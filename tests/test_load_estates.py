@@ -117,12 +117,12 @@ people: [{id: alice, contact: alice@x}]
         ghost = iri_for_id("ghost-team")
         assert (iri_for_id("api"), IC.ownedBy, ghost) in graph
         assert (ghost, RDF.type, IC.Placeholder) in graph
-        assert graph.value(ghost, IC.referencedIn) == Literal(f"{path}:2")
+        assert graph.value(ghost, IC.referencedIn) == Literal(f"{path}:3")
 
     def test_an_unknown_field_is_a_warning_not_a_loss(self, write: Write) -> None:
         result = load([write("e.yaml", "services:\n  - id: api\n    colour: red\n")])
         assert result.warnings == [
-            f"{result.sources[0].path}:2: unknown field 'colour' of a service ignored"
+            f"{result.sources[0].path}:3: unknown field 'colour' of a service ignored"
         ]
 
     def test_a_name_beside_an_id_is_the_label(self, write: Write) -> None:

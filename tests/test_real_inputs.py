@@ -29,7 +29,7 @@ Write = Callable[[str, str | bytes], Path]
 REPOSITORY = REPO / "tests" / "fixtures" / "service-repo"
 INVALID = REPOSITORY / "catalog" / "invalid-component.yaml"
 INVALID_NAME = (
-    f"{INVALID}:2: document 1: metadata.name 'invalid component' is not a Backstage name "
+    f"{INVALID}:5: document 1: metadata.name 'invalid component' is not a Backstage name "
     "(letters, digits and -_. only)"
 )
 
@@ -83,7 +83,7 @@ class TestAServiceRepository:
         assert [(Path(p.path or "").name, p.line) for p in refused.value.problems] == [
             ("a.csv", 2),
             ("a.csv", 3),
-            ("b.yaml", 2),
+            ("b.yaml", 3),
         ]
 
 
@@ -267,7 +267,7 @@ class TestTypos:
         out, err = capsys.readouterr()
         hint = "did you mean Payments Core (team-payments)?"
         assert f"pay is owned by 'Payment Core', which no source defines; {hint}" in out
-        assert err == f"warning: {path}:2: 'Payment Core' names nothing; {hint}\n"
+        assert err == f"warning: {path}:3: 'Payment Core' names nothing; {hint}\n"
 
     def test_a_reference_far_from_every_name_gets_no_guess(self, write: Write) -> None:
         path = write("e.yaml", "services:\n  - id: pay\n    owner: zzz\n")

@@ -65,11 +65,15 @@ class TestRoundTrip:
         graph = load([estate]).graph
         dump(graph, tmp_path / "snapshot.graphml")
         opened = nx.read_graphml(tmp_path / "snapshot.graphml")
+        iri = dict(opened.nodes(data="iri"))
         gaps = {g.entity.iri for g in ownership_gaps(graph)}
-        assert {iri for iri, data in opened.nodes(data=True) if data["gap"]} == gaps
+        assert {data["iri"] for _, data in opened.nodes(data=True) if data["gap"]} == gaps
         some = next(iter(opened.nodes(data=True)))[1]
-        assert {"id", "label", "kind", "owner", "tier", "status", "gap", "gap_rules"} <= set(some)
-        deps = {(s, t) for s, t, d in opened.edges(data=True) if d["relation"] == "depends on"}
+        wanted = {"iri", "id", "label", "kind", "owner", "tier", "status", "gap", "gap_rules"}
+        assert wanted <= set(some)
+        deps = {
+            (iri[s], iri[t]) for s, t, d in opened.edges(data=True) if d["relation"] == "depends on"
+        }
         assert deps == {(str(s), str(o)) for s, o in graph.subject_objects(IC.dependsOn)}
 
     def test_dot_parses_with_every_node(self, tmp_path: Path) -> None:

@@ -220,11 +220,18 @@ def _placeholder_breaches(index: EstateIndex) -> list[Breach]:
 
 
 def _placeholder_gap(index: EstateIndex, node: URIRef) -> Gap:
-    where = sorted(str(w) for w in index.graph.objects(node, IC.referencedIn))
+    where = sorted((str(w) for w in index.graph.objects(node, IC.referencedIn)), key=_place)
     at = f" at {', '.join(where)}" if where else ""
     message = f"'{index.entity(node).id}' is referenced{at} but defined in no source"
     message += _did_you_mean(index, node)
     return _gap(index, node, Rule.UNDEFINED_REFERENCE, message)
+
+
+def _place(where: str) -> tuple[str, int]:
+    """``file:line`` in the order of files, then of lines as numbers (``:128`` before
+    ``:1013``)."""
+    path, _, line = where.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (where, 0)
 
 
 def _did_you_mean(index: EstateIndex, placeholder: URIRef) -> str:

@@ -1,16 +1,26 @@
-"""GraphML for Gephi, yEd and Cytoscape: nodes with kind, label, owner, tier and gap flags."""
+"""GraphML for Gephi, yEd and Cytoscape: nodes with kind, label, owner, tier and gap flags.
+
+The GraphML schema makes node and edge ids XML name tokens, which an IRI is not (``/``), so
+the file uses canonical ids (``n0``, ``e0``, as GraphML's parse info names them) and keeps
+each node's IRI as data. XML 1.0 cannot hold most control characters, even escaped: in this
+view they become U+FFFD; the RDF, CSV and workbook snapshots keep them.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 
 import networkx as nx
 from rdflib import Graph
 
 from explorer.analysis import ownership_gaps
 from explorer.view import estate_parts
+from explorer.xmlchars import NOT_XML_CHAR
 
 __all__ = ["estate_networkx", "graphml_bytes"]
+
+_NOT_XML = re.compile(NOT_XML_CHAR)
 
 
 def estate_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -38,8 +48,25 @@ def estate_networkx(graph: Graph) -> nx.MultiDiGraph:
     return out
 
 
+def _xml_safe(value: object) -> object:
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def canonical(estate: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``estate`` with nodes ``n0``... (in the estate's order, the IRI kept as ``iri``),
+    edges ``e0``..., and text XML can hold."""
+    out = nx.MultiDiGraph()
+    ids = {iri: f"n{number}" for number, iri in enumerate(estate.nodes)}
+    for iri, data in estate.nodes(data=True):
+        out.add_node(ids[iri], iri=_xml_safe(iri), **{k: _xml_safe(v) for k, v in data.items()})
+    for number, (source, target, data) in enumerate(estate.edges(data=True)):
+        attributes = {k: _xml_safe(v) for k, v in data.items()}
+        out.add_edge(ids[source], ids[target], key=f"e{number}", **attributes)
+    return out
+
+
 def graphml_bytes(graph: Graph) -> bytes:
-    """GraphML of the estate (tier 0 means "not set"). Node and key order are stable."""
+    """GraphML of the estate (tier 0 means "not set"). Node, edge and key order are stable."""
     buffer = io.BytesIO()
-    nx.write_graphml(estate_networkx(graph), buffer, encoding="utf-8", prettyprint=True)
+    nx.write_graphml(canonical(estate_networkx(graph)), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()

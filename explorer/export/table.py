@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterator
 
 from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
 
 from explorer.cells import protect
 from explorer.errors import InputError
@@ -74,7 +75,7 @@ def rows(graph: Graph) -> Iterator[list[str]]:
         row = {
             "id": reference(node),
             "kind": str(e.kind),
-            "label": "" if e.label == e.id else e.label,
+            "label": index.value(node, RDFS.label) or "",
             "description": e.description,
             "tier": str(e.tier or ""),
             "status": e.status,

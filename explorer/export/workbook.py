@@ -1,7 +1,8 @@
 """An Excel workbook (``.xlsx``) of the estate: the CSV table, as one sheet.
 
 Every cell is written as text (openpyxl would take a cell that starts with ``=`` for a
-formula), so a label is shown and read back as it is, and never runs.
+formula), so a label is shown and read back as it is, and never runs; characters XML
+cannot hold are written as Excel does (``_x0001_``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import io
 
 from rdflib import Graph
 
+from explorer.cells import to_xstring
 from explorer.export.table import rows
 
 __all__ = ["SHEET", "xlsx_bytes"]
@@ -27,7 +29,7 @@ def xlsx_bytes(graph: Graph) -> bytes:
     for row in rows(graph):
         cells = []
         for text in row:
-            cell = WriteOnlyCell(sheet, value=text)
+            cell = WriteOnlyCell(sheet, value=to_xstring(text))
             cell.data_type = "s"  # text, even when it starts with "="
             cells.append(cell)
         sheet.append(cells)

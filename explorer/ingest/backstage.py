@@ -117,17 +117,23 @@ class BackstageDocuments:
         if not isinstance(kind, str) or not kind.strip():
             raise InputError(self.path, line, f"{where}: a descriptor needs a kind")
         if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str):
-            raise InputError(self.path, line, f"{where}: a descriptor needs metadata.name")
+            raise InputError(
+                self.path,
+                _at(document, "metadata", line),
+                f"{where}: a descriptor needs metadata.name",
+            )
         if not _NAME.match(metadata["name"]):
             raise InputError(
                 self.path,
-                line,
+                _at(metadata, "name", line),
                 f"{where}: metadata.name {metadata['name']!r} is not a Backstage name "
                 "(letters, digits and -_. only)",
             )
         spec = document.get("spec") or {}
         if not isinstance(spec, dict):
-            raise InputError(self.path, line, f"{where}: spec must be a mapping")
+            raise InputError(
+                self.path, _at(document, "spec", line), f"{where}: spec must be a mapping"
+            )
         if kind.lower() == "location":
             self._follow(spec, where, line)
             return
@@ -164,7 +170,9 @@ class BackstageDocuments:
             predicate, default_kind, reverse = _RELATIONS[name_of_field]
             for value in _list(spec.get(name_of_field)):
                 target = _ref(value, default_kind, namespace)
-                record.links.append(Link(predicate, target, line, reverse))
+                record.links.append(
+                    Link(predicate, target, _at(spec, name_of_field, line), reverse)
+                )
         return record
 
     def _not_modelled(self, kind: str) -> None:
@@ -173,8 +181,9 @@ class BackstageDocuments:
             self.warnings.append(Note.of(f"{message} (first in {self.path})", self.path))
 
     def _follow(self, spec: dict[str, Any], where: str, line: int | None) -> None:
-        targets = _list(spec.get("targets")) + _list(spec.get("target"))
-        for target in targets:
+        targets = [(t, _at(spec, "targets", line)) for t in _list(spec.get("targets"))]
+        targets += [(t, _at(spec, "target", line)) for t in _list(spec.get("target"))]
+        for target, line in targets:
             text = str(target)
             if "://" in text or str(spec.get("type", "file")) == "url":
                 self.warnings.append(
@@ -210,6 +219,11 @@ class BackstageDocuments:
                     )
                 else:
                     self.follow.append(match)
+
+
+def _at(mapping: Any, key: str, line: int | None) -> int | None:
+    """The line ``key`` is written on in ``mapping``, so a message points at the field."""
+    return getattr(mapping, "lines", {}).get(key, line)
 
 
 def _list(value: Any) -> list[Any]:

@@ -66,19 +66,19 @@ def split_values(value: object) -> list[str]:
 
 
 def _scalar(value: object, name: str) -> str | None:
-    """A single value, trimmed; None for none."""
+    """A single value, trimmed; None for none or blank."""
     text = _text(value, name)
-    return text.strip() if text is not None else None
+    return text.strip() or None if text is not None else None
 
 
 def _text(value: object, name: str) -> str | None:
-    """A single value as written (a label keeps its spaces); None for none or blank."""
+    """A single value exactly as written (a label keeps its spaces); None for none or ""."""
     if value is None:
         return None
     if isinstance(value, dict | list):
         raise ValueError(f"{name} must be a single value, not a list or mapping")
     text = str(value)
-    return text if text.strip() else None
+    return text if text else None
 
 
 def _tier(text: str) -> Literal:
@@ -104,20 +104,34 @@ class FieldError(ValueError):
         self.field = field
 
 
+LineOf = Callable[[str], int | None]  # a field's own line, where the format knows it
+
+
 def entity_record(
     kind: str,
     fields: dict[str, object],
     path: str,
     line: int | None,
     where: Callable[[str], str] | None = None,
+    line_of: LineOf | None = None,
 ) -> EntityRecord:
-    """Build a record from canonical fields; a wrong value is an InputError at ``line``,
-    prefixed with ``where(field)`` (a spreadsheet's column) when given."""
+    """Build a record from canonical fields; a wrong value is an InputError at its field's
+    line (``line_of``) or the record's, prefixed with ``where(field)`` (a spreadsheet's
+    column) when given."""
+    at = _field_lines(line, line_of)
     try:
-        return _record(kind, fields, path, line)
+        return _record(kind, fields, path, at)
     except FieldError as exc:
         place = f"{where(exc.field)}: " if where is not None else ""
-        raise InputError(path, line, f"{place}{exc}") from None
+        raise InputError(path, at(exc.field), f"{place}{exc}") from None
+
+
+def _field_lines(line: int | None, line_of: LineOf | None) -> Callable[[str], int | None]:
+    def at(field: str) -> int | None:
+        found = line_of(field) if line_of is not None else None
+        return found if found is not None else line
+
+    return at
 
 
 def _checked(field: str, parse: Callable[..., T], *args: object) -> T:
@@ -127,12 +141,14 @@ def _checked(field: str, parse: Callable[..., T], *args: object) -> T:
         raise FieldError(field, str(exc)) from None
 
 
-def _record(kind: str, fields: dict[str, object], path: str, line: int | None) -> EntityRecord:
+def _record(
+    kind: str, fields: dict[str, object], path: str, at: Callable[[str], int | None]
+) -> EntityRecord:
     entity_id = _checked("id", _scalar, fields.get("id"), "id")
     if entity_id is None:
         raise FieldError("id", f"a {kind} without an id")
     label = _checked("label", _text, fields.get("label"), "label")
-    record = EntityRecord(kind, entity_id, path, line, label=label)
+    record = EntityRecord(kind, entity_id, path, at("id"), label=label)
     add = record.attributes.append
     if record.label:
         add((RDFS.label, Literal(record.label)))
@@ -150,5 +166,5 @@ def _record(kind: str, fields: dict[str, object], path: str, line: int | None) -
             relation, use = _PERSON_TEAM
         if targets and kind not in use.kinds:
             raise FieldError(name, f"{name} does not apply to a {kind}")
-        record.links.extend(Link(relation.predicate, t, line, use.reverse) for t in targets)
+        record.links.extend(Link(relation.predicate, t, at(name), use.reverse) for t in targets)
     return record

@@ -61,10 +61,12 @@ def _item_record(path: str, kind: str, item: Any, notes: Notes) -> EntityRecord:
     except ValueError as exc:
         raise InputError(path, line, str(exc)) from None
     fields: dict[str, object] = {}
+    keys: dict[str, str] = {}  # canonical field -> the key it was written as
+    lines = getattr(item, "lines", {})
     for key, value in item.items():
         name = names[str(key)]
         if name is None or name == "kind":
-            notes.warn(path, line, f"unknown field {key!r} of a {kind} ignored")
+            notes.warn(path, lines.get(key, line), f"unknown field {key!r} of a {kind} ignored")
             continue
-        fields[name] = value
-    return entity_record(kind, fields, path, line)
+        fields[name], keys[name] = value, str(key)
+    return entity_record(kind, fields, path, line, line_of=lambda f: lines.get(keys.get(f, "")))

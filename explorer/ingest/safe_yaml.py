@@ -20,9 +20,10 @@ MAX_EXPANDED_NODES = 1_000_000  # nodes that aliases may add to a document
 
 
 class LineDict(dict[Any, Any]):
-    """A mapping that remembers the 1-based line it started on."""
+    """A mapping that remembers the 1-based line it started on, and each key's."""
 
     line: int | None = None
+    lines: dict[Any, int]
 
 
 class _Loader(yaml.SafeLoader):
@@ -32,8 +33,13 @@ class _Loader(yaml.SafeLoader):
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Any:
     data = LineDict()
     data.line = node.start_mark.line + 1
+    data.lines = {}
     yield data
     data.update(loader.construct_mapping(node, deep=True))
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, str):
+            data.lines[key] = key_node.start_mark.line + 1
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

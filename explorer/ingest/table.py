@@ -121,7 +121,7 @@ def _row_record(path: str, line: int, header: Header, row: list[str]) -> EntityR
     fields: dict[str, object] = {}
     for cell_header, cell in zip(header.cells, row, strict=False):
         field = header.fields[cell_header]
-        if field is not None and cell.strip():
+        if field is not None and cell != "":
             fields[field] = cell  # as the sheet holds it (CSV cells come trimmed, or exact)
     kind_text = fields.pop("kind", None)
     kind = kind_from_text(str(kind_text), path, line) if kind_text else Kind.SERVICE

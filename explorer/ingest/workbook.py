@@ -11,6 +11,7 @@ import io
 import zipfile
 from datetime import date, datetime, time
 
+from explorer.cells import from_xstring
 from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.notes import Notes
@@ -20,7 +21,8 @@ __all__ = ["cell_text", "records_from_workbook"]
 
 
 def cell_text(value: object) -> str:
-    """A cell's value as the text a CSV cell would hold (``1.0`` is ``1``)."""
+    """A cell's value as the text a CSV cell would hold (``1.0`` is ``1``; Excel's
+    ``_x000D_`` a carriage return)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -29,7 +31,7 @@ def cell_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, datetime | date | time):
         return value.isoformat()
-    return str(value)
+    return from_xstring(str(value))
 
 
 def records_from_workbook(path: str, data: bytes, notes: Notes) -> list[EntityRecord]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import requests
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, URIRef
 from rdflib.term import Node
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import MaxRetryError, ReadTimeoutError
@@ -24,6 +24,7 @@ from urllib3.util.retry import Retry
 from explorer import __version__
 from explorer.errors import InputError
 from explorer.remote.endpoint import Credentials, Endpoint, credentials_for
+from explorer.store import literal
 
 __all__ = ["PAGE", "Row", "SparqlClient", "timeout_seconds"]
 
@@ -187,5 +188,5 @@ def _term(value: dict[str, str]) -> Node:
         language = value.get("xml:lang")
         if datatype == "http://www.w3.org/2001/XMLSchema#string":
             datatype = None  # RDF 1.1: the same literal, as the local store gives it back
-        return Literal(text, lang=language, datatype=URIRef(datatype) if datatype else None)
+        return literal(text, datatype, language)
     raise ValueError(kind)
