@@ -54,6 +54,7 @@ class EstateIndex:
     values: dict[URIRef, dict[int, str]] = field(
         default_factory=dict
     )  # attribute -> node number -> text
+    contact_lists: dict[int, tuple[str, ...]] = field(default_factory=dict)  # every contact
     size: int = 0  # triples
     version: int = 0  # explorer.store.version of the graph when the index was built
     _entities: list[Entity | None] = field(default_factory=list)
@@ -88,6 +89,7 @@ class EstateIndex:
             chosen = _one_each(subjects, texts)
             index.values[attribute] = {at(s): text for s, text in chosen.items()}
         index._text = [index.values[attribute] for attribute in ATTRIBUTES]
+        index.contact_lists = _every_one(at, *attributes[IC.contact])
         index._owners = index.out[IC.ownedBy]
         index.weight_at = [1] * len(nodes)
         for n, text in index.values[IC.tier].items():
@@ -182,6 +184,11 @@ class EstateIndex:
         n = self.number.get(node)
         return None if n is None else self.values[attribute].get(n)
 
+    def contacts(self, node: URIRef) -> tuple[str, ...]:
+        """Every contact the node has (a team's channel and list, say), sorted."""
+        n = self.number.get(node)
+        return () if n is None else self.contact_lists.get(n, ())
+
     def entity(self, node: URIRef) -> Entity:
         """The node's record; kind ``unknown`` when no source says what it is."""
         n = self.number.get(node)
@@ -221,6 +228,16 @@ def _one_each(subjects: list[str], texts: list[str]) -> dict[str, str]:
             if text < chosen[subject]:
                 chosen[subject] = text
     return chosen
+
+
+def _every_one(
+    at: Callable[[str], int], subjects: list[str], texts: list[str]
+) -> dict[int, tuple[str, ...]]:
+    """Every text of each subject, sorted: the same whatever order a store gives."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for subject, text in zip(subjects, texts, strict=True):
+        found[at(subject)].append(text)
+    return {n: tuple(sorted(set(texts))) for n, texts in found.items()}
 
 
 def _adjacency(sources: list[int], targets: list[int]) -> tuple[Adjacency, Adjacency]:

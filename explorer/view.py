@@ -30,6 +30,7 @@ __all__ = [
     "GraphView",
     "estate_parts",
     "focus_view",
+    "laid_out",
     "neighbourhood",
     "whole_graph",
 ]
@@ -112,10 +113,13 @@ def estate_parts(graph: Graph) -> tuple[dict[str, Entity], list[Edge]]:
 
 
 def _view(index: EstateIndex, nodes: set[URIRef], layered: bool) -> GraphView:
-    records, edges = _parts(index, nodes)
+    return laid_out(*_parts(index, nodes), layered)
+
+
+def laid_out(records: dict[str, Entity], edges: list[Edge], layered: bool) -> GraphView:
+    """A view of these nodes and edges, laid out (layered only up to ``LAYERED_LIMIT``)."""
     layered = layered and len(records) <= LAYERED_LIMIT
-    positions = _layout(list(records), edges, layered)
-    return GraphView(records, tuple(edges), positions, layered)
+    return GraphView(records, tuple(edges), _layout(list(records), edges, layered), layered)
 
 
 def whole_graph(graph: Graph) -> GraphView:
@@ -143,7 +147,7 @@ def _layout(nodes: list[str], edges: list[Edge], layered: bool) -> dict[str, tup
     shape = igraph.Graph(n=len(nodes), edges=pairs, directed=True)
     if layered:
         coords = shape.layout_sugiyama(maxiter=60).coords[: len(nodes)]
-        return {iri: (float(c[1]), float(c[0])) for iri, c in zip(nodes, coords, strict=True)}
+        return dict(zip(nodes, _packed([(c[1], c[0]) for c in coords]), strict=True))
     igraph.set_random_number_generator(random.Random(len(nodes)))  # same graph, same picture
     try:
         if len(nodes) <= FORCE_SMALL:  # Kamada-Kawai spaces small graphs evenly
@@ -158,6 +162,26 @@ def _layout(nodes: list[str], edges: list[Edge], layered: bool) -> dict[str, tup
         iri: (float(c[0]) / scale, float(c[1]) / scale)
         for iri, c in zip(nodes, coords, strict=True)
     }
+
+
+def _packed(places: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Sugiyama's (layer, slot) places with the slots of each layer made 0, 1, 2... in
+    their order and centred on the middle row: the library leaves room for the bends of
+    long edges, which at 60 nodes made a drawing 80 rows tall, unreadable at fit.
+
+    >>> _packed([(0, 0.0), (0, 7.0), (1, 3.0)])
+    [(0.0, -0.5), (0.0, 0.5), (1.0, 0.0)]
+    """
+    layers: dict[float, list[int]] = {}
+    for n, (layer, _) in enumerate(places):
+        layers.setdefault(layer, []).append(n)
+    packed: list[tuple[float, float]] = [(0.0, 0.0)] * len(places)
+    for layer, members in layers.items():
+        members.sort(key=lambda n: places[n][1])
+        middle = (len(members) - 1) / 2
+        for row, n in enumerate(members):
+            packed[n] = (float(layer), row - middle)
+    return packed
 
 
 def _widest_along_x(coords: list[list[float]]) -> list[list[float]]:

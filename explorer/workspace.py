@@ -1,9 +1,13 @@
 """What one window shows, as a plain object: the estate, the selection, the highlighted
-reach, the view mode, the focus centres and the comparison.
+reach, the view mode, the focus centres, the filter and the comparison.
 
 The app's panels observe it; the window only turns user actions into its methods and
 draws what it says. Without Qt, it can be tested on its own and is the ground that undo
 and editing build on: every change goes through a method here and is announced.
+
+The highlight, the impact list and the selection always tell one story: selecting a node
+outside the highlighted reach clears it, and so does asking for more hops; each such
+change leaves a ``note`` that says what it replaced.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from explorer.analysis import Reach
+from explorer.analysis import Direction, Reach
 from explorer.diff import ChangeMark
 from explorer.estate import Comparison, Estate
+from explorer.filters import NO_FILTER, Filter
+from explorer.vocab import id_from_iri
 
-__all__ = ["Change", "Mode", "ViewRequest", "Workspace", "reach_distances"]
+__all__ = ["Change", "Mode", "ViewRequest", "Workspace", "reach_distances", "reach_name"]
 
 
 class Mode(StrEnum):
@@ -35,6 +41,8 @@ class Change(StrEnum):
     REACH = "reach"
     VIEW = "view"
     COMPARISON = "comparison"
+    FILTER = "filter"
+    NOTE = "note"  # ``note`` says what an action replaced or why it did nothing
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,12 @@ class ViewRequest:
     mode: Mode
     centres: tuple[str, ...] = ()
     hops: int = 1
+
+
+def reach_name(answer: Reach) -> str:
+    """``blast radius of DNS`` or ``upstream of DNS``: how a note names a highlight."""
+    what = "blast radius" if answer.direction is Direction.AFFECTED else "upstream"
+    return f"{what} of {answer.node.name}"
 
 
 def reach_distances(answer: Reach | None) -> dict[str, int]:
@@ -67,6 +81,8 @@ class Workspace:
     centres: tuple[str, ...] = ()
     hops: int = 1
     comparison: Comparison | None = None
+    filter: Filter = NO_FILTER
+    note: str = ""
     shown: frozenset[str] = frozenset()  # the nodes drawn now, as the window reports them
     _observers: dict[Change, list[Observer]] = field(default_factory=dict, repr=False)
 
@@ -78,27 +94,48 @@ class Workspace:
             for observer in self._observers.get(change, []):
                 observer()
 
+    def _say(self, note: str) -> None:
+        self.note = note
+        self._tell(Change.NOTE)
+
     def open(self, estate: Estate) -> None:
-        """Show a newly opened estate: the whole of it, nothing selected or highlighted."""
+        """Show a newly opened estate: the whole of it, nothing selected or highlighted;
+        the filter stays (it is the window's, as a search is)."""
         self.estate, self.selected, self.reach = estate, None, None
         self.mode, self.centres, self.comparison = Mode.WHOLE, (), None
         self._tell(Change.ESTATE, Change.COMPARISON, Change.SELECTION, Change.REACH, Change.VIEW)
 
     def select(self, iri: str) -> None:
-        """Select a node; in a focus view that does not draw it, focus on it."""
+        """Select a node; in a focus view that does not draw it, focus on it. A highlight
+        that does not reach it is cleared: it would tell of another node."""
         self.selected = iri
+        if self.reach is not None and iri not in reach_distances(self.reach):
+            self._clear_reach(f"{id_from_iri(iri)} is not in it")
         if self.mode is Mode.FOCUS and iri not in self.shown:
             self.centres = (iri,)
             self._tell(Change.VIEW)
         self._tell(Change.SELECTION)
 
+    def _clear_reach(self, why: str) -> None:
+        assert self.reach is not None
+        cleared = f"Cleared the {reach_name(self.reach)}: {why}."
+        self.reach = None
+        self._tell(Change.REACH)
+        self._say(cleared)
+
+    def set_filter(self, kept: Filter) -> None:
+        """Show only what ``kept`` keeps, on the canvas and in the lists."""
+        self.filter = kept
+        self._tell(Change.FILTER, Change.VIEW)
+
     def focus(self, centres: tuple[str, ...] | None = None) -> bool:
         """Focus on ``centres`` (default: what the highlight reaches, or the selection);
-        False when there is nothing to focus on."""
+        False, with a note, when there is nothing to focus on."""
         if centres is None:
             centres = tuple(reach_distances(self.reach)) or (self.selected or "",)
         wanted = tuple(c for c in centres if c)
         if not wanted:
+            self._say("Nothing to focus on: select a node first (click it, or search and Enter).")
             return False
         self.mode, self.centres = Mode.FOCUS, wanted
         self._tell(Change.VIEW)
@@ -111,12 +148,25 @@ class Workspace:
         self.focus((*self.centres, iri) if self.mode is Mode.FOCUS else (iri,))
 
     def set_hops(self, hops: int) -> None:
+        """How far the focus view reaches; a highlight there, which draws just what it
+        reaches, is cleared to show the hops asked for."""
+        changed = hops != self.hops
         self.hops = hops
-        if self.mode is Mode.FOCUS and self.reach is None:
-            self._tell(Change.VIEW)
+        if self.mode is not Mode.FOCUS or not changed:
+            return
+        if self.reach is not None:
+            self.centres = (self.reach.node.iri,)
+            self._clear_reach(f"showing {hops} hop(s) around {self.reach.node.name}")
+        self._tell(Change.VIEW)
 
     def show_reach(self, answer: Reach) -> None:
         """Highlight a blast radius or upstream; a focus view then draws what it reaches."""
+        before = self.reach
+        if before is not None and (before.node.iri, before.direction) != (
+            answer.node.iri,
+            answer.direction,
+        ):
+            self._say(f"Replaced the {reach_name(before)} with the {reach_name(answer)}.")
         self.reach = answer
         if self.mode is Mode.FOCUS:
             self.centres = tuple(reach_distances(answer))

@@ -38,7 +38,7 @@ LAYERS = (
     ("explorer.index",),
     ("explorer.ingest", "explorer.lookup", "explorer.provenance", "explorer.search"),
     ("explorer.analysis", "explorer.view"),
-    ("explorer.details", "explorer.diff", "explorer.export", "explorer.report"),
+    ("explorer.details", "explorer.diff", "explorer.export", "explorer.filters", "explorer.report"),
     ("explorer.remote",),
     ("explorer.estate",),
     ("explorer.workspace", "explorer.cli", "explorer.__main__"),

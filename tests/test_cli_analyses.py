@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
+from explorer.report.reach import ROSTER_COLUMNS
 from helpers import SAMPLES, run_cli
 
 Write = Callable[[str, str | bytes], Path]
@@ -26,11 +29,62 @@ class TestBlastRadiusCommand:
         assert set(data) == {"node", "impacted", "teams"}
         assert set(data["node"]) == NODE_KEYS and data["node"]["id"] == "dns-service"
         first = data["impacted"][0]
-        assert set(first) == NODE_KEYS | {"distance", "path"}
+        assert set(first) == NODE_KEYS | {"distance", "path", "tier"}
         assert first["path"][0] == "dns-service" and len(first["path"]) == first["distance"] + 1
-        assert {"iri", "id", "label"} <= set(data["teams"][0])
-        statuses = {t["id"]: t["status"] for t in data["teams"]}
-        assert statuses["team-legacy-infra"] == "dissolved"
+        tiers = {i["id"]: i["tier"] for i in data["impacted"]}
+        assert tiers["control-plane"] == 1 and tiers["status-page"] == 3
+        team_keys = {"iri", "id", "label", "status", "owns", "contact", "members"}
+        assert set(data["teams"][0]) == team_keys | {"most_critical_tier"}
+        teams = {t["id"]: t for t in data["teams"]}
+        assert teams["team-legacy-infra"]["status"] == "dissolved"
+        dns = teams["team-dns"]
+        assert dns["contact"] == ["dns-oncall@example.org"] and dns["most_critical_tier"] == 1
+        assert [(m["id"], m["contact"]) for m in dns["members"]] == [
+            ("person-emeka", ["emeka@example.org"])
+        ]
+
+    def test_a_roster_as_csv_has_every_team_with_how_to_reach_it(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["blast-radius", "dns-service", "--roster", "csv"]) == 0
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        assert len(rows) == 10 and list(rows[0]) == list(ROSTER_COLUMNS)
+        dns = next(r for r in rows if r["id"] == "team-dns")
+        assert dns["contact"] == "dns-oncall@example.org"
+        assert dns["members"] == "Emeka Nwosu <emeka@example.org>"
+        assert dns["owns"] == "dns-service" and dns["most_critical_tier"] == "1"
+        gone = next(r for r in rows if r["id"] == "team-legacy-infra")
+        assert gone["status"] == "dissolved" and gone["most_critical_tier"] == "2"
+
+    def test_a_roster_as_markdown_pastes_into_a_report(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["blast-radius", "dns-service", "--roster", "md"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("## Affected if Authoritative and recursive DNS (dns-service) fails")
+        assert (
+            "| DNS and Edge (team-dns) | active | dns-oncall@example.org | "
+            "Emeka Nwosu \\<emeka@example.org\\> | dns-service | 1 |" in out
+        )
+        assert "| Legacy Infra Tools (team-legacy-infra) | dissolved |" in out
+        assert "| Status page (status-page) | service | 3 | 1 | dns-service → status-page |" in out
+
+    def test_a_roster_and_json_cannot_both_be_asked(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        with pytest.raises(SystemExit) as done:
+            main(["blast-radius", "dns-service", "--roster", "md", "--json"])
+        assert done.value.code == 2
+        assert "not allowed with argument" in capsys.readouterr().err
+
+    def test_an_assumption_is_false_rather_than_down(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["blast-radius", "assume-public-ntp"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith(
+            "Affected if assumption Public NTP pools are reachable (assume-public-ntp) is false"
+        )
 
     def test_text_says_what_is_affected_and_who_to_tell(
         self, capsys: pytest.CaptureFixture[str]

@@ -12,7 +12,7 @@ from rdflib.namespace import RDFS
 
 from explorer.errors import InputError
 from explorer.ingest import load
-from explorer.search import SearchIndex, search
+from explorer.search import Match, SearchIndex, search
 from helpers import SAMPLES, estate, node, run_cli
 
 Write = Callable[[str, str | bytes], Path]
@@ -107,6 +107,57 @@ class TestQueries:
     def test_a_url_in_a_query_is_not_a_field(self, root: Path) -> None:
         graph = estate('id:wiki a ic:Service ; ic:contact "https://wiki.example/x" .\n')
         assert ids(graph, '"https://wiki.example/x"', root) == ["wiki"]
+
+
+class TestRanking:
+    """A name that is, or starts with, the query comes first; then a word of a name; then
+    prose. Ties go to the more critical, then the more connected node."""
+
+    def test_dns_picks_the_dns_service_not_the_vendor(self) -> None:
+        hits = search(load().graph, "dns")
+        assert [h.id for h in hits[:4]] == [
+            "dns-service",  # starts with "dns", tier 1
+            "dns-zone",  # starts with "dns", no tier, fewer relations
+            "team-dns",  # its label starts with "DNS"
+            "vendor-quorum-dns",  # "DNS" is a word of its label
+        ]
+        assert [h.match for h in hits[:4]] == [Match.START] * 3 + [Match.WORD]
+        assert all(h.match is Match.TEXT for h in hits[4:])
+
+    def test_an_exact_name_beats_one_that_starts_with_it(self, root: Path) -> None:
+        graph = estate(
+            'id:ledger-archive a ic:Service ; rdfs:label "Ledger archive" ; ic:tier 1 .\n'
+            'id:book a ic:Service ; rdfs:label "Ledger" ; ic:tier 3 .\n'
+        )
+        assert ids(graph, "ledger", root) == ["book", "ledger-archive"]
+
+    def test_between_two_names_the_more_critical_then_the_more_connected_wins(
+        self, root: Path
+    ) -> None:
+        graph = estate(
+            'id:api-v1 a ic:Service ; rdfs:label "API v1" ; ic:tier 3 .\n'
+            'id:api-v2 a ic:Service ; rdfs:label "API v2" ; ic:tier 1 .\n'
+            'id:api-v3 a ic:Service ; rdfs:label "API v3" ; ic:tier 1 ; ic:dependsOn id:db .\n'
+            "id:db a ic:Resource .\n"
+        )
+        assert ids(graph, "api", root) == ["api-v3", "api-v2", "api-v1"]
+
+    def test_a_name_beats_a_description_that_says_the_word_more(self, root: Path) -> None:
+        graph = estate(
+            'id:a a ic:Service ; rdfs:label "Queue" ; <http://purl.org/dc/terms/description> '
+            '"ledger ledger ledger ledger" .\n'
+            'id:b a ic:Service ; rdfs:label "General ledger service" .\n'
+        )
+        assert ids(graph, "ledger", root) == ["b", "a"]
+
+    def test_a_field_query_still_ranks_by_criticality(self, root: Path) -> None:
+        assert ids(estate(LEDGER), "kind:service", root)[:2] == ["ledger", "reports"]
+
+    def test_the_command_line_shows_closeness_not_raw_scores(self) -> None:
+        done = run_cli("search", "dns")
+        assert done.returncode == 0
+        first = done.stdout.splitlines()[2]
+        assert first.split()[0] == Match.START.shown and "dns-service" in first
 
 
 class TestFragments:

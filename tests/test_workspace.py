@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from explorer.estate import Estate, open_estate
+from explorer.filters import Filter
 from explorer.workspace import Change, Mode, ViewRequest, Workspace, reach_distances
 from helpers import SAMPLES, node
 
@@ -59,7 +60,8 @@ class TestWorkspace:
 
     def test_focus_needs_something_to_focus_on(self, told: tuple) -> None:
         state, heard = told
-        assert not state.focus() and state.mode is Mode.WHOLE and heard == []
+        assert not state.focus() and state.mode is Mode.WHOLE and heard == [Change.NOTE]
+        assert state.note.startswith("Nothing to focus on: select a node first")
         state.select(GPS)
         assert state.focus() and state.view_request() == ViewRequest(Mode.FOCUS, (GPS,), 1)
 
@@ -75,8 +77,50 @@ class TestWorkspace:
         assert heard == [Change.VIEW, Change.REACH]
         assert state.view_request() == ViewRequest(Mode.FOCUS, tuple(reach_distances(answer)), 0)
         heard.clear()
-        state.set_hops(3)  # the highlight decides what is drawn, not the hops
-        assert heard == [] and state.hops == 3
+        state.set_hops(3)  # more hops: the highlight, which draws only itself, gives way
+        assert state.reach is None and state.hops == 3
+        assert heard == [Change.REACH, Change.NOTE, Change.VIEW]
+        assert state.view_request() == ViewRequest(Mode.FOCUS, (DNS,), 3)
+        assert state.note == (
+            "Cleared the blast radius of Authoritative and recursive DNS (dns-service): "
+            "showing 3 hop(s) around Authoritative and recursive DNS (dns-service)."
+        )
+
+    def test_the_highlight_the_list_and_the_selection_tell_one_story(
+        self, told: tuple, sample: Estate
+    ) -> None:
+        state, heard = told
+        state.select(DNS)
+        state.show_reach(sample.blast_radius(DNS))
+        state.select(str(node("control-plane")))  # in the blast radius: it stays
+        assert state.reach is not None
+        heard.clear()
+        state.select(GPS)  # not in it: the highlight goes, and says so
+        assert state.reach is None and heard == [Change.REACH, Change.NOTE, Change.SELECTION]
+        assert state.note == (
+            "Cleared the blast radius of Authoritative and recursive DNS (dns-service): "
+            "gps-clock is not in it."
+        )
+
+    def test_a_new_answer_says_what_it_replaced(self, told: tuple, sample: Estate) -> None:
+        state, _ = told
+        state.select(DNS)
+        state.show_reach(sample.blast_radius(DNS))
+        state.show_reach(sample.upstream(DNS))
+        assert state.note == (
+            "Replaced the blast radius of Authoritative and recursive DNS (dns-service) "
+            "with the upstream of Authoritative and recursive DNS (dns-service)."
+        )
+
+    def test_a_filter_is_announced_and_kept_across_an_open(
+        self, told: tuple, sample: Estate
+    ) -> None:
+        state, heard = told
+        kept = Filter(kinds=frozenset({"service"}))
+        state.set_filter(kept)
+        assert heard == [Change.FILTER, Change.VIEW]
+        state.open(sample)
+        assert state.filter == kept
 
     def test_expanding_adds_a_centre_and_drops_the_highlight(
         self, told: tuple, sample: Estate

@@ -13,7 +13,7 @@ from rdflib import URIRef
 from explorer.index import Adjacency, EstateIndex
 from explorer.kinds import OWNER_KINDS, Kind
 from explorer.model import Entity
-from explorer.relations import COMPOSING, OWNED_BY, SPREADING
+from explorer.relations import COMPOSING, MEMBER_OF, OWNED_BY, SPREADING
 from explorer.statuses import OwnerStatus, TeamStatus
 from explorer.vocab import IC
 
@@ -21,6 +21,7 @@ __all__ = [
     "Direction",
     "Flow",
     "Impacted",
+    "Member",
     "Reach",
     "TeamToTell",
     "flow",
@@ -50,16 +51,29 @@ class Impacted:
 
 
 @dataclass(frozen=True)
+class Member:
+    """A person in a team to tell, and how to reach them."""
+
+    entity: Entity
+    contacts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class TeamToTell:
     """An owner of something on the walk; ``status`` says whether anybody is there.
 
     status: ``active``; ``dissolved`` (the team is gone); ``unreachable`` (a team with no
     members and no contact); ``undefined`` (named as owner, defined by no source).
+    ``worst_tier`` is the most critical tier among what it owns in the answer (1 is the
+    most critical; None when none of it has a tier): who to call first.
     """
 
     entity: Entity
     status: OwnerStatus
     owns: tuple[str, ...]
+    contacts: tuple[str, ...] = ()
+    members: tuple[Member, ...] = ()
+    worst_tier: int | None = None
 
 
 @dataclass(frozen=True)
@@ -163,22 +177,37 @@ def owner_status(index: EstateIndex, owner: URIRef) -> OwnerStatus:
         return OwnerStatus.UNDEFINED
     if (index.value(owner, IC.status) or "").casefold() == TeamStatus.DISSOLVED:
         return OwnerStatus.DISSOLVED
-    nobody = not index.sources(owner, IC.memberOf) and index.value(owner, IC.contact) is None
+    nobody = not index.sources(owner, MEMBER_OF.predicate) and not index.contacts(owner)
     return OwnerStatus.UNREACHABLE if kind is Kind.TEAM and nobody else OwnerStatus.ACTIVE
+
+
+def _team(index: EstateIndex, team: URIRef, owned: list[int]) -> TeamToTell:
+    tiers = [t for n in owned if (t := index.entity_at(n).tier) is not None]
+    members = tuple(
+        Member(index.entity(person), index.contacts(person))
+        for person in index.sources(team, MEMBER_OF.predicate)
+    )
+    return TeamToTell(
+        index.entity(team),
+        owner_status(index, team),
+        tuple(sorted(index.id_at(n) for n in owned)),
+        index.contacts(team),
+        members,
+        min(tiers, default=None),
+    )
 
 
 def teams_to_tell(index: EstateIndex, nodes: Iterable[int]) -> tuple[TeamToTell, ...]:
     """The owners of ``nodes`` (index numbers), each with what it owns among them; problems
     first."""
-    owned: dict[int, list[str]] = {}
+    owned: dict[int, list[int]] = {}
     owners, none = index.out[OWNED_BY.predicate], ()
     for node in nodes:
         for owner in owners.get(node, none):
-            owned.setdefault(owner, []).append(index.id_at(node))
+            owned.setdefault(owner, []).append(node)
     teams = []
-    for owner, ids in owned.items():
-        term = index.nodes[owner]
-        teams.append(TeamToTell(index.entity(term), owner_status(index, term), tuple(sorted(ids))))
+    for owner, numbers in owned.items():
+        teams.append(_team(index, index.nodes[owner], numbers))
     teams.sort(
         key=lambda t: (t.status is OwnerStatus.ACTIVE, t.entity.label.casefold(), t.entity.iri)
     )

@@ -11,6 +11,8 @@ import json
 import sys
 from collections.abc import Callable
 
+from explorer.analysis import Reach
+from explorer.cli.filtering import filter_from
 from explorer.cli.parser import EXIT_BAD_INPUT, PROG
 from explorer.estate import Estate, open_estate
 from explorer.export import check_target
@@ -25,6 +27,8 @@ from explorer.report import (
     gaps_text,
     reach_json,
     reach_text,
+    roster_csv,
+    roster_markdown,
     search_json,
     search_text,
     spof_json,
@@ -101,17 +105,26 @@ def _search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_ROSTERS = {"csv": roster_csv, "md": roster_markdown}
+
+
+def _print_reach(args: argparse.Namespace, answer: Reach) -> None:
+    if args.roster:
+        _notices.finish()
+        sys.stdout.write(_ROSTERS[args.roster](answer))
+    else:
+        _print(args, reach_json(answer), reach_text(answer))
+
+
 def _blast_radius(args: argparse.Namespace) -> int:
     estate = _open(args)
-    answer = estate.blast_radius(estate.resolve(args.node), args.depth, _notices)
-    _print(args, reach_json(answer), reach_text(answer))
+    _print_reach(args, estate.blast_radius(estate.resolve(args.node), args.depth, _notices))
     return EXIT_OK
 
 
 def _upstream(args: argparse.Namespace) -> int:
     estate = _open(args)
-    answer = estate.upstream(estate.resolve(args.node), args.depth, _notices)
-    _print(args, reach_json(answer), reach_text(answer))
+    _print_reach(args, estate.upstream(estate.resolve(args.node), args.depth, _notices))
     return EXIT_OK
 
 
@@ -143,7 +156,8 @@ def _spof(args: argparse.Namespace) -> int:
 
 def _write(args: argparse.Namespace) -> int:
     check_target(args.output)  # before the work of opening
-    written = _open(args).export(args.output, _notices)
+    estate = _open(args)
+    written = estate.export(args.output, _notices, filter_from(args, estate))
     _notices.finish()
     print(f"wrote {written.triples} triples ({written.entities} entities) to {written.path}")
     return EXIT_OK

@@ -8,9 +8,18 @@ from pathlib import Path
 from typing import NoReturn
 
 from explorer import __version__
+from explorer.cli.filtering import add_filter_options
 from explorer.export import WRITERS
 
-__all__ = ["COMMANDS", "EXIT_BAD_INPUT", "GUI_COMMANDS", "PROG", "OneLineParser", "build_parser"]
+__all__ = [
+    "COMMANDS",
+    "EXIT_BAD_INPUT",
+    "GUI_COMMANDS",
+    "PROG",
+    "ROSTER_FORMATS",
+    "OneLineParser",
+    "build_parser",
+]
 
 PROG = "infra-explorer"
 GUI_COMMANDS = ("gui", "screenshot")
@@ -28,6 +37,7 @@ COMMANDS = (
     *GUI_COMMANDS,
 )
 EXIT_BAD_INPUT = 2
+ROSTER_FORMATS = ("csv", "md")
 
 Handlers = dict[str, Callable[[argparse.Namespace], int]]
 
@@ -112,7 +122,13 @@ def _add_walks(commands: argparse._SubParsersAction[OneLineParser]) -> None:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("node", metavar="NODE", help="an IRI, prefix:name, id or label")
         _sources(command)
-        _json(command)
+        output = command.add_mutually_exclusive_group()
+        output.add_argument("--json", action="store_true", help="print JSON")
+        output.add_argument(
+            "--roster",
+            choices=ROSTER_FORMATS,
+            help="print the teams to tell, with contacts and members, as CSV or Markdown",
+        )
         command.add_argument("--depth", type=depth, metavar="N", help="at most N steps away")
         _endpoint(command)
 
@@ -148,10 +164,12 @@ def _add_writers(commands: argparse._SubParsersAction[OneLineParser]) -> None:
     imp = commands.add_parser("import", help="convert sources into one RDF file")
     _sources(imp, required=True)
     _output(imp)
+    add_filter_options(imp)
     snap = commands.add_parser("snapshot", help="write the loaded graph to a file")
     _sources(snap)
     _output(snap)
     _endpoint(snap, "--from")
+    add_filter_options(snap)
     compare = commands.add_parser("diff", help="what changed between two snapshots or sources")
     compare.add_argument(
         "old", type=Path, metavar="OLD", help="the earlier snapshot (file or folder)"

@@ -21,6 +21,7 @@ from explorer.details import NodeDetails
 from explorer.diff import Diff
 from explorer.errors import InputError
 from explorer.export import check_target, dump
+from explorer.filters import NO_FILTER, Filter, kept_graph, rules_of
 from explorer.index import entities
 from explorer.model import Entity
 from explorer.progress import StepProgress, quiet
@@ -169,12 +170,16 @@ class Estate(ABC):
         if path.resolve() in {p.resolve() for p in self.inputs}:
             raise InputError(path, None, "is one of the inputs; refusing to overwrite it")
 
-    def export(self, path: Path, progress: StepProgress = quiet) -> Written:
+    def export(
+        self, path: Path, progress: StepProgress = quiet, kept: Filter = NO_FILTER
+    ) -> Written:
         """Write a snapshot to ``path`` (its extension picks the format), atomically,
-        never over one of the estate's inputs."""
+        never over one of the estate's inputs; of what ``kept`` keeps, when given."""
         path = Path(path)
         self.check_export(path)
         graph, provenance = self.snapshot(progress)
+        if kept.active:
+            graph = kept_graph(graph, kept, rules_of(self.gaps(progress)))
         dump(graph, path, provenance)
         return Written(path, len(graph), len(entities(graph)))
 

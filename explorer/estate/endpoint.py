@@ -132,7 +132,7 @@ class EndpointEstate(Estate):
     ) -> Reach:
         node = URIRef(iri)
         mirror = Mirror(self.client, tick)
-        mirror.describe_with_owners(walk(self.client, [node], step, depth, tick))
+        mirror.describe_with_owners(walk(self.client, [node], step, depth, tick), members=True)
         return answer(mirror.graph, node, depth)
 
     def gaps(self, progress: StepProgress = quiet) -> list[Gap]:

@@ -136,10 +136,15 @@ class Mirror:
                 found.update(s for s, _ in pairs)
         return found
 
-    def describe_with_owners(self, nodes: Sequence[URIRef]) -> None:
+    def describe_with_owners(self, nodes: Sequence[URIRef], members: bool = False) -> set[URIRef]:
         """Describe ``nodes``, their owners, and one member of each owner: all that an
-        entity record and an owner's status (active, dissolved, unreachable) are made of."""
+        entity record and an owner's status (active, dissolved, unreachable) are made of;
+        with ``members``, every member, described, as a roster lists them. Returns the
+        owners."""
         self.describe(nodes)
         owners = self.objects(nodes, OWNED_BY.predicate)
         self.describe(owners)
-        self.subjects(sorted(owners), MEMBER_OF.predicate, every=False)
+        people = self.subjects(sorted(owners), MEMBER_OF.predicate, every=members)
+        if members:
+            self.describe(people)
+        return owners

@@ -7,15 +7,17 @@ See ``explorer.remote.text_match`` for how a query is narrowed on the server, wi
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rdflib import URIRef
 from whoosh import query as wq
 
 from explorer.progress import Step, StepProgress, quiet
+from explorer.relations import RELATIONS
 from explorer.remote import text_match
 from explorer.remote.client import SparqlClient
 from explorer.remote.mirror import Mirror
+from explorer.remote.queries import chunks, iri, values
 from explorer.search import SearchHit, search_documents
 from explorer.search.documents import documents
 from explorer.search.query import parse_query
@@ -45,7 +47,23 @@ def search(
         _log.warning("search %r: ranking the first %d matches only", text, len(nodes))
     mirror = Mirror(client, tick)
     mirror.describe_with_owners(nodes)
-    return search_documents(list(documents(mirror.graph, nodes)), text, limit)
+    docs = documents(mirror.graph, nodes, link_counts(client, nodes))
+    return search_documents(list(docs), text, limit)
+
+
+def link_counts(client: SparqlClient, nodes: Sequence[URIRef]) -> dict[URIRef, int]:
+    """How many relations each node takes part in, either way, counted on the server (the
+    copy holds only some of them): what ranking breaks ties with."""
+    relations = " ".join(iri(r.predicate) for r in RELATIONS)
+    counts: dict[URIRef, int] = {}
+    for part in chunks(sorted(nodes)):
+        query = (
+            f"SELECT ?x (COUNT(*) AS ?n) WHERE {{ {values('x', part)} VALUES ?p {{ {relations} }} "
+            "{ ?x ?p ?o FILTER(isIRI(?o)) } UNION { ?o ?p ?x FILTER(isIRI(?o)) } } GROUP BY ?x"
+        )
+        for rows in client.pages(query):
+            counts.update((row["x"], int(str(row["n"]))) for row in rows)  # type: ignore[misc]
+    return counts
 
 
 def _filtered(client: SparqlClient, where: str | None, tick: StepProgress) -> list[URIRef]:

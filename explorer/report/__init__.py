@@ -4,13 +4,19 @@ from explorer.report.answers import (
     gaps_json,
     gaps_text,
     node_json,
-    reach_csv,
-    reach_json,
-    reach_text,
     search_json,
     search_text,
 )
 from explorer.report.changes import diff_text
+from explorer.report.reach import (
+    reach_csv,
+    reach_heading,
+    reach_json,
+    reach_text,
+    roster_csv,
+    roster_markdown,
+    team_status,
+)
 from explorer.report.structure import (
     cycles_json,
     cycles_text,
@@ -30,10 +36,14 @@ __all__ = [
     "gaps_text",
     "node_json",
     "reach_csv",
+    "reach_heading",
     "reach_json",
     "reach_text",
+    "roster_csv",
+    "roster_markdown",
     "search_json",
     "search_text",
     "spof_json",
     "spof_text",
+    "team_status",
 ]

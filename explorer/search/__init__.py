@@ -22,10 +22,13 @@ from explorer.search import cache
 from explorer.search.documents import SCHEMA, documents, searchable_nodes
 from explorer.search.highlight import Fragment, fragment_of
 from explorer.search.query import FIELDS, parse_query
+from explorer.search.ranking import Match, match_of, plain_words, rank
+from explorer.tiers import parse_tier
 
 __all__ = [
     "FIELDS",
     "Fragment",
+    "Match",
     "Progress",
     "SearchHit",
     "SearchIndex",
@@ -38,7 +41,8 @@ Progress = Callable[[int, int], None]  # (documents indexed, documents in all)
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One node that matched, best first, with the passage that matched."""
+    """One node that matched, best first, with the passage that matched; ``match`` says
+    how its name meets the query (see ``explorer.search.ranking``)."""
 
     iri: str
     id: str
@@ -46,6 +50,9 @@ class SearchHit:
     kind: str
     score: float
     fragment: Fragment
+    tier: int | None = None
+    degree: int = 0
+    match: Match = Match.TEXT
 
 
 class SearchIndex:
@@ -89,11 +96,13 @@ class SearchIndex:
         return cls(ix, key, built_now=True)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """The best ``limit`` hits for ``query``; a malformed query is an InputError."""
+        """The best ``limit`` hits for ``query``, ranked as people mean it (of whoosh's
+        best ``RANKED`` at least); a malformed query is an InputError."""
         parsed = parse_query(query)
+        words = plain_words(query)
         with self.ix.searcher() as searcher:
-            results = searcher.search(parsed, limit=limit, terms=True)
-            return [
+            results = searcher.search(parsed, limit=max(limit, RANKED), terms=True)
+            hits = [
                 SearchHit(
                     iri=hit["iri"],
                     id=hit["id"],
@@ -101,10 +110,16 @@ class SearchIndex:
                     kind=hit["kind"],
                     score=round(float(hit.score), 3),
                     fragment=fragment_of(hit),
+                    tier=parse_tier(hit.get("tier")),
+                    degree=int(hit.get("degree", 0)),
+                    match=match_of(words, hit["id"], hit["label"]),
                 )
                 for hit in results
             ]
+        return rank(hits, query)[:limit]
 
+
+RANKED = 200  # whoosh's best hits that ranking reorders: a name match is always among them
 
 # whoosh is pure Python (about 2,500 documents a second per core): from this many
 # documents on, its writer runs one process per core and merges their segments
@@ -115,7 +130,7 @@ def _build(folder: Path, graph: Graph, progress: Progress | None) -> None:
     _write(index.create_in(str(folder), SCHEMA), list(documents(graph)), progress)
 
 
-def search_documents(docs: list[dict[str, str]], query: str, limit: int = 20) -> list[SearchHit]:
+def search_documents(docs: list[dict[str, object]], query: str, limit: int = 20) -> list[SearchHit]:
     """Search a few documents held in memory (a SPARQL endpoint's candidates), ranked by the
     same query as a cached index would rank them."""
     # a name of its own: whoosh pools postings in the folder $TMPDIR/<index name>.tmp,
@@ -125,7 +140,7 @@ def search_documents(docs: list[dict[str, str]], query: str, limit: int = 20) ->
     return SearchIndex(ix, "", built_now=True).search(query, limit)
 
 
-def _write(ix: Index, docs: list[dict[str, str]], progress: Progress | None) -> None:
+def _write(ix: Index, docs: list[dict[str, object]], progress: Progress | None) -> None:
     procs = min(2, os.cpu_count() or 1) if len(docs) >= PARALLEL_FROM else 1
     writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=256)
     try:

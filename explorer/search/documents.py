@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from rdflib import RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
 
-from explorer.index import index_of
-from explorer.relations import OWNED_BY
+from explorer.index import EstateIndex, index_of
+from explorer.relations import OWNED_BY, PREDICATES
 from explorer.store import Pairs
 from explorer.vocab import IC
 
-__all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "documents", "searchable_nodes"]
+__all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "degree", "documents", "searchable_nodes"]
 
-SCHEMA_VERSION = 3  # bump when SCHEMA or documents() change, so cached indexes are rebuilt
+SCHEMA_VERSION = 4  # bump when SCHEMA or documents() change, so cached indexes are rebuilt
 
 _words = StemmingAnalyzer(stoplist=None)  # "DNS and Edge": every word counts in a name
 
@@ -31,6 +31,7 @@ SCHEMA = fields.Schema(
     status=fields.KEYWORD(lowercase=True),
     description=fields.TEXT(stored=True, analyzer=StemmingAnalyzer()),
     text=fields.TEXT(stored=True, analyzer=StemmingAnalyzer()),
+    degree=fields.STORED,  # relations in and out: ties go to the more connected node
 )
 
 # plain words are looked for in these, each weighted: names count more than prose
@@ -61,8 +62,22 @@ def _clean(text: str) -> str:
     return "".join(ch for ch in text if ch >= " " or ch in "\t\n")
 
 
-def documents(graph: Graph, nodes: Iterable[URIRef] | None = None) -> Iterator[dict[str, str]]:
-    """One whoosh document per searchable node (or per node of ``nodes``)."""
+def degree(index: EstateIndex, node: URIRef) -> int:
+    """How many relations the node takes part in, either way."""
+    n = index.number.get(node)
+    if n is None:
+        return 0
+    none: tuple[int, ...] = ()
+    return sum(len(index.out[p].get(n, none)) + len(index.into[p].get(n, none)) for p in PREDICATES)
+
+
+def documents(
+    graph: Graph,
+    nodes: Iterable[URIRef] | None = None,
+    degrees: Mapping[URIRef, int] | None = None,
+) -> Iterator[dict[str, object]]:
+    """One whoosh document per searchable node (or per node of ``nodes``); ``degrees``
+    when the graph holds only part of each node's relations (an endpoint's copy)."""
     index = index_of(graph)
     pairs = Pairs(graph)
     descriptions = _literals(pairs, _DESCRIPTIONS)
@@ -81,6 +96,7 @@ def documents(graph: Graph, nodes: Iterable[URIRef] | None = None) -> Iterator[d
             "status": record.status,
             "description": _clean("\n".join(sorted(descriptions.get(str(node), ())))),
             "text": _clean("\n".join(sorted(others.get(str(node), ())))),
+            "degree": degrees.get(node, 0) if degrees is not None else degree(index, node),
         }
 
 
