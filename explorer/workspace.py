@@ -12,14 +12,17 @@ change leaves a ``note`` that says what it replaced.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar, cast
 
 from explorer.analysis import Direction, Reach
 from explorer.diff import ChangeMark
 from explorer.estate import Comparison, Estate
 from explorer.filters import NO_FILTER, Filter
+from explorer.report import reach_heading
 from explorer.vocab import id_from_iri
 
 __all__ = ["Change", "Mode", "ViewRequest", "Workspace", "reach_distances", "reach_name"]
@@ -68,6 +71,18 @@ def reach_distances(answer: Reach | None) -> dict[str, int]:
 
 
 Observer = Callable[[], None]
+Action = TypeVar("Action", bound=Callable[..., object])
+
+
+def _acting(method: Action) -> Action:
+    """A user's action: the note of the one before is forgotten."""
+
+    @functools.wraps(method)
+    def act(self: Workspace, *args: object) -> object:
+        self.note = ""
+        return method(self, *args)
+
+    return cast(Action, act)
 
 
 @dataclass
@@ -98,6 +113,7 @@ class Workspace:
         self.note = note
         self._tell(Change.NOTE)
 
+    @_acting
     def open(self, estate: Estate) -> None:
         """Show a newly opened estate: the whole of it, nothing selected or highlighted;
         the filter stays (it is the window's, as a search is)."""
@@ -105,6 +121,7 @@ class Workspace:
         self.mode, self.centres, self.comparison = Mode.WHOLE, (), None
         self._tell(Change.ESTATE, Change.COMPARISON, Change.SELECTION, Change.REACH, Change.VIEW)
 
+    @_acting
     def select(self, iri: str) -> None:
         """Select a node; in a focus view that does not draw it, focus on it. A highlight
         that does not reach it is cleared: it would tell of another node."""
@@ -123,11 +140,13 @@ class Workspace:
         self._tell(Change.REACH)
         self._say(cleared)
 
+    @_acting
     def set_filter(self, kept: Filter) -> None:
         """Show only what ``kept`` keeps, on the canvas and in the lists."""
         self.filter = kept
         self._tell(Change.FILTER, Change.VIEW)
 
+    @_acting
     def focus(self, centres: tuple[str, ...] | None = None) -> bool:
         """Focus on ``centres`` (default: what the highlight reaches, or the selection);
         False, with a note, when there is nothing to focus on."""
@@ -141,12 +160,14 @@ class Workspace:
         self._tell(Change.VIEW)
         return True
 
+    @_acting
     def expand(self, iri: str) -> None:
         """Bring a node's neighbours into the focus view (and select it)."""
         self.select(iri)
         self.clear_reach()
         self.focus((*self.centres, iri) if self.mode is Mode.FOCUS else (iri,))
 
+    @_acting
     def set_hops(self, hops: int) -> None:
         """How far the focus view reaches; a highlight there, which draws just what it
         reaches, is cleared to show the hops asked for."""
@@ -159,6 +180,7 @@ class Workspace:
             self._clear_reach(f"showing {hops} hop(s) around {self.reach.node.name}")
         self._tell(Change.VIEW)
 
+    @_acting
     def show_reach(self, answer: Reach) -> None:
         """Highlight a blast radius or upstream; a focus view then draws what it reaches."""
         before = self.reach
@@ -173,19 +195,23 @@ class Workspace:
             self._tell(Change.VIEW)
         self._tell(Change.REACH)
 
+    @_acting
     def clear_reach(self) -> None:
         self.reach = None
         self._tell(Change.REACH)
 
+    @_acting
     def show_whole(self) -> None:
         """The whole estate; while comparing, with what was removed since the snapshot."""
         self.mode = Mode.COMPARE if self.comparison is not None else Mode.WHOLE
         self._tell(Change.VIEW)
 
+    @_acting
     def compare(self, comparison: Comparison) -> None:
         self.comparison, self.mode = comparison, Mode.COMPARE
         self._tell(Change.COMPARISON, Change.VIEW)
 
+    @_acting
     def stop_comparing(self) -> None:
         if self.comparison is not None:
             self.comparison = None
@@ -196,6 +222,32 @@ class Workspace:
         """What to draw now; with a highlight, a focus view is what the highlight reaches."""
         hops = 0 if self.reach is not None else self.hops
         return ViewRequest(self.mode, self.centres if self.mode is Mode.FOCUS else (), hops)
+
+    def view_title(self) -> str:
+        """What the canvas shows, in words (an exported picture's title)."""
+        if self.reach is not None:
+            title = reach_heading(self.reach)
+        elif self.mode is Mode.FOCUS:
+            title = f"Within {self.hops} hop(s) of {', '.join(map(id_from_iri, self.centres))}"
+        elif self.mode is Mode.COMPARE and self.comparison is not None:
+            title = f"Changes since {self.comparison.name}"
+        else:
+            title = self.estate.title if self.estate is not None else "Nothing open"
+        return f"{title} ({self.filter.describe()})" if self.filter.active else title
+
+    def view_name(self) -> str:
+        """A file name for a picture of the view: ``dns-service-blast-radius``."""
+        if self.reach is not None:
+            what = "blast-radius" if self.reach.direction is Direction.AFFECTED else "upstream"
+            name = f"{self.reach.node.id}-{what}"
+        elif self.mode is Mode.FOCUS:
+            name = "focus-" + "-".join(map(id_from_iri, self.centres[:3]))
+        elif self.mode is Mode.COMPARE:
+            name = "changes"
+        else:
+            name = "whole-graph"
+        safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in name)
+        return safe + ("-filtered" if self.filter.active else "")
 
     def change_marks(self) -> dict[str, ChangeMark]:
         return self.comparison.changes.marks() if self.comparison is not None else {}

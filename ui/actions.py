@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
-__all__ = ["ACTIONS", "TOOLBAR", "ActionSpec", "install_actions", "install_toolbar"]
+__all__ = [
+    "ACTIONS",
+    "OTHER_KEYS",
+    "TOOLBAR",
+    "ActionSpec",
+    "install_actions",
+    "install_toolbar",
+    "shortcut_text",
+]
 
 Key = str | QKeySequence.StandardKey
 _STD = QKeySequence.StandardKey
@@ -30,6 +38,7 @@ class ActionSpec:
     group: int = 0
     icon_text: str = ""
     submenu: bool = False  # not an action: a submenu the window fills (the recent list)
+    checkable: bool = False  # a setting that is on or off; its handler reads the action
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -41,15 +50,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("stop_compare", "S&top comparing", "stop_comparing", ("Ctrl+Shift+D",), "File", 1),
     ActionSpec("snapshot", "Export &snapshot…", "ask_snapshot", ("Ctrl+E",), "File", 2),
     ActionSpec("image", "Export view as &image…", "ask_image", ("Ctrl+Shift+E",), "File", 2),
+    ActionSpec(
+        "image_heading",
+        "Title and legend in exported images",
+        "remember_image_heading",
+        (),
+        "File",
+        2,
+        checkable=True,
+    ),
+    ActionSpec("save_roster", "Save the &roster…", "save_roster", ("Ctrl+Shift+S",), "File", 2),
     ActionSpec("quit", "&Quit", "quit", (_STD.Quit,), "File", 3),
     ActionSpec("find", "&Search", "find", (_STD.Find, "Ctrl+K"), "View"),
     ActionSpec("whole", "&Whole graph", "show_whole", ("Ctrl+1",), "View"),
     ActionSpec("focus", "&Focus on selection", "show_focus", ("Ctrl+2",), "View"),
     ActionSpec("more_hops", "More hops", "more_hops", ("Ctrl+]",), "View"),
     ActionSpec("fewer_hops", "Fewer hops", "fewer_hops", ("Ctrl+[",), "View"),
-    ActionSpec("fit", "Fit to &view", "fit", ("Ctrl+0",), "View", 1),
-    ActionSpec("zoom_in", "Zoom &in", "zoom_in", (_STD.ZoomIn,), "View", 1),
-    ActionSpec("zoom_out", "Zoom &out", "zoom_out", (_STD.ZoomOut,), "View", 1),
+    ActionSpec("filters", "F&ilters…", "show_filters", ("Ctrl+Shift+L",), "View", 1),
+    ActionSpec("clear_filters", "Clear filters", "clear_filters", ("Ctrl+Shift+X",), "View", 1),
+    ActionSpec("fit", "Fit to &view", "fit", ("Ctrl+0",), "View", 2),
+    ActionSpec("zoom_in", "Zoom &in", "zoom_in", (_STD.ZoomIn,), "View", 2),
+    ActionSpec("zoom_out", "Zoom &out", "zoom_out", (_STD.ZoomOut,), "View", 2),
     ActionSpec(
         "blast",
         "&Blast radius: affected if it fails",
@@ -66,6 +87,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "spof", "Single points of &failure", "single_points", ("Ctrl+Shift+F",), "Analyse", 1
     ),
+    ActionSpec("shortcuts", "&Keyboard shortcuts", "show_shortcuts", (_STD.HelpContents,), "Help"),
+    ActionSpec("about", "&About Infra Context Explorer", "show_about", (), "Help"),
+)
+
+# keys that are not actions: what the search box, the lists and the canvas answer to
+OTHER_KEYS: tuple[tuple[str, str], ...] = (
+    ("Up / Down in the search box", "move through the results"),
+    ("Enter in the search box", "select the result (the best one unless moved), centre it"),
+    ("Esc in the search box", "clear the highlight; pressed again, clear the text"),
+    ("Enter or a click in a list", "select that node"),
+    ("Drag / wheel on the canvas", "pan / zoom"),
+    ("Double-click a node", "bring its neighbours into the focus view"),
+    ("Ctrl+Shift+C in the impact panel", "copy the roster as Markdown"),
 )
 
 # the toolbar, left to right: action names, "|" for a separator, other names for widgets
@@ -79,6 +113,7 @@ TOOLBAR = (
     "upstream",
     "clear",
     "|",
+    "filters",
     "fit",
     "snapshot",
 )
@@ -92,7 +127,9 @@ def _action(window: QMainWindow, spec: ActionSpec, commands: object) -> QAction:
         action.setToolTip(f"{spec.text.replace('&', '')} ({keys[0].toString()})")
     if spec.icon_text:
         action.setIconText(spec.icon_text)
-    action.triggered.connect(getattr(commands, spec.handler))
+    action.setCheckable(spec.checkable)
+    handler = getattr(commands, spec.handler)
+    action.triggered.connect(lambda _checked=False: handler())
     window.addAction(action)
     return action
 
@@ -133,3 +170,10 @@ def install_toolbar(
         else:
             tools.addAction(actions[name])
     return tools
+
+
+def shortcut_text(spec: ActionSpec) -> str:
+    """An action's keys as the user's platform writes them (``Ctrl+F, Ctrl+K``)."""
+    return ", ".join(
+        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.keys
+    )

@@ -8,17 +8,20 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QSettings
+from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from explorer.atomic import atomic_write_bytes
 from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser, say_problems
+from explorer.cli.filtering import add_filter_options, filter_from
 from explorer.errors import InputError, SourceProblems
 from explorer.estate import Estate, open_estate
 from ui.display import display_problem
 from ui.main_window import MainWindow
 
 __all__ = ["application", "run_gui_command", "save_screenshot"]
+
+SETTLE_MS = 150
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument(
         "--keep-going", action="store_true", help="draw what loads; say each problem on stderr"
     )
+    add_filter_options(shot)
     return parser
 
 
@@ -55,8 +59,18 @@ def application() -> QApplication:
     return app
 
 
+def settle(ms: int = SETTLE_MS) -> None:
+    """Let the event loop run a moment, as it does before a user's first click: a window
+    just shown tidies the tab bars of its tabbed docks on a timer, and a dock raised
+    before then (or a picture taken) keeps a stale one."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def save_screenshot(window: MainWindow, output: Path) -> None:
-    """Render ``window`` into a PNG, written atomically."""
+    """Render ``window`` into a PNG, written atomically, once its layout has settled."""
+    settle()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not window.grab().save(buffer, "PNG"):
@@ -118,8 +132,12 @@ def _render(
 ) -> int:
     width, height = size
     window.resize(width, height)
+    window.docks.size_for(width, height)
     window.show()
-    application().processEvents()
+    settle()
+    window.workspace.set_filter(filter_from(args, estate))
+    if window.workspace.filter.active:  # the choices behind the picture
+        window.docks.show(window.docks.filter_dock)
     node = args.focus or args.blast_radius or args.upstream
     if node:
         window.select(estate.resolve(node))

@@ -11,17 +11,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from explorer.analysis import Reach
 from explorer.errors import InputError
-from explorer.estate import Comparison, Estate, Written, last_endpoint, open_estate, source_label
-from explorer.export import WRITERS
+from explorer.estate import Comparison, Estate, last_endpoint, open_estate, source_label
+from explorer.filters import NO_FILTER
 from explorer.progress import StepProgress
 from explorer.vocab import id_from_iri
-from ui import dialogs, view_export
+from ui import dialogs
 from ui.endpoint_dialog import EndpointDialog
+from ui.export_commands import ExportCommands
 from ui.jobs import Work
+from ui.shortcuts import ShortcutsDialog
 from ui.worker import Job
 
 if TYPE_CHECKING:
@@ -39,12 +42,13 @@ def _opened(sources: Sequence[str], report: StepProgress) -> Estate:
     return estate
 
 
-class WindowCommands:
-    """The handlers of one window's actions."""
+class WindowCommands(ExportCommands):
+    """The handlers of one window's actions (the exports' in ``ui.export_commands``)."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.state = window.workspace
+        self.shortcuts: ShortcutsDialog | None = None
 
     # ------------------------------------------------------------------ opening
 
@@ -100,8 +104,8 @@ class WindowCommands:
 
     def _show_comparison(self, comparison: Comparison) -> None:
         self.state.compare(comparison)
-        self.window.changes_dock.show()
-        self.window.changes_dock.raise_()
+        self.window.docks.changes_dock.show()
+        self.window.docks.changes_dock.raise_()
         self.window.compared.emit()
 
     def ask_compare(self) -> None:
@@ -114,55 +118,44 @@ class WindowCommands:
     def stop_comparing(self) -> None:
         self.state.stop_comparing()
 
-    # ------------------------------------------------------------------ exporting
-
-    def export_snapshot(self, path: Path) -> bool:
-        """Write the estate to ``path``; one that answers slowly is copied in the background
-        first. False if it was refused at once."""
-        estate = self.state.estate
-        if estate is None:
-            return False
-        try:
-            estate.check_export(path)
-        except InputError as exc:
-            dialogs.show_error(self.window, "Cannot export", str(exc))
-            return False
-        self.window.jobs.run(
-            lambda report: estate.export(path, report),
-            self._exported,
-            f"Writing {estate.title} to {path.name}…",
-            "Cannot export",
-            background=estate.capabilities.slow,
-        )
-        return True
-
-    def _exported(self, written: Written) -> None:
-        self.window.summary.setText(f"Wrote {written.triples} triples to {written.path}.")
-        self.window.exported.emit(str(written.path))
-
-    def ask_snapshot(self) -> None:
-        kinds = ";;".join(f"{ext[1:].upper()} (*{ext})" for ext in WRITERS)
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export snapshot", "snapshot.ttl", kinds)
-        if name:
-            self.export_snapshot(Path(name))
-
-    def ask_image(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, "Export view", "view.png", "PNG image (*.png);;SVG drawing (*.svg)"
-        )
-        if name:
-            try:
-                view_export.save_scene(self.window.scene, Path(name))
-            except InputError as exc:
-                dialogs.show_error(self.window, "Cannot export", str(exc))
-
     def quit(self) -> None:
         self.window.close()
 
     # ------------------------------------------------------------------ views
 
     def find(self) -> None:
+        self.window.docks.search_dock.show()
+        self.window.docks.search_dock.raise_()
         self.window.search.focus()
+
+    def after_search_enter(self) -> None:
+        """The result picked with Enter is selected: the keyboard goes to the canvas, so
+        B, U, Esc and Ctrl+2 act on it at once."""
+        self.window.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def search_escape(self) -> None:
+        """Esc in the search box: the highlight first, then the text."""
+        if self.state.reach is not None:
+            self.state.clear_reach()
+        else:
+            self.window.search.clear_text()
+
+    def show_filters(self) -> None:
+        self.window.docks.filter_dock.show()
+        self.window.docks.filter_dock.raise_()
+        self.window.filters.tree.setFocus()
+
+    def clear_filters(self) -> None:
+        self.state.set_filter(NO_FILTER)
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.shortcuts = dialog  # kept for the tests; it is deleted when closed
+
+    def show_about(self) -> None:
+        dialogs.show_about(self.window)
 
     def show_whole(self) -> None:
         if self.state.estate is not None:
@@ -180,10 +173,9 @@ class WindowCommands:
             self.window.select(centres[0])
 
     def expand(self, iri: str) -> None:
-        """Double-click: bring a node's neighbours into the focus view."""
+        """Double-click: bring a node's neighbours into the focus view, fitted anew."""
         if self.state.estate is not None:
             self.state.expand(iri)
-            self.window.canvas.centre_on(iri)
             self.window.selection_changed.emit(iri)
 
     def more_hops(self) -> None:
@@ -250,7 +242,7 @@ class WindowCommands:
 
         def done(answer: Any) -> None:
             show(answer)
-            self.window.structure_dock.show()
-            self.window.structure_dock.raise_()
+            self.window.docks.structure_dock.show()
+            self.window.docks.structure_dock.raise_()
 
         self.window.jobs.run(ask, done, doing, "Cannot answer")

@@ -9,11 +9,31 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from explorer.details import NodeDetails
 
-__all__ = ["DetailsPanel"]
+__all__ = ["HINT", "DetailsPanel"]
+
+HINT = "Click a node, or search and press Enter, to see everything about it here."
 
 
 def _e(text: object) -> str:
     return html.escape(str(text))
+
+
+def _facts(details: NodeDetails) -> list[str]:
+    """Kind, id, IRI, owner, tier, status and contact, as a table."""
+    e = details.entity
+    rows = [
+        ("Kind", e.kind),
+        ("Id", e.id),
+        ("IRI", e.iri),
+        ("Owner", ", ".join(e.owners) or "none"),
+        ("Tier", e.tier if e.tier is not None else "not set"),
+    ]
+    if e.status:
+        rows.append(("Status", e.status))
+    if details.contacts:
+        rows.append(("Contact", ", ".join(details.contacts)))
+    cells = [f"<tr><td><b>{_e(k)}</b>&nbsp;</td><td>{_e(v)}</td></tr>" for k, v in rows]
+    return ["<table cellspacing='2'>", *cells, "</table>"]
 
 
 class DetailsPanel(QTextBrowser):
@@ -31,43 +51,45 @@ class DetailsPanel(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow)
         self._targets: list[str] = []
-        self.setPlaceholderText("Click a node, or pick a search result, to see its details.")
+        self.show_hint()
 
-    def show_details(self, details: NodeDetails) -> None:
+    def show_hint(self) -> None:
+        """What to do to see something here (a placeholder would not wrap, and be cut)."""
+        self._targets = []
+        self.setHtml(f"<p style='color:gray'>{_e(HINT)}</p>")
+
+    def show_details(self, details: NodeDetails, changes: list[str] | None = None) -> None:
+        """Show a node; while comparing, ``changes`` says what changed about it, before
+        and after."""
         self._targets = []
         e = details.entity
-        rows = [
-            ("Kind", e.kind),
-            ("Id", e.id),
-            ("IRI", e.iri),
-            ("Owner", ", ".join(e.owners) or "none"),
-            ("Tier", e.tier if e.tier is not None else "not set"),
-        ]
-        if e.status:
-            rows.append(("Status", e.status))
-        if details.contacts:
-            rows.append(("Contact", ", ".join(details.contacts)))
-        parts = [f"<h3>{_e(e.label)}</h3>", "<table cellspacing='2'>"]
-        parts += [f"<tr><td><b>{_e(k)}</b>&nbsp;</td><td>{_e(v)}</td></tr>" for k, v in rows]
-        parts.append("</table>")
+        parts = [f"<h3>{_e(e.label)}</h3>", *_facts(details)]
         if e.description:
             parts.append(f"<p>{_e(e.description)}</p>")
+        if changes is not None:
+            parts.append("<p><b>Since the snapshot</b></p>")
+            lines = [f"<li>{_e(line)}</li>" for line in changes] or ["<li>unchanged</li>"]
+            parts += ["<ul>", *lines, "</ul>"]
         if details.gaps:
             parts.append("<p><b style='color:#dc2626'>Ownership gaps</b></p><ul>")
             parts += [f"<li>{_e(g.message)} <i>({_e(g.rule)})</i></li>" for g in details.gaps]
             parts.append("</ul>")
-        if details.relations:
-            parts.append("<p><b>Relations</b></p><ul>")
-            for relation in details.relations:
-                self._targets.append(relation.other.iri)
-                link = f"<a href='#{len(self._targets) - 1}'>{_e(relation.other.label)}</a>"
-                parts.append(
-                    f"<li>{_e(relation.name)} {link} <i>{_e(relation.other.kind)}</i></li>"
-                )
-            parts.append("</ul>")
+        parts += self._relations(details)
         origins = ", ".join(details.origins) or "no source describes it (only referenced)"
         parts.append(f"<p><b>From</b> {_e(origins)}</p>")
         self.setHtml("".join(parts))
+
+    def _relations(self, details: NodeDetails) -> list[str]:
+        """The relations as links; each link's target is remembered for ``_follow``."""
+        if not details.relations:
+            return []
+        parts = ["<p><b>Relations</b></p><ul>"]
+        for relation in details.relations:
+            self._targets.append(relation.other.iri)
+            link = f"<a href='#{len(self._targets) - 1}'>{_e(relation.other.label)}</a>"
+            parts.append(f"<li>{_e(relation.name)} {link} <i>{_e(relation.other.kind)}</i></li>")
+        parts.append("</ul>")
+        return parts
 
     def _follow(self, url: QUrl) -> None:
         fragment = url.fragment()

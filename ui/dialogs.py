@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-__all__ = ["show_error"]
+__all__ = ["show_about", "show_error"]
 
 
 def show_error(parent: QWidget, title: str, text: str) -> None:
@@ -14,3 +14,14 @@ def show_error(parent: QWidget, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+def show_about(parent: QWidget) -> None:
+    from explorer import __version__
+
+    QMessageBox.about(
+        parent,
+        "About Infra Context Explorer",
+        f"Infra Context Explorer {__version__}\n\nThe context of an estate: services, owners, "
+        "dependencies, vendors and assumptions; blast radius, ownership gaps and rosters.",
+    )

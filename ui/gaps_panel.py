@@ -1,4 +1,5 @@
-"""Every ownership gap, most impact first; a click selects the node."""
+"""Every ownership gap (of those the filter keeps), most impact first; a click selects the
+node."""
 
 from __future__ import annotations
 
@@ -16,13 +17,19 @@ class GapsPanel(RecordPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(GAP_COLUMNS, lambda gap: gap.entity.iri, parent)
 
-    def set_gaps(self, gaps: list[Gap]) -> None:
+    def set_gaps(self, gaps: list[Gap], total: int | None = None) -> None:
+        """Show ``gaps``, most impact first (the header's arrow says so); ``total``: how
+        many there are before a filter."""
         self.table.set_records(gaps)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         nodes = len({g.entity.iri for g in gaps})
+        filtered = (
+            f" (the filter shows {len(gaps)} of {total})" if total not in (None, len(gaps)) else ""
+        )
         self.heading.setText(
-            f"{len(gaps)} ownership gap(s) on {nodes} node(s), most impact first. "
+            f"{len(gaps)} ownership gap(s) on {nodes} node(s), most impact first{filtered}. "
             "Impact: how much is hurt, by tier, if the thing without a reachable owner fails."
-            if gaps
+            if gaps or filtered
             else "No ownership gaps."
         )

@@ -1,7 +1,14 @@
-"""Blast radius or upstream of the selected node: what is reached, and who must be told."""
+"""Blast radius or upstream of the selected node: what is reached, and who must be told.
+
+The teams-to-tell list is a roster that can be sent as it is: copied or saved as Markdown
+(for a status report or a ticket) or CSV, with each team's contact, members and the most
+critical tier it owns in the answer. The line under the lists shows in full, and lets one
+copy, the path of the reached node or the roster entry of the team picked.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -10,61 +17,94 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.analysis import Direction, Reach
+from explorer.analysis import Direction, Impacted, Reach, TeamToTell
 from explorer.atomic import atomic_write_bytes
 from explorer.errors import InputError
-from explorer.report import reach_csv
+from explorer.report import members_text, reach_csv, reach_heading, roster_csv, roster_markdown
 from ui import dialogs
-from ui.models import IMPACT_COLUMNS, TEAM_COLUMNS
+from ui.models import IMPACT_COLUMNS, TEAM_COLUMNS, path_text
 from ui.table import RecordTable
 
-__all__ = ["ImpactPanel", "heading_for"]
+__all__ = ["FORMATS", "ImpactPanel", "heading_for"]
+
+HINT = "Select a node and press B (affected if it fails) or U (what it needs)."
+# what the roster can be copied or saved as: name -> (file filter, extension, writer)
+FORMATS: dict[str, tuple[str, str, Callable[[Reach], str]]] = {
+    "Roster as Markdown": ("Markdown (*.md)", ".md", roster_markdown),
+    "Roster as CSV": ("CSV (*.csv)", ".csv", roster_csv),
+    "Everything reached as CSV": ("CSV (*.csv)", ".csv", reach_csv),
+}
 
 
-def heading_for(answer: Reach) -> str:
-    """The panel's title, direction said in words."""
-    name = answer.node.label
-    count = len(answer.impacted)
-    if answer.direction is Direction.AFFECTED:
-        return f"Affected if {name} fails: {count} node(s), {len(answer.teams)} team(s) to tell"
-    return f"{name} needs: {count} node(s), owned by {len(answer.teams)} team(s)"
+def heading_for(answer: Reach, shown: Reach | None = None) -> str:
+    """The panel's title, said as the node's kind calls for; with how much a filter shows."""
+    teams = "team(s) to tell" if answer.direction is Direction.AFFECTED else "team(s) involved"
+    text = f"{reach_heading(answer)}: {len(answer.impacted)} node(s), {len(answer.teams)} {teams}"
+    if shown is not None and shown is not answer:
+        text += f" (the filter shows {len(shown.impacted)} node(s), {len(shown.teams)} team(s))"
+    return text
 
 
 class ImpactPanel(QWidget):
     """Signals:
     node_chosen(str): the IRI of a reached node or team the user picked.
+    saved(str): the roster was written to this path.
     """
 
     node_chosen = Signal(str)
+    saved = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.answer: Reach | None = None
-        self.heading = QLabel("Select a node and press B (affected if it fails) or U (needs).")
+        self.answer: Reach | None = None  # what the filter shows of it
+        self.heading = QLabel(HINT)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
         bold = self.heading.font()
         bold.setBold(True)
         self.heading.setFont(bold)
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.impacted = RecordTable(IMPACT_COLUMNS)
+        self.impacted = RecordTable(IMPACT_COLUMNS, elide=Qt.TextElideMode.ElideMiddle)
         self.teams = RecordTable(TEAM_COLUMNS)
-        self.impacted.widest_column = 220
-        self.teams.widest_column = 200
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip("Copy the list as CSV (Ctrl+Shift+C)")
+        self.impacted.widest_column = 420
+        self.teams.widest_column = 260
+        self.detail = QLabel()
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._add_buttons()
+        self._lay_out()
+        self.impacted.record_activated.connect(self._impacted_picked)
+        self.teams.record_activated.connect(self._team_picked)
+
+    def _add_buttons(self) -> None:
+        self.copy_button = QToolButton()
+        self.copy_button.setText("Copy")
+        self.copy_button.setToolTip("Copy the roster as Markdown (Ctrl+Shift+C); more formats ▾")
         self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.save_button = QPushButton("Save CSV…")
+        self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        menu = QMenu(self.copy_button)
+        for name in FORMATS:
+            action = menu.addAction(name)
+            action.triggered.connect(lambda _=False, name=name: self.copy(name))
+        self.copy_button.setMenu(menu)
+        self.copy_button.clicked.connect(lambda: self.copy("Roster as Markdown"))
+        self.save_button = QPushButton("Save roster…")
+        self.save_button.setToolTip("Save the roster as Markdown or CSV")
+        self.save_button.clicked.connect(self.ask_save)
         for button in (self.copy_button, self.save_button):
             button.setEnabled(False)
-        self.copy_button.clicked.connect(self.copy)
-        self.save_button.clicked.connect(self._ask_save)
+
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.copy_button)
@@ -73,51 +113,85 @@ class ImpactPanel(QWidget):
         split.setObjectName("impact-split")
         split.addWidget(self.impacted)
         split.addWidget(self.teams)
-        split.setSizes([520, 380])
+        split.setStretchFactor(0, 11)
+        split.setStretchFactor(1, 9)
         self.split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        self.impacted.record_activated.connect(lambda i: self.node_chosen.emit(i.entity.iri))
-        self.teams.record_activated.connect(lambda t: self.node_chosen.emit(t.entity.iri))
+        layout.addWidget(self.detail)
 
-    def show_reach(self, answer: Reach) -> None:
-        self.answer = answer
-        self.heading.setText(heading_for(answer))
-        self.impacted.set_records(answer.impacted)
-        self.teams.set_records(answer.teams)
+    def show_reach(self, answer: Reach, shown: Reach | None = None) -> None:
+        """Show ``answer``, or of it what a filter keeps (``shown``)."""
+        self.answer = shown if shown is not None else answer
+        self.heading.setText(heading_for(answer, shown))
+        self.impacted.set_records(self.answer.impacted)
+        self.teams.set_records(self.answer.teams)
+        self._share_width()
+        self.detail.setText("Pick a row to see its whole path, or a team's whole roster entry.")
         for button in (self.copy_button, self.save_button):
             button.setEnabled(True)
 
+    def _share_width(self) -> None:
+        """Each list gets room by what it needs to show in full."""
+        needs = [
+            sum(table.columnWidth(c) for c in range(table.source.columnCount()))
+            for table in (self.impacted, self.teams)
+        ]
+        total = self.split.width() or sum(needs)
+        self.split.setSizes([total * n // max(sum(needs), 1) for n in needs])
+
     def clear(self) -> None:
         self.answer = None
-        self.heading.setText("Select a node and press B (affected if it fails) or U (needs).")
+        self.heading.setText(HINT)
         self.impacted.set_records([])
         self.teams.set_records([])
+        self.detail.clear()
         for button in (self.copy_button, self.save_button):
             button.setEnabled(False)
 
-    def copy(self) -> None:
-        if self.answer is not None:
-            QGuiApplication.clipboard().setText(reach_csv(self.answer))
+    def _impacted_picked(self, impacted: Impacted) -> None:
+        self.detail.setText(f"{impacted.entity.name}: {path_text(impacted)}")
+        self.node_chosen.emit(impacted.entity.iri)
 
-    def save_csv(self, path: Path) -> None:
-        """Write the roster atomically: a half-written file never replaces a good one."""
-        if self.answer is not None:
-            atomic_write_bytes(path, reach_csv(self.answer).encode("utf-8"))
+    def _team_picked(self, team: TeamToTell) -> None:
+        parts = [team.entity.name, team.status.mark or "active"]
+        if team.contacts:
+            parts.append(f"contact {', '.join(team.contacts)}")
+        if team.members:
+            parts.append(f"members {members_text(team)}")
+        parts.append(f"owns here {', '.join(team.owns)}")
+        self.detail.setText("; ".join(parts))
+        self.node_chosen.emit(team.entity.iri)
 
-    def _ask_save(self) -> None:
+    def text_as(self, name: str) -> str:
+        """The answer shown, in one of ``FORMATS``."""
+        assert self.answer is not None
+        return FORMATS[name][2](self.answer)
+
+    def copy(self, name: str) -> None:
+        if self.answer is not None:
+            QGuiApplication.clipboard().setText(self.text_as(name))
+
+    def save(self, path: Path) -> None:
+        """Write the roster (Markdown for ``.md``, else CSV) atomically, and say where."""
         if self.answer is None:
             return
+        name = "Roster as Markdown" if path.suffix.lower() == ".md" else "Roster as CSV"
+        atomic_write_bytes(path, self.text_as(name).encode("utf-8"))
+        self.saved.emit(str(path))
+
+    def ask_save(self) -> None:
+        if self.answer is None:
+            return
+        answer = self.answer
+        filters = ";;".join(FORMATS[name][0] for name in ("Roster as Markdown", "Roster as CSV"))
         name, _ = QFileDialog.getSaveFileName(
-            self,
-            "Save as CSV",
-            f"{self.answer.node.id}-{self.answer.direction}.csv",
-            "CSV (*.csv)",
+            self, "Save the roster", f"{answer.node.id}-{answer.direction}-roster.md", filters
         )
         if name:
             try:
-                self.save_csv(Path(name))
+                self.save(Path(name))
             except InputError as exc:
                 dialogs.show_error(self, "Cannot save", str(exc))

@@ -54,21 +54,37 @@ class Legend(QWidget):
     def _rows(self, width: float) -> int:
         return int((self._layout(width)[-1][1] - 4.0) / self.ROW) + 1
 
+    def height_for(self, width: float) -> int:
+        """How tall the legend is when it wraps to ``width``."""
+        return self._rows(width) * int(self.ROW) + 8
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.setFixedHeight(self._rows(event.size().width()) * int(self.ROW) + 8)
+        self.setFixedHeight(self.height_for(event.size().width()))
         super().resizeEvent(event)
 
     def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
+        self.draw(
+            painter,
+            QPointF(0, 0),
+            self.width(),
+            self.palette().color(QPalette.ColorRole.WindowText),
+        )
+        painter.end()
+
+    def draw(self, painter: QPainter, origin: QPointF, width: float, text: QColor) -> None:
+        """Paint the legend wrapped to ``width`` at ``origin`` (the window, or a picture)."""
+        painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = self.palette().color(QPalette.ColorRole.WindowText)
-        for (draw, label), (x, y) in zip(self.entries, self._layout(self.width()), strict=True):
+        painter.setFont(self.font())
+        painter.translate(origin)
+        for (draw, label), (x, y) in zip(self.entries, self._layout(width), strict=True):
             draw(painter, QRectF(x, y + 3, self.SWATCH, self.ROW - 6))
             painter.setPen(text)
             painter.drawText(
                 QRectF(x + self.SWATCH + 4, y, 400, self.ROW), Qt.AlignmentFlag.AlignVCenter, label
             )
-        painter.end()
+        painter.restore()
 
 
 def _kind_swatch(colour: str, shape: str) -> Swatch:

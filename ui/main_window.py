@@ -1,13 +1,12 @@
-"""The main window: canvas in the middle, search, details, impact, gaps and structure
-around it. It lays out the panels and draws what the workspace (``explorer.workspace``)
-says; what the actions do is in ``ui.commands``."""
+"""The main window: canvas in the middle, the panels around it (``ui.docks``). It draws
+what the workspace (``explorer.workspace``) says, through its filter; what the actions do
+is in ``ui.commands``."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -18,26 +17,20 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.estate import Estate
+from explorer.filters import facet_counts, kept_gaps, kept_reach, kept_view, rules_of
+from explorer.report import node_changes
 from explorer.workspace import Change, Mode, Workspace, reach_distances
 from ui.actions import install_actions, install_toolbar
 from ui.canvas import GraphCanvas
-from ui.changes_panel import ChangesPanel
 from ui.commands import WindowCommands
-from ui.details_panel import DetailsPanel
-from ui.gaps_panel import GapsPanel
-from ui.impact_panel import ImpactPanel
+from ui.docks import Docks
+from ui.filter_panel import FilterBar
 from ui.jobs import JobRunner
 from ui.legend import Legend
-from ui.problems_panel import ProblemsPanel
 from ui.recent import RecentSources, WindowLayout
 from ui.scene import GraphScene
-from ui.search_panel import SearchPanel
-from ui.structure_panel import StructurePanel
 
 __all__ = ["MainWindow"]
-
-_LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-_BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 
 class MainWindow(QMainWindow):
@@ -61,18 +54,23 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
         self.workspace = Workspace()
+        self.rules: dict[str, frozenset[str]] = {}  # node -> gap rules, for the filter
         self._add_status_bar()
         self.jobs = JobRunner(self.progress, self.cancel_button, self.summary.setText, self)
         self.scene = GraphScene(self)
         self.canvas = GraphCanvas(self.scene)
         self._add_centre()
-        self._add_panels()
+        self.docks = d = Docks(self, self.jobs)
+        self.search, self.filters, self.details = d.search, d.filters, d.details
+        self.impact, self.gaps, self.changes = d.impact, d.gaps, d.changes
+        self.structure, self.problems = d.structure, d.problems
         self.hops = QSpinBox(minimum=1, maximum=6, value=1, prefix="hops: ")
-        self.hops.setToolTip("How many relations away the focus view reaches")
+        self.hops.setToolTip("How many relations away the focus view reaches (Ctrl+] / Ctrl+[)")
         self.commands = WindowCommands(self)
         self.named_actions, menus = install_actions(self, self.commands)
+        self.commands.restore_settings()
         install_toolbar(self, self.named_actions, {"hops": self.hops})
-        for dock in self.docks:
+        for dock in d.all:
             menus["View"].addAction(dock.toggleViewAction())
         self.recent = RecentSources(self.settings, menus["recent"], self.commands.open)
         self.layout_memory = WindowLayout(self.settings, self, self.impact.split)
@@ -80,6 +78,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setWindowTitle("Infra Context Explorer")
         self.resize(1400, 900)
+        d.size_for(1400, 900)
         self.layout_memory.restore()
         if estate is not None:
             self.set_estate(estate)
@@ -96,52 +95,26 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
 
     def _add_centre(self) -> None:
-        self.legend = Legend()
+        self.legend, self.filter_bar = Legend(), FilterBar()
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.legend)
+        for widget in (self.legend, self.filter_bar):
+            column.addWidget(widget)
         column.addWidget(self.canvas, 1)
         self.setCentralWidget(centre)
-
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.split()[-1].lower()}-dock")
-        dock.setWidget(widget)
-        widget.setMinimumWidth(160)
-        self.addDockWidget(area, dock)
-        self.docks.append(dock)
-        return dock
-
-    def _add_panels(self) -> None:
-        self.search = SearchPanel(self.jobs)
-        self.details, self.impact, self.gaps = DetailsPanel(), ImpactPanel(), GapsPanel()
-        self.changes, self.structure = ChangesPanel(), StructurePanel()
-        self.problems = ProblemsPanel()
-        self.docks: list[QDockWidget] = []
-        self.search_dock = self._dock("Search", self.search, _LEFT)
-        self.details_dock = self._dock("Details", self.details, _RIGHT)
-        self.impact_dock = self._dock("Impact", self.impact, _BOTTOM)
-        self.gaps_dock = self._dock("Ownership gaps", self.gaps, _BOTTOM)
-        self.splitDockWidget(self.impact_dock, self.gaps_dock, Qt.Orientation.Horizontal)
-        self.changes_dock = self._dock("Changes", self.changes, _BOTTOM)
-        self.structure_dock = self._dock("Structure", self.structure, _BOTTOM)
-        self.problems_dock = self._dock("Problems", self.problems, _BOTTOM)
-        for dock in (self.changes_dock, self.structure_dock, self.problems_dock):
-            self.tabifyDockWidget(self.gaps_dock, dock)
-        self.gaps_dock.raise_()
-        self.resizeDocks(
-            [self.search_dock, self.details_dock], [300, 300], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks([self.impact_dock], [240], Qt.Orientation.Vertical)
-        self.resizeDocks([self.impact_dock, self.gaps_dock], [900, 650], Qt.Orientation.Horizontal)
 
     def _connect(self) -> None:
         for panel in (self.search, self.details, self.impact, self.gaps, self.changes):
             panel.node_chosen.connect(self.select)
+        self.search.picked_with_enter.connect(self.commands.after_search_enter)
+        self.search.escaped.connect(self.commands.search_escape)
         self.structure.node_chosen.connect(self.select)
         self.structure.group_chosen.connect(self.commands.focus_on)
+        self.filters.changed.connect(self.workspace.set_filter)
+        self.filter_bar.cleared.connect(self.commands.clear_filters)
+        self.impact.saved.connect(lambda path: self.summary.setText(f"Saved the roster to {path}."))
         self.canvas.node_clicked.connect(lambda iri: self.select(iri, centre=False))
         self.canvas.node_double_clicked.connect(self.commands.expand)
         self.hops.valueChanged.connect(self.workspace.set_hops)
@@ -151,7 +124,9 @@ class MainWindow(QMainWindow):
         observe(Change.ESTATE, self._estate_shown)
         observe(Change.SELECTION, self._selection_shown)
         observe(Change.REACH, self._reach_shown)
+        observe(Change.FILTER, self._filter_shown)
         observe(Change.VIEW, self._draw)
+        observe(Change.NOTE, self.show_summary)
         observe(Change.COMPARISON, lambda: self.changes.show_comparison(self.workspace.comparison))
 
     # ------------------------------------------------------------------ following the state
@@ -173,12 +148,12 @@ class MainWindow(QMainWindow):
     def _estate_shown(self) -> None:
         estate = self.workspace.estate
         assert estate is not None
+        self.rules = rules_of(estate.gaps())
         self.search.set_estate(estate)
-        self.gaps.set_gaps(estate.gaps())
+        self._filter_shown()
         self.structure.clear()
         if self.problems.show_estate(estate):
-            self.problems_dock.show()
-            self.problems_dock.raise_()
+            self.docks.show(self.docks.problems_dock)
         can_compare = estate.capabilities.compare
         self.named_actions["compare"].setEnabled(can_compare)
         self.named_actions["compare"].setStatusTip(
@@ -186,14 +161,24 @@ class MainWindow(QMainWindow):
         )
         self.setWindowTitle(f"{estate.title} - Infra Context Explorer")
 
+    def _filter_shown(self) -> None:
+        """The filter's choices and counts, and the lists through it."""
+        estate, kept = self.workspace.estate, self.workspace.filter
+        if estate is None:
+            return
+        self.filters.show_choices(facet_counts(estate.whole(), self.rules), kept)
+        self.gaps.set_gaps(kept_gaps(estate.gaps(), kept), len(estate.gaps()))
+        self._reach_shown()
+
     def _selection_shown(self) -> None:
-        iri = self.workspace.selected
+        state, iri = self.workspace, self.workspace.selected
         self.scene.set_selected(iri)
-        describer = self.workspace.describer(iri) if iri else None
+        describer = state.describer(iri) if iri else None
         if iri is None or describer is None:
-            self.details.clear()
-        else:
-            self.details.show_details(describer.details(iri))
+            self.details.show_hint()
+            return
+        changes = node_changes(state.comparison.changes, iri) if state.comparison else None
+        self.details.show_details(describer.details(iri), changes)
 
     def _reach_shown(self) -> None:
         answer = self.workspace.reach
@@ -201,21 +186,23 @@ class MainWindow(QMainWindow):
         if answer is None:
             self.impact.clear()
             return
-        self.impact.show_reach(answer)
-        self.impact_dock.show()
-        self.impact_dock.raise_()
+        self.impact.show_reach(answer, kept_reach(answer, self.workspace.filter, self.rules))
+        self.docks.show(self.docks.impact_dock)
 
     def _draw(self) -> None:
-        """Draw what the workspace asks for, with its selection, highlight and changes."""
+        """Draw what the workspace asks for, through its filter, with its selection,
+        highlight and changes."""
         state, estate = self.workspace, self.workspace.estate
         assert estate is not None
         request = state.view_request()
         if request.mode is Mode.COMPARE and state.comparison is not None:
-            view = state.comparison.view
+            full = state.comparison.view
         elif request.mode is Mode.FOCUS:
-            view = estate.focus(request.centres, request.hops)
+            full = estate.focus(request.centres, request.hops)
         else:
-            view = estate.whole()
+            full = estate.whole()
+        view = kept_view(full, state.filter, self.rules, request.centres)
+        self.filter_bar.show_filter(state.filter, len(view.nodes), len(full.nodes))
         self.scene.show_view(view, estate.gap_nodes(), self.palette())
         state.shown = frozenset(view.nodes)
         self.scene.set_changes(state.change_marks())
@@ -226,10 +213,11 @@ class MainWindow(QMainWindow):
         self.show_summary()
 
     def show_summary(self) -> None:
-        estate = self.workspace.estate
+        """The estate and the view in a line; first, what the last action replaced."""
+        estate, note = self.workspace.estate, self.workspace.note
         if estate is not None:
             drawn = f"Showing {len(self.scene.nodes)} node(s), {self.workspace.mode} view."
-            self.summary.setText(f"{estate.summary()} {drawn}")
+            self.summary.setText(" ".join(t for t in (note, estate.summary(), drawn) if t))
 
     # ------------------------------------------------------------------ window events
 

@@ -14,8 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from explorer.analysis import Impacted, TeamToTell
 from explorer.diff import Change, What
 from explorer.model import Entity
+from explorer.report import members_text
+from explorer.search import Match, SearchHit
+from explorer.statuses import OwnerStatus
 
 __all__ = [
     "CHANGE_COLUMNS",
@@ -28,6 +32,7 @@ __all__ = [
     "TEAM_COLUMNS",
     "Column",
     "RecordTableModel",
+    "path_text",
 ]
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -35,16 +40,48 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column:
+    """One column: its header, its value (a number sorts as a number, anything else as
+    text) and tooltip. ``elide``: the column may be cut to fit, its full text on hover;
+    any other is as wide as what it holds."""
+
     header: str
-    value: Callable[[Any], object]  # a number sorts as a number; anything else as text
+    value: Callable[[Any], object]
     tip: Callable[[Any], str] | None = None
+    elide: bool = False
+
+
+def path_text(i: Impacted) -> str:
+    return " → ".join(i.path)
+
+
+def _closeness(hit: SearchHit) -> str:
+    return {
+        Match.EXACT: "its name is what you typed",
+        Match.START: "its name starts with what you typed",
+        Match.WORD: "a word of its name starts with what you typed",
+        Match.TEXT: "what you typed is in its description or another field",
+    }[hit.match]
+
+
+def _described(e: Entity) -> str:
+    return f"{e.name}: {e.description}" if e.description else e.name
+
+
+def _team_status(t: TeamToTell) -> str:
+    """Empty for a team one can tell; else what is wrong, in a word (the tooltip says more)."""
+    return "" if t.status is OwnerStatus.ACTIVE else str(t.status)
+
+
+def _tier(tier: int | None) -> object:
+    return tier if tier is not None else ""
 
 
 SEARCH_COLUMNS = (
-    Column("Name", lambda h: h.label, lambda h: f"{h.id}: {h.fragment.text}"),
+    Column("Name", lambda h: h.label, lambda h: f"{h.label} ({h.id}): {h.fragment.text}", True),
+    # how close the name is to the query; empty for the list shown before typing
+    Column("Relevance", lambda h: h.match.shown if h.score else "", lambda h: _closeness(h)),
     Column("Kind", lambda h: h.kind),
-    Column("Score", lambda h: h.score or ""),  # empty for the list shown before typing
-    Column("Matched", lambda h: h.fragment.marked("«", "»"), lambda h: h.fragment.text),
+    Column("Matched", lambda h: h.fragment.marked("«", "»"), lambda h: h.fragment.text, True),
 )
 ENTITY_COLUMNS = (
     Column("Name", lambda e: e.name, lambda e: e.description),
@@ -54,20 +91,24 @@ ENTITY_COLUMNS = (
 IMPACT_COLUMNS = (
     Column("Distance", lambda i: i.distance),
     Column("Kind", lambda i: i.entity.kind),
-    Column("Name", lambda i: i.entity.name, lambda i: i.entity.description),
-    Column("Path", lambda i: " → ".join(i.path)),
+    Column("Name", lambda i: i.entity.label, lambda i: _described(i.entity)),
+    Column("Tier", lambda i: _tier(i.entity.tier)),
+    Column("Path", path_text, path_text, True),
 )
 TEAM_COLUMNS = (
-    Column("Team", lambda t: t.entity.name),
-    Column("Attention", lambda t: t.status.mark),
-    Column("Owns", lambda t: ", ".join(t.owns)),
+    Column("Team", lambda t: t.entity.label, lambda t: t.entity.name),
+    Column("Status", _team_status, lambda t: f"{t.status}: {t.status.mark or 'somebody to tell'}"),
+    Column("Tier", lambda t: _tier(t.worst_tier), lambda t: "the most critical tier it owns here"),
+    Column("Contact", lambda t: ", ".join(t.contacts)),
+    Column("Owns here", lambda t: ", ".join(t.owns), lambda t: ", ".join(t.owns), True),
+    Column("Members", members_text, members_text, True),
 )
 GAP_COLUMNS = (
     Column("Impact", lambda g: g.impact),
     Column("Rule", lambda g: g.rule),
     Column("Kind", lambda g: g.entity.kind),
     Column("Name", lambda g: g.entity.name),
-    Column("Problem", lambda g: g.message, lambda g: g.message),
+    Column("Problem", lambda g: g.message, lambda g: g.message, True),
 )
 
 
@@ -133,8 +174,8 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(record)
             return value if isinstance(value, int | float) else str(value)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
-            tip = column.tip(record)
+        if role == Qt.ItemDataRole.ToolTipRole:  # every cell: a cut one is read on hover
+            tip = column.tip(record) if column.tip is not None else str(column.value(record))
             return _plain_tooltip(tip) if tip else None
         if role == Qt.ItemDataRole.UserRole:
             return record

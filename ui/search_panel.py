@@ -1,4 +1,9 @@
-"""The search box and its results: results follow the typing; Enter picks the first.
+"""The search box and its results: results follow the typing; Enter picks the best.
+
+From the box, Up and Down move through the results and Enter picks the one marked (the
+best when none is), then hands the keyboard to the canvas, so B, U and Esc act on it at
+once; Esc in the box says so to the window (which clears a highlight first), and clears
+the text when nothing else is left to clear.
 
 A file's estate is searched at once; a slow one's (an endpoint's) in the background, in
 the job runner's search lane, where a newer query supersedes the older one.
@@ -6,7 +11,8 @@ the job runner's search lane, where a newer query supersedes the older one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from explorer.errors import InputError
@@ -22,16 +28,28 @@ from ui.table import RecordTable
 __all__ = ["SearchPanel"]
 
 ALL_KINDS = "All kinds"
+# the keys that move through the results from the box, and by how many rows
+_MOVES: dict[int, int] = {
+    Qt.Key.Key_Down.value: 1,
+    Qt.Key.Key_Up.value: -1,
+    Qt.Key.Key_PageDown.value: 10,
+    Qt.Key.Key_PageUp.value: -10,
+}
 Answer = tuple[str, list[SearchHit], str]  # the query, its hits, an error
 
 
 class SearchPanel(QWidget):
     """Signals:
     node_chosen(str): the IRI of the result the user picked.
+    picked_with_enter(): a result was picked from the box with Enter (the window then
+        gives the canvas the keyboard).
+    escaped(): Esc was pressed in the box.
     searched(): the results of the latest query are shown.
     """
 
     node_chosen = Signal(str)
+    picked_with_enter = Signal()
+    escaped = Signal()
     searched = Signal()
 
     def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
@@ -47,15 +65,45 @@ class SearchPanel(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.results = RecordTable(SEARCH_COLUMNS)
-        self.results.proxy.setFilterKeyColumn(1)
-        self.results.widest_column = 190
+        self.results.proxy.setFilterKeyColumn(2)  # the kind
+        self.results.widest_column = 150
         self._lay_out()
         self._debounce = QTimer(self, singleShot=True, interval=120)
         self._debounce.timeout.connect(self.refresh)
         self.query.textChanged.connect(self._debounce.start)
         self.query.returnPressed.connect(self.choose_first)
+        self.query.installEventFilter(self)
         self.kind.currentTextChanged.connect(self._filter_kind)
         self.results.record_activated.connect(lambda hit: self.node_chosen.emit(hit.iri))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The box's keys: Up and Down move through the results; Esc is the window's to
+        interpret (taken before the window's Esc shortcut could)."""
+        if watched is not self.query or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if event.type() == QEvent.Type.ShortcutOverride and key == Qt.Key.Key_Escape:
+            event.accept()  # ours, not the window's "clear highlight" shortcut
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            if key == Qt.Key.Key_Escape:
+                self.escaped.emit()
+                return True
+            if key in _MOVES:
+                self._move(_MOVES[key])
+                return True
+        return False
+
+    def _move(self, step: int) -> None:
+        rows = self.results.proxy.rowCount()
+        if not rows:
+            return
+        current = self.results.currentIndex().row()
+        row = 0 if current < 0 else min(max(current + step, 0), rows - 1)
+        self.results.selectRow(row)
+
+    def clear_text(self) -> None:
+        self.query.clear()
 
     def _lay_out(self) -> None:
         row = QHBoxLayout()
@@ -68,7 +116,11 @@ class SearchPanel(QWidget):
         layout.addWidget(self.results, 1)
 
     def set_estate(self, estate: Estate) -> None:
+        """Search ``estate``; a query typed for the one before is gone with it."""
         self.estate = estate
+        self.query.blockSignals(True)
+        self.query.clear()
+        self.query.blockSignals(False)
         self.refresh()
 
     def focus(self) -> None:
@@ -110,14 +162,27 @@ class SearchPanel(QWidget):
         self.searched.emit()
 
     def choose_first(self) -> None:
-        """Enter: search now and pick the best result (a slow estate's, once it answers)."""
+        """Enter: pick the result marked with the arrow keys, or search now and pick the
+        best (a slow estate's, once it answers)."""
+        row = self.results.currentIndex().row()
+        if (
+            row >= 0
+            and not self._debounce.isActive()
+            and self.results.selectionModel().hasSelection()
+        ):
+            self._choose(row)
+            return
         self._pick_first = True
         self.refresh()
 
     def _choose_shown(self) -> None:
         if self.results.proxy.rowCount():
-            self.results.selectRow(0)
-            self.node_chosen.emit(self.results.record_at(0).iri)
+            self._choose(0)
+
+    def _choose(self, row: int) -> None:
+        self.results.selectRow(row)
+        self.node_chosen.emit(self.results.record_at(row).iri)
+        self.picked_with_enter.emit()
 
     def _filter_kind(self, kind: str) -> None:
         pattern = "" if kind == ALL_KINDS else f"^{kind}$"

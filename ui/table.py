@@ -6,10 +6,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,6 +23,30 @@ from PySide6.QtWidgets import (
 from ui.models import Column, RecordTableModel
 
 __all__ = ["RecordPanel", "RecordTable"]
+
+
+_ARROW = QStyleOptionHeader.SortIndicator
+_FLIP = {_ARROW.SortUp: _ARROW.SortDown, _ARROW.SortDown: _ARROW.SortUp}
+
+
+class _SortArrows(QProxyStyle):
+    """Header arrows as file managers draw them: up for ascending, down for descending
+    (Qt's Fusion style draws them the other way round)."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
+            option, QStyleOptionHeader
+        ):
+            flipped = QStyleOptionHeader(option)
+            flipped.sortIndicator = _FLIP.get(option.sortIndicator, option.sortIndicator)
+            option = flipped
+        super().drawPrimitive(element, option, painter, widget)
 
 
 class RecordTable(QTableView):
@@ -29,10 +58,16 @@ class RecordTable(QTableView):
 
     record_activated = Signal(object)
 
-    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        parent: QWidget | None = None,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
         super().__init__(parent)
         self.source = RecordTableModel(columns, self)
-        self.widest_column = 320
+        self.widest_column = 320  # what a column that may be cut gets at most
+        self.setTextElideMode(elide)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.source)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -46,17 +81,23 @@ class RecordTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 5)
         self.horizontalHeader().setStretchLastSection(True)
+        if self.style().name().casefold() == "fusion":
+            self._arrows = _SortArrows(self.style().name())
+            self.horizontalHeader().setStyle(self._arrows)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.clicked.connect(self._activate)
         self.activated.connect(self._activate)
 
     def set_records(self, records: Sequence[Any]) -> None:
+        """Show ``records``; a column is as wide as what it holds, but one that may be cut
+        (``Column.elide``) gets at most ``widest_column``."""
         self.source.set_records(records)
         self.resizeColumnsToContents()
-        for column in range(self.source.columnCount() - 1):
-            self.setColumnWidth(column, min(self.columnWidth(column), self.widest_column))
+        for column, spec in enumerate(self.source.columns[:-1]):
+            if spec.elide:
+                self.setColumnWidth(column, min(self.columnWidth(column), self.widest_column))
 
     def record_at(self, row: int) -> Any:
         """The record shown in ``row`` (after sorting and filtering)."""

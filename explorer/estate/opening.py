@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def source_label(sources: Sequence[str]) -> tuple[str, str]:
     an InputError for an endpoint that is not one.
 
     >>> source_label(["/estates/a.ttl", "/estates/b.csv"])
-    ('a.ttl, b.csv', '/estates/a.ttl\\n/estates/b.csv')
+    ('a.ttl, b.csv (in /estates)', '/estates/a.ttl\\n/estates/b.csv')
     >>> source_label(["sparql+https://kg.example/query"])
     ('kg.example/query', 'sparql+https://kg.example/query')
     """
@@ -47,7 +48,16 @@ def source_label(sources: Sequence[str]) -> tuple[str, str]:
         return "the bundled sample graph", ""
     if len(sources) == 1 and is_endpoint(sources[0]):
         return parse_endpoint(sources[0]).name, sources[0]
-    return ", ".join(Path(s).name for s in sources), "\n".join(sources)
+    names = ", ".join(Path(s).name for s in sources)
+    return f"{names} (in {_folder(sources)})", "\n".join(sources)
+
+
+def _folder(sources: Sequence[str]) -> str:
+    """The folder the sources share, the home folder written ``~``."""
+    paths = [Path(s).absolute().parent for s in sources]
+    common = Path(os.path.commonpath(paths)) if paths else Path()
+    home = Path.home()
+    return f"~/{common.relative_to(home)}" if common.is_relative_to(home) else str(common)
 
 
 def last_endpoint(entries: Sequence[str]) -> str:

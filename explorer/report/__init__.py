@@ -7,8 +7,9 @@ from explorer.report.answers import (
     search_json,
     search_text,
 )
-from explorer.report.changes import diff_text
+from explorer.report.changes import diff_text, node_changes
 from explorer.report.reach import (
+    members_text,
     reach_csv,
     reach_heading,
     reach_json,
@@ -34,6 +35,8 @@ __all__ = [
     "diff_text",
     "gaps_json",
     "gaps_text",
+    "members_text",
+    "node_changes",
     "node_json",
     "reach_csv",
     "reach_heading",

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from explorer.diff import Change, Diff, What
 
-__all__ = ["diff_text"]
+__all__ = ["diff_text", "node_changes"]
 
 
 def _entity(sign: str) -> Callable[[Change], str]:
@@ -47,3 +47,39 @@ def diff_text(old_name: str, new_name: str, changes: Diff) -> str:
         if rows:
             lines += ["", f"{title} ({len(rows)})", *rows]
     return "\n".join(lines)
+
+
+def node_changes(changes: Diff, iri: str) -> list[str]:
+    """What changed about one node since the earlier snapshot, before and after: its
+    fields (``owner: Payments -> Checkout``), relations and gaps, either way they point.
+
+    >>> from explorer.diff import Change, Diff, What
+    >>> from explorer.model import Entity
+    >>> api = Entity("x:api", "api", "API", "service")
+    >>> moved = Change(What.ATTRIBUTE, api, attribute="owner", old="Payments", new="Checkout")
+    >>> node_changes(Diff((), (), (moved,)), "x:api")
+    ['owner: Payments -> Checkout']
+    """
+    lines: list[str] = []
+    for sign, found in (("added", changes.added), ("removed", changes.removed)):
+        for c in found:
+            if c.what is What.ENTITY and c.node.iri == iri:
+                lines.append(f"{sign} since the snapshot")
+            elif (
+                c.what is What.RELATION
+                and c.target is not None
+                and iri
+                in (
+                    c.node.iri,
+                    c.target.iri,
+                )
+            ):
+                lines.append(f"relation {sign}: {c.node.label} {c.relation} {c.target.label}")
+            elif c.what is What.GAP and c.node.iri == iri:
+                lines.append(f"gap {'opened' if sign == 'added' else 'closed'}: {c.message}")
+    lines += [
+        f"{c.attribute}: {c.old or '(none)'} -> {c.new or '(none)'}"
+        for c in changes.changed
+        if c.node.iri == iri
+    ]
+    return lines

@@ -15,6 +15,7 @@ from explorer.report.answers import node_json
 from explorer.statuses import OwnerStatus
 
 __all__ = [
+    "members_text",
     "reach_csv",
     "reach_heading",
     "reach_json",
@@ -57,7 +58,8 @@ def _member(member: Member) -> str:
     return f"{member.entity.label} <{contacts}>" if contacts else member.entity.label
 
 
-def _members(team: TeamToTell) -> str:
+def members_text(team: TeamToTell) -> str:
+    """A team's people, each with how to reach them: ``Ana <ana@x>; Bo``."""
     return "; ".join(_member(m) for m in team.members)
 
 
@@ -117,7 +119,7 @@ def reach_text(answer: Reach) -> str:
         if t.contacts:
             lines.append(f"      contact: {', '.join(t.contacts)}")
         if t.members:
-            lines.append(f"      members: {_members(t)}")
+            lines.append(f"      members: {members_text(t)}")
     return "\n".join(lines)
 
 
@@ -177,13 +179,21 @@ def roster_csv(answer: Reach) -> str:
 
 def _roster_row(t: TeamToTell) -> list[object]:
     contacts, owns = ", ".join(t.contacts), " ".join(t.owns)
-    return [t.entity.label, t.entity.id, team_status(t), contacts, _members(t), owns, t.worst_tier]
+    return [
+        t.entity.label,
+        t.entity.id,
+        team_status(t),
+        contacts,
+        members_text(t),
+        owns,
+        t.worst_tier,
+    ]
 
 
 def _roster_cells(t: TeamToTell) -> list[object]:
     """A team's row of the Markdown roster: named in full, what it owns listed."""
     contacts, owns = ", ".join(t.contacts), ", ".join(t.owns)
-    return [t.entity.name, team_status(t), contacts, _members(t), owns, t.worst_tier or ""]
+    return [t.entity.name, team_status(t), contacts, members_text(t), owns, t.worst_tier or ""]
 
 
 def _md(text: object) -> str:

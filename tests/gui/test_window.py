@@ -18,9 +18,9 @@ from explorer.analysis import blast_radius, ownership_gaps, single_points_of_fai
 from explorer.estate import Estate
 from explorer.ingest import load
 from explorer.provenance import without_provenance
-from explorer.report import reach_csv
+from explorer.report import reach_csv, roster_csv, roster_markdown
 from helpers import SAMPLES, node, opened
-from ui import dialogs, models, problems_panel, view_export
+from ui import dialogs, impact_panel, models, problems_panel, view_export
 from ui.main_window import MainWindow
 from ui.models import RecordTableModel
 
@@ -171,11 +171,12 @@ class TestReach:
         qtbot.keyClick(window.canvas, Qt.Key.Key_U)
         answer = upstream(load().graph, node("control-plane"))
         assert len(window.scene.highlighted()) == len(answer.impacted) + 1
-        assert window.impact.heading.text().startswith("Region control plane needs")
+        assert window.impact.heading.text().startswith("Region control plane (control-plane) needs")
 
     def test_escape_clears_the_highlight(self, window: MainWindow, qtbot: QtBot) -> None:
         window.select(DNS)
-        window.commands.blast_radius()
+        qtbot.keyClick(window.canvas, Qt.Key.Key_B)
+        assert window.scene.highlighted()
         qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
         assert window.scene.highlighted() == {} and window.impact.answer is None
 
@@ -185,16 +186,47 @@ class TestReach:
         window.commands.blast_radius()
         assert set(window.scene.nodes) == set(window.scene.highlighted())
 
-    def test_the_roster_copies_and_saves_as_csv(
-        self, window: MainWindow, qtbot: QtBot, tmp_path: Path
+    def test_the_roster_copies_as_markdown_and_each_format_from_the_menu(
+        self, window: MainWindow, qtbot: QtBot
     ) -> None:
         window.select(DNS)
-        window.commands.blast_radius()
+        qtbot.keyClick(window.canvas, Qt.Key.Key_B)
+        answer = blast_radius(load().graph, node("dns-service"))
         qtbot.mouseClick(window.impact.copy_button, Qt.MouseButton.LeftButton)
-        expected = reach_csv(blast_radius(load().graph, node("dns-service")))
-        assert QGuiApplication.clipboard().text().splitlines() == expected.splitlines()
-        window.impact.save_csv(tmp_path / "roster.csv")
-        assert (tmp_path / "roster.csv").read_bytes().decode("utf-8") == expected
+        assert QGuiApplication.clipboard().text() == roster_markdown(answer)
+        qtbot.keyClick(window.impact, Qt.Key.Key_C, CTRL_SHIFT)
+        assert QGuiApplication.clipboard().text() == roster_markdown(answer)
+        menu = window.impact.copy_button.menu()
+        assert menu is not None
+        csv_copy = next(a for a in menu.actions() if a.text() == "Roster as CSV")
+        csv_copy.trigger()
+        assert QGuiApplication.clipboard().text() == roster_csv(answer)
+        everything = next(a for a in menu.actions() if a.text() == "Everything reached as CSV")
+        everything.trigger()
+        assert QGuiApplication.clipboard().text() == reach_csv(answer)
+
+    @pytest.mark.parametrize(("name", "writer"), [("roster.md", "md"), ("roster.csv", "csv")])
+    def test_saving_the_roster_says_where(
+        self,
+        window: MainWindow,
+        qtbot: QtBot,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        name: str,
+        writer: str,
+    ) -> None:
+        window.select(DNS)
+        qtbot.keyClick(window.canvas, Qt.Key.Key_B)
+        target = tmp_path / name
+        monkeypatch.setattr(
+            impact_panel.QFileDialog, "getSaveFileName", lambda *args: (str(target), "")
+        )
+        with qtbot.waitSignal(window.impact.saved):
+            qtbot.mouseClick(window.impact.save_button, Qt.MouseButton.LeftButton)
+        answer = blast_radius(load().graph, node("dns-service"))
+        expected = roster_markdown(answer) if writer == "md" else roster_csv(answer)
+        assert target.read_bytes().decode("utf-8") == expected
+        assert window.summary.text() == f"Saved the roster to {target}."
 
 
 class TestGapsPanel:
@@ -231,7 +263,7 @@ class TestStructure:
         qtbot.waitUntil(lambda: table.proxy.rowCount() > 0)
         expected = [p.entity.id for p in single_points_of_failure(load().graph)]
         assert [p.entity.id for p in table.visible_records()] == expected
-        assert window.structure_dock.isVisible()
+        assert window.docks.structure_dock.isVisible()
         second = table.record_at(1)
         rect = table.visualRect(table.proxy.index(1, 2))
         with qtbot.waitSignal(window.selection_changed) as signal:
@@ -298,7 +330,10 @@ class TestOpening:
         table = window.problems.table
         (finding,) = [f for f in table.visible_records() if f.severity == "problem"]
         assert (finding.where, finding.path) == ("bad.csv:2", str(bad))
-        assert window.problems_dock.isVisible() and "1 problem(s) left out" in window.summary.text()
+        assert (
+            window.docks.problems_dock.isVisible()
+            and "1 problem(s) left out" in window.summary.text()
+        )
         rect = table.visualRect(table.proxy.index(table.visible_records().index(finding), 2))
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert opened == []  # a click selects the row
@@ -315,7 +350,8 @@ class TestOpening:
         assert "buyer-profile.yaml" in window.windowTitle()
         assert str(node("profile-api")) in window.scene.nodes
         assert not window.progress.isVisible()
-        assert window.recent.menu.actions()[0].text() == "buyer-profile.yaml"
+        assert window.recent.menu.actions()[0].text().startswith("buyer-profile.yaml (in ")
+        assert window.recent.menu.actions()[0].text().endswith("sample_graphs)")
 
     def test_cancel_keeps_the_graph_that_was_open(self, window: MainWindow, qtbot: QtBot) -> None:
         session = window.workspace.estate
@@ -517,12 +553,12 @@ class TestSettings:
         first = MainWindow(sample_session, settings=settings)
         qtbot.addWidget(first)
         first.show()
-        first.gaps_dock.hide()
+        first.docks.gaps_dock.hide()
         first.close()
         second = MainWindow(sample_session, settings=settings)
         qtbot.addWidget(second)
         second.show()
-        assert not second.gaps_dock.isVisible() and second.search_dock.isVisible()
+        assert not second.docks.gaps_dock.isVisible() and second.docks.search_dock.isVisible()
 
 
 def test_the_screenshot_command_renders_focus_and_blast_radius(

@@ -1,0 +1,78 @@
+"""The panels around the canvas and where they sit.
+
+Left: search, with the filters as a second tab. Right: the selected node's details. Below,
+one row of tabs the full width of the window (impact, ownership gaps, changes, structure,
+problems), so that their columns have room at 1366 pixels wide as at 1920.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from ui.changes_panel import ChangesPanel
+from ui.details_panel import DetailsPanel
+from ui.filter_panel import FilterPanel
+from ui.gaps_panel import GapsPanel
+from ui.impact_panel import ImpactPanel
+from ui.jobs import JobRunner
+from ui.problems_panel import ProblemsPanel
+from ui.search_panel import SearchPanel
+from ui.structure_panel import StructurePanel
+
+__all__ = ["Docks"]
+
+_LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+_BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+class Docks:
+    """Every panel of a window, each in its dock."""
+
+    def __init__(self, window: QMainWindow, jobs: JobRunner) -> None:
+        self.window = window
+        self.all: list[QDockWidget] = []
+        self.search, self.filters = SearchPanel(jobs), FilterPanel()
+        self.details, self.impact, self.gaps = DetailsPanel(), ImpactPanel(), GapsPanel()
+        self.changes, self.structure = ChangesPanel(), StructurePanel()
+        self.problems = ProblemsPanel()
+        self.search_dock = self._dock("Search", self.search, _LEFT)
+        self.filter_dock = self._dock("Filters", self.filters, _LEFT)
+        self.details_dock = self._dock("Details", self.details, _RIGHT)
+        self.impact_dock = self._dock("Impact", self.impact, _BOTTOM)
+        self.gaps_dock = self._dock("Ownership gaps", self.gaps, _BOTTOM)
+        self.changes_dock = self._dock("Changes", self.changes, _BOTTOM)
+        self.structure_dock = self._dock("Structure", self.structure, _BOTTOM)
+        self.problems_dock = self._dock("Problems", self.problems, _BOTTOM)
+        window.tabifyDockWidget(self.search_dock, self.filter_dock)
+        for dock in (self.gaps_dock, self.changes_dock, self.structure_dock, self.problems_dock):
+            window.tabifyDockWidget(self.impact_dock, dock)
+        self.search_dock.raise_()
+        self.gaps_dock.raise_()
+        # docks jump to their place: an animation leaves a tab bar drawn where it was
+        window.setDockOptions(window.dockOptions() & ~QMainWindow.DockOption.AnimatedDocks)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(f"{title.split()[-1].lower()}-dock")
+        dock.setWidget(widget)
+        widget.setMinimumWidth(160)
+        self.window.addDockWidget(area, dock)
+        self.all.append(dock)
+        return dock
+
+    def size_for(self, width: int, height: int) -> None:
+        """Side panels a fifth of the width each (at most 320 pixels), the row of tabs
+        below over a third of the height: the canvas keeps the middle."""
+        side = min(320, width // 5)
+        window = self.window
+        window.resizeDocks(
+            [self.search_dock, self.details_dock], [side, side], Qt.Orientation.Horizontal
+        )
+        window.resizeDocks(
+            [self.impact_dock], [max(230, height * 37 // 100)], Qt.Orientation.Vertical
+        )
+
+    def show(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()

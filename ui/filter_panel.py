@@ -1,0 +1,123 @@
+"""The filter's two faces: a panel of choices with counts, and a bar over the canvas that
+says what is filtered and clears it in one click."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.filters import NO_FILTER, Facets, Filter
+
+__all__ = ["FACETS", "FilterBar", "FilterPanel"]
+
+# facet attribute (of Filter and Facets) -> its heading
+FACETS = {
+    "kinds": "Kind",
+    "relations": "Relation (edges)",
+    "owners": "Owning team",
+    "tiers": "Tier",
+    "rules": "Ownership gap",
+}
+_VALUE = Qt.ItemDataRole.UserRole
+
+
+class FilterPanel(QWidget):
+    """Tick what to keep; each choice says how many it would keep.
+
+    Signals:
+        changed(object): the ``Filter`` the ticks now make.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setToolTip("Show everything again (Ctrl+Shift+X)")
+        self.clear_button.clicked.connect(lambda: self.changed.emit(NO_FILTER))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.clear_button)
+        self.tree.itemChanged.connect(self._ticked)
+        self._filling = False
+        self._choices: dict[str, list[QTreeWidgetItem]] = {facet: [] for facet in FACETS}
+
+    def show_choices(self, facets: Facets, current: Filter) -> None:
+        """List every choice of every facet with its count, ticked as ``current`` is."""
+        self._filling = True
+        self.tree.clear()
+        self._choices = {facet: [] for facet in FACETS}
+        for facet, heading in FACETS.items():
+            counts: Counter[object] = getattr(facets, facet)
+            chosen = getattr(current, facet)
+            top = QTreeWidgetItem([f"{heading} ({len(counts)})"])
+            self.tree.addTopLevelItem(top)
+            for value, count in sorted(counts.items(), key=lambda vc: (-vc[1], str(vc[0]))):
+                item = QTreeWidgetItem([f"{value} ({count})"])
+                item.setData(0, _VALUE, value)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = value in chosen
+                item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                top.addChild(item)
+                self._choices[facet].append(item)
+            top.setExpanded(bool(chosen) or facet in ("kinds", "tiers"))
+        self._filling = False
+        self.clear_button.setEnabled(current.active)
+
+    def current(self) -> Filter:
+        """The filter the ticks make."""
+        kept = NO_FILTER
+        for facet, items in self._choices.items():
+            ticked = [i.data(0, _VALUE) for i in items if i.checkState(0) == Qt.CheckState.Checked]
+            kept = kept.with_facet(facet, ticked)
+        return kept
+
+    def choice(self, facet: str, value: object) -> QTreeWidgetItem | None:
+        """The item of one choice (a test or a shortcut ticks it)."""
+        return next((i for i in self._choices[facet] if i.data(0, _VALUE) == value), None)
+
+    def _ticked(self, item: QTreeWidgetItem, column: int) -> None:
+        if not self._filling and item.parent() is not None:
+            self.changed.emit(self.current())
+
+
+class FilterBar(QWidget):
+    """ "Filtered: kind: service · tier: 1 [Clear]" over the canvas, while a filter is on.
+
+    Signals:
+        cleared(): the user asked to show everything again.
+    """
+
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.clear_button = QPushButton("Clear filter")
+        self.clear_button.clicked.connect(self.cleared.emit)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.clear_button)
+        self.setStyleSheet("FilterBar { background: palette(alternate-base); }")
+        self.hide()
+
+    def show_filter(self, kept: Filter, shown: int, total: int) -> None:
+        self.setVisible(kept.active)
+        self.text.setText(f"Filtered ({shown} of {total} nodes shown): {kept.describe()}")
