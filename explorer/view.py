@@ -2,32 +2,41 @@
 
 The desktop app never decides what a view contains or where nodes go; it asks here, so a
 view of the graph is a plain value that can be computed off the GUI thread and tested
-without Qt. Layouts come from igraph. A focus view uses Sugiyama's layered layout, so
-dependencies flow left to right (cycles are handled by the library). The whole graph uses
-a force layout (Kamada-Kawai, or Fruchterman-Reingold past ``FORCE_SMALL`` nodes): a
-layered layout of a whole estate is a few columns hundreds of rows tall, and a force layout
-keeps each team near what it owns. Layered layouts also get slow past ``LAYERED_LIMIT``
-nodes, where a focus view falls back to the force layout.
+without Qt. Layouts come from ``explorer.layout``: a focus view is layered, so
+dependencies flow left to right; the whole graph uses a force layout, as a layered layout
+of a whole estate is a few columns hundreds of rows tall. Past ``GROUP_FROM`` nodes a view
+is drawn grouped (``explorer.grouping``) and not laid out node by node.
+
+A focus view on a hub would be thousands of nodes: each node shows at most ``CAP`` of its
+neighbours (the most critical and most connected first) and the view at most
+``FOCUS_BUDGET``; the rest of a node's neighbours are gathered into one "+N more" node,
+which opens a ``PAGE`` more at a time.
 """
 
 from __future__ import annotations
 
-import math
-import random
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-import igraph
 from rdflib import Graph, URIRef
 
 from explorer.index import EstateIndex, index_of
+from explorer.kinds import Kind
+from explorer.layout import placed, size_of
 from explorer.model import Entity
-from explorer.relations import BY_NAME, RELATIONS, Spread
+from explorer.relations import BY_NAME, BY_PREDICATE, RELATIONS, Spread
 
 __all__ = [
+    "CAP",
+    "FOCUS_BUDGET",
+    "GROUP_FROM",
     "LAYERED_LIMIT",
+    "MORE_IRI",
+    "PAGE",
     "Edge",
     "GraphView",
+    "Group",
     "estate_parts",
     "focus_view",
     "laid_out",
@@ -35,9 +44,10 @@ __all__ = [
     "whole_graph",
 ]
 
-LAYERED_LIMIT = 800
-MIN_ROOM = 0.45  # side of the square each node gets at least, in layout units (see _roomy)
-FORCE_SMALL = 300  # up to here the whole graph uses Kamada-Kawai, beyond Fruchterman-Reingold
+LAYERED_LIMIT = 800  # layered layouts get slow past this; a bigger view is laid out by force
+GROUP_FROM = 2000  # views with more nodes than this are drawn grouped, not laid out here
+CAP, PAGE, FOCUS_BUDGET = 12, 25, 400  # neighbours shown per node, per opening, per view
+MORE_IRI = "urn:infra-explorer:more:"
 
 
 @dataclass(frozen=True, order=True)
@@ -49,6 +59,17 @@ class Edge:
     source: str
     relation: str
     target: str
+    count: int = field(default=1, compare=False)  # relations it stands for, between groups
+
+
+@dataclass(frozen=True)
+class Group:
+    """A drawn node that stands for many: a system's or team's group, or a node's
+    neighbours beyond ``CAP`` ("+N more"). ``key`` names what opening it opens."""
+
+    iri: str
+    key: str
+    members: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -56,13 +77,16 @@ class GraphView:
     """Nodes, edges and positions.
 
     ``layered``: x is the layer (dependencies to the right) and y the slot in the layer.
-    Otherwise x and y share one scale where a typical edge is 1 long.
+    Otherwise x and y share one scale where a typical edge is 1 long. A view of more than
+    ``GROUP_FROM`` nodes has no positions: it is drawn grouped. ``groups`` are the drawn
+    nodes that stand for many.
     """
 
     nodes: dict[str, Entity]
     edges: tuple[Edge, ...]
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
     layered: bool = True
+    groups: Mapping[str, Group] = field(default_factory=dict)
 
     def __contains__(self, iri: object) -> bool:
         return iri in self.nodes
@@ -116,103 +140,100 @@ def _view(index: EstateIndex, nodes: set[URIRef], layered: bool) -> GraphView:
     return laid_out(*_parts(index, nodes), layered)
 
 
-def laid_out(records: dict[str, Entity], edges: list[Edge], layered: bool) -> GraphView:
-    """A view of these nodes and edges, laid out (layered only up to ``LAYERED_LIMIT``)."""
+def laid_out(
+    records: dict[str, Entity],
+    edges: Sequence[Edge],
+    layered: bool,
+    groups: Mapping[str, Group] | None = None,
+) -> GraphView:
+    """A view of these nodes and edges, laid out (layered only up to ``LAYERED_LIMIT``;
+    not at all past ``GROUP_FROM``, as it is drawn grouped)."""
+    groups = groups or {}
     layered = layered and len(records) <= LAYERED_LIMIT
-    return GraphView(records, tuple(edges), _layout(list(records), edges, layered), layered)
-
-
-def whole_graph(graph: Graph) -> GraphView:
-    """Every entity and every node a relation names, laid out."""
-    index = index_of(graph)
-    return _view(index, _all_nodes(index), layered=False)
-
-
-def focus_view(graph: Graph, centres: Iterable[URIRef], hops: int = 1) -> GraphView:
-    """The neighbourhood of ``centres`` (``hops`` relations deep), laid out left to right."""
-    return _view(index_of(graph), neighbourhood(graph, centres, hops), layered=True)
-
-
-def _layout(nodes: list[str], edges: list[Edge], layered: bool) -> dict[str, tuple[float, float]]:
-    if not nodes:
-        return {}
+    if len(records) > GROUP_FROM:
+        return GraphView(records, tuple(edges), {}, layered)
+    nodes = list(records)
     number = {iri: n for n, iri in enumerate(nodes)}
     pairs = []
     for edge in edges:
         source, target = number[edge.source], number[edge.target]
         if BY_NAME[edge.relation].spread is Spread.COMPOSITION:
             source, target = target, source  # a system sits before its parts
-        if source != target:
-            pairs.append((source, target))
-    shape = igraph.Graph(n=len(nodes), edges=pairs, directed=True)
-    if layered:
-        coords = shape.layout_sugiyama(maxiter=60).coords[: len(nodes)]
-        return dict(zip(nodes, _packed([(c[1], c[0]) for c in coords]), strict=True))
-    igraph.set_random_number_generator(random.Random(len(nodes)))  # same graph, same picture
-    try:
-        if len(nodes) <= FORCE_SMALL:  # Kamada-Kawai spaces small graphs evenly
-            coords = shape.layout_kamada_kawai(maxiter=50 * len(nodes)).coords
-        else:
-            coords = shape.layout_fruchterman_reingold(niter=500, grid="auto").coords
-    finally:
-        igraph.set_random_number_generator(random)
-    coords = _widest_along_x(coords)
-    scale = min(_typical_edge_length(coords, pairs), _roomy(coords))
-    return {
-        iri: (float(c[0]) / scale, float(c[1]) / scale)
-        for iri, c in zip(nodes, coords, strict=True)
-    }
+        pairs.append((source, target))
+    sizes = {iri: size_of(len(g.members)) for iri, g in groups.items()}
+    return GraphView(records, tuple(edges), placed(nodes, pairs, layered, sizes), layered, groups)
 
 
-def _packed(places: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Sugiyama's (layer, slot) places with the slots of each layer made 0, 1, 2... in
-    their order and centred on the middle row: the library leaves room for the bends of
-    long edges, which at 60 nodes made a drawing 80 rows tall, unreadable at fit.
-
-    >>> _packed([(0, 0.0), (0, 7.0), (1, 3.0)])
-    [(0.0, -0.5), (0.0, 0.5), (1.0, 0.0)]
-    """
-    layers: dict[float, list[int]] = {}
-    for n, (layer, _) in enumerate(places):
-        layers.setdefault(layer, []).append(n)
-    packed: list[tuple[float, float]] = [(0.0, 0.0)] * len(places)
-    for layer, members in layers.items():
-        members.sort(key=lambda n: places[n][1])
-        middle = (len(members) - 1) / 2
-        for row, n in enumerate(members):
-            packed[n] = (float(layer), row - middle)
-    return packed
+def whole_graph(graph: Graph) -> GraphView:
+    """Every entity and every node a relation names (laid out unless it is drawn grouped)."""
+    index = index_of(graph)
+    return _view(index, _all_nodes(index), layered=False)
 
 
-def _widest_along_x(coords: list[list[float]]) -> list[list[float]]:
-    """Rotate a force layout so its longest spread is horizontal, as screens are wide."""
-    n = len(coords)
-    mx, my = sum(c[0] for c in coords) / n, sum(c[1] for c in coords) / n
-    sxx = sum((c[0] - mx) ** 2 for c in coords)
-    syy = sum((c[1] - my) ** 2 for c in coords)
-    sxy = sum((c[0] - mx) * (c[1] - my) for c in coords)
-    angle = -0.5 * math.atan2(2 * sxy, sxx - syy)
-    cos, sin = math.cos(angle), math.sin(angle)
-    return [
-        [(c[0] - mx) * cos - (c[1] - my) * sin, (c[0] - mx) * sin + (c[1] - my) * cos]
-        for c in coords
-    ]
+def focus_view(
+    graph: Graph, centres: Sequence[URIRef], hops: int = 1, opened: Mapping[str, int] | None = None
+) -> GraphView:
+    """The neighbourhood of ``centres`` (``hops`` relations deep), laid out left to right,
+    capped (see the module); ``opened`` says how many pages of a node's "+N more" are open."""
+    index, opened = index_of(graph), opened or {}
+    first = str(centres[0]) if centres else ""
+    budget = FOCUS_BUDGET + PAGE * opened.get(first, 0)
+    seen: dict[URIRef, None] = dict.fromkeys(centres[:budget])
+    hidden: dict[str, list[URIRef]] = {}
+    if len(centres) > budget:
+        hidden[first] = list(centres[budget:])
+    frontier = list(seen)
+    for _ in range(hops):
+        nxt: list[URIRef] = []
+        for node in frontier:
+            near = _ranked(index, [n for n in _near(index, node) if n not in seen])
+            room = min(CAP + PAGE * opened.get(str(node), 0), max(budget - len(seen), 0))
+            seen.update(dict.fromkeys(near[:room]))
+            nxt += near[:room]
+            if near[room:]:
+                hidden[str(node)] = near[room:]
+        frontier = nxt
+    records, edges = _parts(index, set(seen))
+    groups = {}
+    for near_of, rest in hidden.items():
+        more = Group(MORE_IRI + near_of, near_of, tuple(map(str, rest)))
+        records[more.iri] = Entity(more.iri, "more", f"+{len(rest):,} more", Kind.OTHER)
+        edges.append(_more_edge(index, URIRef(near_of), rest, more.iri))
+        groups[more.iri] = more
+    return laid_out(records, edges, layered=True, groups=groups)
 
 
-def _roomy(coords: list[list[float]]) -> float:
-    """The unit that leaves each node at least ``MIN_ROOM`` of the layout's area.
-
-    Scaled by edge length alone, a large estate's hubs pull thousands of nodes into a
-    drawing where they cover each other; this spreads the drawing out instead.
-    """
-    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    area = (max(xs) - min(xs)) * (max(ys) - min(ys))
-    return math.sqrt(area / len(coords)) / MIN_ROOM if area > 0 else math.inf
+def _near(index: EstateIndex, node: URIRef) -> set[URIRef]:
+    near: set[URIRef] = set()
+    for relation in RELATIONS:
+        near.update(index.targets(node, relation.predicate))
+        near.update(index.sources(node, relation.predicate))
+    return near
 
 
-def _typical_edge_length(coords: list[list[float]], pairs: list[tuple[int, int]]) -> float:
-    lengths = sorted(
-        ((coords[a][0] - coords[b][0]) ** 2 + (coords[a][1] - coords[b][1]) ** 2) ** 0.5
-        for a, b in pairs
-    )
-    return lengths[len(lengths) // 2] or 1.0 if lengths else 1.0
+def _ranked(index: EstateIndex, nodes: list[URIRef]) -> list[URIRef]:
+    """The most critical first (tier), then the most connected, then by IRI."""
+
+    def degree(n: int) -> int:
+        return sum(len(a.get(n, ())) for a in index.out.values()) + sum(
+            len(a.get(n, ())) for a in index.into.values()
+        )
+
+    def rank(node: URIRef) -> tuple[int, int, str]:
+        n = index.number[node]
+        return (-index.weight_at[n], -degree(n), str(node))
+
+    return sorted(nodes, key=rank)
+
+
+def _more_edge(index: EstateIndex, node: URIRef, rest: list[URIRef], more: str) -> Edge:
+    """The relation most of the hidden neighbours have with ``node``, pointing their way."""
+    sample = set(rest[:200])  # a sample says as much, and a hub has thousands
+    ways: Counter[tuple[str, bool]] = Counter()
+    for predicate, relation in BY_PREDICATE.items():
+        ways[(relation.name, True)] += len(sample.intersection(index.targets(node, predicate)))
+        ways[(relation.name, False)] += len(sample.intersection(index.sources(node, predicate)))
+    name, outward = ways.most_common(1)[0][0]
+    if outward:
+        return Edge(str(node), name, more, len(rest))
+    return Edge(more, name, str(node), len(rest))

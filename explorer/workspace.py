@@ -23,6 +23,7 @@ from explorer.diff import ChangeMark
 from explorer.estate import Comparison, Estate
 from explorer.filters import NO_FILTER, Filter
 from explorer.report import reach_heading
+from explorer.view import MORE_IRI, Group
 from explorer.vocab import id_from_iri
 
 __all__ = ["Change", "Mode", "ViewRequest", "Workspace", "reach_distances", "reach_name"]
@@ -55,6 +56,9 @@ class ViewRequest:
     mode: Mode
     centres: tuple[str, ...] = ()
     hops: int = 1
+    path: tuple[str, ...] = ()  # the groups opened, outermost first (see explorer.grouping)
+    opened: tuple[tuple[str, int], ...] = ()  # pages of "+N more" open, per node
+    pinned: tuple[str, ...] = ()  # drawn on their own even in a grouped picture
 
 
 def reach_name(answer: Reach) -> str:
@@ -98,7 +102,10 @@ class Workspace:
     comparison: Comparison | None = None
     filter: Filter = NO_FILTER
     note: str = ""
+    path: tuple[str, ...] = ()  # the groups opened in a grouped picture, outermost first
+    opened: dict[str, int] = field(default_factory=dict)  # "+N more" pages open, per node
     shown: frozenset[str] = frozenset()  # the nodes drawn now, as the window reports them
+    grouped: bool = False  # whether the picture drawn now is grouped, as the window reports
     _observers: dict[Change, list[Observer]] = field(default_factory=dict, repr=False)
 
     def observe(self, change: Change, observer: Observer) -> None:
@@ -119,18 +126,20 @@ class Workspace:
         the filter stays (it is the window's, as a search is)."""
         self.estate, self.selected, self.reach = estate, None, None
         self.mode, self.centres, self.comparison = Mode.WHOLE, (), None
+        self.path, self.opened, self.shown = (), {}, frozenset()
         self._tell(Change.ESTATE, Change.COMPARISON, Change.SELECTION, Change.REACH, Change.VIEW)
 
     @_acting
     def select(self, iri: str) -> None:
         """Select a node; in a focus view that does not draw it, focus on it. A highlight
         that does not reach it is cleared: it would tell of another node."""
-        self.selected = iri
+        self.selected = iri = str(iri)  # an rdflib IRI is not equal to its text
         if self.reach is not None and iri not in reach_distances(self.reach):
             self._clear_reach(f"{id_from_iri(iri)} is not in it")
         if self.mode is Mode.FOCUS and iri not in self.shown:
             self.centres = (iri,)
-            self._tell(Change.VIEW)
+        if iri not in self.shown and (self.grouped or self.mode is Mode.FOCUS):
+            self._tell(Change.VIEW)  # a grouped picture draws it on its own
         self._tell(Change.SELECTION)
 
     def _clear_reach(self, why: str) -> None:
@@ -192,8 +201,26 @@ class Workspace:
         self.reach = answer
         if self.mode is Mode.FOCUS:
             self.centres = tuple(reach_distances(answer))
+        if self.mode is Mode.FOCUS or (self.grouped and answer.node.iri not in self.shown):
             self._tell(Change.VIEW)
         self._tell(Change.REACH)
+
+    @_acting
+    def open_group(self, group: Group) -> None:
+        """Open a drawn group: a "+N more" shows a page more of its node's neighbours; a
+        system's or team's group is drawn member by member (``back_to`` returns)."""
+        if group.iri.startswith(MORE_IRI):
+            self.opened = {**self.opened, group.key: self.opened.get(group.key, 0) + 1}
+        else:
+            self.path = (*self.path, group.key)
+        self._tell(Change.VIEW)
+
+    @_acting
+    def back_to(self, depth: int) -> None:
+        """Close the opened groups deeper than ``depth`` (0: the whole picture)."""
+        if depth < len(self.path):
+            self.path = self.path[:depth]
+            self._tell(Change.VIEW)
 
     @_acting
     def clear_reach(self) -> None:
@@ -221,7 +248,18 @@ class Workspace:
     def view_request(self) -> ViewRequest:
         """What to draw now; with a highlight, a focus view is what the highlight reaches."""
         hops = 0 if self.reach is not None else self.hops
-        return ViewRequest(self.mode, self.centres if self.mode is Mode.FOCUS else (), hops)
+        focus = self.mode is Mode.FOCUS
+        pinned = tuple(
+            dict.fromkeys(p for p in (self.selected, self.reach and self.reach.node.iri) if p)
+        )
+        return ViewRequest(
+            self.mode,
+            self.centres if focus else (),
+            hops,
+            () if focus else self.path,
+            tuple(sorted(self.opened.items())) if focus else (),
+            () if focus else pinned,
+        )
 
     def view_title(self) -> str:
         """What the canvas shows, in words (an exported picture's title)."""

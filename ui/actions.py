@@ -66,6 +66,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("focus", "&Focus on selection", "show_focus", ("Ctrl+2",), "View"),
     ActionSpec("more_hops", "More hops", "more_hops", ("Ctrl+]",), "View"),
     ActionSpec("fewer_hops", "Fewer hops", "fewer_hops", ("Ctrl+[",), "View"),
+    ActionSpec(
+        "open_group", "Open the selected &group", "open_selected_group", ("Alt+Down",), "View"
+    ),
+    ActionSpec(
+        "group_back", "&Back out of the group", "group_back", ("Backspace", "Alt+Up"), "View"
+    ),
     ActionSpec("filters", "F&ilters…", "show_filters", ("Ctrl+Shift+L",), "View", 1),
     ActionSpec("clear_filters", "Clear filters", "clear_filters", ("Ctrl+Shift+X",), "View", 1),
     ActionSpec("fit", "Fit to &view", "fit", ("Ctrl+0",), "View", 2),

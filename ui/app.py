@@ -68,6 +68,16 @@ def settle(ms: int = SETTLE_MS) -> None:
     loop.exec()
 
 
+def quiet_down(window: MainWindow, rounds: int = 100) -> None:
+    """Wait until the window's background work is done and shown, answers that start more
+    work included (a blast radius that redraws the picture)."""
+    for _ in range(rounds):
+        window.jobs.wait()
+        application().processEvents()
+        if not window.jobs.busy():
+            return
+
+
 def save_screenshot(window: MainWindow, output: Path) -> None:
     """Render ``window`` into a PNG, written atomically, once its layout has settled."""
     settle()
@@ -150,10 +160,8 @@ def _render(
         elif args.upstream:
             window.select(estate.resolve(args.upstream))
             window.commands.upstream()
-        window.jobs.wait()  # a slow estate answers in the background
-        application().processEvents()
-        window.canvas.fit()
-    application().processEvents()
+    quiet_down(window)
+    window.canvas.fit()
     save_screenshot(window, args.output)
     print(f"wrote {args.output}")
     return EXIT_OK

@@ -30,8 +30,9 @@ from ui.worker import Job
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-__all__ = ["SOURCE_FILTER", "WindowCommands"]
+__all__ = ["BACKGROUND_FROM", "SOURCE_FILTER", "WindowCommands"]
 
+BACKGROUND_FROM = 300
 SOURCE_FILTER = "Estates (*.ttl *.nt *.jsonld *.rdf *.owl *.trig *.yaml *.yml *.csv);;All files (*)"
 
 
@@ -67,6 +68,14 @@ class WindowCommands(ExportCommands):
     def _show_opened(self, estate: Estate) -> None:
         self.window.recent.remember(estate.sources)
         self.window.set_estate(estate)
+
+    def estate_opened(self, estate: Estate) -> None:
+        """What the window offers for this estate: its title, and compare if it can."""
+        compare = self.window.named_actions["compare"]
+        compare.setEnabled(estate.capabilities.compare)
+        tip = "Export a snapshot of the endpoint and open it to compare"
+        compare.setStatusTip("" if estate.capabilities.compare else tip)
+        self.window.setWindowTitle(f"{estate.title} - Infra Context Explorer")
 
     def ask_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self.window, "Open sources", "", SOURCE_FILTER)
@@ -163,14 +172,40 @@ class WindowCommands(ExportCommands):
 
     def show_focus(self) -> None:
         """Focus on the selection, or on what the highlight reaches."""
-        if self.state.estate is not None:
-            self.state.focus()
+        if self.state.estate is None:
+            return
+        if self.state.reach is None and self.state.selected and self._one_node() is None:
+            return
+        self.state.focus()
 
     def focus_on(self, centres: list[str]) -> None:
         """Focus on ``centres`` (a cycle's nodes, say) and select the first."""
         if self.state.estate is not None and centres:
             self.state.focus(tuple(centres))
             self.window.select(centres[0])
+
+    def open_or_expand(self, iri: str) -> None:
+        """Double-click: open a group, or bring a node's neighbours into the focus view."""
+        view = self.window.scene.view
+        group = view.groups.get(iri) if view is not None else None
+        if group is not None:
+            self.state.open_group(group)
+        else:
+            self.expand(iri)
+
+    def open_selected_group(self) -> None:
+        """Alt+Down: open the selected group, if a group is selected."""
+        view, iri = self.window.scene.view, self.state.selected
+        group = view.groups.get(iri) if view is not None and iri else None
+        if group is None:
+            self.window.summary.setText("Select a group first (a node with a count).")
+        else:
+            self.state.open_group(group)
+
+    def group_back(self) -> None:
+        """Backspace: out of the innermost group opened."""
+        if self.state.path:
+            self.state.back_to(len(self.state.path) - 1)
 
     def expand(self, iri: str) -> None:
         """Double-click: bring a node's neighbours into the focus view, fitted anew."""
@@ -195,15 +230,23 @@ class WindowCommands(ExportCommands):
 
     # ------------------------------------------------------------------ analyses
 
+    def _one_node(self) -> str | None:
+        """The selected node; None, with a note, when a group is selected."""
+        view, node = self.window.scene.view, self.state.selected
+        if node is not None and view is not None and node in view.groups:
+            self.window.summary.setText("A group is selected: open it and pick one node.")
+            return None
+        return node
+
     def blast_radius(self) -> None:
         """B: everything affected if the selected node fails, and the teams to tell."""
-        estate, node = self.state.estate, self.state.selected
+        estate, node = self.state.estate, self._one_node()
         if estate is not None and node is not None:
             self._reach(lambda report: estate.blast_radius(node, None, report), "What fails with")
 
     def upstream(self) -> None:
         """U: everything the selected node needs, and whose it is."""
-        estate, node = self.state.estate, self.state.selected
+        estate, node = self.state.estate, self._one_node()
         if estate is not None and node is not None:
             self._reach(lambda report: estate.upstream(node, None, report), "What is needed by")
 
@@ -214,7 +257,16 @@ class WindowCommands(ExportCommands):
             self._show_reach,
             f"{doing} {id_from_iri(self.state.selected)}…",
             "Cannot answer",
-            background=self.state.estate.capabilities.slow,
+            background=self.background(),
+        )
+
+    def background(self) -> bool:
+        """Whether answers take long enough to be worked out off the GUI thread: on an
+        endpoint, and on an estate past ``BACKGROUND_FROM`` entities (a layout of a few
+        hundred nodes already takes a noticeable moment)."""
+        estate = self.state.estate
+        return estate is not None and (
+            estate.capabilities.slow or len(estate.entities()) > BACKGROUND_FROM
         )
 
     def _show_reach(self, answer: Reach) -> None:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
+from collections.abc import Mapping
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from explorer.details import NodeDetails
+from explorer.model import Entity
+from explorer.view import MORE_IRI, Group
 
 __all__ = ["HINT", "DetailsPanel"]
 
+RELATIONS_LISTED = 200  # a hub has thousands; a page of them says what it is
+GROUP_LINKS = 15  # members of a group listed, most critical first
 HINT = "Click a node, or search and press Enter, to see everything about it here."
 
 
@@ -84,12 +90,35 @@ class DetailsPanel(QTextBrowser):
         if not details.relations:
             return []
         parts = ["<p><b>Relations</b></p><ul>"]
-        for relation in details.relations:
+        for relation in details.relations[:RELATIONS_LISTED]:
             self._targets.append(relation.other.iri)
             link = f"<a href='#{len(self._targets) - 1}'>{_e(relation.other.label)}</a>"
             parts.append(f"<li>{_e(relation.name)} {link} <i>{_e(relation.other.kind)}</i></li>")
         parts.append("</ul>")
+        if len(details.relations) > RELATIONS_LISTED:
+            more = len(details.relations) - RELATIONS_LISTED
+            parts.append(f"<p><i>and {more:,} more (infra-explorer show lists them all)</i></p>")
         return parts
+
+    def show_group(self, name: str, group: Group, known: Mapping[str, Entity]) -> None:
+        """A drawn group (or a node's hidden neighbours): what it holds by kind, and its
+        most critical members (of those ``known``), as links."""
+        self._targets = []
+        members = [known[m] for m in group.members if m in known]
+        more = group.iri.startswith(MORE_IRI)
+        opens = "show more of them" if more else "draw its members"
+        parts = [f"<h3>{_e(name)}</h3>", f"<p>Double-click it (or Alt+Down) to {opens}.</p>"]
+        kinds = Counter(str(m.kind) for m in members)
+        parts.append("<p>" + _e(", ".join(f"{n:,} {k}" for k, n in kinds.most_common())) + "</p>")
+        first = sorted(members, key=lambda m: (m.tier or 9, m.label.casefold()))[:GROUP_LINKS]
+        parts.append(f"<p><b>The {len(first)} most critical</b></p><ul>")
+        for member in first:
+            self._targets.append(member.iri)
+            tier = f" tier {member.tier}" if member.tier else ""
+            link = f"<a href='#{len(self._targets) - 1}'>{_e(member.label)}</a>"
+            parts.append(f"<li>{link} <i>{_e(member.kind)}{_e(tier)}</i></li>")
+        parts.append("</ul>")
+        self.setHtml("".join(parts))
 
     def _follow(self, url: QUrl) -> None:
         fragment = url.fragment()

@@ -8,7 +8,7 @@ problems), so that their columns have room at 1366 pixels wide as at 1920.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from ui.changes_panel import ChangesPanel
 from ui.details_panel import DetailsPanel
@@ -20,7 +20,7 @@ from ui.problems_panel import ProblemsPanel
 from ui.search_panel import SearchPanel
 from ui.structure_panel import StructurePanel
 
-__all__ = ["Docks"]
+__all__ = ["Docks", "column"]
 
 _LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 _BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -76,3 +76,15 @@ class Docks:
     def show(self, dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
+
+
+def column(*widgets: QWidget) -> QWidget:
+    """The widgets one above the other, the last taking the room left (the canvas)."""
+    centre = QWidget()
+    layout = QVBoxLayout(centre)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    for widget in widgets[:-1]:
+        layout.addWidget(widget)
+    layout.addWidget(widgets[-1], 1)
+    return centre

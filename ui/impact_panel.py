@@ -29,13 +29,21 @@ from PySide6.QtWidgets import (
 from explorer.analysis import Direction, Impacted, Reach, TeamToTell
 from explorer.atomic import atomic_write_bytes
 from explorer.errors import InputError
-from explorer.report import members_text, reach_csv, reach_heading, roster_csv, roster_markdown
+from explorer.report import (
+    members_text,
+    reach_csv,
+    reach_heading,
+    reach_summary,
+    roster_csv,
+    roster_markdown,
+)
 from ui import dialogs
 from ui.models import IMPACT_COLUMNS, TEAM_COLUMNS, path_text
 from ui.table import RecordTable
 
 __all__ = ["FORMATS", "ImpactPanel", "heading_for"]
 
+SUMMARY_FROM = 30  # answers larger than this get their counts under the lists
 HINT = "Select a node and press B (affected if it fails) or U (what it needs)."
 # what the roster can be copied or saved as: name -> (file filter, extension, writer)
 FORMATS: dict[str, tuple[str, str, Callable[[Reach], str]]] = {
@@ -129,7 +137,11 @@ class ImpactPanel(QWidget):
         self.impacted.set_records(self.answer.impacted)
         self.teams.set_records(self.answer.teams)
         self._share_width()
-        self.detail.setText("Pick a row to see its whole path, or a team's whole roster entry.")
+        self.detail.setText(
+            reach_summary(self.answer)
+            if len(self.answer.impacted) > SUMMARY_FROM
+            else "Pick a row to see its whole path, or a team's whole roster entry."
+        )
         for button in (self.copy_button, self.save_button):
             button.setEnabled(True)
 

@@ -1,9 +1,10 @@
 """The window's long work: one runner for the window and its panels.
 
 Each job runs in a lane; a newer job in a lane supersedes the older one (which is
-cancelled, and whose answer is dropped when it comes). The main lane shows its progress
-and a Cancel in the status bar; the search lane works quietly. Work on an estate that
-answers at once runs on the spot, so its answer is on screen when the call returns.
+cancelled, and whose answer is dropped when it comes). The main and view lanes show their
+progress, a Cancel in the status bar and a busy cursor over the window; the search lane
+works quietly. Work on an estate that answers at once runs on the spot, so its answer is
+on screen when the call returns.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QProgressBar, QPushButton
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
 from explorer.errors import Cancelled, InputError
 from explorer.progress import quiet
@@ -27,7 +28,11 @@ Done = Callable[[Any], None]
 
 class Lane(StrEnum):
     MAIN = "main"  # opening, analyses, comparing, exporting: with progress and Cancel
+    VIEW = "view"  # the picture the canvas draws next, with progress and Cancel
     SEARCH = "search"  # an endpoint's search as the user types
+
+
+SHOWN = (Lane.MAIN, Lane.VIEW)  # lanes whose work the status bar shows
 
 
 class _Delivery(QObject):
@@ -59,20 +64,22 @@ class _Delivery(QObject):
 class JobRunner(QObject):
     """Signals:
     failed(str, str): a job failed: a title for its message, and the one-line message.
-    settled(): the main lane has nothing under way any more (finished, failed or cancelled).
+    settled(): no shown lane has anything under way any more (finished, failed or
+    cancelled).
     """
 
     failed = Signal(str, str)
     settled = Signal()
 
     def __init__(
-        self, bar: QProgressBar, cancel: QPushButton, say: Callable[[str], None], parent: QObject
+        self, bar: QProgressBar, cancel: QPushButton, say: Callable[[str], None], parent: QWidget
     ) -> None:
         super().__init__(parent)
+        self.window = parent
         self.bar, self.cancel_button, self.say = bar, cancel, say
         self.lanes: dict[Lane, _Delivery] = {}
         self.running: set[Job] = set()  # kept alive until their threads end
-        cancel.clicked.connect(lambda: self.cancel(Lane.MAIN))
+        cancel.clicked.connect(self.cancel_shown)
         bar.hide()
         cancel.hide()
 
@@ -95,12 +102,14 @@ class JobRunner(QObject):
         self.lanes[lane] = _Delivery(self, lane, job, done, failure)
         self.running.add(job)
         job.runner.finished.connect(self._forget_finished)
-        if lane is Lane.MAIN:
+        if lane in SHOWN:
             job.progress.connect(self._progress)
             self.bar.setRange(0, 0)
             self.bar.show()
             self.cancel_button.show()
-            self.say(message)
+            self.window.setCursor(Qt.CursorShape.BusyCursor)
+            if message:
+                self.say(message)
         job.start()
         return job
 
@@ -125,6 +134,11 @@ class JobRunner(QObject):
             delivery.job.cancel()
             self._settle(delivery)
 
+    def cancel_shown(self) -> None:
+        """The status bar's Cancel: stop what it shows."""
+        for lane in SHOWN:
+            self.cancel(lane)
+
     def wait(self, ms: int = 30_000) -> None:
         """Block until every job's thread has ended (for shutdown, scripts and tests)."""
         for job in list(self.running):
@@ -141,11 +155,16 @@ class JobRunner(QObject):
             return False
         del self.lanes[delivery.lane]
         delivery.deleteLater()
-        if delivery.lane is Lane.MAIN:
+        if delivery.lane in SHOWN and not self.busy():
             self.bar.hide()
             self.cancel_button.hide()
+            self.window.unsetCursor()
             self.settled.emit()
         return True
+
+    def busy(self) -> bool:
+        """Whether a shown lane has work under way."""
+        return any(lane in self.lanes for lane in SHOWN)
 
     @Slot(str, int, int)
     def _progress(self, step: str, done: int, total: int) -> None:

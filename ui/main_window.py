@@ -12,20 +12,20 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
-    QWidget,
 )
 
+from explorer.drawing import Picture, picture
 from explorer.estate import Estate
-from explorer.filters import facet_counts, kept_gaps, kept_reach, kept_view, rules_of
+from explorer.filters import facet_counts, kept_gaps, kept_reach, rules_of
 from explorer.report import node_changes
-from explorer.workspace import Change, Mode, Workspace, reach_distances
+from explorer.workspace import Change, Workspace, reach_distances
 from ui.actions import install_actions, install_toolbar
+from ui.breadcrumb import Breadcrumb
 from ui.canvas import GraphCanvas
 from ui.commands import WindowCommands
-from ui.docks import Docks
+from ui.docks import Docks, column
 from ui.filter_panel import FilterBar
-from ui.jobs import JobRunner
+from ui.jobs import JobRunner, Lane
 from ui.legend import Legend
 from ui.recent import RecentSources, WindowLayout
 from ui.scene import GraphScene
@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         load_failed(str): a job failed; the message names file, line and problem.
         selection_changed(str): the IRI of the newly selected node.
         exported(str): a snapshot written in the background went to this path.
+        drawn(): the canvas shows a new picture.
     """
 
     loaded = Signal()
@@ -49,12 +50,14 @@ class MainWindow(QMainWindow):
     compared = Signal()
     selection_changed = Signal(str)
     exported = Signal(str)
+    drawn = Signal()
 
     def __init__(self, estate: Estate | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
         self.workspace = Workspace()
         self.rules: dict[str, frozenset[str]] = {}  # node -> gap rules, for the filter
+        self.opening = False  # until the new estate's first picture is drawn
         self._add_status_bar()
         self.jobs = JobRunner(self.progress, self.cancel_button, self.summary.setText, self)
         self.scene = GraphScene(self)
@@ -95,15 +98,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
 
     def _add_centre(self) -> None:
-        self.legend, self.filter_bar = Legend(), FilterBar()
-        centre = QWidget()
-        column = QVBoxLayout(centre)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        for widget in (self.legend, self.filter_bar):
-            column.addWidget(widget)
-        column.addWidget(self.canvas, 1)
-        self.setCentralWidget(centre)
+        self.legend, self.filter_bar, self.breadcrumb = Legend(), FilterBar(), Breadcrumb()
+        self.setCentralWidget(column(self.legend, self.filter_bar, self.breadcrumb, self.canvas))
 
     def _connect(self) -> None:
         for panel in (self.search, self.details, self.impact, self.gaps, self.changes):
@@ -116,7 +112,8 @@ class MainWindow(QMainWindow):
         self.filter_bar.cleared.connect(self.commands.clear_filters)
         self.impact.saved.connect(lambda path: self.summary.setText(f"Saved the roster to {path}."))
         self.canvas.node_clicked.connect(lambda iri: self.select(iri, centre=False))
-        self.canvas.node_double_clicked.connect(self.commands.expand)
+        self.canvas.node_double_clicked.connect(self.commands.open_or_expand)
+        self.breadcrumb.chosen.connect(self.workspace.back_to)
         self.hops.valueChanged.connect(self.workspace.set_hops)
         self.jobs.failed.connect(self.commands.report_failure)
         self.jobs.settled.connect(self.show_summary)
@@ -132,9 +129,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ following the state
 
     def set_estate(self, estate: Estate) -> None:
-        """Show an opened estate: the whole graph, its gaps, everything searchable."""
+        """Show an opened estate: the whole graph, its gaps, everything searchable;
+        ``loaded`` once its first picture is drawn."""
+        self.opening = True
         self.workspace.open(estate)
-        self.loaded.emit()
 
     def select(self, iri: str, centre: bool = True) -> None:
         """Select a node everywhere: canvas, details; centre it unless asked not to."""
@@ -154,12 +152,7 @@ class MainWindow(QMainWindow):
         self.structure.clear()
         if self.problems.show_estate(estate):
             self.docks.show(self.docks.problems_dock)
-        can_compare = estate.capabilities.compare
-        self.named_actions["compare"].setEnabled(can_compare)
-        self.named_actions["compare"].setStatusTip(
-            "" if can_compare else "Export a snapshot of the endpoint and open it to compare"
-        )
-        self.setWindowTitle(f"{estate.title} - Infra Context Explorer")
+        self.commands.estate_opened(estate)
 
     def _filter_shown(self) -> None:
         """The filter's choices and counts, and the lists through it."""
@@ -173,12 +166,16 @@ class MainWindow(QMainWindow):
     def _selection_shown(self) -> None:
         state, iri = self.workspace, self.workspace.selected
         self.scene.set_selected(iri)
-        describer = state.describer(iri) if iri else None
-        if iri is None or describer is None:
+        group = self.scene.view.groups.get(iri) if iri and self.scene.view else None
+        describer = state.describer(iri) if iri and group is None else None
+        if group is not None and state.estate is not None:
+            name = self.scene.nodes[group.iri].entity.label
+            self.details.show_group(name, group, state.estate.whole().nodes)
+        elif iri is None or describer is None:
             self.details.show_hint()
-            return
-        changes = node_changes(state.comparison.changes, iri) if state.comparison else None
-        self.details.show_details(describer.details(iri), changes)
+        else:
+            changes = node_changes(state.comparison.changes, iri) if state.comparison else None
+            self.details.show_details(describer.details(iri), changes)
 
     def _reach_shown(self) -> None:
         answer = self.workspace.reach
@@ -190,27 +187,38 @@ class MainWindow(QMainWindow):
         self.docks.show(self.docks.impact_dock)
 
     def _draw(self) -> None:
-        """Draw what the workspace asks for, through its filter, with its selection,
-        highlight and changes."""
+        """Ask for the picture the workspace wants, through its filter; a large estate's
+        is worked out in the background, and a newer request supersedes it."""
+        state, estate, rules = self.workspace, self.workspace.estate, self.rules
+        assert estate is not None
+        request, kept, comparison = state.view_request(), state.filter, state.comparison
+        self.jobs.run(
+            lambda report: picture(estate, request, kept, rules, comparison, report),
+            self._paint,
+            "Drawing…",
+            "Cannot draw",
+            Lane.VIEW,
+            background=self.commands.background(),
+        )
+
+    def _paint(self, shot: Picture) -> None:
+        """Draw a picture with the workspace's selection, highlight and changes."""
         state, estate = self.workspace, self.workspace.estate
         assert estate is not None
-        request = state.view_request()
-        if request.mode is Mode.COMPARE and state.comparison is not None:
-            full = state.comparison.view
-        elif request.mode is Mode.FOCUS:
-            full = estate.focus(request.centres, request.hops)
-        else:
-            full = estate.whole()
-        view = kept_view(full, state.filter, self.rules, request.centres)
-        self.filter_bar.show_filter(state.filter, len(view.nodes), len(full.nodes))
-        self.scene.show_view(view, estate.gap_nodes(), self.palette())
-        state.shown = frozenset(view.nodes)
+        self.filter_bar.show_filter(state.filter, shot.after_filter, shot.before_filter)
+        self.breadcrumb.show_path(shot.path if shot.view.groups and not shot.view.layered else None)
+        self.scene.show_view(shot.view, estate.gap_nodes(), self.palette())
+        state.shown, state.grouped = frozenset(shot.view.nodes), bool(shot.view.groups)
         self.scene.set_changes(state.change_marks())
         self.scene.set_selected(state.selected)
         if state.reach is not None:
             self.scene.set_highlight(reach_distances(state.reach))
         self.canvas.fit()
         self.show_summary()
+        self.drawn.emit()
+        if self.opening:
+            self.opening = False
+            self.loaded.emit()
 
     def show_summary(self) -> None:
         """The estate and the view in a line; first, what the last action replaced."""

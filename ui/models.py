@@ -148,27 +148,51 @@ CHANGE_COLUMNS = (
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Rows of records, columns from ``Column`` specs; text is always plain."""
+    """Rows of records, columns from ``Column`` specs; text is always plain.
+
+    Rows are handed to the view ``PAGE`` at a time as it scrolls (Qt's ``fetchMore``), so
+    a blast radius of ten thousand nodes is shown at once and laid out only as seen.
+    """
+
+    PAGE = 1000
 
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
         self.records: list[Any] = []
+        self.fetched = 0
 
     def set_records(self, records: Sequence[Any]) -> None:
         """Replace every row at once."""
         self.beginResetModel()
         self.records = list(records)
+        self.fetched = min(self.PAGE, len(self.records))
         self.endResetModel()
 
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.fetched < len(self.records)
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        more = min(self.PAGE, len(self.records) - self.fetched)
+        if parent.isValid() or more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self.fetched, self.fetched + more - 1)
+        self.fetched += more
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Every row, before sorting or filtering them all."""
+        while self.canFetchMore():
+            self.fetchMore()
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records)
+        return 0 if parent.isValid() else self.fetched
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.records):
+        if not index.isValid() or not 0 <= index.row() < self.fetched:
             return None
         record, column = self.records[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:

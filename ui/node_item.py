@@ -1,12 +1,13 @@
 """What the canvas draws of one node and of one relation.
 
-Labels are drawn with ``drawText`` (plain text, never HTML) and hidden when zoomed far
-out, so large graphs stay fast; tooltips are escaped.
+Labels are drawn with ``drawText`` (plain text, never HTML), at the size and visibility
+``ui.labels`` decides; tooltips are escaped.
 """
 
 from __future__ import annotations
 
 import html
+import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from explorer.diff import ChangeMark
 from explorer.kinds import Kind
+from explorer.layout import size_of
 from explorer.model import Entity
 from explorer.view import Edge
 from ui.overview import arrow_lines
@@ -37,7 +39,6 @@ from ui.theme import CHANGE_STYLES, GAP_COLOUR, KIND_STYLES, distance_colour, re
 __all__ = ["DOT_MAX_ZOOM", "EdgeItem", "NodeItem", "relation_pen"]
 
 NODE_HEIGHT, MAX_LABEL_WIDTH, COMPACT_LABEL_WIDTH, PAD = 28.0, 165.0, 130.0, 8.0
-LABEL_MIN_ZOOM = 0.4  # below this, nodes are drawn as plain shapes
 DOT_MAX_ZOOM = 0.3  # below this, nodes (24 px wide at 1x) are drawn as plain boxes
 
 
@@ -56,18 +57,24 @@ class NodeItem(QGraphicsItem):
         dark: bool,
         compact: bool = False,
         metrics: QFontMetricsF | None = None,  # the font's, shared by a scene's nodes
+        members: int = 0,  # a group's: it is drawn larger, by ``size_of``
     ) -> None:
         super().__init__()
         self.entity = entity
         self.style = KIND_STYLES.get(entity.kind, KIND_STYLES[Kind.UNKNOWN])
         self.font = font
-        metrics = metrics or QFontMetricsF(font)
+        self.metrics = metrics = metrics or QFontMetricsF(font)
         widest = COMPACT_LABEL_WIDTH if compact else MAX_LABEL_WIDTH
         self.text = metrics.elidedText(entity.label, Qt.TextElideMode.ElideRight, widest)
         text_width = metrics.horizontalAdvance(self.text)
+        self.members = members
+        self.hit = 0  # members in the highlight (groups)
+        self.label_scale, self.label_shown = 1.0, True  # set by the scene's label placing
         if compact:
-            self.rect = QRectF(-12, -8, 24, 16)
-            self.label_rect = QRectF(15, -NODE_HEIGHT / 2, text_width + 4, NODE_HEIGHT)
+            grow = size_of(members) if members else 1.0
+            self.rect = QRectF(-12 * grow, -8 * grow, 24 * grow, 16 * grow)
+            left = self.rect.right() + 3
+            self.label_rect = QRectF(left, -NODE_HEIGHT / 2, text_width + 4, NODE_HEIGHT)
         else:
             width = max(56.0, text_width + 2 * PAD)
             self.rect = QRectF(-width / 2, -NODE_HEIGHT / 2, width, NODE_HEIGHT)
@@ -89,16 +96,49 @@ class NodeItem(QGraphicsItem):
             entity = self.entity
             owners = ", ".join(entity.owners) or "no owner"
             tip = f"{entity.label}\n{entity.kind} · {entity.id}\nowned by {owners}"
+            if self.members:
+                tip = f"{entity.label}\na group of {self.members:,}; double-click to open it"
             self.setToolTip(f"<p style='white-space:pre'>{html.escape(tip)}</p>")
         super().hoverEnterEvent(event)
 
+    def full_name(self) -> None:
+        """Show the whole label, not elided (the selection, a highlight's source)."""
+        if self.text != self.entity.label:
+            self.prepareGeometryChange()
+            self.text = self.entity.label
+            width = self.metrics.horizontalAdvance(self.text) + 4
+            if self.compact:
+                self.label_rect.setWidth(width)
+            else:
+                self.label_rect = self.rect = QRectF(
+                    -width / 2 - PAD, self.rect.top(), width + 2 * PAD, NODE_HEIGHT
+                )
+                self.path = shared_outline(self.style.shape, self.rect)
+
+    def label_box(self, scale: float | None = None) -> QRectF:
+        """Where the label is drawn at ``scale`` (default: its own), in item coordinates:
+        scaled about its left middle beside a compact shape, about the centre inside one."""
+        k = self.label_scale if scale is None else scale
+        r = self.label_rect
+        if self.compact:
+            return QRectF(r.left(), -r.height() * k / 2, r.width() * k, r.height() * k)
+        return QRectF(-r.width() * k / 2, -r.height() * k / 2, r.width() * k, r.height() * k)
+
+    def set_label(self, scale: float, shown: bool) -> None:
+        if (scale, shown) != (self.label_scale, self.label_shown):
+            self.prepareGeometryChange()
+            self.label_scale, self.label_shown = scale, shown
+            self.update()
+
     def boundingRect(self) -> QRectF:
-        return self.rect.united(self.label_rect).adjusted(-6, -6, 6, 6)
+        box = self.rect.united(self.label_box()) if self.label_shown else QRectF(self.rect)
+        return box.adjusted(-10, -10, 10, 14 if self.members else 10)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath(self.path)
         path.setFillRule(Qt.FillRule.WindingFill)  # the label overlaps the shape: keep both
-        path.addRect(self.label_rect)
+        if self.label_shown:
+            path.addRect(self.label_box())
         return path
 
     def _fill(self) -> QColor:
@@ -138,20 +178,47 @@ class NodeItem(QGraphicsItem):
             painter.drawRoundedRect(self.rect.adjusted(-4.5, -4.5, 4.5, 4.5), 8, 8)
         if self.change is not None:
             self._paint_change(painter)
-        if lod < LABEL_MIN_ZOOM:
-            return
+        if self.distance == 0 and not self.members:  # a highlight's source: a target ring
+            painter.setPen(QPen(QColor("#facc15" if self.dark else "#111827"), 3.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(self.rect.adjusted(-9, -9, 9, 9))
+        if self.members and self.distance is not None:
+            self._paint_hit(painter)
+        if self.label_shown:
+            self._paint_label(painter)
+
+    def _paint_label(self, painter: QPainter) -> None:
         on_strong = not self.compact and self.distance is not None and self.distance <= 2
         painter.setPen(QColor("white" if on_strong or self.dark else "#111827"))
         painter.setFont(self.font)
         align = Qt.AlignmentFlag.AlignVCenter | (
             Qt.AlignmentFlag.AlignLeft if self.compact else Qt.AlignmentFlag.AlignHCenter
         )
-        painter.drawText(self.label_rect, align, self.text)
+        box, k = self.label_box(), self.label_scale
+        painter.save()
+        painter.translate(box.topLeft())
+        painter.scale(k, k)
+        local = QRectF(0, 0, box.width() / k, box.height() / k)
+        if self.compact and (k > 1 or self.distance is not None or self.chosen):
+            backdrop = QColor("#111827" if self.dark else "white")
+            backdrop.setAlphaF(0.8)
+            painter.fillRect(local, backdrop)  # readable over the lines beneath
+        painter.drawText(local, align, self.text)
         if self.change is ChangeMark.REMOVED:
-            y = self.label_rect.center().y()
-            painter.drawLine(
-                QPointF(self.label_rect.left(), y), QPointF(self.label_rect.right(), y)
-            )
+            y = local.center().y()
+            painter.drawLine(QPointF(local.left(), y), QPointF(local.right(), y))
+        painter.restore()
+
+    def _paint_hit(self, painter: QPainter) -> None:
+        """Under a group in a highlight, a bar filled as far as its members are hit."""
+        bar = QRectF(self.rect.left(), self.rect.bottom() + 3, self.rect.width(), 6)
+        painter.setPen(QPen(QColor("#6b7280"), 0.8))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(bar)
+        share = self.hit / max(self.members, 1)
+        painter.fillRect(
+            QRectF(bar.left(), bar.top(), bar.width() * share, bar.height()), QColor(GAP_COLOUR)
+        )
 
     def _paint_change(self, painter: QPainter) -> None:
         colour, badge = CHANGE_STYLES[self.change or ChangeMark.CHANGED]
@@ -181,11 +248,17 @@ class EdgeItem(QGraphicsPathItem):
         super().__init__()
         self.edge = edge
         self.ends = (source, target)
-        self.setPen(relation_pen(edge.relation))
+        pen = relation_pen(edge.relation)
+        if edge.count > 1:  # between groups: as thick as it is many
+            pen.setWidthF(min(1.0 + math.log2(edge.count) / 2, 6.0))
+        self.setPen(pen)
         self.setZValue(0)
         path = QPainterPath()
         for line in arrow_lines(source, target):
             path.moveTo(line.p1())
             path.lineTo(line.p2())
         self.setPath(path)
-        self.setToolTip(html.escape(f"{source.entity.label} {edge.relation} {target.entity.label}"))
+        said = f"{source.entity.label} {edge.relation} {target.entity.label}"
+        if edge.count > 1:
+            said += f": {edge.count:,} relations"
+        self.setToolTip(html.escape(said))

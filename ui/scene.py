@@ -6,12 +6,15 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from explorer.diff import ChangeMark
 from explorer.view import GraphView
+from ui.labels import LabelPlacer
 from ui.node_item import DOT_MAX_ZOOM, EdgeItem, NodeItem, relation_pen
 from ui.overview import EdgeLines, NodeCloud
 from ui.theme import is_dark
@@ -34,6 +37,8 @@ class GraphScene(QGraphicsScene):
         self.cloud: NodeCloud | None = None
         self.view: GraphView | None = None
         self.drawing = QRectF()  # where the items are
+        self.labels = LabelPlacer(None, {})
+        self.zoom = 1.0
 
     def show_view(self, view: GraphView, gap_nodes: frozenset[str], palette: QPalette) -> None:
         """Draw ``view`` afresh: one item per node and per edge."""
@@ -54,6 +59,7 @@ class GraphScene(QGraphicsScene):
             self.cloud = NodeCloud(list(self.nodes.values()))
             self.cloud.setVisible(False)  # until the view says it is zoomed far out
             self.addItem(self.cloud)
+        self.labels = LabelPlacer(view, self.nodes)
         self.drawing = self.itemsBoundingRect().adjusted(-40, -30, 40, 30)
         # room around the drawing, so that any node can be centred in the view
         self.setSceneRect(self.drawing.adjusted(-3000, -3000, 3000, 3000))
@@ -66,7 +72,9 @@ class GraphScene(QGraphicsScene):
         metrics = QFontMetricsF(font)
         compact = not view.layered
         for iri, entity in view.nodes.items():
-            item = NodeItem(entity, font, iri in gap_nodes, dark, compact, metrics)
+            group = view.groups.get(iri)
+            members = len(group.members) if group is not None else 0
+            item = NodeItem(entity, font, iri in gap_nodes, dark, compact, metrics, members)
             x, y = view.positions.get(iri, (0.0, 0.0))
             item.setPos(x * scale[0], y * scale[1])
             self.addItem(item)
@@ -95,7 +103,10 @@ class GraphScene(QGraphicsScene):
         self.batches.append(item)
 
     def set_zoom(self, zoom: float) -> None:
-        """Follow the view's zoom: far out, a large overview is drawn by its node cloud."""
+        """Follow the view's zoom: labels placed anew for their size on screen; far out, a
+        large overview is drawn by its node cloud."""
+        self.zoom = zoom
+        self.labels.place(zoom)
         far = self.cloud is not None and zoom < DOT_MAX_ZOOM
         if self.cloud is None or far == self.cloud.isVisible():
             return
@@ -117,9 +128,15 @@ class GraphScene(QGraphicsScene):
 
     def set_highlight(self, distances: dict[str, int] | None) -> None:
         """Colour nodes by distance and fade the rest; None clears the highlight."""
+        groups = self.view.groups if self.view is not None else {}
         for iri, item in self.nodes.items():
-            item.distance = distances.get(iri) if distances is not None else None
-            item.faded = distances is not None and iri not in distances
+            group = groups.get(iri)
+            if group is not None and distances is not None:
+                _group_hit(item, [distances[m] for m in group.members if m in distances])
+            else:
+                item.distance = distances.get(iri) if distances is not None else None
+                item.hit = 0
+            item.faded = distances is not None and item.distance is None
             item.update()
         for edge in self.edges:
             source, target = edge.ends
@@ -128,6 +145,10 @@ class GraphScene(QGraphicsScene):
             batch.setOpacity(0.12 if distances is not None else 1.0)
         if self.cloud is not None:
             self.cloud.refresh()
+        for item in self.nodes.values():
+            if item.distance == 0 and not item.members:
+                item.full_name()
+        self.labels.place(self.zoom, again=True)
 
     def set_selected(self, iri: str | None) -> NodeItem | None:
         """Mark one node as the selection; returns its item if it is drawn."""
@@ -135,7 +156,18 @@ class GraphScene(QGraphicsScene):
             if item.chosen != (key == iri):
                 item.chosen = key == iri
                 item.update()
+        if iri in self.nodes:
+            self.nodes[iri].full_name()
+        self.labels.place(self.zoom, again=True)
         return self.nodes.get(iri) if iri else None
 
     def highlighted(self) -> dict[str, int]:
         return {iri: i.distance for iri, i in self.nodes.items() if i.distance is not None}
+
+
+def _group_hit(item: NodeItem, distances: list[int]) -> None:
+    """A group in a highlight: as near as its nearest member, and how many are hit."""
+    item.distance = min(distances) if distances else None
+    item.hit = len(distances)
+    word = f"{item.hit:,} of {item.members:,} hit" if distances else "none hit"
+    item.setToolTip(html.escape(f"{item.entity.label}: {word}"))

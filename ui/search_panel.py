@@ -186,6 +186,7 @@ class SearchPanel(QWidget):
 
     def _filter_kind(self, kind: str) -> None:
         pattern = "" if kind == ALL_KINDS else f"^{kind}$"
+        self.results.source.fetch_all()  # the kind is looked for in every row
         self.results.proxy.setFilterRegularExpression(pattern)
 
 

@@ -49,6 +49,9 @@ class _SortArrows(QProxyStyle):
         super().drawPrimitive(element, option, painter, widget)
 
 
+SAMPLED_ROWS = 200  # rows a column's width is measured on
+
+
 class RecordTable(QTableView):
     """Rows of records behind a sort proxy; a click or Enter says which record.
 
@@ -87,6 +90,9 @@ class RecordTable(QTableView):
             self._arrows = _SortArrows(self.style().name())
             self.horizontalHeader().setStyle(self._arrows)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # widths from the first rows, not from ten thousand of them
+        self.horizontalHeader().setResizeContentsPrecision(SAMPLED_ROWS)
+        self.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self.source.fetch_all())
         self.clicked.connect(self._activate)
         self.activated.connect(self._activate)
 

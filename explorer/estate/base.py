@@ -9,7 +9,7 @@ as writing a snapshot, is written here once.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -156,8 +156,15 @@ class Estate(ABC):
         """The first picture: every node laid out (an endpoint's first page of them)."""
 
     @abstractmethod
-    def focus(self, centres: Sequence[str], hops: int, progress: StepProgress = quiet) -> GraphView:
-        """The neighbourhood of ``centres``, ``hops`` relations deep, laid out."""
+    def focus(
+        self,
+        centres: Sequence[str],
+        hops: int,
+        progress: StepProgress = quiet,
+        opened: Mapping[str, int] | None = None,
+    ) -> GraphView:
+        """The neighbourhood of ``centres``, ``hops`` relations deep, laid out and capped;
+        ``opened``: pages of "+N more" open per node (see ``explorer.view``)."""
 
     @abstractmethod
     def snapshot(self, progress: StepProgress = quiet) -> tuple[Graph, Provenance]:

@@ -12,7 +12,7 @@ Nothing is copied at opening but a count; the app's first picture is the first
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rdflib import Graph, URIRef
 
@@ -188,9 +188,15 @@ class EndpointEstate(Estate):
             self._whole = whole_graph(self._first_picture(progress))
         return self._whole
 
-    def focus(self, centres: Sequence[str], hops: int, progress: StepProgress = quiet) -> GraphView:
+    def focus(
+        self,
+        centres: Sequence[str],
+        hops: int,
+        progress: StepProgress = quiet,
+        opened: Mapping[str, int] | None = None,
+    ) -> GraphView:
         nodes = [URIRef(c) for c in centres]
-        return focus_view(self.neighbourhood(nodes, hops, progress), nodes, hops)
+        return focus_view(self.neighbourhood(nodes, hops, progress), nodes, hops, opened)
 
     def copy(self, progress: StepProgress = quiet) -> Graph:
         """The whole estate as a local graph (see ``explorer.remote.copy``)."""

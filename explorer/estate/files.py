@@ -6,7 +6,7 @@ structure analyses) is kept for as long as the estate is open.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -157,8 +157,14 @@ class FileEstate(Estate):
     def _whole(self) -> GraphView:
         return whole_graph(self.graph)
 
-    def focus(self, centres: Sequence[str], hops: int, progress: StepProgress = quiet) -> GraphView:
-        return focus_view(self.graph, [URIRef(c) for c in centres], hops)
+    def focus(
+        self,
+        centres: Sequence[str],
+        hops: int,
+        progress: StepProgress = quiet,
+        opened: Mapping[str, int] | None = None,
+    ) -> GraphView:
+        return focus_view(self.graph, [URIRef(c) for c in centres], hops, opened)
 
     def snapshot(self, progress: StepProgress = quiet) -> tuple[Graph, Provenance]:
         return self.graph, provenance_of(self.result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +20,7 @@ __all__ = [
     "reach_csv",
     "reach_heading",
     "reach_json",
+    "reach_summary",
     "reach_text",
     "roster_csv",
     "roster_markdown",
@@ -46,6 +48,26 @@ def reach_heading(answer: Reach) -> str:
         return f"{node.name} needs"
     word = _KIND_WORD.get(node.kind)
     return f"Affected if {f'{word} ' if word else ''}{node.name} {_FAILS.get(node.kind, 'fails')}"
+
+
+def reach_summary(answer: Reach) -> str:
+    """Counts by distance, tier and kind, and the teams: a large answer at a glance.
+
+    >>> from explorer.analysis import blast_radius
+    >>> from explorer.ingest import load
+    >>> from explorer.vocab import iri_for_id
+    >>> print(reach_summary(blast_radius(load().graph, iri_for_id("gps-clock"))))
+    steps 1: 1, 2: 6, 3: 7, 4: 1 · tier 1: 9, 2: 5, 3: 1 · 14 service, 1 resource · 9 teams
+    """
+    distance = Counter(i.distance for i in answer.impacted)
+    tier = Counter(i.entity.tier for i in answer.impacted)
+    kind = Counter(str(i.entity.kind) for i in answer.impacted)
+    steps = ", ".join(f"{d}: {n:,}" for d, n in sorted(distance.items()))
+    tiers = [f"{t}: {tier[t]:,}" for t in sorted(t for t in tier if t is not None)]
+    if tier[None]:
+        tiers.append(f"none: {tier[None]:,}")
+    kinds = ", ".join(f"{n:,} {k}" for k, n in kind.most_common())
+    return f"steps {steps} · tier {', '.join(tiers)} · {kinds} · {len(answer.teams):,} teams"
 
 
 def team_status(team: TeamToTell) -> str:

@@ -495,7 +495,9 @@ class TestExports:
         if suffix == ".png":
             assert QImage(str(out)).width() > 500
         else:
-            assert b"<svg" in out.read_bytes()[:400] and b"Quorum DNS" in out.read_bytes()
+            labelled = [i.text for i in window.scene.nodes.values() if i.label_shown]
+            assert labelled and b"<svg" in out.read_bytes()[:400]
+            assert all(text.encode() in out.read_bytes() for text in labelled)
 
 
 class TestCompare:

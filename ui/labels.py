@@ -1,0 +1,93 @@
+"""Labels that never cover each other: placed by priority, each at a readable size.
+
+A label beside its node is drawn at least ``READABLE`` of its font's size on screen,
+however far out the view is, so it takes more of the scene the further out one zooms (a
+label inside its node's shape, in focus views, keeps to the shape). Placed in order (the
+selection and a highlight's source first, always; then what is highlighted, nearest
+first; then large groups, critical tiers and well-connected nodes), a label that would
+cover a label placed before it, or a node placed before it, is hidden until zooming in
+makes room.
+Its node's tooltip still names it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+
+from PySide6.QtCore import QRectF
+
+from explorer.view import GraphView
+from ui.node_item import NodeItem
+
+__all__ = ["READABLE", "LabelPlacer", "label_scale"]
+
+READABLE = 0.85  # of the font's size, the least a label is drawn on screen
+MOST = 8.0  # a label grows at most this much in the scene
+CELL = 120.0  # side of the grid cells that find the boxes near a box
+
+
+def label_scale(zoom: float) -> float:
+    """How much larger than the scene's font a label is drawn at ``zoom``, in 10% steps.
+
+    >>> label_scale(2.0), label_scale(0.5), label_scale(0.01)
+    (1.0, 1.7, 8.0)
+    """
+    return min(MOST, max(1.0, round(READABLE / max(zoom, 1e-6), 1)))
+
+
+class LabelPlacer:
+    """Decides, for one drawn view, which labels show at a zoom."""
+
+    def __init__(self, view: GraphView | None, nodes: Mapping[str, NodeItem]) -> None:
+        self.nodes = nodes
+        degree: Counter[str] = Counter()
+        for edge in view.edges if view is not None else ():
+            degree[edge.source] += edge.count
+            degree[edge.target] += edge.count
+        self.rank = {
+            iri: (-item.members, item.entity.tier or 9, -degree[iri], item.entity.label)
+            for iri, item in nodes.items()
+        }
+        self.scale = 0.0
+
+    def place(self, zoom: float, again: bool = False) -> None:
+        """Show the labels that fit at ``zoom``; ``again`` after priorities changed."""
+        scale = label_scale(zoom)
+        if scale == self.scale and not again:
+            return
+        self.scale = scale
+        taken: dict[tuple[int, int], list[QRectF]] = {}
+        for iri in sorted(self.nodes, key=self._order):
+            item = self.nodes[iri]
+            own = item.rect.translated(item.pos())
+            grow = scale if item.compact else 1.0  # a label inside its shape keeps to it
+            box = item.label_box(grow).translated(item.pos())
+            must = item.chosen or item.distance == 0
+            free = not any(other.intersects(box) and other != own for other in _near(taken, box))
+            item.set_label(grow, must or free)
+            _take(taken, own)  # later labels keep off this node, whether labelled or not
+            if must or free:
+                _take(taken, box)
+
+    def _order(self, iri: str) -> tuple[int, int, tuple[int, int, int, str]]:
+        item = self.nodes[iri]
+        first = 0 if item.chosen or item.distance == 0 else 1
+        near = item.distance if item.distance is not None else 99
+        return (first, near, self.rank[iri])
+
+
+def _cells(box: QRectF) -> Iterator[tuple[int, int]]:
+    for x in range(int(box.left() // CELL), int(box.right() // CELL) + 1):
+        for y in range(int(box.top() // CELL), int(box.bottom() // CELL) + 1):
+            yield (x, y)
+
+
+def _take(taken: dict[tuple[int, int], list[QRectF]], box: QRectF) -> None:
+    for cell in _cells(box):
+        taken.setdefault(cell, []).append(box)
+
+
+def _near(taken: dict[tuple[int, int], list[QRectF]], box: QRectF) -> Iterator[QRectF]:
+    for cell in _cells(box):
+        yield from taken.get(cell, ())
