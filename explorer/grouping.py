@@ -91,21 +91,19 @@ def grouped(view: GraphView, path: Sequence[str] = (), pinned: Iterable[str] = (
     """``view`` drawn as groups (see the module); ``path`` lists the groups opened, outermost
     first, as the ``key`` of each ``Group``."""
     homes = _homes(view.nodes, view.edges)
+    top = _folds(homes, list(view.nodes))  # the top level folds team groups, deeper never
     members = list(view.nodes)
     for level, key in enumerate(path):
-        fold = level == 0 and _folds(homes, members)
-        members = [n for n in members if homes.key(n, level, fold) == key]
+        members = [n for n in members if homes.key(n, level, level == 0 and top) == key]
     level = len(path)
-    drawn: dict[str, str] = {}  # node -> the IRI it is drawn as
     if len(members) > GROUP_FROM:
-        fold = level == 0 and _folds(homes, members)
+        fold = level == 0 and top
         drawn = {n: GROUP_IRI + homes.key(n, level, fold) for n in members}
     else:
-        drawn = {n: n for n in members}
+        drawn = {n: n for n in members}  # node -> the IRI it is drawn as
     if path:  # the rest of the estate, as its top-level groups around the opened one
-        fold = _folds(homes, list(view.nodes))
         inside = set(members)
-        drawn.update({n: GROUP_IRI + homes.key(n, 0, fold) for n in view.nodes if n not in inside})
+        drawn.update({n: GROUP_IRI + homes.key(n, 0, top) for n in view.nodes if n not in inside})
     drawn.update({p: p for p in pinned if p in view.nodes})
     return _drawn(view, drawn, set(members))
 

@@ -24,6 +24,7 @@ Places = dict[str, tuple[float, float]]
 FORCE_SMALL = 300  # up to here Kamada-Kawai, beyond Fruchterman-Reingold
 MIN_ROOM = 0.45  # side of the square each node gets at least, in layout units (see _roomy)
 GAP = 0.5  # least distance between two ordinary nodes, in layout units
+MAX_ROWS, SUB_COLUMN = 15, 0.9  # rows of a layer before it wraps; a wrapped column's width
 IN_PROCESS = 150  # layouts of more nodes than this run in a worker process (see _igraph)
 _pool: ProcessPoolExecutor | None = None
 
@@ -104,20 +105,27 @@ def _igraph_layout(count: int, pairs: list[tuple[int, int]], kind: str) -> list[
 def _packed(places: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """Sugiyama's (layer, slot) places with the slots of each layer made 0, 1, 2... in
     their order and centred on the middle row: the library leaves room for the bends of
-    long edges, which at 60 nodes made a drawing 80 rows tall, unreadable at fit.
+    long edges, which at 60 nodes made a drawing 80 rows tall, unreadable at fit. A layer
+    of more than ``MAX_ROWS`` wraps into further columns, so that a hub's sixty dependents
+    make a block, not a line.
 
     >>> _packed([(0, 0.0), (0, 7.0), (1, 3.0)])
     [(0.0, -0.5), (0.0, 0.5), (1.0, 0.0)]
+    >>> [x for x, _ in _packed([(0, float(n)) for n in range(MAX_ROWS + 1)] + [(1, 0.0)])][-3:]
+    [0.0, 0.9, 1.9]
     """
     layers: dict[float, list[int]] = {}
     for n, (layer, _) in enumerate(places):
         layers.setdefault(layer, []).append(n)
     packed: list[tuple[float, float]] = [(0.0, 0.0)] * len(places)
-    for layer, members in layers.items():
+    left = 0.0
+    for _, members in sorted(layers.items()):
         members.sort(key=lambda n: places[n][1])
-        middle = (len(members) - 1) / 2
-        for row, n in enumerate(members):
-            packed[n] = (float(layer), row - middle)
+        rows = min(len(members), MAX_ROWS)
+        middle = (rows - 1) / 2
+        for slot, n in enumerate(members):
+            packed[n] = (left + (slot // MAX_ROWS) * SUB_COLUMN, slot % MAX_ROWS - middle)
+        left += 1.0 + ((len(members) - 1) // MAX_ROWS) * SUB_COLUMN
     return packed
 
 

@@ -9,7 +9,8 @@ is drawn grouped (``explorer.grouping``) and not laid out node by node.
 
 A focus view on a hub would be thousands of nodes: each node shows at most ``CAP`` of its
 neighbours (the most critical and most connected first) and the view at most
-``FOCUS_BUDGET``; the rest of a node's neighbours are gathered into one "+N more" node,
+``FOCUS_BUDGET``, and of many centres (a hub's blast radius) the first ``CENTRES``; the
+rest of a node's neighbours, or of the centres, are gathered into one "+N more" node,
 which opens a ``PAGE`` more at a time.
 """
 
@@ -29,6 +30,7 @@ from explorer.relations import BY_NAME, BY_PREDICATE, RELATIONS, Spread
 
 __all__ = [
     "CAP",
+    "CENTRES",
     "FOCUS_BUDGET",
     "GROUP_FROM",
     "LAYERED_LIMIT",
@@ -47,6 +49,7 @@ __all__ = [
 LAYERED_LIMIT = 800  # layered layouts get slow past this; a bigger view is laid out by force
 GROUP_FROM = 2000  # views with more nodes than this are drawn grouped, not laid out here
 CAP, PAGE, FOCUS_BUDGET = 12, 25, 400  # neighbours shown per node, per opening, per view
+CENTRES = 60  # of many centres (what a highlight reaches), the first shown
 MORE_IRI = "urn:infra-explorer:more:"
 
 
@@ -177,11 +180,12 @@ def focus_view(
     capped (see the module); ``opened`` says how many pages of a node's "+N more" are open."""
     index, opened = index_of(graph), opened or {}
     first = str(centres[0]) if centres else ""
-    budget = FOCUS_BUDGET + PAGE * opened.get(first, 0)
-    seen: dict[URIRef, None] = dict.fromkeys(centres[:budget])
+    pages = PAGE * opened.get(first, 0)
+    budget, shown = FOCUS_BUDGET + pages, CENTRES + pages
+    seen: dict[URIRef, None] = dict.fromkeys(centres[:shown])
     hidden: dict[str, list[URIRef]] = {}
-    if len(centres) > budget:
-        hidden[first] = list(centres[budget:])
+    if len(centres) > shown:
+        hidden[first] = list(centres[shown:])
     frontier = list(seen)
     for _ in range(hops):
         nxt: list[URIRef] = []

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 
 import pytest
 
-from explorer import drawing, grouping, view
+from explorer import drawing, grouping, layout, view
 from explorer.drawing import picture
 from explorer.estate import Estate
 from explorer.filters import NO_FILTER
@@ -16,7 +17,7 @@ from explorer.grouping import GROUP_IRI, grouped
 from explorer.layout import GAP, placed
 from explorer.relations import BY_NAME
 from explorer.view import MORE_IRI, Edge, GraphView, focus_view, neighbourhood, whole_graph
-from explorer.workspace import Mode, ViewRequest
+from explorer.workspace import Mode, ViewRequest, reach_distances
 from helpers import node, opened
 
 DNS = str(node("dns-service"))
@@ -118,6 +119,24 @@ class TestCappedFocus:
         first = focus_view(sample.graph, [node("dns-service")], 1, {})
         more = focus_view(sample.graph, [node("dns-service")], 1, {DNS: 1})
         assert len(more.nodes) == len(first.nodes) + 2
+
+    def test_of_many_centres_the_first_are_shown_and_the_rest_gathered(
+        self, sample: Estate, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(view, "CENTRES", 5)
+        reached = list(reach_distances(sample.blast_radius(DNS)))
+        shown = focus_view(sample.graph, [node(i.rsplit("/", 1)[1]) for i in reached], 0, {})
+        assert set(reached[:5]) <= set(shown.nodes)
+        (more,) = shown.groups.values()
+        assert list(more.members) == reached[5:] and more.key == reached[0]
+
+    def test_a_wide_layer_wraps_into_columns(
+        self, sample: Estate, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(layout, "MAX_ROWS", 3)
+        shown = focus_view(sample.graph, [node("dns-service")], 2, {})
+        columns = Counter(x for x, _ in shown.positions.values())
+        assert max(columns.values()) <= 3 and len(columns) >= len(shown.nodes) / 3
 
 
 class TestLayout:

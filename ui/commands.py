@@ -23,6 +23,7 @@ from explorer.vocab import id_from_iri
 from ui import dialogs
 from ui.endpoint_dialog import EndpointDialog
 from ui.export_commands import ExportCommands
+from ui.group_commands import GroupCommands
 from ui.jobs import Work
 from ui.shortcuts import ShortcutsDialog
 from ui.worker import Job
@@ -43,8 +44,9 @@ def _opened(sources: Sequence[str], report: StepProgress) -> Estate:
     return estate
 
 
-class WindowCommands(ExportCommands):
-    """The handlers of one window's actions (the exports' in ``ui.export_commands``)."""
+class WindowCommands(ExportCommands, GroupCommands):
+    """The handlers of one window's actions (the exports' in ``ui.export_commands``, the
+    groups' in ``ui.group_commands``)."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -186,26 +188,11 @@ class WindowCommands(ExportCommands):
 
     def open_or_expand(self, iri: str) -> None:
         """Double-click: open a group, or bring a node's neighbours into the focus view."""
-        view = self.window.scene.view
-        group = view.groups.get(iri) if view is not None else None
+        group = self.drawn_group(iri)
         if group is not None:
             self.state.open_group(group)
         else:
             self.expand(iri)
-
-    def open_selected_group(self) -> None:
-        """Alt+Down: open the selected group, if a group is selected."""
-        view, iri = self.window.scene.view, self.state.selected
-        group = view.groups.get(iri) if view is not None and iri else None
-        if group is None:
-            self.window.summary.setText("Select a group first (a node with a count).")
-        else:
-            self.state.open_group(group)
-
-    def group_back(self) -> None:
-        """Backspace: out of the innermost group opened."""
-        if self.state.path:
-            self.state.back_to(len(self.state.path) - 1)
 
     def expand(self, iri: str) -> None:
         """Double-click: bring a node's neighbours into the focus view, fitted anew."""
@@ -232,8 +219,8 @@ class WindowCommands(ExportCommands):
 
     def _one_node(self) -> str | None:
         """The selected node; None, with a note, when a group is selected."""
-        view, node = self.window.scene.view, self.state.selected
-        if node is not None and view is not None and node in view.groups:
+        node = self.state.selected
+        if self.drawn_group(node) is not None:
             self.window.summary.setText("A group is selected: open it and pick one node.")
             return None
         return node

@@ -66,6 +66,7 @@ class LabelPlacer:
             must = item.chosen or item.distance == 0
             free = not any(other.intersects(box) and other != own for other in _near(taken, box))
             item.set_label(grow, must or free)
+            item.setZValue(2 if must else 1)  # the selection and a source over the rest
             _take(taken, own)  # later labels keep off this node, whether labelled or not
             if must or free:
                 _take(taken, box)

@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
     def _selection_shown(self) -> None:
         state, iri = self.workspace, self.workspace.selected
         self.scene.set_selected(iri)
-        group = self.scene.view.groups.get(iri) if iri and self.scene.view else None
+        group = self.commands.drawn_group(iri)
         describer = state.describer(iri) if iri and group is None else None
         if group is not None and state.estate is not None:
             name = self.scene.nodes[group.iri].entity.label
@@ -206,7 +206,8 @@ class MainWindow(QMainWindow):
         state, estate = self.workspace, self.workspace.estate
         assert estate is not None
         self.filter_bar.show_filter(state.filter, shot.after_filter, shot.before_filter)
-        self.breadcrumb.show_path(shot.path if shot.view.groups and not shot.view.layered else None)
+        grouped = bool(shot.path) or (bool(shot.view.groups) and not shot.view.layered)
+        self.breadcrumb.show_path(shot.path if grouped else None)
         self.scene.show_view(shot.view, estate.gap_nodes(), self.palette())
         state.shown, state.grouped = frozenset(shot.view.nodes), bool(shot.view.groups)
         self.scene.set_changes(state.change_marks())

@@ -163,6 +163,7 @@ class NodeItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < DOT_MAX_ZOOM:  # a few pixels wide: a filled box says as much, far faster
             painter.fillRect(self.rect, self.far_colour())
+            self._paint_marks(painter)  # a placed label is readable at any zoom
             return
         pen = QPen(QColor(self.style.colour), 3.2 if self.chosen else 1.5)
         if self.chosen:
@@ -176,6 +177,10 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(QColor(GAP_COLOUR), 2.2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self.rect.adjusted(-4.5, -4.5, 4.5, 4.5), 8, 8)
+        self._paint_marks(painter)
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        """What is drawn over the shape: change, source ring, hit bar, label."""
         if self.change is not None:
             self._paint_change(painter)
         if self.distance == 0 and not self.members:  # a highlight's source: a target ring

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from explorer.estate import Estate
-from helpers import opened
+from helpers import SAMPLES, opened
 from ui.main_window import MainWindow
 
 
@@ -29,4 +30,22 @@ def window(qtbot: QtBot, settings: QSettings, sample_session: Estate) -> MainWin
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def compared(qtbot: QtBot, settings: QSettings, write: Callable[[str, str], Path]) -> MainWindow:
+    """A window on buyer-profile.yaml with one owner changed, compared with the original."""
+    text = (SAMPLES / "buyer-profile.yaml").read_text(encoding="utf-8")
+    new = write(
+        "new.yaml",
+        text.replace("    owner: team-recs\n    tier: 3", "    owner: team-cart\n    tier: 3"),
+    )
+    win = MainWindow(opened([new]), settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.compared, timeout=20_000):
+        job = win.commands.compare_with([SAMPLES / "buyer-profile.yaml"])
+    assert job is not None
+    job.wait()
     return win

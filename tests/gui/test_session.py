@@ -16,7 +16,7 @@ from explorer.analysis import blast_radius, upstream
 from explorer.estate import Estate
 from explorer.ingest import load
 from explorer.workspace import reach_distances
-from helpers import SAMPLES, node, opened
+from helpers import SAMPLES, node
 from ui import export_commands
 from ui.main_window import MainWindow
 
@@ -294,20 +294,9 @@ class TestPictures:
 
 class TestCompareDetails:
     def test_a_changed_node_shows_before_and_after(
-        self, qtbot: QtBot, settings: QSettings, write: Write
+        self, qtbot: QtBot, compared: MainWindow
     ) -> None:
-        text = (SAMPLES / "buyer-profile.yaml").read_text(encoding="utf-8")
-        new = write(
-            "new.yaml",
-            text.replace("    owner: team-recs\n    tier: 3", "    owner: team-cart\n    tier: 3"),
-        )
-        win = MainWindow(opened([new]), settings=settings)
-        qtbot.addWidget(win)
-        win.show()
-        with qtbot.waitSignal(win.compared, timeout=20_000):
-            job = win.commands.compare_with([SAMPLES / "buyer-profile.yaml"])
-        assert job is not None
-        job.wait()
+        win = compared
         table = win.changes.table
         rect = table.visualRect(table.proxy.index(0, 2))
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

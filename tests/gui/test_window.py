@@ -502,20 +502,9 @@ class TestExports:
 
 class TestCompare:
     def test_changes_since_a_snapshot_are_marked_and_listed(
-        self, qtbot: QtBot, settings: QSettings, write: Write
+        self, qtbot: QtBot, compared: MainWindow
     ) -> None:
-        text = (SAMPLES / "buyer-profile.yaml").read_text(encoding="utf-8")
-        new = write(
-            "new.yaml",
-            text.replace("    owner: team-recs\n    tier: 3", "    owner: team-cart\n    tier: 3"),
-        )
-        win = MainWindow(opened([new]), settings=settings)
-        qtbot.addWidget(win)
-        win.show()
-        with qtbot.waitSignal(win.compared, timeout=20_000):
-            job = win.commands.compare_with([SAMPLES / "buyer-profile.yaml"])
-        assert job is not None
-        job.wait()
+        win = compared
         marked = {i: item.change for i, item in win.scene.nodes.items() if item.change}
         assert marked == {str(node("search-personalisation")): "changed"}
         rows = win.changes.table.visible_records()
