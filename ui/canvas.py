@@ -54,7 +54,7 @@ class GraphCanvas(QGraphicsView):
         """Show the whole drawing, never magnified past 1.2x; keep it fitted on resize."""
         self.fitInView(self.graph_scene.drawing, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom_level() > 1.2:
-            self.zoom(1.2 / self.zoom_level())
+            self.scale(1.2 / self.zoom_level(), 1.2 / self.zoom_level())
         self.graph_scene.set_zoom(self.zoom_level())
         self.auto_fit = True
 

@@ -9,6 +9,7 @@ on screen when the call returns.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
@@ -21,6 +22,11 @@ from explorer.progress import quiet
 from ui.worker import Job, Report
 
 __all__ = ["JobRunner", "Lane"]
+
+# How long a worker thread may hold the GIL while the GUI thread waits for it. Python's
+# 5 ms default is paid at every call from Qt into Python (each item painted, each cell
+# asked for), so a repaint while a worker computes stalled for hundreds of milliseconds.
+SWITCH_INTERVAL = 0.0005
 
 Work = Callable[[Report], Any]
 Done = Callable[[Any], None]
@@ -75,6 +81,7 @@ class JobRunner(QObject):
         self, bar: QProgressBar, cancel: QPushButton, say: Callable[[str], None], parent: QWidget
     ) -> None:
         super().__init__(parent)
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self.window = parent
         self.bar, self.cancel_button, self.say = bar, cancel, say
         self.lanes: dict[Lane, _Delivery] = {}

@@ -5,8 +5,7 @@ however far out the view is, so it takes more of the scene the further out one z
 label inside its node's shape, in focus views, keeps to the shape). Placed in order (the
 selection and a highlight's source first, always; then what is highlighted, nearest
 first; then large groups, critical tiers and well-connected nodes), a label that would
-cover a label placed before it, or a node placed before it, is hidden until zooming in
-makes room.
+cover a label placed before it, or any other node, is hidden until zooming in makes room.
 Its node's tooltip still names it.
 """
 
@@ -58,16 +57,17 @@ class LabelPlacer:
             return
         self.scale = scale
         taken: dict[tuple[int, int], list[QRectF]] = {}
+        shapes = {iri: item.rect.translated(item.pos()) for iri, item in self.nodes.items()}
+        for shape in shapes.values():  # no label covers a node, nor a node a label
+            _take(taken, shape)
         for iri in sorted(self.nodes, key=self._order):
-            item = self.nodes[iri]
-            own = item.rect.translated(item.pos())
+            item, own = self.nodes[iri], shapes[iri]
             grow = scale if item.compact else 1.0  # a label inside its shape keeps to it
             box = item.label_box(grow).translated(item.pos())
             must = item.chosen or item.distance == 0
             free = not any(other.intersects(box) and other != own for other in _near(taken, box))
             item.set_label(grow, must or free)
             item.setZValue(2 if must else 1)  # the selection and a source over the rest
-            _take(taken, own)  # later labels keep off this node, whether labelled or not
             if must or free:
                 _take(taken, box)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from explorer.drawing import Picture, picture
 from explorer.estate import Estate
-from explorer.filters import facet_counts, kept_gaps, kept_reach, rules_of
+from explorer.filters import kept_gaps, kept_reach, rules_of
 from explorer.report import node_changes
 from explorer.workspace import Change, Workspace, reach_distances
 from ui.actions import install_actions, install_toolbar
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         estate, kept = self.workspace.estate, self.workspace.filter
         if estate is None:
             return
-        self.filters.show_choices(facet_counts(estate.whole(), self.rules), kept)
+        self.filters.show_choices(estate.facets, kept)
         self.gaps.set_gaps(kept_gaps(estate.gaps(), kept), len(estate.gaps()))
         self._reach_shown()
 
@@ -211,10 +211,10 @@ class MainWindow(QMainWindow):
         self.scene.show_view(shot.view, estate.gap_nodes(), self.palette())
         state.shown, state.grouped = frozenset(shot.view.nodes), bool(shot.view.groups)
         self.scene.set_changes(state.change_marks())
-        self.scene.set_selected(state.selected)
+        self.scene.set_selected(state.selected, place=False)
         if state.reach is not None:
-            self.scene.set_highlight(reach_distances(state.reach))
-        self.canvas.fit()
+            self.scene.set_highlight(reach_distances(state.reach), place=False)
+        self.canvas.fit()  # places the labels for the zoom it settles on
         self.show_summary()
         self.drawn.emit()
         if self.opening:

@@ -126,8 +126,9 @@ class GraphScene(QGraphicsScene):
         if self.cloud is not None:
             self.cloud.refresh()
 
-    def set_highlight(self, distances: dict[str, int] | None) -> None:
-        """Colour nodes by distance and fade the rest; None clears the highlight."""
+    def set_highlight(self, distances: dict[str, int] | None, place: bool = True) -> None:
+        """Colour nodes by distance and fade the rest; None clears the highlight. Labels
+        are placed anew unless the caller will (not ``place``)."""
         groups = self.view.groups if self.view is not None else {}
         for iri, item in self.nodes.items():
             group = groups.get(iri)
@@ -148,17 +149,20 @@ class GraphScene(QGraphicsScene):
         for item in self.nodes.values():
             if item.distance == 0 and not item.members:
                 item.full_name()
-        self.labels.place(self.zoom, again=True)
+        if place:
+            self.labels.place(self.zoom, again=True)
 
-    def set_selected(self, iri: str | None) -> NodeItem | None:
-        """Mark one node as the selection; returns its item if it is drawn."""
+    def set_selected(self, iri: str | None, place: bool = True) -> NodeItem | None:
+        """Mark one node as the selection; returns its item if it is drawn. Labels are
+        placed anew unless the caller will (not ``place``)."""
         for key, item in self.nodes.items():
             if item.chosen != (key == iri):
                 item.chosen = key == iri
                 item.update()
         if iri in self.nodes:
             self.nodes[iri].full_name()
-        self.labels.place(self.zoom, again=True)
+        if place:
+            self.labels.place(self.zoom, again=True)
         return self.nodes.get(iri) if iri else None
 
     def highlighted(self) -> dict[str, int]:

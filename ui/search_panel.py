@@ -28,6 +28,7 @@ from ui.table import RecordTable
 __all__ = ["SearchPanel"]
 
 ALL_KINDS = "All kinds"
+LISTED_AT_ONCE = 2000  # past this many entities, the list before typing is made off the GUI thread
 # the keys that move through the results from the box, and by how many rows
 _MOVES: dict[int, int] = {
     Qt.Key.Key_Down.value: 1,
@@ -65,7 +66,6 @@ class SearchPanel(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.results = RecordTable(SEARCH_COLUMNS)
-        self.results.proxy.setFilterKeyColumn(2)  # the kind
         self.results.widest_column = 150
         self._lay_out()
         self._debounce = QTimer(self, singleShot=True, interval=120)
@@ -95,7 +95,7 @@ class SearchPanel(QWidget):
         return False
 
     def _move(self, step: int) -> None:
-        rows = self.results.proxy.rowCount()
+        rows = self.results.source.rowCount()
         if not rows:
             return
         current = self.results.currentIndex().row()
@@ -134,8 +134,13 @@ class SearchPanel(QWidget):
         if estate is None:
             return
         if not text.strip():
-            self.jobs.cancel(Lane.SEARCH)
-            self._show((text, [_as_hit(e) for e in estate.entities()], ""))
+            every = estate.entities()
+            self.jobs.run(
+                lambda report: (text, [_as_hit(e) for e in every], ""),
+                self._show,
+                lane=Lane.SEARCH,
+                background=len(every) > LISTED_AT_ONCE,
+            )
             return
         slow = estate.capabilities.slow
         if slow:
@@ -176,7 +181,7 @@ class SearchPanel(QWidget):
         self.refresh()
 
     def _choose_shown(self) -> None:
-        if self.results.proxy.rowCount():
+        if self.results.source.rowCount():
             self._choose(0)
 
     def _choose(self, row: int) -> None:
@@ -185,9 +190,7 @@ class SearchPanel(QWidget):
         self.picked_with_enter.emit()
 
     def _filter_kind(self, kind: str) -> None:
-        pattern = "" if kind == ALL_KINDS else f"^{kind}$"
-        self.results.source.fetch_all()  # the kind is looked for in every row
-        self.results.proxy.setFilterRegularExpression(pattern)
+        self.results.source.set_filter(None if kind == ALL_KINDS else lambda h: h.kind == kind)
 
 
 def _ask(estate: Estate, text: str, report: StepProgress) -> Answer:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from math import ceil
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -53,7 +54,7 @@ SAMPLED_ROWS = 200  # rows a column's width is measured on
 
 
 class RecordTable(QTableView):
-    """Rows of records behind a sort proxy; a click or Enter says which record.
+    """Rows of records, sortable by a header click; a click or Enter says which record.
 
     Signals:
         record_activated(object): the record of the row the user clicked or pressed Enter on.
@@ -71,11 +72,7 @@ class RecordTable(QTableView):
         self.source = RecordTableModel(columns, self)
         self.widest_column = 320  # what a column that may be cut gets at most
         self.setTextElideMode(elide)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.source)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setModel(self.proxy)
+        self.setModel(self.source)
         self.setSortingEnabled(True)
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -90,9 +87,6 @@ class RecordTable(QTableView):
             self._arrows = _SortArrows(self.style().name())
             self.horizontalHeader().setStyle(self._arrows)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # widths from the first rows, not from ten thousand of them
-        self.horizontalHeader().setResizeContentsPrecision(SAMPLED_ROWS)
-        self.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self.source.fetch_all())
         self.clicked.connect(self._activate)
         self.activated.connect(self._activate)
 
@@ -100,17 +94,27 @@ class RecordTable(QTableView):
         """Show ``records``; a column is as wide as what it holds, but one that may be cut
         (``Column.elide``) gets at most ``widest_column``."""
         self.source.set_records(records)
-        self.resizeColumnsToContents()
+        self.size_columns()
+
+    def size_columns(self) -> None:
+        """Widths measured on the first ``SAMPLED_ROWS`` rows shown, in Python: Qt's
+        ``resizeColumnsToContents`` asks the model for every role of every fetched row."""
+        metrics, header = QFontMetricsF(self.font()), self.horizontalHeader()
+        sample = self.source.order[:SAMPLED_ROWS]
+        pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
         for column, spec in enumerate(self.source.columns[:-1]):
-            if spec.elide:
-                self.setColumnWidth(column, min(self.columnWidth(column), self.widest_column))
+            texts = [str(self.source.values(i)[column]) for i in sample]
+            widest = ceil(max((metrics.horizontalAdvance(t) for t in texts), default=0)) + pad
+            width = max(widest, header.sectionSizeHint(column))
+            self.setColumnWidth(column, min(width, self.widest_column) if spec.elide else width)
 
     def record_at(self, row: int) -> Any:
         """The record shown in ``row`` (after sorting and filtering)."""
-        return self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole)
+        return self.source.record_at(row)
 
     def visible_records(self) -> list[Any]:
-        return [self.record_at(row) for row in range(self.proxy.rowCount())]
+        """Every record shown, in the order shown, including rows not fetched yet."""
+        return self.source.shown()
 
     def _activate(self, index: QModelIndex) -> None:
         record = index.data(Qt.ItemDataRole.UserRole)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,7 +22,7 @@ from explorer.details import NodeDetails
 from explorer.diff import Diff
 from explorer.errors import InputError
 from explorer.export import check_target, dump
-from explorer.filters import NO_FILTER, Filter, kept_graph, rules_of
+from explorer.filters import NO_FILTER, Facets, Filter, facet_counts, kept_graph, rules_of
 from explorer.index import entities
 from explorer.model import Entity
 from explorer.progress import StepProgress, quiet
@@ -129,6 +130,12 @@ class Estate(ABC):
     @abstractmethod
     def gaps(self, progress: StepProgress = quiet) -> list[Gap]:
         """Every ownership gap, most impact first."""
+
+    @cached_property
+    def facets(self) -> Facets:
+        """How many nodes each filter choice keeps in the first picture: worked out once,
+        in ``prepare``, off the GUI thread."""
+        return facet_counts(self.whole(), rules_of(self.gaps()))
 
     def gap_nodes(self) -> frozenset[str]:
         return frozenset(g.entity.iri for g in self.gaps())

@@ -101,6 +101,7 @@ class EndpointEstate(Estate):
         self._first_picture(progress)
         progress(Step.LAYING_OUT, 0, 1)
         self.whole()
+        self.facets  # noqa: B018 - worked out here, off the GUI thread
 
     def count_entities(self) -> int:
         """How many nodes of our kinds the endpoint holds."""

@@ -86,9 +86,13 @@ class FileEstate(Estate):
         if self.problems:
             warnings += f"; {len(self.problems)} problem(s) left out"
         return (
-            f"{len(self.entities())} entities, {len(self.graph)} triples from "
+            f"{len(self.entities())} entities, {self._triples} triples from "
             f"{len(self.result.sources)} file(s); {len(self.gaps())} ownership gap(s){warnings}."
         )
+
+    @cached_property
+    def _triples(self) -> int:
+        return len(self.graph)  # Oxigraph counts by scanning: once, not at every repaint
 
     def prepare(self, progress: StepProgress = quiet) -> None:
         progress(Step.ANALYSING, 0, 1)
@@ -96,6 +100,8 @@ class FileEstate(Estate):
         self.entities()
         progress(Step.LAYING_OUT, 0, 1)
         self.whole()
+        self.facets  # noqa: B018 - worked out here, off the GUI thread
+        self._triples  # noqa: B018
         self._search_index(lambda done, total: progress(Step.INDEXING, done, total))
 
     def entities(self) -> list[Entity]:

@@ -53,8 +53,8 @@ def problems(table: RecordTable) -> list[str]:
             continue
         if start > viewport - 40:
             found.append(f"{spec.header}: starts off screen at {start}")
-        for row in range(table.proxy.rowCount()):
-            index = table.proxy.index(row, column)
+        for row in range(table.source.rowCount()):
+            index = table.source.index(row, column)
             tip = index.data(Qt.ItemDataRole.ToolTipRole) or ""
             if str(index.data()) not in html.unescape(tip):
                 found.append(f"{spec.header} row {row}: no tooltip with its text")
@@ -69,12 +69,12 @@ def raised(window: MainWindow, dock: QDockWidget) -> None:
 class TestNothingThatMattersIsCut:
     def test_the_reached_nodes(self, sized: MainWindow) -> None:
         raised(sized, sized.docks.impact_dock)
-        assert sized.impact.impacted.proxy.rowCount() == 13
+        assert sized.impact.impacted.source.rowCount() == 13
         assert problems(sized.impact.impacted) == []
 
     def test_the_teams_to_tell(self, sized: MainWindow) -> None:
         raised(sized, sized.docks.impact_dock)
-        assert sized.impact.teams.proxy.rowCount() == 10
+        assert sized.impact.teams.source.rowCount() == 10
         assert problems(sized.impact.teams) == []
 
     def test_the_gaps(self, sized: MainWindow) -> None:
@@ -86,8 +86,8 @@ class TestNothingThatMattersIsCut:
     ) -> None:
         raised(sized, sized.docks.impact_dock)
         table = sized.impact.impacted
-        row = max(range(table.proxy.rowCount()), key=lambda r: len(table.record_at(r).path))
-        rect = table.visualRect(table.proxy.index(row, 4))
+        row = max(range(table.source.rowCount()), key=lambda r: len(table.record_at(r).path))
+        rect = table.visualRect(table.source.index(row, 4))
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         record = table.record_at(row)
         assert sized.impact.detail.text() == f"{record.entity.name}: {' → '.join(record.path)}"

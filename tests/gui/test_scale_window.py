@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from explorer import drawing, grouping, view
@@ -15,6 +15,7 @@ from explorer.estate import Estate
 from explorer.view import MORE_IRI
 from helpers import node
 from ui.main_window import MainWindow
+from ui.models import RecordTableModel
 
 DNS = str(node("dns-service"))
 LEFT = Qt.MouseButton.LeftButton
@@ -60,6 +61,22 @@ def test_labels_never_cover_each_other_and_zooming_in_shows_more(
     closer = _shown_labels(window)
     assert len(closer) > len(boxes)
     assert not any(a.intersects(b) for a, b in itertools.combinations(closer, 2))
+
+
+def test_no_label_is_drawn_over_another_node(window: MainWindow, qtbot: QtBot) -> None:
+    for _ in range(2):
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    items = window.scene.nodes.values()
+    shapes = {item: item.rect.translated(item.pos()) for item in items}
+    for item in items:
+        if item.label_shown and not (item.chosen or item.distance == 0):
+            box = item.label_box().translated(item.pos())
+            covered = [
+                o.entity.id
+                for o, shape in shapes.items()
+                if o is not item and shape.intersects(box)
+            ]
+            assert covered == [], f"{item.entity.id}'s label covers {covered}"
 
 
 def test_the_selection_always_shows_its_full_name(window: MainWindow, qtbot: QtBot) -> None:
@@ -108,7 +125,7 @@ def test_a_blast_radius_over_groups_marks_the_source_and_shades_the_groups(
     with qtbot.waitSignal(win.drawn):
         win.search.query.setFocus()
         qtbot.keyClicks(win.search.query, "dns-service")
-        qtbot.waitUntil(lambda: win.search.results.proxy.rowCount() > 0)
+        qtbot.waitUntil(lambda: win.search.results.source.rowCount() > 0)
         qtbot.keyClick(win.search.query, Qt.Key.Key_Return)
     source = win.scene.nodes[DNS]  # drawn on its own, beside its group
     qtbot.keyClick(win.canvas, Qt.Key.Key_B)
@@ -131,3 +148,20 @@ def test_a_hub_s_focus_gathers_the_rest_into_one_node_that_opens(
     assert window.scene.nodes[more].entity.label.endswith(" more")
     _double_click(window, qtbot, more)
     assert len(window.scene.nodes) == before + 2 and window.scene.view.layered
+
+
+def test_a_header_click_sorts_every_row_not_only_those_fetched(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(RecordTableModel, "PAGE", 10)
+    results = window.search.results
+    window.search.refresh()  # the empty query lists every entity, 10 fetched at a time
+    assert results.source.rowCount() == 10 < len(results.visible_records())
+    header = results.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(header.sectionViewportPosition(0) + 5, 5))
+    names = [hit.label.casefold() for hit in results.visible_records()]
+    assert names == sorted(names) and len(names) == len(window.workspace.estate.entities())  # type: ignore[union-attr]
+    qtbot.keyClicks(window.search.kind, "vendor")
+    vendors = results.visible_records()
+    assert vendors and {hit.kind for hit in vendors} == {"vendor"}
+    assert [h.label.casefold() for h in vendors] == sorted(h.label.casefold() for h in vendors)

@@ -42,7 +42,7 @@ def search_and_enter(window: MainWindow, qtbot: QtBot, text: str) -> None:
     press(qtbot, Qt.Key.Key_F, CTRL)
     qtbot.keyClicks(focused(), text)
     qtbot.waitUntil(
-        lambda: window.search.query.text() == text and window.search.results.proxy.rowCount() > 0
+        lambda: window.search.query.text() == text and window.search.results.source.rowCount() > 0
     )
     qtbot.waitUntil(lambda: not window.search._debounce.isActive())
     with qtbot.waitSignal(window.selection_changed):
@@ -90,7 +90,7 @@ class TestTheKeyboardPath:
         window = active
         press(qtbot, Qt.Key.Key_K, CTRL)
         qtbot.keyClicks(focused(), "dns")
-        qtbot.waitUntil(lambda: window.search.results.proxy.rowCount() > 3)
+        qtbot.waitUntil(lambda: window.search.results.source.rowCount() > 3)
         qtbot.waitUntil(lambda: not window.search._debounce.isActive())
         press(qtbot, Qt.Key.Key_Down)
         press(qtbot, Qt.Key.Key_Down)
@@ -118,10 +118,10 @@ class TestTheKeyboardPath:
         window = active
         press(qtbot, Qt.Key.Key_F, CTRL)
         qtbot.keyClicks(focused(), "dns")
-        qtbot.waitUntil(lambda: window.search.results.proxy.rowCount() > 3)
+        qtbot.waitUntil(lambda: window.search.results.source.rowCount() > 3)
         qtbot.waitUntil(lambda: not window.search._debounce.isActive())
         header = window.search.results.model().headerData(1, Qt.Orientation.Horizontal)
-        shown = window.search.results.proxy.index(0, 1).data()
+        shown = window.search.results.source.index(0, 1).data()
         assert header == "Relevance" and set(shown) <= {"●", "○"}
 
     def test_f1_lists_every_shortcut_of_the_menus(self, active: MainWindow, qtbot: QtBot) -> None:
@@ -173,7 +173,7 @@ class TestOneStory:
             if g.entity.iri not in active.scene.highlighted()
         )
         gap = table.record_at(row)
-        rect = table.visualRect(table.proxy.index(row, 3))
+        rect = table.visualRect(table.source.index(row, 3))
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert active.workspace.selected == gap.entity.iri
         assert active.scene.highlighted() == {} and active.impact.answer is None
@@ -218,7 +218,7 @@ class TestOneStory:
         assert job is not None
         job.wait()
         assert active.search.query.text() == ""
-        assert active.search.results.proxy.rowCount() == len(active.workspace.estate.entities())  # type: ignore[union-attr]
+        assert active.search.results.source.rowCount() == len(active.workspace.estate.entities())  # type: ignore[union-attr]
 
 
 class TestFilters:
@@ -298,7 +298,7 @@ class TestCompareDetails:
     ) -> None:
         win = compared
         table = win.changes.table
-        rect = table.visualRect(table.proxy.index(0, 2))
+        rect = table.visualRect(table.source.index(0, 2))
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         details = win.details.toPlainText()
         assert "Since the snapshot" in details and "owner: " in details and " -> " in details

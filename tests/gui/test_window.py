@@ -147,7 +147,7 @@ class TestSearch:
     ) -> None:
         qtbot.keyClicks(window.search.query, 'owner:"Network')
         qtbot.waitUntil(lambda: "a quote is not closed" in window.search.message.text())
-        assert window.search.results.proxy.rowCount() == 0
+        assert window.search.results.source.rowCount() == 0
 
 
 class TestReach:
@@ -162,7 +162,7 @@ class TestReach:
         assert window.impact.heading.text().startswith(
             "Affected if Authoritative and recursive DNS"
         )
-        assert window.impact.impacted.proxy.rowCount() == len(answer.impacted)
+        assert window.impact.impacted.source.rowCount() == len(answer.impacted)
         attention = {t.entity.id: t.status for t in window.impact.teams.visible_records()}
         assert attention["team-legacy-infra"] == "dissolved"
 
@@ -237,7 +237,7 @@ class TestGapsPanel:
         impacts = [g.impact for g in table.visible_records()]
         assert impacts == sorted(impacts, reverse=True) and len(impacts) > 5
         second = table.record_at(1)
-        rect = table.visualRect(table.proxy.index(1, 3))
+        rect = table.visualRect(table.source.index(1, 3))
         with qtbot.waitSignal(window.selection_changed) as signal:
             qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert signal.args == [second.entity.iri]
@@ -260,12 +260,12 @@ class TestStructure:
     ) -> None:
         qtbot.keyClick(window, Qt.Key.Key_F, CTRL_SHIFT)
         table = window.structure.points.table
-        qtbot.waitUntil(lambda: table.proxy.rowCount() > 0)
+        qtbot.waitUntil(lambda: table.source.rowCount() > 0)
         expected = [p.entity.id for p in single_points_of_failure(load().graph)]
         assert [p.entity.id for p in table.visible_records()] == expected
         assert window.docks.structure_dock.isVisible()
         second = table.record_at(1)
-        rect = table.visualRect(table.proxy.index(1, 2))
+        rect = table.visualRect(table.source.index(1, 2))
         with qtbot.waitSignal(window.selection_changed) as signal:
             qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert signal.args == [second.entity.iri]
@@ -276,8 +276,8 @@ class TestStructure:
     ) -> None:
         qtbot.keyClick(window, Qt.Key.Key_Y, CTRL_SHIFT)
         table = window.structure.cycles.table
-        qtbot.waitUntil(lambda: table.proxy.rowCount() == 1)
-        rect = table.visualRect(table.proxy.index(0, 1))
+        qtbot.waitUntil(lambda: table.source.rowCount() == 1)
+        rect = table.visualRect(table.source.index(0, 1))
         with qtbot.waitSignal(window.selection_changed):
             qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         cycle = {DNS, str(node("network-controller"))}
@@ -334,7 +334,7 @@ class TestOpening:
             window.docks.problems_dock.isVisible()
             and "1 problem(s) left out" in window.summary.text()
         )
-        rect = table.visualRect(table.proxy.index(table.visible_records().index(finding), 2))
+        rect = table.visualRect(table.source.index(table.visible_records().index(finding), 2))
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert opened == []  # a click selects the row
         qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -395,7 +395,7 @@ class TestUntrustedText:
         assert "<b>bold</b> <img src=x>" in win.details.toPlainText()
         assert win.scene.nodes[str(node("evil"))].text.startswith("<b>bold</b>")
         assert win.search.results.record_at(0).label == "<b>bold</b> <img src=x>"
-        assert win.search.results.proxy.index(0, 0).data() == "<b>bold</b> <img src=x>"
+        assert win.search.results.source.index(0, 0).data() == "<b>bold</b> <img src=x>"
 
     def test_every_label_is_plain_text_and_tooltips_are_escaped(
         self, qtbot: QtBot, settings: QSettings, write: Write
@@ -512,7 +512,7 @@ class TestCompare:
         assert win.changes.heading.text() == (
             "Since buyer-profile.yaml: 0 added, 0 removed, 1 changed."
         )
-        rect = win.changes.table.visualRect(win.changes.table.proxy.index(0, 2))
+        rect = win.changes.table.visualRect(win.changes.table.source.index(0, 2))
         with qtbot.waitSignal(win.selection_changed) as signal:
             qtbot.mouseClick(
                 win.changes.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
