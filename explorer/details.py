@@ -6,18 +6,30 @@ small copy an endpoint answers from, so the two give the same record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from explorer.analysis import Gap
-from explorer.index import index_of
+from explorer.context import (
+    ATTRIBUTES,
+    Fact,
+    Overruled,
+    Question,
+    Statement,
+    questions_of,
+    statements_of,
+)
+from explorer.index import EstateIndex, index_of
+from explorer.kinds import CLASS_KINDS
 from explorer.model import Entity
-from explorer.relations import RELATIONS
+from explorer.relations import BY_PREDICATE, RELATIONS
 from explorer.vocab import IC
 
-__all__ = ["NodeDetails", "Related", "node_details"]
+__all__ = ["NodeDetails", "Related", "Said", "fact_words", "node_details", "said_json"]
 
 
 @dataclass(frozen=True)
@@ -30,9 +42,20 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Said:
+    """A statement about the node, in words: the fact, who said it, how sure, in which
+    file; ``replaced`` the sources' values it overruled."""
+
+    fact: str
+    statement: Statement
+    files: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class NodeDetails:
     """A node's record, every label and contact, every relation both ways, where it is
-    described, and its gaps."""
+    described, its gaps, what was said of it and the questions about it."""
 
     entity: Entity
     labels: tuple[str, ...]
@@ -40,10 +63,20 @@ class NodeDetails:
     relations: tuple[Related, ...]
     origins: tuple[str, ...]
     gaps: tuple[Gap, ...]
+    said: tuple[Said, ...] = ()
+    questions: tuple[Question, ...] = ()
+
+
+Files = Callable[[Node], Sequence[str]]  # a statement's node -> the files that state it
 
 
 def node_details(
-    graph: Graph, node: URIRef, origins: Iterable[str], gaps: Iterable[Gap]
+    graph: Graph,
+    node: URIRef,
+    origins: Iterable[str],
+    gaps: Iterable[Gap],
+    overruled: Iterable[Overruled] = (),
+    files: Files = lambda _: (),
 ) -> NodeDetails:
     """The details of ``node``; ``gaps`` are the estate's, of which the node's are kept.
 
@@ -71,8 +104,55 @@ def node_details(
         tuple(outgoing + incoming),
         tuple(origins),
         tuple(g for g in gaps if g.entity.iri == str(node)),
+        _said(graph, node, list(overruled), files),
+        tuple(q for q in questions_of(graph) if str(node) in q.about or q.assignee == str(node)),
     )
+
+
+def _said(graph: Graph, node: URIRef, overruled: list[Overruled], files: Files) -> tuple[Said, ...]:
+    """Every statement whose fact is about ``node`` (either end), newest first."""
+    index = index_of(graph)
+    found = []
+    for statement in reversed(statements_of(graph)):
+        if node not in (statement.fact[0], statement.fact[2]):
+            continue
+        replaced = tuple(
+            fact_words(index, o.fact) for o in overruled if o.by.node == statement.node
+        )
+        found.append(
+            Said(
+                fact_words(index, statement.fact), statement, tuple(files(statement.node)), replaced
+            )
+        )
+    return tuple(found)
+
+
+def fact_words(index: EstateIndex, fact: Fact) -> str:
+    """A fact as people say it: "DB depends on HSM", "DB's owner: Team B"."""
+    subject, predicate, value = fact
+    relation = BY_PREDICATE.get(predicate)
+    if relation is not None and isinstance(value, URIRef):
+        return f"{index.entity(subject).name} {relation.name} {index.entity(value).name}"
+    word = next((name for name, p in ATTRIBUTES.items() if p == predicate), None)
+    shown = index.entity(value).name if isinstance(value, URIRef) else str(value)
+    if predicate == RDF.type:
+        return f"{index.entity(subject).name} is a {CLASS_KINDS.get(value, value)}"  # type: ignore[call-overload]
+    return f"{index.entity(subject).name}'s {word or predicate}: {shown}"
 
 
 def _texts(graph: Graph, node: URIRef, predicate: URIRef) -> tuple[str, ...]:
     return tuple(sorted(str(o) for o in graph.objects(node, predicate) if isinstance(o, Literal)))
+
+
+def said_json(said: Said) -> dict[str, Any]:
+    s = said.statement
+    return {
+        "fact": said.fact,
+        "retracted": s.retracted,
+        "confidence": s.confidence.value if s.confidence else None,
+        "author": s.author or None,
+        "created": s.made.isoformat() if s.made else None,
+        "source": s.source or None,
+        "files": list(said.files),
+        "replaced": list(said.replaced),
+    }

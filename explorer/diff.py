@@ -14,6 +14,8 @@ from typing import Any
 from rdflib import Graph, URIRef
 
 from explorer.analysis import Gap, ownership_gaps
+from explorer.context import Statement, statements_of
+from explorer.details import Said, fact_words, said_json
 from explorer.index import entities, index_of
 from explorer.kinds import Kind
 from explorer.model import Entity
@@ -84,15 +86,17 @@ class Diff:
     added: tuple[Change, ...]
     removed: tuple[Change, ...]
     changed: tuple[Change, ...]
+    said: tuple[Said, ...] = ()  # what was recorded since, with who, when, whence, how sure
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed)
+        return bool(self.added or self.removed or self.changed or self.said)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "added": [c.to_json() for c in self.added],
             "removed": [c.to_json() for c in self.removed],
             "changed": [c.to_json() for c in self.changed],
+            "said": [said_json(s) for s in self.said],
         }
 
     def marks(self) -> dict[str, ChangeMark]:
@@ -162,7 +166,19 @@ def diff(old: Graph, new: Graph) -> Diff:
     added += _relation_changes(new, new_rel - old_rel, both)
     removed += _relation_changes(old, old_rel - new_rel, both)
     opened, closed = _gap_changes(old, new)
-    return Diff(tuple(added + opened), tuple(removed + closed), tuple(changed))
+    return Diff(tuple(added + opened), tuple(removed + closed), tuple(changed), _said(old, new))
+
+
+def _said(old: Graph, new: Graph) -> tuple[Said, ...]:
+    """The statements ``new`` holds that ``old`` does not, newest first."""
+    known = {_key(s) for s in statements_of(old)}
+    index = index_of(new)
+    fresh = [s for s in statements_of(new) if _key(s) not in known]
+    return tuple(Said(fact_words(index, s.fact), s) for s in reversed(fresh))
+
+
+def _key(s: Statement) -> tuple[object, ...]:
+    return (s.fact, s.confidence, s.author, s.made, s.source, s.retracted)
 
 
 def _relation_changes(

@@ -17,6 +17,7 @@ from typing import Any
 from rdflib import Graph, URIRef
 
 from explorer.analysis import Gap, Reach
+from explorer.context import Confidence, at_least
 from explorer.index import index_of
 from explorer.model import Entity
 from explorer.relations import BY_PREDICATE
@@ -46,10 +47,13 @@ class Filter:
     owners: frozenset[str] = frozenset()  # owners' labels, as ``Entity.owners`` names them
     tiers: frozenset[int] = frozenset()
     rules: frozenset[str] = frozenset()  # gap rules
+    confidence: Confidence = Confidence.SUSPECTED  # answers keep what is reached this surely
 
     @property
     def active(self) -> bool:
-        return any((self.kinds, self.relations, self.owners, self.tiers, self.rules))
+        return self.confidence is not Confidence.SUSPECTED or any(
+            (self.kinds, self.relations, self.owners, self.tiers, self.rules)
+        )
 
     def describe(self) -> str:
         """The filter in words, for a status line or a picture's title.
@@ -68,6 +72,8 @@ class Filter:
             )
             if values
         ]
+        if self.confidence is not Confidence.SUSPECTED:
+            parts.append(("confidence", [f"at least {self.confidence}"]))
         return " · ".join(f"{name}: {', '.join(values)}" for name, values in parts)
 
     def keeps(self, entity: Entity, rules: frozenset[str] = frozenset()) -> bool:
@@ -86,7 +92,8 @@ class Filter:
 
     def with_facet(self, facet: str, values: Iterable[Any]) -> Filter:
         """This filter with one facet (``kinds``, ``relations``...) set to ``values``."""
-        return replace(self, **{facet: frozenset(values)})
+        chosen: dict[str, Any] = {facet: frozenset(values)}
+        return replace(self, **chosen)
 
 
 NO_FILTER = Filter()
@@ -137,15 +144,21 @@ def kept_view(
 
 
 def kept_reach(answer: Reach, kept: Filter, rules: Rules) -> Reach:
-    """The reached nodes the filter keeps, and the teams that own one of them."""
+    """The reached nodes the filter keeps (reached as surely as it asks), and the teams
+    that own one of them."""
     if not kept.active:
         return answer
     impacted = tuple(
-        i for i in answer.impacted if kept.keeps(i.entity, rules.get(i.entity.iri, frozenset()))
+        i
+        for i in answer.impacted
+        if kept.keeps(i.entity, rules.get(i.entity.iri, frozenset()))
+        and at_least(i.confidence, kept.confidence)
     )
     ids = {i.entity.id for i in impacted} | {answer.node.id}
     teams = tuple(t for t in answer.teams if ids & set(t.owns))
-    return replace(answer, impacted=impacted, teams=teams)
+    iris = {i.entity.iri for i in impacted} | {answer.node.iri}
+    asked = tuple(q for q in answer.questions if iris.intersection(q.about))
+    return replace(answer, impacted=impacted, teams=teams, questions=asked)
 
 
 def kept_gaps(gaps: Iterable[Gap], kept: Filter) -> list[Gap]:

@@ -32,6 +32,7 @@ class Rule(StrEnum):
     BAD_TEAM_STATUS = "bad-team-status"
     BAD_ASSUMPTION_STATUS = "bad-assumption-status"
     BAD_TIER = "bad-tier"
+    OVERDUE_QUESTION = "overdue-question"
 
     @property
     def description(self) -> str:
@@ -53,6 +54,7 @@ RULES: dict[Rule, str] = {
     Rule.BAD_TEAM_STATUS: "a team status other than active or dissolved",
     Rule.BAD_ASSUMPTION_STATUS: "an assumption status other than unverified, verified, invalid",
     Rule.BAD_TIER: "a tier other than 1, 2 or 3",
+    Rule.OVERDUE_QUESTION: "an open question past its due date",
 }
 
 # the rules the shapes state (dangling-owner is owner-not-team-or-person for an owner that
@@ -73,6 +75,7 @@ GRAPH_RULES: tuple[Rule, ...] = (
     Rule.UNVERIFIED_TIER1_ASSUMPTION,
     Rule.INVALID_ASSUMPTION_IN_USE,
     Rule.UNDEFINED_REFERENCE,
+    Rule.OVERDUE_QUESTION,
 )
 # status rule -> the kind whose statuses it checks (the values: ``explorer.statuses``)
 STATUS_RULE_KINDS: dict[Rule, Kind] = {

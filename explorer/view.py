@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
 
+from explorer.context import Confidence, fact_confidence, statements_of
 from explorer.index import EstateIndex, index_of
 from explorer.kinds import Kind
 from explorer.layout import placed, size_of
@@ -63,6 +64,7 @@ class Edge:
     relation: str
     target: str
     count: int = field(default=1, compare=False)  # relations it stands for, between groups
+    confidence: Confidence = field(default=Confidence.DECLARED, compare=False)
 
 
 @dataclass(frozen=True)
@@ -123,8 +125,15 @@ def neighbourhood(graph: Graph, centres: Iterable[URIRef], hops: int) -> set[URI
 
 
 def _parts(index: EstateIndex, nodes: set[URIRef]) -> tuple[dict[str, Entity], list[Edge]]:
+    sure = index.derived("fact confidence", lambda: fact_confidence(statements_of(index.graph)))
+    declared = Confidence.DECLARED
     edges = sorted(
-        Edge(str(source), relation.name, str(target))
+        Edge(
+            str(source),
+            relation.name,
+            str(target),
+            confidence=sure.get((source, relation.predicate, target), declared),
+        )
         for relation in RELATIONS
         for source in nodes
         for target in index.targets(source, relation.predicate)

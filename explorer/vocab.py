@@ -35,6 +35,7 @@ class IC(DefinedNamespace):
     Assumption: URIRef
     Placeholder: URIRef
     CatalogEntity: URIRef
+    Question: URIRef
 
     dependsOn: URIRef
     ownedBy: URIRef
@@ -51,6 +52,14 @@ class IC(DefinedNamespace):
     tag: URIRef
     annotation: URIRef
     link: URIRef
+    confidence: URIRef
+    retracted: URIRef
+    text: URIRef
+    about: URIRef
+    assignee: URIRef
+    due: URIRef
+    questionStatus: URIRef
+    answer: URIRef
 
 
 ID = Namespace("https://infra-context.dev/id/")

@@ -22,7 +22,6 @@ from explorer.analysis import Direction, Reach
 from explorer.diff import ChangeMark
 from explorer.estate import Comparison, Estate
 from explorer.filters import NO_FILTER, Filter
-from explorer.report import reach_heading
 from explorer.view import MORE_IRI, Group
 from explorer.vocab import id_from_iri
 
@@ -47,6 +46,7 @@ class Change(StrEnum):
     COMPARISON = "comparison"
     FILTER = "filter"
     NOTE = "note"  # ``note`` says what an action replaced or why it did nothing
+    FACTS = "facts"  # an edit changed what the estate says (gaps, lists, details)
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,21 @@ class Workspace:
         self.mode, self.centres, self.comparison = Mode.WHOLE, (), None
         self.path, self.opened, self.shown = (), {}, frozenset()
         self._tell(Change.ESTATE, Change.COMPARISON, Change.SELECTION, Change.REACH, Change.VIEW)
+
+    @_acting
+    def edited(self, estate: Estate, note: str) -> None:
+        """The estate after an edit (or its undo): the same selection, view and filter;
+        a highlight is worked out again over what the estate now says."""
+        self.estate = estate
+        if self.reach is not None:
+            ask = (
+                estate.blast_radius
+                if self.reach.direction is Direction.AFFECTED
+                else estate.upstream
+            )
+            self.reach = ask(self.reach.node.iri)
+        self._tell(Change.FACTS, Change.SELECTION, Change.REACH, Change.VIEW)
+        self._say(note)
 
     @_acting
     def select(self, iri: str) -> None:
@@ -260,32 +275,6 @@ class Workspace:
             tuple(sorted(self.opened.items())) if focus else (),
             () if focus else pinned,
         )
-
-    def view_title(self) -> str:
-        """What the canvas shows, in words (an exported picture's title)."""
-        if self.reach is not None:
-            title = reach_heading(self.reach)
-        elif self.mode is Mode.FOCUS:
-            title = f"Within {self.hops} hop(s) of {', '.join(map(id_from_iri, self.centres))}"
-        elif self.mode is Mode.COMPARE and self.comparison is not None:
-            title = f"Changes since {self.comparison.name}"
-        else:
-            title = self.estate.title if self.estate is not None else "Nothing open"
-        return f"{title} ({self.filter.describe()})" if self.filter.active else title
-
-    def view_name(self) -> str:
-        """A file name for a picture of the view: ``dns-service-blast-radius``."""
-        if self.reach is not None:
-            what = "blast-radius" if self.reach.direction is Direction.AFFECTED else "upstream"
-            name = f"{self.reach.node.id}-{what}"
-        elif self.mode is Mode.FOCUS:
-            name = "focus-" + "-".join(map(id_from_iri, self.centres[:3]))
-        elif self.mode is Mode.COMPARE:
-            name = "changes"
-        else:
-            name = "whole-graph"
-        safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in name)
-        return safe + ("-filtered" if self.filter.active else "")
 
     def change_marks(self) -> dict[str, ChangeMark]:
         return self.comparison.changes.marks() if self.comparison is not None else {}

@@ -33,6 +33,8 @@ LAYERS = (
         "explorer.statuses",
         "explorer.rules",
         "explorer.tiers",
+        "explorer.context",
+        "explorer.clock",
     ),
     ("explorer.relations", "explorer.model", "explorer.store", "explorer.layout"),
     ("explorer.index",),
@@ -45,10 +47,13 @@ LAYERS = (
         "explorer.filters",
         "explorer.grouping",
         "explorer.report",
+        "explorer.context_file",
+        "explorer.edits",
     ),
     ("explorer.remote",),
     ("explorer.estate",),
     ("explorer.workspace", "explorer.drawing", "explorer.cli", "explorer.__main__"),
+    ("explorer.view_names",),
     ("ui",),
 )
 # only the seam asks whether a source is a file or an endpoint

@@ -26,10 +26,11 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: i
 class TestBlastRadiusCommand:
     def test_json_shape(self, capsys: pytest.CaptureFixture[str]) -> None:
         data = run_json(capsys, "blast-radius", "dns-service")
-        assert set(data) == {"node", "impacted", "teams"}
+        assert set(data) == {"node", "impacted", "teams", "questions"}
         assert set(data["node"]) == NODE_KEYS and data["node"]["id"] == "dns-service"
         first = data["impacted"][0]
-        assert set(first) == NODE_KEYS | {"distance", "path", "tier"}
+        assert set(first) == NODE_KEYS | {"distance", "path", "tier", "confidence"}
+        assert {i["confidence"] for i in data["impacted"]} == {"declared"}
         assert first["path"][0] == "dns-service" and len(first["path"]) == first["distance"] + 1
         tiers = {i["id"]: i["tier"] for i in data["impacted"]}
         assert tiers["control-plane"] == 1 and tiers["status-page"] == 3
@@ -121,7 +122,7 @@ class TestBlastRadiusCommand:
 class TestUpstreamCommand:
     def test_json_shape_and_the_dns_nobody_listed(self, capsys: pytest.CaptureFixture[str]) -> None:
         data = run_json(capsys, "upstream", "control-plane")
-        assert set(data) == {"node", "impacted", "teams"}
+        assert set(data) == {"node", "impacted", "teams", "questions"}
         assert "dns-zone" in {i["id"] for i in data["impacted"]}
         assert "team-dns" in {t["id"] for t in data["teams"]}
 
@@ -162,7 +163,16 @@ class TestShowCommand:
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
         data = run_json(capsys, "show", "gps-clock")
-        assert set(data) == {"node", "labels", "contacts", "relations", "origins", "gaps"}
+        assert set(data) == {
+            "node",
+            "labels",
+            "contacts",
+            "relations",
+            "origins",
+            "gaps",
+            "said",
+            "questions",
+        }
         assert data["node"]["id"] == "gps-clock" and data["node"]["tier"] is not None
         relations = {(r["relation"], r["direction"], r["node"]["id"]) for r in data["relations"]}
         assert ("uses vendor", "out", "vendor-meridian") in relations

@@ -56,6 +56,9 @@ EVERY_RULE = estate(
     'id:u a ic:Assumption ; ic:ownedBy id:p ; ic:status "unverified" .\n'
     'id:w a ic:Assumption ; ic:ownedBy id:p ; ic:status "invalid" .\n'
     "id:ghost-ref a ic:Placeholder .\n"
+    '<urn:infra-explorer:question:late> a ic:Question ; ic:text "Who runs b?" ; ic:about id:b ;'
+    ' ic:assignee id:t ; ic:questionStatus "open" ;'
+    ' ic:due "2020-01-31"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
     # texts that whoosh and a server's full-text index may cut into words differently
     "<https://infra-context.dev/id/ledger%20v2> ic:dependsOn id:a ; rdfs:comment"
     ' "Refunds/API (refunds) \u2014 \u00dcberRefunds, ec2instances; v2.refunds refunds_api,'

@@ -7,6 +7,7 @@ once and shows the same shortcut everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
@@ -60,7 +61,41 @@ ACTIONS: tuple[ActionSpec, ...] = (
         checkable=True,
     ),
     ActionSpec("save_roster", "Save the &roster…", "save_roster", ("Ctrl+Shift+S",), "File", 2),
-    ActionSpec("quit", "&Quit", "quit", (_STD.Quit,), "File", 3),
+    ActionSpec("save_context", "&Save context", "context.save_context", (_STD.Save,), "File", 3),
+    ActionSpec(
+        "save_context_as", "Save context &as…", "context.save_context_as", (_STD.SaveAs,), "File", 3
+    ),
+    ActionSpec("quit", "&Quit", "quit", (_STD.Quit,), "File", 4),
+    ActionSpec("undo", "&Undo", "context.undo", (_STD.Undo,), "Edit"),
+    ActionSpec("redo", "&Redo", "context.redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit"),
+    ActionSpec("history", "Undo &history", "context.show_history", ("Ctrl+H",), "Edit"),
+    ActionSpec("add_node", "Add a &node…", "context.add_node", ("Ctrl+Shift+N",), "Edit", 1),
+    ActionSpec(
+        "change_node", "&Change the selected node…", "context.change_node", ("F2",), "Edit", 1
+    ),
+    ActionSpec(
+        "add_relation",
+        "Add a &relation from it…",
+        "context.add_relation",
+        ("Ctrl+Shift+R",),
+        "Edit",
+        1,
+    ),
+    ActionSpec(
+        "remove_relation",
+        "Re&move a relation of it…",
+        "context.remove_relation",
+        ("Shift+Del",),
+        "Edit",
+        1,
+    ),
+    ActionSpec("verified", "Mark assumption &verified…", "context.mark_verified", (), "Edit", 1),
+    ActionSpec("invalid", "Mark assumption &invalid…", "context.mark_invalid", (), "Edit", 1),
+    ActionSpec("ask", "Ask a &question…", "context.ask_question", ("Ctrl+Shift+Q",), "Edit", 2),
+    ActionSpec(
+        "questions", "Open &questions", "context.show_questions", ("Ctrl+Shift+J",), "Edit", 2
+    ),
+    ActionSpec("author", "Your &name…", "context.set_author", (), "Edit", 3),
     ActionSpec("find", "&Search", "find", (_STD.Find, "Ctrl+K"), "View"),
     ActionSpec("whole", "&Whole graph", "show_whole", ("Ctrl+1",), "View"),
     ActionSpec("focus", "&Focus on selection", "show_focus", ("Ctrl+2",), "View"),
@@ -134,7 +169,7 @@ def _action(window: QMainWindow, spec: ActionSpec, commands: object) -> QAction:
     if spec.icon_text:
         action.setIconText(spec.icon_text)
     action.setCheckable(spec.checkable)
-    handler = getattr(commands, spec.handler)
+    handler = attrgetter(spec.handler)(commands)  # "context.undo": a method of a part
     action.triggered.connect(lambda _checked=False: handler())
     window.addAction(action)
     return action

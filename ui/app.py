@@ -123,7 +123,8 @@ def _show(sources: list[str]) -> int:
     window = MainWindow()
     window.load_failed.connect(lambda message: print(f"{PROG}: error: {message}", file=sys.stderr))
     window.show()
-    window.commands.open(sources)
+    if not window.commands.context.offer_recovery():
+        window.commands.open(sources)
     return app.exec()
 
 

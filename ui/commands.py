@@ -21,6 +21,7 @@ from explorer.filters import NO_FILTER
 from explorer.progress import StepProgress
 from explorer.vocab import id_from_iri
 from ui import dialogs
+from ui.context_commands import ContextCommands
 from ui.endpoint_dialog import EndpointDialog
 from ui.export_commands import ExportCommands
 from ui.group_commands import GroupCommands
@@ -52,6 +53,7 @@ class WindowCommands(ExportCommands, GroupCommands):
         self.window = window
         self.state = window.workspace
         self.shortcuts: ShortcutsDialog | None = None
+        self.context = ContextCommands(window)
 
     # ------------------------------------------------------------------ opening
 
@@ -77,7 +79,7 @@ class WindowCommands(ExportCommands, GroupCommands):
         compare.setEnabled(estate.capabilities.compare)
         tip = "Export a snapshot of the endpoint and open it to compare"
         compare.setStatusTip("" if estate.capabilities.compare else tip)
-        self.window.setWindowTitle(f"{estate.title} - Infra Context Explorer")
+        self.context.show_title()
 
     def ask_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self.window, "Open sources", "", SOURCE_FILTER)

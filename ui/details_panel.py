@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from explorer.details import NodeDetails
 from explorer.model import Entity
+from explorer.report.structure import said_line
 from explorer.view import MORE_IRI, Group
 
 __all__ = ["HINT", "DetailsPanel"]
@@ -81,6 +82,7 @@ class DetailsPanel(QTextBrowser):
             parts += [f"<li>{_e(g.message)} <i>({_e(g.rule)})</i></li>" for g in details.gaps]
             parts.append("</ul>")
         parts += self._relations(details)
+        parts += _context(details)
         origins = ", ".join(details.origins) or "no source describes it (only referenced)"
         parts.append(f"<p><b>From</b> {_e(origins)}</p>")
         self.setHtml("".join(parts))
@@ -124,3 +126,22 @@ class DetailsPanel(QTextBrowser):
         fragment = url.fragment()
         if fragment.isdigit() and int(fragment) < len(self._targets):
             self.node_chosen.emit(self._targets[int(fragment)])
+
+
+def _context(details: NodeDetails) -> list[str]:
+    """Who said what about the node, how sure, from where; then the questions on it."""
+    parts: list[str] = []
+    if details.said:
+        parts.append("<p><b>Said about it</b></p><ul>")
+        for said in details.said:
+            overrules = "".join(f"<br><i>overrules: {_e(r)}</i>" for r in said.replaced)
+            parts.append(f"<li>{_e(said_line(said))}{overrules}</li>")
+        parts.append("</ul>")
+    if details.questions:
+        parts.append("<p><b>Questions</b></p><ul>")
+        for q in details.questions:
+            due = f", due {q.due.isoformat()}" if q.due else ""
+            answer = f": {q.answer}" if q.answer else ""
+            parts.append(f"<li>{_e(q.text)} <i>({_e(q.status.value)}{due}{answer})</i></li>")
+        parts.append("</ul>")
+    return parts

@@ -52,6 +52,10 @@ class Docks:
         # docks jump to their place: an animation leaves a tab bar drawn where it was
         window.setDockOptions(window.dockOptions() & ~QMainWindow.DockOption.AnimatedDocks)
 
+    def add(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """A panel more, in its own dock (the context commands add theirs)."""
+        return self._dock(title, widget, area)
+
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(f"{title.split()[-1].lower()}-dock")

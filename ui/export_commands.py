@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from explorer.errors import InputError
 from explorer.estate import Written
 from explorer.export import WRITERS
+from explorer.view_names import view_name, view_title
 from explorer.workspace import Workspace
 from ui import dialogs, view_export
 
@@ -62,7 +63,7 @@ class ExportCommands:
         name, _ = QFileDialog.getSaveFileName(
             self.window,
             "Export view",
-            f"{self.state.view_name()}.png",
+            f"{view_name(self.state)}.png",
             "PNG image (*.png);;SVG drawing (*.svg)",
         )
         if name:
@@ -71,7 +72,7 @@ class ExportCommands:
     def export_image(self, path: Path) -> bool:
         heading = view_export.Heading()
         if self.window.named_actions["image_heading"].isChecked():
-            heading = view_export.Heading(self.state.view_title(), self.window.legend)
+            heading = view_export.Heading(view_title(self.state), self.window.legend)
         try:
             view_export.save_scene(self.window.scene, path, heading)
         except InputError as exc:

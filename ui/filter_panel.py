@@ -4,9 +4,11 @@ says what is filtered and clears it in one click."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.context import Confidence
 from explorer.filters import NO_FILTER, Facets, Filter
 
 __all__ = ["FACETS", "FilterBar", "FilterPanel"]
@@ -29,6 +32,13 @@ FACETS = {
     "rules": "Ownership gap",
 }
 _VALUE = Qt.ItemDataRole.UserRole
+# the paths an answer keeps, by how sure their weakest link is
+SURE_CHOICES = {
+    "any, suspected too": Confidence.SUSPECTED,
+    "likely or surer": Confidence.LIKELY,
+    "declared or surer": Confidence.DECLARED,
+    "confirmed only": Confidence.CONFIRMED,
+}
 
 
 class FilterPanel(QWidget):
@@ -48,17 +58,29 @@ class FilterPanel(QWidget):
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setToolTip("Show everything again (Ctrl+Shift+X)")
         self.clear_button.clicked.connect(lambda: self.changed.emit(NO_FILTER))
+        self.sure = QComboBox()
+        self.sure.addItems(list(SURE_CHOICES))
+        self.sure.setToolTip(
+            "Answers leave out what is reached only through relations less sure than this"
+        )
+        sure_row = QHBoxLayout()
+        sure_row.addWidget(QLabel("Paths:"))
+        sure_row.addWidget(self.sure, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(sure_row)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.clear_button)
         self.tree.itemChanged.connect(self._ticked)
+        self.sure.currentTextChanged.connect(self._sure_chosen)
         self._filling = False
         self._choices: dict[str, list[QTreeWidgetItem]] = {facet: [] for facet in FACETS}
 
     def show_choices(self, facets: Facets, current: Filter) -> None:
         """List every choice of every facet with its count, ticked as ``current`` is."""
         self._filling = True
+        sure = next(text for text, level in SURE_CHOICES.items() if level is current.confidence)
+        self.sure.setCurrentText(sure)
         self.tree.clear()
         self._choices = {facet: [] for facet in FACETS}
         for facet, heading in FACETS.items():
@@ -79,8 +101,8 @@ class FilterPanel(QWidget):
         self.clear_button.setEnabled(current.active)
 
     def current(self) -> Filter:
-        """The filter the ticks make."""
-        kept = NO_FILTER
+        """The filter the ticks (and the paths' confidence) make."""
+        kept = replace(NO_FILTER, confidence=SURE_CHOICES[self.sure.currentText()])
         for facet, items in self._choices.items():
             ticked = [i.data(0, _VALUE) for i in items if i.checkState(0) == Qt.CheckState.Checked]
             kept = kept.with_facet(facet, ticked)
@@ -89,6 +111,10 @@ class FilterPanel(QWidget):
     def choice(self, facet: str, value: object) -> QTreeWidgetItem | None:
         """The item of one choice (a test or a shortcut ticks it)."""
         return next((i for i in self._choices[facet] if i.data(0, _VALUE) == value), None)
+
+    def _sure_chosen(self, _text: str) -> None:
+        if not self._filling:
+            self.changed.emit(self.current())
 
     def _ticked(self, item: QTreeWidgetItem, column: int) -> None:
         if not self._filling and item.parent() is not None:

@@ -133,7 +133,13 @@ class ImpactPanel(QWidget):
     def show_reach(self, answer: Reach, shown: Reach | None = None) -> None:
         """Show ``answer``, or of it what a filter keeps (``shown``)."""
         self.answer = shown if shown is not None else answer
-        self.heading.setText(heading_for(answer, shown))
+        asked = self.answer.questions
+        open_questions = (
+            f". {len(asked)} open question(s) in it: " + "; ".join(q.text for q in asked[:3])
+            if asked
+            else ""
+        )
+        self.heading.setText(heading_for(answer, shown) + open_questions)
         self.impacted.set_records(self.answer.impacted)
         self.teams.set_records(self.answer.teams)
         self._share_width()

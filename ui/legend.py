@@ -9,13 +9,17 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from explorer.kinds import Kind
+from explorer.relations import DEPENDS_ON
 from ui.shapes import outline
 from ui.theme import (
     CHANGE_STYLES,
+    CONFIDENCE_BADGES,
     GAP_COLOUR,
     KIND_STYLES,
     RELATION_STYLES,
+    UNSURE_OPACITY,
     distance_colour,
+    relation_style,
 )
 
 __all__ = ["Legend"]
@@ -131,6 +135,22 @@ def _change_swatch(colour: str, badge: str) -> Swatch:
     return draw
 
 
+def _badge_swatch(badge: str) -> Swatch:
+    def draw(painter: QPainter, box: QRectF) -> None:
+        colour = QColor(relation_style(DEPENDS_ON.name).colour)
+        colour.setAlphaF(UNSURE_OPACITY)
+        painter.setPen(QPen(colour, 1.6))
+        painter.drawLine(
+            QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y())
+        )
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, badge)
+
+    return draw
+
+
 def _legend_entries() -> list[tuple[Swatch, str]]:
     """One (swatch painter, label) per thing the canvas can show."""
     entries = [
@@ -139,6 +159,9 @@ def _legend_entries() -> list[tuple[Swatch, str]]:
         if kind is not Kind.UNKNOWN
     ]
     entries += [(_line_swatch(r.colour, r.width, r.style), n) for n, r in RELATION_STYLES.items()]
+    entries += [
+        (_badge_swatch(badge), f"{level} relation") for level, badge in CONFIDENCE_BADGES.items()
+    ]
     entries += [(_gap_swatch, "ownership gap"), (_distance_swatch, "affected: near to far")]
     entries += [(_change_swatch(c, badge), str(m)) for m, (c, badge) in CHANGE_STYLES.items()]
     return entries

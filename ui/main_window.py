@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.jobs.settled.connect(self.show_summary)
         observe = self.workspace.observe
         observe(Change.ESTATE, self._estate_shown)
+        observe(Change.FACTS, self._filter_shown)
         observe(Change.SELECTION, self._selection_shown)
         observe(Change.REACH, self._reach_shown)
         observe(Change.FILTER, self._filter_shown)
@@ -146,7 +147,6 @@ class MainWindow(QMainWindow):
     def _estate_shown(self) -> None:
         estate = self.workspace.estate
         assert estate is not None
-        self.rules = rules_of(estate.gaps())
         self.search.set_estate(estate)
         self._filter_shown()
         self.structure.clear()
@@ -155,10 +155,11 @@ class MainWindow(QMainWindow):
         self.commands.estate_opened(estate)
 
     def _filter_shown(self) -> None:
-        """The filter's choices and counts, and the lists through it."""
+        """The filter's choices and counts, and the lists through it (again after an edit)."""
         estate, kept = self.workspace.estate, self.workspace.filter
         if estate is None:
             return
+        self.rules = rules_of(estate.gaps())
         self.filters.show_choices(estate.facets, kept)
         self.gaps.set_gaps(kept_gaps(estate.gaps(), kept), len(estate.gaps()))
         self._reach_shown()
@@ -231,6 +232,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window events
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.commands.context.may_close():
+            event.ignore()
+            return
         self.layout_memory.save()
         self.jobs.shutdown()
         super().closeEvent(event)

@@ -72,6 +72,10 @@ def _team_status(t: TeamToTell) -> str:
     return "" if t.status is OwnerStatus.ACTIVE else str(t.status)
 
 
+def _sure(i: Impacted) -> str:
+    return f"{i.confidence}: the surest path here is as sure as its least sure relation"
+
+
 def _tier(tier: int | None) -> object:
     return tier if tier is not None else ""
 
@@ -93,6 +97,7 @@ IMPACT_COLUMNS = (
     Column("Kind", lambda i: i.entity.kind),
     Column("Name", lambda i: i.entity.label, lambda i: _described(i.entity)),
     Column("Tier", lambda i: _tier(i.entity.tier)),
+    Column("Sure", lambda i: i.confidence.value, lambda i: _sure(i)),
     Column("Path", path_text, path_text, True),
 )
 TEAM_COLUMNS = (

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsSceneHoverEvent,
+    QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -34,7 +35,15 @@ from explorer.model import Entity
 from explorer.view import Edge
 from ui.overview import arrow_lines
 from ui.shapes import shared_outline
-from ui.theme import CHANGE_STYLES, GAP_COLOUR, KIND_STYLES, distance_colour, relation_style
+from ui.theme import (
+    CHANGE_STYLES,
+    CONFIDENCE_BADGES,
+    GAP_COLOUR,
+    KIND_STYLES,
+    UNSURE_OPACITY,
+    distance_colour,
+    relation_style,
+)
 
 __all__ = ["DOT_MAX_ZOOM", "EdgeItem", "NodeItem", "relation_pen"]
 
@@ -266,4 +275,23 @@ class EdgeItem(QGraphicsPathItem):
         said = f"{source.entity.label} {edge.relation} {target.entity.label}"
         if edge.count > 1:
             said += f": {edge.count:,} relations"
+        badge = CONFIDENCE_BADGES.get(edge.confidence)
+        if badge is not None:
+            said += f" ({edge.confidence})"
+            self._mark_unsure(badge, path.pointAtPercent(0.5))
         self.setToolTip(html.escape(said))
+
+    def _mark_unsure(self, badge: str, middle: QPointF) -> None:
+        """A relation someone is not sure of: paler, with its badge at the middle."""
+        pen = self.pen()
+        colour = pen.color()
+        colour.setAlphaF(UNSURE_OPACITY)
+        pen.setColor(colour)
+        self.setPen(pen)
+        mark = QGraphicsSimpleTextItem(badge, self)
+        font = mark.font()
+        font.setBold(True)
+        mark.setFont(font)
+        mark.setBrush(colour)
+        box = mark.boundingRect()
+        mark.setPos(middle - QPointF(box.width() / 2, box.height() / 2))

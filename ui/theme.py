@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
+from explorer.context import Confidence
 from explorer.diff import ChangeMark
 from explorer.kinds import KIND_TABLE, Kind
 from explorer.relations import (
@@ -22,10 +23,12 @@ from explorer.relations import (
 
 __all__ = [
     "CHANGE_STYLES",
+    "CONFIDENCE_BADGES",
     "DISTANCE_COLOURS",
     "GAP_COLOUR",
     "KIND_STYLES",
     "RELATION_STYLES",
+    "UNSURE_OPACITY",
     "KindStyle",
     "RelationStyle",
     "distance_colour",
@@ -75,6 +78,9 @@ _RELATION_LOOKS = {
     MEMBER_OF: RelationStyle("#4d7c0f", Qt.PenStyle.DotLine, 0.8),
     SUB_TEAM_OF: RelationStyle("#16a34a", Qt.PenStyle.SolidLine, 0.8),
 }
+# a relation someone is not sure of: a badge at its middle, and the line drawn paler
+CONFIDENCE_BADGES: dict[Confidence, str] = {Confidence.LIKELY: "~", Confidence.SUSPECTED: "?"}
+UNSURE_OPACITY = 0.6
 # relation name -> style, in the order of the relation table (the legend's order)
 RELATION_STYLES: dict[str, RelationStyle] = {r.name: _RELATION_LOOKS[r] for r in RELATIONS}
 

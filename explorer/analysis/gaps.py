@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from pyshacl import validate
@@ -19,6 +20,8 @@ from rdflib.namespace import SH
 
 from explorer.analysis.blast_radius import hurt_by
 from explorer.analysis.shape_rules import SHACL_LIMIT, Breach, breaches
+from explorer.clock import today
+from explorer.context import questions_of
 from explorer.index import EstateIndex, index_of
 from explorer.kinds import OWNER_KINDS, Kind
 from explorer.model import Entity
@@ -49,8 +52,9 @@ def _shapes() -> Graph:
     return Graph().parse(ontology_file("shapes.ttl"))
 
 
-def ownership_gaps(graph: Graph) -> list[Gap]:
-    """Every ownership gap, most impact first.
+def ownership_gaps(graph: Graph, on: date | None = None) -> list[Gap]:
+    """Every ownership gap, most impact first; questions are overdue ``on`` a day (by
+    default today, see ``explorer.clock``).
 
     >>> from explorer.ingest import load
     >>> [(str(g.rule), g.entity.id) for g in ownership_gaps(load().graph)][:2]
@@ -58,7 +62,35 @@ def ownership_gaps(graph: Graph) -> list[Gap]:
     """
     index = index_of(graph)
     shapes = shacl_breaches(index) if index.size <= SHACL_LIMIT else list(breaches(index))
-    return gaps_of(index, [*shapes, *_assumption_breaches(index), *_placeholder_breaches(index)])
+    found = gaps_of(index, [*shapes, *_assumption_breaches(index), *_placeholder_breaches(index)])
+    return with_overdue(index, found, on or today())
+
+
+def with_overdue(index: EstateIndex, gaps: list[Gap], on: date) -> list[Gap]:
+    """``gaps`` and the overdue questions' gaps, most impact first."""
+    return sorted([*gaps, *overdue_gaps(index, on)], key=_rank)
+
+
+def _rank(gap: Gap) -> tuple[int, str, str]:
+    return (-gap.impact, gap.rule, gap.entity.id)
+
+
+def overdue_gaps(index: EstateIndex, on: date) -> list[Gap]:
+    """One gap per open question past its due date, on the first node it is about (its
+    assignee when it names none), as urgent as what those nodes hurt."""
+    gaps = []
+    for q in questions_of(index.graph):
+        nodes = [URIRef(a) for a in q.about if URIRef(a) in index.number]
+        if q.assignee and URIRef(q.assignee) in index.number:
+            nodes.append(URIRef(q.assignee))
+        if not q.overdue(on) or not nodes:
+            continue
+        asked = f", asked of {index.entity(URIRef(q.assignee)).label}," if q.assignee else ""
+        late = (on - q.due).days if q.due else 0
+        message = f"Open question '{q.text}'{asked} was due {q.due} ({late} day(s) ago)"
+        impact = max(_impact(index, n) for n in nodes)
+        gaps.append(Gap(index.entity(nodes[0]), Rule.OVERDUE_QUESTION, message, impact))
+    return gaps
 
 
 def gaps_of(index: EstateIndex, found: Iterable[Breach]) -> list[Gap]:
@@ -73,7 +105,7 @@ def gaps_of(index: EstateIndex, found: Iterable[Breach]) -> list[Gap]:
     for focus, rule, value in sorted(found, key=lambda b: (b[2] is None, str(b[2]))):
         gap = _gap_of(index, focus, rule, value)
         gaps.setdefault((gap.entity.iri, gap.rule), gap)
-    return sorted(gaps.values(), key=lambda g: (-g.impact, g.rule, g.entity.id))
+    return sorted(gaps.values(), key=_rank)
 
 
 def _gap_of(index: EstateIndex, focus: URIRef, rule: Rule, value: object) -> Gap:

@@ -10,6 +10,9 @@ from typing import TypeAlias
 import igraph
 from rdflib import URIRef
 
+from explorer.analysis.sureness import EdgeLevels, edge_levels, levels_of, restricted
+from explorer.context.confidence import Confidence
+from explorer.context.questions import Question, questions_of
 from explorer.index import Adjacency, EstateIndex
 from explorer.kinds import OWNER_KINDS, Kind
 from explorer.model import Entity
@@ -26,6 +29,7 @@ __all__ = [
     "TeamToTell",
     "flow",
     "flow_of",
+    "open_questions",
     "reach",
     "teams_to_tell",
     "walk",
@@ -43,11 +47,14 @@ class Direction(StrEnum):
 
 @dataclass(frozen=True)
 class Impacted:
-    """A node met on the walk: how far from the start, and one shortest path of ids."""
+    """A node met on the walk: how far from the start, one shortest path of ids, and how
+    sure that is (the strongest of its paths' weakest links; see ``sureness``). Distance
+    and path are those of the walk at that confidence."""
 
     entity: Entity
     distance: int
     path: tuple[str, ...]
+    confidence: Confidence = Confidence.DECLARED
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,7 @@ class Reach:
     direction: Direction
     impacted: tuple[Impacted, ...]
     teams: tuple[TeamToTell, ...]
+    questions: tuple[Question, ...] = ()  # the open ones on the node or on what it reaches
 
 
 def flow(index: EstateIndex, adjacencies: tuple[Adjacency, ...], parts: Adjacency) -> Flow:
@@ -159,15 +167,32 @@ def reach(index: EstateIndex, start: URIRef, direction: Direction, depth: int | 
     first = index.number.get(start)
     if first is None:  # named by no triple: nothing to walk
         return Reach(index.entity(start), direction, (), ())
-    parents = walk(graph, first, depth)
-    found = [
-        Impacted(index.entity_at(node), len(path) - 1, path)
-        for node, path in _paths(index, parents).items()
-        if node != first
-    ]
-    found.sort(key=lambda i: (i.distance, i.entity.label.casefold(), i.entity.iri))
-    teams = teams_to_tell(index, parents)
-    return Reach(index.entity(start), direction, tuple(found), teams)
+    levels = edge_levels(index, direction is Direction.AFFECTED)
+    met: dict[int, Impacted] = {}
+    for level in levels_of(levels, Confidence.SUSPECTED):
+        parents = walk(_at_level(index, graph, levels, level, direction), first, depth)
+        for node, path in _paths(index, parents).items():
+            if node != first and node not in met:
+                met[node] = Impacted(index.entity_at(node), len(path) - 1, path, level)
+    found = sorted(
+        met.values(), key=lambda i: (i.distance, i.entity.label.casefold(), i.entity.iri)
+    )
+    teams = teams_to_tell(index, [first, *met])
+    asked = open_questions(index, {str(index.nodes[n]) for n in (first, *met)})
+    return Reach(index.entity(start), direction, tuple(found), teams, asked)
+
+
+def open_questions(index: EstateIndex, nodes: set[str]) -> tuple[Question, ...]:
+    """The open questions about any of ``nodes`` (IRIs)."""
+    asked = index.derived("questions", lambda: questions_of(index.graph))
+    return tuple(q for q in asked if q.open and nodes.intersection(q.about))
+
+
+def _at_level(
+    index: EstateIndex, graph: Flow, levels: EdgeLevels, level: Confidence, direction: Direction
+) -> Flow:
+    """The walk's graph with only what is as sure as ``level``, made once per index."""
+    return index.derived(f"walk {direction} {level}", lambda: restricted(graph, levels, level))
 
 
 def owner_status(index: EstateIndex, owner: URIRef) -> OwnerStatus:

@@ -14,8 +14,11 @@ from collections.abc import Callable
 from explorer.analysis import Reach
 from explorer.cli.filtering import filter_from
 from explorer.cli.parser import EXIT_BAD_INPUT, PROG
+from explorer.clock import today
+from explorer.context import Confidence
 from explorer.estate import Estate, open_estate
 from explorer.export import check_target
+from explorer.filters import Filter, kept_reach
 from explorer.progress import Step
 from explorer.report import (
     cycles_json,
@@ -34,6 +37,8 @@ from explorer.report import (
     spof_json,
     spof_text,
 )
+from explorer.report.questions import questions_json, questions_text
+from explorer.vocab import id_from_iri
 
 __all__ = ["EXIT_GAPS", "EXIT_OK", "HANDLERS"]
 
@@ -116,15 +121,36 @@ def _print_reach(args: argparse.Namespace, answer: Reach) -> None:
         _print(args, reach_json(answer), reach_text(answer))
 
 
+def _sure_enough(args: argparse.Namespace, answer: Reach) -> Reach:
+    """What ``--min-confidence`` keeps."""
+    return kept_reach(answer, Filter(confidence=Confidence(args.min_confidence)), {})
+
+
 def _blast_radius(args: argparse.Namespace) -> int:
     estate = _open(args)
-    _print_reach(args, estate.blast_radius(estate.resolve(args.node), args.depth, _notices))
+    answer = estate.blast_radius(estate.resolve(args.node), args.depth, _notices)
+    _print_reach(args, _sure_enough(args, answer))
     return EXIT_OK
 
 
 def _upstream(args: argparse.Namespace) -> int:
     estate = _open(args)
-    _print_reach(args, estate.upstream(estate.resolve(args.node), args.depth, _notices))
+    answer = estate.upstream(estate.resolve(args.node), args.depth, _notices)
+    _print_reach(args, _sure_enough(args, answer))
+    return EXIT_OK
+
+
+def _questions(args: argparse.Namespace) -> int:
+    estate = _open(args)
+    found = [q for q in estate.questions(_notices) if q.open or not args.open]
+    if args.about:
+        about = str(estate.resolve(args.about))
+        found = [q for q in found if about in q.about]
+    if args.assignee:
+        asked = str(estate.resolve(args.assignee))
+        found = [q for q in found if q.assignee == asked]
+    on = today()
+    _print(args, questions_json(found, on), questions_text(found, id_from_iri, on))
     return EXIT_OK
 
 
@@ -185,6 +211,7 @@ HANDLERS: dict[str, Handler] = {
     "upstream": _upstream,
     "show": _show,
     "gaps": _gaps,
+    "questions": _questions,
     "cycles": _cycles,
     "spof": _spof,
     "import": _write,

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from explorer import __version__
 from explorer.cli.filtering import add_filter_options
+from explorer.context import Confidence
 from explorer.export import WRITERS
 
 __all__ = [
@@ -29,6 +30,7 @@ COMMANDS = (
     "upstream",
     "gaps",
     "show",
+    "questions",
     "cycles",
     "spof",
     "import",
@@ -130,6 +132,13 @@ def _add_walks(commands: argparse._SubParsersAction[OneLineParser]) -> None:
             help="print the teams to tell, with contacts and members, as CSV or Markdown",
         )
         command.add_argument("--depth", type=depth, metavar="N", help="at most N steps away")
+        command.add_argument(
+            "--min-confidence",
+            choices=[c.value for c in Confidence],
+            default=Confidence.SUSPECTED.value,
+            help="leave out what is reached only through facts less sure than this "
+            "(confirmed > declared > likely > suspected; default: keep everything)",
+        )
         _endpoint(command)
 
 
@@ -148,13 +157,17 @@ def _add_questions(commands: argparse._SubParsersAction[OneLineParser]) -> None:
     gaps.add_argument(
         "--fail-on-gaps", action="store_true", help="exit 1 if any gap is found (for CI)"
     )
+    asked = commands.add_parser("questions", help="the open questions on the graph, and the rest")
+    asked.add_argument("--open", action="store_true", help="only the open ones")
+    asked.add_argument("--about", metavar="NODE", help="only those about NODE")
+    asked.add_argument("--assignee", metavar="TEAM", help="only those asked of TEAM (or person)")
     commands.add_parser("cycles", help="dependency cycles: groups that must bootstrap together")
     spof = commands.add_parser(
         "spof", help="single points of failure between tier-1 services and their needs"
     )
     spof.add_argument("--limit", type=positive, default=20, metavar="N", help="at most N points")
     find.add_argument("--limit", type=positive, default=20, metavar="N", help="at most N hits")
-    for command in (find, show, gaps, commands.choices["cycles"], spof):
+    for command in (find, show, gaps, asked, commands.choices["cycles"], spof):
         _sources(command)
         _json(command)
         _endpoint(command)

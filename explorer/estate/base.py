@@ -18,8 +18,11 @@ from typing import ClassVar
 from rdflib import Graph, URIRef
 
 from explorer.analysis import Gap, Reach, SinglePoint
+from explorer.context import Question
+from explorer.context_file import Context
 from explorer.details import NodeDetails
 from explorer.diff import Diff
+from explorer.edits import Applied, Edit
 from explorer.errors import InputError
 from explorer.export import check_target, dump
 from explorer.filters import NO_FILTER, Facets, Filter, facet_counts, kept_graph, rules_of
@@ -40,11 +43,13 @@ class Capabilities:
     ``compare``: it can be compared with an earlier snapshot. ``slow``: its answers cost
     round trips to a server, so the app asks them off the GUI thread. ``partial``: what it
     draws at first and lists before a search is a first page, not the whole estate.
+    ``edits``: what a user learns can be recorded on it (into a context file).
     """
 
     compare: bool
     slow: bool
     partial: bool
+    edits: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,17 @@ class Estate(ABC):
     def gaps(self, progress: StepProgress = quiet) -> list[Gap]:
         """Every ownership gap, most impact first."""
 
+    context: Context | None = None  # the user's context file, where edits go
+
+    def apply_edit(self, edit: Edit) -> tuple[Estate, Applied]:
+        """The estate with ``edit`` recorded (in its graph and its context file's contents),
+        and what changed, for ``revert_edit``."""
+        raise InputError(None, None, f"{self.title} cannot be edited: open files to record on")
+
+    def revert_edit(self, done: Applied) -> Estate:
+        """The estate with an edit taken back."""
+        raise InputError(None, None, f"{self.title} cannot be edited")
+
     @cached_property
     def facets(self) -> Facets:
         """How many nodes each filter choice keeps in the first picture: worked out once,
@@ -149,6 +165,10 @@ class Estate(ABC):
     @abstractmethod
     def details(self, iri: str, progress: StepProgress = quiet) -> NodeDetails:
         """Everything about one node (``infra-explorer show``)."""
+
+    @abstractmethod
+    def questions(self, progress: StepProgress = quiet) -> list[Question]:
+        """Every question on the graph, by due date."""
 
     @abstractmethod
     def cycles(self, progress: StepProgress = quiet) -> list[tuple[Entity, ...]]:

@@ -25,6 +25,7 @@ from explorer.analysis import (
     single_points_of_failure,
     upstream,
 )
+from explorer.context import Question, questions_of
 from explorer.details import NodeDetails, node_details
 from explorer.errors import InputError
 from explorer.estate.base import Capabilities, Estate
@@ -38,7 +39,7 @@ from explorer.remote import names, text_match
 from explorer.remote.client import SparqlClient
 from explorer.remote.copy import copy_of
 from explorer.remote.endpoint import Endpoint
-from explorer.remote.gap_rules import endpoint_gaps
+from explorer.remote.gap_rules import endpoint_gaps, question_copy
 from explorer.remote.mirror import AROUND, HURT, NEEDS, Mirror, Stride, walk
 from explorer.remote.search import search
 from explorer.remote.structure import structure_mirror
@@ -134,6 +135,7 @@ class EndpointEstate(Estate):
         node = URIRef(iri)
         mirror = Mirror(self.client, tick)
         mirror.describe_with_owners(walk(self.client, [node], step, depth, tick), members=True)
+        mirror.graph += question_copy(self.client)  # the open ones on what it reaches
         return answer(mirror.graph, node, depth)
 
     def gaps(self, progress: StepProgress = quiet) -> list[Gap]:
@@ -156,6 +158,7 @@ class EndpointEstate(Estate):
     def details(self, iri: str, progress: StepProgress = quiet) -> NodeDetails:
         node = URIRef(iri)
         near = self.neighbourhood([node], 1, progress)
+        near += question_copy(self.client)  # the questions about it
         gaps = (
             self._gaps if self._gaps is not None else endpoint_gaps(self.client, progress, [node])
         )
@@ -168,6 +171,10 @@ class EndpointEstate(Estate):
         mirror = Mirror(self.client, tick)
         mirror.describe_with_owners(walk(self.client, centres, AROUND, hops, tick))
         return mirror.graph
+
+    def questions(self, progress: StepProgress = quiet) -> list[Question]:
+        """The questions' triples, asked of the server, read as from a file."""
+        return questions_of(question_copy(self.client))
 
     def cycles(self, progress: StepProgress = quiet) -> list[tuple[Entity, ...]]:
         mirror = structure_mirror(self.client, (DEPENDS_ON,), progress)

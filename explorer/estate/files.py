@@ -6,6 +6,7 @@ structure analyses) is kept for as long as the estate is open.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -22,8 +23,11 @@ from explorer.analysis import (
     single_points_of_failure,
     upstream,
 )
+from explorer.context import Question, questions_of
+from explorer.context_file import Context, context_of
 from explorer.details import NodeDetails, node_details
 from explorer.diff import Diff, diff
+from explorer.edits import Applied, Edit, apply, revert
 from explorer.errors import InputError
 from explorer.estate.base import Capabilities, Comparison, Estate
 from explorer.index import entities
@@ -51,12 +55,20 @@ def load_files(
 class FileEstate(Estate):
     """The estate of one load; ``named`` is what the user asked to open."""
 
-    capabilities = Capabilities(compare=True, slow=False, partial=False)
+    capabilities = Capabilities(compare=True, slow=False, partial=False, edits=True)
 
-    def __init__(self, result: LoadResult, named: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        result: LoadResult,
+        named: tuple[str, ...] = (),
+        revision: str = "",
+        context: Context | None = None,
+    ) -> None:
         self.result = result
         self.graph = result.graph
         self.named = named
+        self.revision = revision  # what edits made since loading say, for the search cache
+        self.context: Context = context if context is not None else context_of(result)
         self._search: SearchIndex | None = None
 
     @property
@@ -89,6 +101,19 @@ class FileEstate(Estate):
             f"{len(self.entities())} entities, {self._triples} triples from "
             f"{len(self.result.sources)} file(s); {len(self.gaps())} ownership gap(s){warnings}."
         )
+
+    def apply_edit(self, edit: Edit) -> tuple[Estate, Applied]:
+        done = apply(self.graph, self.context, edit)
+        return self._edited(), done
+
+    def revert_edit(self, done: Applied) -> Estate:
+        revert(self.graph, self.context, done)
+        return self._edited()
+
+    def _edited(self) -> FileEstate:
+        """The same load after an edit changed its graph, every answer worked out anew."""
+        revision = hashlib.sha256(self.context.to_bytes()).hexdigest()
+        return FileEstate(self.result, self.named, revision, self.context)
 
     @cached_property
     def _triples(self) -> int:
@@ -138,13 +163,24 @@ class FileEstate(Estate):
     def _search_index(self, progress: Progress | None = None) -> SearchIndex:
         """Opened from the cache or built on first use; keyed by the files' content."""
         if self._search is None:
-            key = sources_key([s.sha256 for s in self.result.sources])
+            edits = [self.revision] if self.revision else []
+            key = sources_key([s.sha256 for s in self.result.sources] + edits)
             self._search = SearchIndex.for_graph(self.graph, progress, key=key)
         return self._search
 
     def details(self, iri: str, progress: StepProgress = quiet) -> NodeDetails:
-        node = URIRef(iri)
-        return node_details(self.graph, node, self.result.origins.of(node), self.gaps())
+        node, origins = URIRef(iri), self.result.origins
+        return node_details(
+            self.graph,
+            node,
+            origins.of(node),
+            self.gaps(),
+            self.result.overruled,
+            lambda said: origins.of(said) if isinstance(said, URIRef) else [],
+        )
+
+    def questions(self, progress: StepProgress = quiet) -> list[Question]:
+        return questions_of(self.graph)
 
     def cycles(self, progress: StepProgress = quiet) -> list[tuple[Entity, ...]]:
         return cycles(self.graph)

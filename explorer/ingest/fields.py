@@ -14,6 +14,7 @@ from typing import TypeVar
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, XSD
 
+from explorer.context import Confidence, parse_confidence
 from explorer.errors import InputError
 from explorer.kinds import Kind
 from explorer.relations import BY_FIELD, OWNED_BY
@@ -37,6 +38,8 @@ class Link:
     target: str
     line: int | None
     reverse: bool = False
+    confidence: Confidence | None = None  # how sure, and from where, when the file says
+    source: str = ""
 
 
 @dataclass
@@ -63,6 +66,24 @@ def split_values(value: object) -> list[str]:
             raise ValueError("a reference must be an id, not a nested structure")
         out.extend(part.strip() for part in re.split(r"[;,]", str(item)) if part.strip())
     return out
+
+
+def _targets(value: object) -> list[tuple[str, Confidence | None, str]]:
+    """A relation's targets: ids, or ``{id, confidence, source}`` mappings saying how sure
+    and from where (``depends_on: [{id: hsm, confidence: suspected, source: "..."}]``)."""
+    items = value if isinstance(value, list) else [value]
+    found: list[tuple[str, Confidence | None, str]] = []
+    for item in items:
+        if not isinstance(item, dict):
+            found.extend((t, None, "") for t in split_values(item))
+            continue
+        unknown = sorted(str(k) for k in item if str(k) not in ("id", "confidence", "source"))
+        if unknown or not str(item.get("id") or "").strip():
+            raise ValueError("a reference is an id or {id, confidence, source}")
+        said = item.get("confidence")
+        sure = parse_confidence(str(said)) if said is not None else None
+        found.append((str(item["id"]).strip(), sure, str(item.get("source") or "").strip()))
+    return found
 
 
 def _scalar(value: object, name: str) -> str | None:
@@ -161,10 +182,13 @@ def _record(
     for contact in _checked("contact", split_values, fields.get("contact")):
         add((IC.contact, Literal(contact)))
     for name, (relation, use) in BY_FIELD.items():
-        targets = _checked(name, split_values, fields.get(name))
+        targets = _checked(name, _targets, fields.get(name))
         if relation is OWNED_BY and kind == Kind.PERSON:
             relation, use = _PERSON_TEAM
         if targets and kind not in use.kinds:
             raise FieldError(name, f"{name} does not apply to a {kind}")
-        record.links.extend(Link(relation.predicate, t, at(name), use.reverse) for t in targets)
+        record.links.extend(
+            Link(relation.predicate, t, at(name), use.reverse, sure, source)
+            for t, sure, source in targets
+        )
     return record

@@ -17,9 +17,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from explorer.context import settle
 from explorer.errors import InputError, Note, SourceProblems
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.notes import Notes
+from explorer.ingest.question_records import QuestionRecord
 from explorer.ingest.rdf import RDF_FORMATS, base_for, parse_rdf
 from explorer.ingest.readers import READERS
 from explorer.ingest.resolve import add_records, subject_of
@@ -83,6 +85,7 @@ class _Load:
             new_graph(store), warnings=self.notes.warnings, problems=self.notes.problems
         )
         self.records: list[EntityRecord] = []
+        self.questions: list[QuestionRecord] = []
         self.prefixes: dict[str, str] = {}
         self.skipped: list[Source] = []
 
@@ -116,6 +119,7 @@ class _Load:
         if parsed.skipped:
             return None
         self.records.extend(parsed.records)
+        self.questions.extend(parsed.questions)
         for record in parsed.records:
             where = f"{path}:{record.line}" if record.line is not None else path
             self.result.origins.listed.setdefault(subject_of(record), []).append(where)
@@ -144,7 +148,8 @@ class _Load:
         if self.skipped:
             self.notes.warnings.append(_skipped_note(self.skipped))
         graph = self.result.graph
-        add_records(graph, self.records, self.notes)
+        add_records(graph, self.records, self.notes, self.questions)
+        self.result.overruled = settle(graph)
         for prefix, namespace in self.prefixes.items():
             graph.bind(prefix, namespace, override=False)
         for prefix, namespace in PREFIXES.items():

@@ -8,9 +8,10 @@ from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, entity_record
 from explorer.ingest.headers import field_map, normalise
 from explorer.ingest.notes import Notes
+from explorer.ingest.question_records import QUESTIONS_KEY, QuestionRecord, question_record
 from explorer.kinds import SECTIONS
 
-__all__ = ["is_native", "records_from_documents"]
+__all__ = ["is_native", "questions_from_documents", "records_from_documents"]
 
 
 def is_native(document: Any, strict: bool = True) -> bool:
@@ -22,7 +23,7 @@ def is_native(document: Any, strict: bool = True) -> bool:
     """
     return isinstance(document, dict) and any(
         isinstance(key, str)
-        and normalise(key) in SECTIONS
+        and (normalise(key) in SECTIONS or key == QUESTIONS_KEY)
         and (not strict or isinstance(value, list | None))
         for key, value in document.items()
     )
@@ -36,6 +37,8 @@ def records_from_documents(path: str, documents: list[Any], notes: Notes) -> lis
         doc_line = getattr(document, "line", None)
         for key, items in document.items():
             kind = SECTIONS.get(normalise(str(key)))
+            if key == QUESTIONS_KEY:
+                continue  # see questions_from_documents
             if kind is None:
                 notes.warn(path, doc_line, f"unknown top-level key {key!r} ignored")
                 continue
@@ -50,6 +53,26 @@ def records_from_documents(path: str, documents: list[Any], notes: Notes) -> lis
                 except InputError as exc:
                     notes.problem(exc)
     return records
+
+
+def questions_from_documents(path: str, documents: list[Any], notes: Notes) -> list[QuestionRecord]:
+    """The questions of every native document's ``questions:`` list; a question that
+    cannot be read is a problem that leaves the others in."""
+    found: list[QuestionRecord] = []
+    for document in documents:
+        items = document.get(QUESTIONS_KEY)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            line = getattr(document, "line", None)
+            notes.problem(InputError(path, line, "'questions' must be a list of questions"))
+            continue
+        for item in items:
+            try:
+                found.append(question_record(path, item))
+            except InputError as exc:
+                notes.problem(exc)
+    return found
 
 
 def _item_record(path: str, kind: str, item: Any, notes: Notes) -> EntityRecord:

@@ -17,6 +17,7 @@ from explorer.ingest import native_yaml, table, workbook
 from explorer.ingest.backstage import BackstageDocuments, is_backstage
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.notes import Notes
+from explorer.ingest.question_records import QuestionRecord
 from explorer.ingest.safe_yaml import load_documents
 from explorer.ingest.sources import Source
 from explorer.kinds import SECTIONS
@@ -32,6 +33,7 @@ _NOT_OURS = (
 @dataclass
 class Parsed:
     records: list[EntityRecord] = field(default_factory=list)
+    questions: list[QuestionRecord] = field(default_factory=list)
     follow: list[Path] = field(default_factory=list)  # more files to read (Backstage Locations)
     skipped: bool = False  # found in a folder, and not a file of ours
 
@@ -89,7 +91,8 @@ def _read_yaml(source: Source, data: bytes, notes: Notes) -> Parsed:
         except InputError as exc:
             notes.problem(exc)
     records = native_yaml.records_from_documents(path, native, notes) + backstage.records
-    return Parsed(records=records, follow=backstage.follow)
+    questions = native_yaml.questions_from_documents(path, native, notes)
+    return Parsed(records=records, questions=questions, follow=backstage.follow)
 
 
 def _read_csv(source: Source, data: bytes, notes: Notes) -> Parsed:

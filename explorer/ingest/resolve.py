@@ -10,14 +10,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from explorer.context import Statement, question_triples, statement_triples
 from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, Link
 from explorer.ingest.notes import Notes
+from explorer.ingest.question_records import QuestionRecord, question_of
 from explorer.kinds import ALL_KIND_CLASSES
 from explorer.store import Pairs
 from explorer.vocab import IC, id_from_iri, iri_for_id
@@ -36,7 +38,7 @@ def subject_of(record: EntityRecord) -> URIRef:
 class _Directory:
     """Every defined entity of the load, findable by id, by id in any case, or by label."""
 
-    def __init__(self, records: list[EntityRecord], graph: Graph) -> None:
+    def __init__(self, records: list[EntityRecord], graph: Graph, needed: bool) -> None:
         self.ids: set[str] = set()
         self.by_folded_id: dict[str, set[URIRef]] = defaultdict(set)
         self.by_label: dict[str, set[URIRef]] = defaultdict(set)
@@ -44,7 +46,7 @@ class _Directory:
         self._by_shape: dict[tuple[str, int], list[str]] | None = None
         for record in records:
             self._add(subject_of(record), record.id, [record.label])
-        if not records:
+        if not needed:
             return  # nothing to resolve
         pairs = Pairs(graph)  # the RDF sources' entities, read in two passes, not per node
         typed = {s for s, cls in zip(*pairs.iris(RDF.type), strict=True) if cls in _KNOWN_CLASSES}
@@ -128,12 +130,19 @@ def _consistent(records: list[EntityRecord], notes: Notes) -> list[EntityRecord]
 Triples = list[tuple[URIRef, URIRef, Node]]
 
 
-def add_records(graph: Graph, records: list[EntityRecord], notes: Notes) -> None:
-    """Add the triples of ``records`` to ``graph``, resolving every reference; a
-    reference that names several entities is a problem, and left out."""
+def add_records(
+    graph: Graph,
+    records: list[EntityRecord],
+    notes: Notes,
+    questions: Sequence[QuestionRecord] = (),
+) -> None:
+    """Add the triples of ``records`` (and ``questions``) to ``graph``, resolving every
+    reference; a reference that names several entities is a problem, and left out."""
     records = _consistent(records, notes)
-    directory = _Directory(records, graph)
+    directory = _Directory(records, graph, needed=bool(records or questions))
     triples: Triples = []
+    for question in questions:
+        triples.extend(_question_triples(triples, directory, question, notes))
     for record in records:
         subject = subject_of(record)
         triples.append((subject, RDF.type, ALL_KIND_CLASSES[record.kind]))
@@ -144,12 +153,29 @@ def add_records(graph: Graph, records: list[EntityRecord], notes: Notes) -> None
             except InputError as exc:
                 notes.problem(exc)
                 continue
-            triples.append(
+            fact = (
                 (target, link.predicate, subject)
                 if link.reverse
                 else (subject, link.predicate, target)
             )
+            triples.append(fact)
+            if link.confidence is not None or link.source:
+                said = Statement(fact, link.confidence, source=link.source)
+                triples.extend(statement_triples(said))  # type: ignore[arg-type]
     graph.addN((s, p, o, graph) for s, p, o in triples)  # one batch: stores add these fast
+
+
+def _question_triples(
+    triples: Triples, directory: _Directory, record: QuestionRecord, notes: Notes
+) -> list[tuple[URIRef, URIRef, Node]]:
+    def resolve(text: str, line: int | None) -> URIRef:
+        return _target(triples, directory, Link(IC.about, text, line), record.path, notes)
+
+    try:
+        return list(question_triples(question_of(record, resolve)))
+    except InputError as exc:
+        notes.problem(exc)
+        return []
 
 
 def _target(triples: Triples, directory: _Directory, link: Link, path: str, notes: Notes) -> URIRef:

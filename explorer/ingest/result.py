@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from explorer.context import Overruled
 from explorer.errors import InputError
 
 __all__ = ["LoadResult", "Origins", "SourceInfo"]
@@ -43,10 +44,12 @@ class Origins:
 @dataclass
 class LoadResult:
     """The graph of one load, the files it came from, what was skipped on the way
-    (``warnings``), and what could not be read (``problems``: left out of the graph)."""
+    (``warnings``), what could not be read (``problems``: left out of the graph), and the
+    sources' facts that statements overruled (a context file's, mostly)."""
 
     graph: Graph
     sources: list[SourceInfo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     origins: Origins = field(default_factory=Origins)
     problems: list[InputError] = field(default_factory=list)
+    overruled: list[Overruled] = field(default_factory=list)  # by statements; see settle

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from explorer.analysis.gaps import Gap, assumption_rules, gaps_of
+from explorer.analysis.gaps import Gap, assumption_rules, gaps_of, with_overdue
 from explorer.analysis.shape_rules import OWNED_CLASSES, STATUS_RULES, Breach, value_breaks
+from explorer.clock import today
+from explorer.context import question_triples, questions_of
 from explorer.index import EstateIndex, index_of
 from explorer.kinds import ALL_KIND_CLASSES, Kind
 from explorer.progress import Step, StepProgress, quiet
@@ -152,7 +154,25 @@ def endpoint_gaps(
     mirror = Mirror(client, tick)
     owned = mirror.subjects(focuses, OWNED_BY.predicate)  # what a team or a gap's node owns
     offending = {v for _, _, v in rows if isinstance(v, URIRef)}
-    hurt = walk(client, sorted({*focuses, *owned}), HURT, None, tick)  # focuses first
-    mirror.describe_with_owners([*hurt, *offending])
+    on, asked = today(), question_copy(client)
+    late = [q for q in questions_of(asked) if q.overdue(on)]
+    if about:
+        late = [q for q in late if set(map(str, about)).intersection(q.about)]
+    named = {URIRef(n) for q in late for n in (*q.about, q.assignee) if n}
+    hurt = walk(client, sorted({*focuses, *owned, *named}), HURT, None, tick)  # focuses first
+    mirror.describe_with_owners([*hurt, *offending, *named])
+    for q in late:
+        mirror.graph.addN((s, p, o, mirror.graph) for s, p, o in question_triples(q))
     index = index_of(mirror.graph)
-    return gaps_of(index, confirmed(index, rows))
+    return with_overdue(index, gaps_of(index, confirmed(index, rows)), on)
+
+
+def question_copy(client: SparqlClient) -> Graph:
+    """The triples of every question on the server, to be read as from a file."""
+    copy = Graph()
+    rows = client.select(
+        f"SELECT ?q ?p ?o WHERE {{ ?q a <{IC.Question}> ; ?p ?o }} ORDER BY ?q ?p ?o"
+    )
+    for row in rows:
+        copy.add((row["q"], row["p"], row["o"]))
+    return copy

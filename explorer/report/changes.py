@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from explorer.diff import Change, Diff, What
+from explorer.report.structure import said_line
 
 __all__ = ["diff_text", "node_changes"]
 
@@ -41,6 +42,7 @@ def diff_text(old_name: str, new_name: str, changes: Diff) -> str:
         ("Removed relations", _rows(changes.removed, What.RELATION, _relation("-"))),
         ("Ownership gaps opened", _rows(changes.added, What.GAP, _gap("+"))),
         ("Ownership gaps closed", _rows(changes.removed, What.GAP, _gap("-"))),
+        ("Recorded", [f"  {said_line(s)}" for s in changes.said]),
     ]
     lines = [f"Changes from {old_name} to {new_name}"]
     for title, rows in sections:

@@ -11,9 +11,13 @@ from typing import Any
 
 from explorer.analysis import Direction, Member, Reach, TeamToTell
 from explorer.cells import protect
+from explorer.clock import today
+from explorer.context import Confidence
 from explorer.kinds import Kind
 from explorer.report.answers import node_json
+from explorer.report.questions import question_json, questions_text
 from explorer.statuses import OwnerStatus
+from explorer.vocab import id_from_iri
 
 __all__ = [
     "members_text",
@@ -96,6 +100,7 @@ def reach_json(answer: Reach) -> dict[str, Any]:
                 "tier": i.entity.tier,
                 "distance": i.distance,
                 "path": list(i.path),
+                "confidence": i.confidence.value,
             }
             for i in answer.impacted
         ],
@@ -114,6 +119,7 @@ def reach_json(answer: Reach) -> dict[str, Any]:
             }
             for t in answer.teams
         ],
+        "questions": [question_json(q, today()) for q in answer.questions],
     }
 
 
@@ -127,12 +133,15 @@ def reach_text(answer: Reach) -> str:
         lines = [f"{heading}: {len(answer.impacted)} node(s)", ""]
         width = max(len(i.entity.name) for i in answer.impacted)
         path = "how it spreads" if answer.direction is Direction.AFFECTED else "path"
-        lines.append(f"  {'dist':>4}  {'tier':>4}  {'kind':<11} {'name':<{width}}  {path}")
+        sure = any(i.confidence is not Confidence.DECLARED for i in answer.impacted)
+        extra = f"{'confidence':<10} " if sure else ""
+        lines.append(f"  {'dist':>4}  {'tier':>4}  {'kind':<11} {extra}{'name':<{width}}  {path}")
         for i in answer.impacted:
             tier = i.entity.tier or "-"
+            how = f"{i.confidence:<10} " if sure else ""
             lines.append(
-                f"  {i.distance:>4}  {tier:>4}  {i.entity.kind:<11} {i.entity.name:<{width}}  "
-                f"{' -> '.join(i.path)}"
+                f"  {i.distance:>4}  {tier:>4}  {i.entity.kind:<11} {how}"
+                f"{i.entity.name:<{width}}  {' -> '.join(i.path)}"
             )
     lines += ["", f"{_TEAM_HEADINGS[answer.direction]}: {len(answer.teams)}"]
     for t in answer.teams:
@@ -142,6 +151,12 @@ def reach_text(answer: Reach) -> str:
             lines.append(f"      contact: {', '.join(t.contacts)}")
         if t.members:
             lines.append(f"      members: {members_text(t)}")
+    if answer.questions:
+        where = (
+            "in the blast radius of" if answer.direction is Direction.AFFECTED else "upstream of"
+        )
+        lines += ["", f"{len(answer.questions)} open question(s) {where} {answer.node.id}:"]
+        lines += questions_text(answer.questions, id_from_iri, today()).splitlines()[1:]
     return "\n".join(lines)
 
 

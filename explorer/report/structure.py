@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from explorer.analysis import SinglePoint
-from explorer.details import NodeDetails
+from explorer.clock import today
+from explorer.details import NodeDetails, Said, said_json
 from explorer.model import Entity
 from explorer.report.answers import node_json
+from explorer.report.questions import question_json, questions_text
+from explorer.vocab import id_from_iri
 
 __all__ = ["cycles_json", "cycles_text", "details_json", "details_text", "spof_json", "spof_text"]
 
@@ -35,7 +38,24 @@ def details_json(details: NodeDetails) -> dict[str, Any]:
         ],
         "origins": list(details.origins),
         "gaps": [{"rule": g.rule, "message": g.message, "impact": g.impact} for g in details.gaps],
+        "said": [said_json(said) for said in details.said],
+        "questions": [question_json(q, today()) for q in details.questions],
     }
+
+
+def said_line(said: Said) -> str:
+    """ "DB depends on HSM: suspected, by alice on 2026-12-01, from "interview" (ctx.ttl)"."""
+    s = said.statement
+    who = [str(s.confidence)] if s.confidence else []
+    if s.author:
+        who.append(f"by {s.author}")
+    if s.made:
+        who.append(f"on {s.made:%Y-%m-%d %H:%M}")
+    if s.source:
+        who.append(f"from {s.source!r}")
+    where = f" ({', '.join(said.files)})" if said.files else ""
+    head = f"not so: {said.fact}" if s.retracted else said.fact
+    return f"{head}: {', '.join(who) or 'no word on who or how sure'}{where}"
 
 
 def details_text(details: NodeDetails) -> str:
@@ -60,6 +80,13 @@ def details_text(details: NodeDetails) -> str:
     if details.gaps:
         lines += ["", f"Ownership gaps: {len(details.gaps)}"]
         lines += [f"  {g.rule}: {g.message}" for g in details.gaps]
+    if details.said:
+        lines += ["", f"Said about it: {len(details.said)}"]
+        for said in details.said:
+            lines.append(f"  {said_line(said)}")
+            lines += [f"      overrules: {r}" for r in said.replaced]
+    if details.questions:
+        lines += ["", *questions_text(details.questions, id_from_iri, today()).splitlines()]
     origins = ", ".join(details.origins) or "no source describes it (only referenced)"
     return "\n".join([*lines, "", f"From: {origins}"])
 

@@ -10,6 +10,7 @@ from rdflib.namespace import DCTERMS
 from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
 
+from explorer.context import questions_of, statements_of
 from explorer.index import EstateIndex, index_of
 from explorer.relations import OWNED_BY, PREDICATES
 from explorer.store import Pairs
@@ -17,7 +18,7 @@ from explorer.vocab import IC
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "degree", "documents", "searchable_nodes"]
 
-SCHEMA_VERSION = 4  # bump when SCHEMA or documents() change, so cached indexes are rebuilt
+SCHEMA_VERSION = 5  # bump when SCHEMA or documents() change, so cached indexes are rebuilt
 
 _words = StemmingAnalyzer(stoplist=None)  # "DNS and Edge": every word counts in a name
 
@@ -82,6 +83,8 @@ def documents(
     pairs = Pairs(graph)
     descriptions = _literals(pairs, _DESCRIPTIONS)
     others = _literals(pairs, [URIRef(p) for p in pairs.predicates() - _NOT_OTHER])
+    for subject, texts in _context_texts(graph).items():
+        others[subject].extend(texts)
     for node in searchable_nodes(graph) if nodes is None else nodes:
         record = index.entity(node)
         owners = index.targets(node, OWNED_BY.predicate)
@@ -98,6 +101,19 @@ def documents(
             "text": _clean("\n".join(sorted(others.get(str(node), ())))),
             "degree": degrees.get(node, 0) if degrees is not None else degree(index, node),
         }
+
+
+def _context_texts(graph: Graph) -> dict[str, list[str]]:
+    """What was recorded about each node, to be found by it: the questions about it and
+    their answers, and where what was said of it came from and who said it."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for question in questions_of(graph):
+        for about in question.about:
+            found[about] += [t for t in (question.text, question.answer) if t]
+    for statement in statements_of(graph):
+        said = [t for t in (statement.source, statement.author) if t]
+        found[str(statement.fact[0])] += said
+    return found
 
 
 def _literals(pairs: Pairs, predicates: Iterable[URIRef]) -> dict[str, list[str]]:

@@ -1,0 +1,102 @@
+"""One small form for every edit: the fields it asks, then where it comes from and how sure.
+
+Every edit records who said it (the name set in Edit ▸ Your name), where from (free text
+or a URL) and how sure; the form asks the last two each time, remembering the last answer,
+since an afternoon of notes mostly comes from the same interview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from explorer.context import STATED, Confidence
+
+__all__ = ["Field", "FormDialog"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question of the form: a combo box when it has ``choices``, else a line of text
+    (completed from ``completions``)."""
+
+    name: str
+    label: str
+    value: str = ""
+    choices: tuple[str, ...] = ()
+    completions: tuple[str, ...] = ()
+    placeholder: str = ""
+
+
+class FormDialog(QDialog):
+    """The fields, then (unless ``said`` is off) Source and How sure; OK needs every field
+    that has no placeholder saying it may stay empty."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        fields: list[Field],
+        author: str = "",
+        said: tuple[str, Confidence] | None = ("", Confidence.LIKELY),
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        form = QFormLayout(self)
+        self.inputs: dict[str, QLineEdit | QComboBox] = {}
+        for spec in fields:
+            self.inputs[spec.name] = widget = _input(spec)
+            form.addRow(spec.label, widget)
+        if said is not None:
+            self.source = QLineEdit(
+                said[0], placeholderText="an interview, a ticket URL… (optional)"
+            )
+            self.sure = QComboBox()
+            self.sure.addItems([c.value for c in STATED])
+            self.sure.setCurrentText(said[1].value)
+            form.addRow("Source", self.source)
+            form.addRow("How sure", self.sure)
+            form.addRow("", QLabel(f"Recorded as {author}; change it in Edit ▸ Your name."))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        return {
+            name: (w.currentText() if isinstance(w, QComboBox) else w.text()).strip()
+            for name, w in self.inputs.items()
+        }
+
+    def said(self) -> tuple[str, Confidence]:
+        return self.source.text().strip(), Confidence(self.sure.currentText())
+
+
+def _input(spec: Field) -> QLineEdit | QComboBox:
+    if spec.choices:
+        box = QComboBox()
+        box.addItems(list(spec.choices))
+        if spec.value:
+            box.setCurrentText(spec.value)
+        return box
+    line = QLineEdit(spec.value, placeholderText=spec.placeholder)
+    if spec.completions:
+        completer = QCompleter(list(spec.completions), line)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        line.setCompleter(completer)
+    return line

@@ -1,0 +1,232 @@
+"""The Edit menu's forms: each asks what to record, builds an ``explorer.edits.Edit`` and
+hands it to the undo stack (``ui.context_commands``).
+
+A node is named in a form as "Label (id)", completed from the estate's entities; what is
+typed is resolved as everywhere else (id, label or IRI), and a name that matches nothing
+says so in a dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from rdflib import Literal, URIRef
+
+from explorer.context import ATTRIBUTES, Confidence, Question, QuestionStatus
+from explorer.edits import (
+    EDITABLE_RELATIONS,
+    Edit,
+    Said,
+    add_node,
+    add_relation,
+    ask,
+    close_question,
+    remove_relation,
+    set_value,
+)
+from explorer.errors import InputError
+from explorer.kinds import KINDS, Kind
+from ui import dialogs
+from ui.edit_form import Field, FormDialog
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+__all__ = ["EditRequests"]
+
+
+class EditRequests:
+    """Mixed into ``ContextCommands``: what each edit asks, and the edit it makes."""
+
+    # given by ContextCommands: the window, who records, and the undo stack's push
+    window: MainWindow
+    last_said: tuple[str, Confidence]
+    author: Callable[[], str]
+    push: Callable[[Edit], None]
+
+    def _said(self, form: FormDialog) -> Said:
+        self.last_said = form.said()
+        source, sure = self.last_said
+        return Said(self.author(), datetime.now(UTC).replace(microsecond=0), source, sure)
+
+    def _form(self, title: str, fields: list[Field], said: bool = True) -> FormDialog | None:
+        """Ask; afterwards the keyboard is where it was (the canvas, if nowhere), so the
+        next key (B, U, Ctrl+Z) acts at once."""
+        before = QApplication.focusWidget() or self.window.canvas
+        form = FormDialog(
+            self.window, title, fields, self.author(), self.last_said if said else None
+        )
+        accepted = form.exec()
+        self.window.activateWindow()
+        before.setFocus(Qt.FocusReason.OtherFocusReason)
+        return form if accepted else None
+
+    def _node(self, text: str) -> str:
+        estate = self.window.workspace.estate
+        assert estate is not None
+        return str(estate.resolve(text.rsplit("(", 1)[-1].rstrip(")") if "(" in text else text))
+
+    def _names(self, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
+        estate = self.window.workspace.estate
+        entities = estate.entities() if estate is not None else []
+        return tuple(f"{e.label} ({e.id})" for e in entities if not kinds or e.kind in kinds)
+
+    def _selected(self) -> str | None:
+        iri = self.window.workspace.selected
+        if iri is None:
+            self.window.summary.setText("Select a node first (click it, or search and Enter).")
+        return iri
+
+    def _try(self, make: Callable[[], Edit]) -> None:
+        """Build the edit; a value that cannot be used is said in a dialog, not raised."""
+        try:
+            edit = make()
+        except (ValueError, InputError) as exc:
+            dialogs.show_error(self.window, "Cannot record that", str(exc))
+            return
+        self.push(edit)
+
+    def add_node(self) -> None:
+        form = self._form(
+            "Add a node",
+            [
+                Field("kind", "Kind", Kind.SERVICE.value, tuple(KINDS)),
+                Field("id", "Id", placeholder="e.g. hsm-cluster"),
+                Field("label", "Name", placeholder="e.g. HSM cluster (optional)"),
+            ],
+        )
+        if form is not None:
+            got = form.values()
+            said = self._said(form)
+            self._try(lambda: add_node(Kind(got["kind"]), _required(got, "id"), got["label"], said))
+
+    def change_node(self) -> None:
+        iri = self._selected()
+        estate = self.window.workspace.estate
+        if iri is None or estate is None:
+            return
+        details = estate.details(iri)
+        entity, contacts = details.entity, [Literal(c) for c in details.contacts]
+        form = self._form(
+            f"Change {entity.name}",
+            [
+                Field("attribute", "Set", "owner", tuple(ATTRIBUTES)),
+                Field("value", "To", completions=self._names(("team", "person"))),
+            ],
+        )
+        if form is None:
+            return
+        got, said = form.values(), self._said(form)
+        kind = Kind(entity.kind)
+
+        def make() -> Edit:
+            value = got["value"]
+            if got["attribute"] == "owner" and value:
+                value = self._node(value)
+            return set_value(URIRef(iri), got["attribute"], value, kind, said, contacts)
+
+        self._try(make)
+
+    def add_relation(self) -> None:
+        self._relation(remove=False)
+
+    def remove_relation(self) -> None:
+        self._relation(remove=True)
+
+    def _relation(self, remove: bool) -> None:
+        iri = self._selected()
+        if iri is None:
+            return
+        verb = "Remove a relation of" if remove else "Add a relation from"
+        form = self._form(
+            f"{verb} {', '.join(self._names_of([iri]))}",
+            [
+                Field("relation", "Relation", choices=EDITABLE_RELATIONS),
+                Field("target", "To", completions=self._names()),
+            ],
+        )
+        if form is not None:
+            got, said = form.values(), self._said(form)
+            build = remove_relation if remove else add_relation
+
+            def make() -> Edit:
+                target = URIRef(self._node(_required(got, "target")))
+                return build(URIRef(iri), got["relation"], target, said)
+
+            self._try(make)
+
+    def mark_verified(self) -> None:
+        self._mark("verified")
+
+    def mark_invalid(self) -> None:
+        self._mark("invalid")
+
+    def _mark(self, status: str) -> None:
+        iri = self._selected()
+        estate = self.window.workspace.estate
+        if iri is None or estate is None:
+            return
+        if estate.details(iri).entity.kind != Kind.ASSUMPTION:
+            self.window.summary.setText("Only an assumption is marked verified or invalid.")
+            return
+        form = self._form(f"Mark the assumption {status}", [])
+        if form is not None:
+            said = self._said(form)
+            self._try(lambda: set_value(URIRef(iri), "status", status, Kind.ASSUMPTION, said))
+
+    def ask_question(self) -> None:
+        state = self.window.workspace
+        about = [state.reach.node.iri] if state.reach is not None else []
+        if not about and state.selected:
+            about = [state.selected]
+        named = ", ".join(self._names_of(about))
+        form = self._form(
+            "Ask a question",
+            [
+                Field("text", "Question", placeholder="e.g. Who approves the DNS change?"),
+                Field("about", "About", named, completions=self._names()),
+                Field(
+                    "assignee",
+                    "Asked of",
+                    completions=self._names(("team", "person")),
+                    placeholder="a team or person (optional)",
+                ),
+                Field("due", "Due", placeholder="YYYY-MM-DD (optional)"),
+            ],
+            said=False,
+        )
+        if form is None:
+            return
+        got = form.values()
+        said = Said(self.author(), datetime.now(UTC).replace(microsecond=0))
+
+        def make() -> Edit:
+            nodes = [self._node(part) for part in got["about"].split(",") if part.strip()]
+            assignee = self._node(got["assignee"]) if got["assignee"] else None
+            due = date.fromisoformat(got["due"]) if got["due"] else None
+            return ask(_required(got, "text"), nodes, said, assignee, due)
+
+        self._try(make)
+
+    def _names_of(self, iris: list[str]) -> list[str]:
+        estate = self.window.workspace.estate
+        if estate is None:
+            return []
+        return [f"{e.label} ({e.id})" for e in (estate.details(i).entity for i in iris)]
+
+    def _answer(self, question: Question) -> None:
+        form = self._form(f"Answer: {question.text}", [Field("answer", "Answer")], said=False)
+        if form is not None:
+            got = form.values()
+            answered = QuestionStatus.ANSWERED
+            self._try(lambda: close_question(question, answered, _required(got, "answer")))
+
+
+def _required(values: dict[str, str], name: str) -> str:
+    if not values.get(name):
+        raise ValueError(f"the {name} cannot be empty")
+    return values[name]
