@@ -51,6 +51,8 @@ class Context:
     statements: dict[Node, Statement] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
     read_as: str | None = None  # sha256 of the bytes last read or written
+    unreadable: InputError | None = None  # the context file named, which did not load
+    saved: set[Node] = field(default_factory=set)  # the statements the file holds now
 
     @classmethod
     def read(cls, path: Path) -> Context:
@@ -64,12 +66,9 @@ class Context:
         fmt = EXTENSIONS.get(path.suffix.lower()) or sniff_format(path, data)
         parse_rdf(str(path), data, fmt, store)
         graph = new_graph(store)
-        return cls(
-            path,
-            {s.node: s for s in statements_of(graph)},
-            {q.iri: q for q in questions_of(graph)},
-            _digest(data),
-        )
+        said = {s.node: s for s in statements_of(graph)}
+        asked = {q.iri: q for q in questions_of(graph)}
+        return cls(path, said, asked, _digest(data), saved=set(said))
 
     def graph(self) -> Graph:
         """Every triple the file holds."""
@@ -96,11 +95,19 @@ class Context:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise InputError(None, None, "the context has no file yet: choose where to save it")
+        if self.unreadable is not None and Path(self.unreadable.path or "") == target:
+            problem = self.unreadable
+            raise InputError(
+                target,
+                problem.line,
+                f"cannot be read ({problem.message}); "
+                "fix it, or save the context under another name",
+            )
         if target == self.path and not overwrite and self.changed_on_disk():
             raise ContextChanged(str(target), None, "changed on disk since it was opened")
         data = self.to_bytes(target.suffix.lower() or ".ttl")
         atomic_write_bytes(target, data)
-        self.path, self.read_as = target, _digest(data)
+        self.path, self.read_as, self.saved = target, _digest(data), set(self.statements)
         return target
 
     def to_bytes(self, extension: str = ".ttl") -> bytes:
@@ -115,7 +122,8 @@ def context_of(result: LoadResult) -> Context:
     for source in result.sources:
         if is_context_file(source.path):
             return Context.read(source.path)
-    return Context()
+    broken = [p for p in result.problems if p.path and is_context_file(Path(p.path))]
+    return Context(unreadable=broken[0] if broken else None)
 
 
 def _digest(data: bytes) -> str:

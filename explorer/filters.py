@@ -155,7 +155,11 @@ def kept_reach(answer: Reach, kept: Filter, rules: Rules) -> Reach:
         and at_least(i.confidence, kept.confidence)
     )
     ids = {i.entity.id for i in impacted} | {answer.node.id}
-    teams = tuple(t for t in answer.teams if ids & set(t.owns))
+    teams = tuple(
+        replace(t, owns=tuple(o for o in t.owns if o in ids))
+        for t in answer.teams
+        if ids & set(t.owns)
+    )
     iris = {i.entity.iri for i in impacted} | {answer.node.iri}
     asked = tuple(q for q in answer.questions if iris.intersection(q.about))
     return replace(answer, impacted=impacted, teams=teams, questions=asked)

@@ -23,6 +23,7 @@ from explorer.edits import (
     revert,
     set_value,
 )
+from explorer.errors import InputError
 from explorer.estate.files import load_files
 from explorer.filters import Filter, kept_reach
 from explorer.ingest import load
@@ -222,3 +223,29 @@ def test_diff_lists_what_was_recorded_with_who_when_whence_and_how_sure(
         "suspected, by alice, on 2026-12-01 10:00, from 'interview with the DNS team lead'" in text
     )
     assert changes.to_json()["said"][0]["author"] == "alice"
+
+
+def test_a_context_file_that_did_not_load_is_never_saved_over(
+    estate_file: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "program.ctx.ttl"
+    broken.write_text("@prefix id: <https://infra-context.dev/id/> .\nid:a id:b .\nid:c id:d\n")
+    before = broken.read_text()
+    estate = load_files([estate_file, broken], keep_going=True)
+    assert estate.context is not None and estate.context.unreadable is not None
+    estate, _ = estate.apply_edit(add_node(Kind.TEAM, "team-dns", "DNS", ALICE))
+    with pytest.raises(InputError, match="cannot be read"):
+        estate.context.save(broken, overwrite=True)  # type: ignore[union-attr]
+    assert broken.read_text() == before
+
+
+def test_show_says_an_edit_is_not_saved_yet_then_where_it_is(
+    estate_file: Path, tmp_path: Path
+) -> None:
+    estate = load_files([estate_file])
+    estate, _ = estate.apply_edit(add_relation(node("batch"), "depends on", node("db"), ALICE))
+    [said] = estate.details(str(node("batch"))).said
+    assert said.files == ("not saved yet",)
+    estate.context.save(tmp_path / "program.ctx.ttl")  # type: ignore[union-attr]
+    [said] = estate.details(str(node("batch"))).said
+    assert said.files == (str(tmp_path / "program.ctx.ttl"),)

@@ -132,8 +132,11 @@ class TestCommandLine:
             "--json",
             module="explorer",
         )
-        reached = {n["id"]: n["confidence"] for n in json.loads(sure.stdout)["impacted"]}
+        data = json.loads(sure.stdout)
+        reached = {n["id"]: n["confidence"] for n in data["impacted"]}
         assert "batch-reports" not in reached and set(reached.values()) == {"declared"}
+        owns = {t["id"]: t["owns"] for t in data["teams"]}
+        assert "batch-reports" not in owns["team-dns"]  # nor among what its team owns
 
     def test_gaps_fail_on_an_overdue_question_with_a_fixed_clock(
         self, notes: Path, monkeypatch: pytest.MonkeyPatch

@@ -51,12 +51,12 @@ class _EditCommand(QUndoCommand):
         estate = self.owner.window.workspace.estate
         assert estate is not None
         changed, self.done = estate.apply_edit(self.edit)
-        self.owner.changed(changed, f"{self.edit.text}.")
+        self.owner.changed(changed, _sentence(self.edit.text))
 
     def undo(self) -> None:
         estate = self.owner.window.workspace.estate
         assert estate is not None and self.done is not None
-        self.owner.changed(estate.revert_edit(self.done), f"Undid: {self.edit.text}.")
+        self.owner.changed(estate.revert_edit(self.done), _sentence(f"Undid: {self.edit.text}"))
 
 
 class ContextCommands(QObject, EditRequests, RecoveryFile):
@@ -158,6 +158,7 @@ class ContextCommands(QObject, EditRequests, RecoveryFile):
         name, _ = QFileDialog.getSaveFileName(
             self.window, "Save the context file", "program.ctx.ttl", CONTEXT_FILTER
         )
+        self.window.activateWindow()  # the keys are the window's again
         if not name:
             return False
         try:
@@ -238,3 +239,7 @@ class ContextCommands(QObject, EditRequests, RecoveryFile):
         where = f" [{context.path.name}]" if context is not None and context.path else ""
         star = " *" if self.unsaved() else ""
         self.window.setWindowTitle(f"{estate.title}{where}{star} - Infra Context Explorer")
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else f"{text}."

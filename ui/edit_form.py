@@ -68,7 +68,9 @@ class FormDialog(QDialog):
             self.sure.setCurrentText(said[1].value)
             form.addRow("Source", self.source)
             form.addRow("How sure", self.sure)
-            form.addRow("", QLabel(f"Recorded as {author}; change it in Edit ▸ Your name."))
+            who = QLabel(f"Recorded as {author}; change it in Edit ▸ Your name.")
+            who.setTextFormat(Qt.TextFormat.PlainText)  # a name is the user's text
+            form.addRow("", who)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

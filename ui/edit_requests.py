@@ -9,7 +9,7 @@ says so in a dialog.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from rdflib import Literal, URIRef
 
 from explorer.context import ATTRIBUTES, Confidence, Question, QuestionStatus
+from explorer.context.questions import parse_due
 from explorer.edits import (
     EDITABLE_RELATIONS,
     Edit,
@@ -207,7 +208,7 @@ class EditRequests:
         def make() -> Edit:
             nodes = [self._node(part) for part in got["about"].split(",") if part.strip()]
             assignee = self._node(got["assignee"]) if got["assignee"] else None
-            due = date.fromisoformat(got["due"]) if got["due"] else None
+            due = parse_due(got["due"]) if got["due"] else None
             return ask(_required(got, "text"), nodes, said, assignee, due)
 
         self._try(make)

@@ -64,7 +64,9 @@ class FilterPanel(QWidget):
             "Answers leave out what is reached only through relations less sure than this"
         )
         sure_row = QHBoxLayout()
-        sure_row.addWidget(QLabel("Paths:"))
+        paths = QLabel("Paths:")
+        paths.setTextFormat(Qt.TextFormat.PlainText)
+        sure_row.addWidget(paths)
         sure_row.addWidget(self.sure, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

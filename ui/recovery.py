@@ -63,7 +63,7 @@ class RecoveryFile:
             QMessageBox.StandardButton.Yes,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            (folder / RECOVERY).unlink(missing_ok=True)
+            self._drop_recovery()
             return False
         self._restoring = meta.get("context")
         sources = [s for s in meta["sources"] if s != self._restoring]
@@ -71,4 +71,5 @@ class RecoveryFile:
         return True
 
     def _drop_recovery(self) -> None:
-        self._recovery_folder().joinpath(RECOVERY).unlink(missing_ok=True)
+        for name in (RECOVERY, "recovery.json"):
+            self._recovery_folder().joinpath(name).unlink(missing_ok=True)

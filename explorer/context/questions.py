@@ -25,7 +25,14 @@ from rdflib.term import Node
 
 from explorer.vocab import IC
 
-__all__ = ["QUESTION_IRI", "Question", "QuestionStatus", "question_triples", "questions_of"]
+__all__ = [
+    "QUESTION_IRI",
+    "Question",
+    "QuestionStatus",
+    "parse_due",
+    "question_triples",
+    "questions_of",
+]
 
 QUESTION_IRI = "urn:infra-explorer:question:"
 
@@ -57,6 +64,16 @@ class Question:
     def overdue(self, today: date) -> bool:
         """Open and past its due date."""
         return self.open and self.due is not None and self.due < today
+
+
+def parse_due(text: object) -> date:
+    """A due date as written (YYYY-MM-DD); a ValueError says so."""
+    if isinstance(text, date) and not isinstance(text, datetime):
+        return text
+    try:
+        return date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise ValueError(f"due must be a date (YYYY-MM-DD), not {text!r}") from None
 
 
 def questions_of(graph: Graph) -> list[Question]:

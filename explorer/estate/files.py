@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from explorer.analysis import (
     Gap,
@@ -176,8 +177,17 @@ class FileEstate(Estate):
             origins.of(node),
             self.gaps(),
             self.result.overruled,
-            lambda said: origins.of(said) if isinstance(said, URIRef) else [],
+            self._stated_in,
         )
+
+    def _stated_in(self, statement: Node) -> list[str]:
+        """The file a statement is in: the context file for one recorded here (saved or
+        not yet), else the sources that state it."""
+        context = self.context
+        if statement in context.statements:
+            saved = context.path is not None and statement in context.saved
+            return [str(context.path) if saved else "not saved yet"]
+        return self.result.origins.of(statement) if isinstance(statement, URIRef) else []
 
     def questions(self, progress: StepProgress = quiet) -> list[Question]:
         return questions_of(self.graph)

@@ -24,6 +24,7 @@ from typing import Any
 from rdflib import URIRef
 
 from explorer.context import QUESTION_IRI, Question, QuestionStatus
+from explorer.context.questions import parse_due
 from explorer.errors import InputError
 from explorer.ingest.fields import split_values
 
@@ -82,12 +83,10 @@ def question_record(path: str, item: Any) -> QuestionRecord:
 def _due(value: object, path: str, line: int | None) -> date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InputError(path, line, f"due must be a date (YYYY-MM-DD), not {value!r}") from None
+        return parse_due(value)
+    except ValueError as exc:
+        raise InputError(path, line, str(exc)) from None
 
 
 def question_of(record: QuestionRecord, resolve: Callable[[str, int | None], URIRef]) -> Question:
