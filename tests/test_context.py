@@ -249,3 +249,20 @@ def test_show_says_an_edit_is_not_saved_yet_then_where_it_is(
     estate.context.save(tmp_path / "program.ctx.ttl")  # type: ignore[union-attr]
     [said] = estate.details(str(node("batch"))).said
     assert said.files == (str(tmp_path / "program.ctx.ttl"),)
+
+
+def test_a_confidence_that_is_none_of_the_levels_is_warned_of_and_read_as_not_said(
+    estate_file: Path, tmp_path: Path
+) -> None:
+    odd = tmp_path / "odd.ctx.ttl"
+    odd.write_text(
+        "@prefix ic: <https://infra-context.dev/ontology#> .\n"
+        "@prefix id: <https://infra-context.dev/id/> .\n"
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        "id:batch ic:dependsOn id:db .\n"
+        "[] a rdf:Statement ; rdf:subject id:batch ; rdf:predicate ic:dependsOn ;"
+        ' rdf:object id:db ; ic:confidence "sure" .\n'
+    )
+    result = load([estate_file, odd])
+    assert any("ic:confidence 'sure' is none of" in str(w) for w in result.warnings)
+    assert confidences(blast_radius(result.graph, node("db")))["batch"] is Confidence.DECLARED

@@ -11,6 +11,7 @@ import difflib
 
 import pyoxigraph as ox
 
+from explorer.context import STATED
 from explorer.ingest.notes import Notes
 from explorer.vocab import IC
 
@@ -34,3 +35,19 @@ def check_terms(store: ox.Store, path: str, notes: Notes) -> None:
         close = difflib.get_close_matches(name, TERMS, n=1, cutoff=0.6)
         hint = f"; did you mean ic:{close[0]}?" if close else ""
         notes.warn(path, None, f"ic:{name} is not in the vocabulary{hint}")
+    _check_confidences(store, path, notes)
+
+
+def _check_confidences(store: ox.Store, path: str, notes: Notes) -> None:
+    """Warn of a statement's confidence that is none of the levels one may state: it is
+    read as not said (the fact counts as declared)."""
+    query = f"SELECT DISTINCT ?v WHERE {{ ?s <{IC.confidence}> ?v }}"
+    allowed = {c.value for c in STATED}
+    for row in store.query(query):  # type: ignore[union-attr]
+        text = row[0].value
+        if text not in allowed:
+            notes.warn(
+                path,
+                None,
+                f"ic:confidence {text!r} is none of {', '.join(sorted(allowed))}; read as not said",
+            )
