@@ -28,7 +28,7 @@ from ui.table import RecordTable
 __all__ = ["SearchPanel"]
 
 ALL_KINDS = "All kinds"
-LISTED_AT_ONCE = 2000  # past this many entities, the list before typing is made off the GUI thread
+LISTED_AT_ONCE = 2000  # past this many entities, lists and searches are made off the GUI thread
 # the keys that move through the results from the box, and by how many rows
 _MOVES: dict[int, int] = {
     Qt.Key.Key_Down.value: 1,
@@ -151,7 +151,8 @@ class SearchPanel(QWidget):
             self._show,
             failure="Cannot search",
             lane=Lane.SEARCH,
-            background=slow,
+            # a large estate's index may be (re)built first, after opening or an edit
+            background=slow or len(estate.entities()) > LISTED_AT_ONCE,
         )
 
     def _show(self, answer: Answer) -> None:
