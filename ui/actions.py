@@ -63,7 +63,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("save_roster", "Save the &roster…", "save_roster", ("Ctrl+Shift+S",), "File", 2),
     ActionSpec("save_context", "&Save context", "context.save_context", (_STD.Save,), "File", 3),
     ActionSpec(
-        "save_context_as", "Save context &as…", "context.save_context_as", (_STD.SaveAs,), "File", 3
+        "save_context_as",
+        "Save context &as…",
+        "context.save_context_as",
+        ("Ctrl+Alt+S",),
+        "File",
+        3,
     ),
     ActionSpec("quit", "&Quit", "quit", (_STD.Quit,), "File", 4),
     ActionSpec("undo", "&Undo", "context.undo", (_STD.Undo,), "Edit"),

@@ -572,3 +572,16 @@ def test_the_screenshot_command_renders_focus_and_blast_radius(
     assert launcher_main(args) == 0
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
+
+
+def test_no_two_actions_share_a_key(window: MainWindow) -> None:
+    """A key bound twice fires neither action (Qt calls it ambiguous)."""
+    bound: dict[str, str] = {}
+    clashes = []
+    for name, action in window.named_actions.items():
+        for key in action.shortcuts():
+            text = key.toString()
+            if text in bound:
+                clashes.append(f"{text}: {bound[text]} and {name}")
+            bound[text] = name
+    assert clashes == []
