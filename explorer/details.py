@@ -20,7 +20,6 @@ from explorer.context import (
     Overruled,
     Question,
     Statement,
-    questions_of,
     statements_of,
 )
 from explorer.index import EstateIndex, index_of
@@ -105,7 +104,7 @@ def node_details(
         tuple(origins),
         tuple(g for g in gaps if g.entity.iri == str(node)),
         _said(graph, node, list(overruled), files),
-        tuple(q for q in questions_of(graph) if str(node) in q.about or q.assignee == str(node)),
+        tuple(q for q in index.questions() if str(node) in q.about or q.assignee == str(node)),
     )
 
 

@@ -18,6 +18,14 @@ from typing import TypeVar, cast
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
+from explorer.context import (
+    Confidence,
+    Fact,
+    Question,
+    fact_confidence,
+    questions_of,
+    statements_of,
+)
 from explorer.kinds import CLASS_KINDS, Kind
 from explorer.model import Entity, sort_key
 from explorer.relations import PREDICATES
@@ -139,6 +147,14 @@ class EstateIndex:
         for n, targets in sorted(self.out[predicate].items()):
             for m in targets:
                 yield nodes[n], nodes[m]
+
+    def stated(self) -> dict[Fact, Confidence]:
+        """How sure each fact said to be is (``explorer.context``), read once per index."""
+        return self.derived("stated", lambda: fact_confidence(statements_of(self.graph)))
+
+    def questions(self) -> list[Question]:
+        """Every question on the graph, by due date, read once per index."""
+        return self.derived("questions", lambda: questions_of(self.graph))
 
     def derived(self, name: str, build: Callable[[], T]) -> T:
         """What ``build`` makes of this index (a walk's graph), made once and kept."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
 
-from explorer.context import Confidence, fact_confidence, statements_of
+from explorer.context import Confidence
 from explorer.index import EstateIndex, index_of
 from explorer.kinds import Kind
 from explorer.layout import placed, size_of
@@ -125,7 +125,7 @@ def neighbourhood(graph: Graph, centres: Iterable[URIRef], hops: int) -> set[URI
 
 
 def _parts(index: EstateIndex, nodes: set[URIRef]) -> tuple[dict[str, Entity], list[Edge]]:
-    sure = index.derived("fact confidence", lambda: fact_confidence(statements_of(index.graph)))
+    sure = index.stated()
     declared = Confidence.DECLARED
     edges = sorted(
         Edge(

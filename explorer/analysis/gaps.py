@@ -21,7 +21,6 @@ from rdflib.namespace import SH
 from explorer.analysis.blast_radius import hurt_by
 from explorer.analysis.shape_rules import SHACL_LIMIT, Breach, breaches
 from explorer.clock import today
-from explorer.context import questions_of
 from explorer.index import EstateIndex, index_of
 from explorer.kinds import OWNER_KINDS, Kind
 from explorer.model import Entity
@@ -79,7 +78,7 @@ def overdue_gaps(index: EstateIndex, on: date) -> list[Gap]:
     """One gap per open question past its due date, on the first node it is about (its
     assignee when it names none), as urgent as what those nodes hurt."""
     gaps = []
-    for q in questions_of(index.graph):
+    for q in index.questions():
         nodes = [URIRef(a) for a in q.about if URIRef(a) in index.number]
         if q.assignee and URIRef(q.assignee) in index.number:
             nodes.append(URIRef(q.assignee))

@@ -12,7 +12,7 @@ from rdflib import URIRef
 
 from explorer.analysis.sureness import EdgeLevels, edge_levels, levels_of, restricted
 from explorer.context.confidence import Confidence
-from explorer.context.questions import Question, questions_of
+from explorer.context.questions import Question
 from explorer.index import Adjacency, EstateIndex
 from explorer.kinds import OWNER_KINDS, Kind
 from explorer.model import Entity
@@ -169,7 +169,7 @@ def reach(index: EstateIndex, start: URIRef, direction: Direction, depth: int | 
         return Reach(index.entity(start), direction, (), ())
     levels = edge_levels(index, direction is Direction.AFFECTED)
     met: dict[int, Impacted] = {}
-    for level in levels_of(levels, Confidence.SUSPECTED):
+    for level in levels_of(levels):
         parents = walk(_at_level(index, graph, levels, level, direction), first, depth)
         for node, path in _paths(index, parents).items():
             if node != first and node not in met:
@@ -184,8 +184,7 @@ def reach(index: EstateIndex, start: URIRef, direction: Direction, depth: int | 
 
 def open_questions(index: EstateIndex, nodes: set[str]) -> tuple[Question, ...]:
     """The open questions about any of ``nodes`` (IRIs)."""
-    asked = index.derived("questions", lambda: questions_of(index.graph))
-    return tuple(q for q in asked if q.open and nodes.intersection(q.about))
+    return tuple(q for q in index.questions() if q.open and nodes.intersection(q.about))
 
 
 def _at_level(

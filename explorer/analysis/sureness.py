@@ -14,9 +14,8 @@ from collections.abc import Iterator, Mapping
 import igraph
 from rdflib import URIRef
 
-from explorer.context.confidence import Confidence, at_least
-from explorer.context.overrides import fact_confidence
-from explorer.context.statements import Fact, statements_of
+from explorer.context.confidence import Confidence, at_least, surest
+from explorer.context.statements import Fact
 from explorer.index import EstateIndex
 from explorer.kinds import Kind
 from explorer.relations import COMPOSING, SPREADING
@@ -31,7 +30,7 @@ def edge_levels(index: EstateIndex, affected: bool) -> EdgeLevels:
     the facts that make it (one not stated counts as declared)."""
 
     def build() -> EdgeLevels:
-        stated = fact_confidence(statements_of(index.graph))
+        stated = index.stated()
         number = index.number
         levels: EdgeLevels = {}
         for (subject, predicate, value), level in stated.items():
@@ -42,7 +41,7 @@ def edge_levels(index: EstateIndex, affected: bool) -> EdgeLevels:
             if _declared_too(index, stated, s, o):
                 level = Confidence.DECLARED  # another, unstated relation makes the same edge
             for edge in _edges(index, s, predicate, o, affected):
-                levels[edge] = _surer(levels.get(edge), level)
+                levels[edge] = surest([levels.get(edge, level), level])
         return {edge: level for edge, level in levels.items() if level != Confidence.DECLARED}
 
     return index.derived(f"levels {affected}", build)
@@ -65,14 +64,10 @@ def _edges(
         yield (o, s)  # from a System to its part, both ways of walking
 
 
-def _surer(known: Confidence | None, level: Confidence) -> Confidence:
-    return level if known is None or level.rank < known.rank else known
-
-
-def levels_of(levels: EdgeLevels, floor: Confidence) -> list[Confidence]:
-    """The levels worth a walk, strongest first, down to ``floor``."""
+def levels_of(levels: EdgeLevels) -> list[Confidence]:
+    """The levels worth a walk, strongest first: declared, and those some edge has."""
     present = {Confidence.DECLARED, *levels.values()}
-    return [c for c in Confidence if c in present and at_least(c, floor)]
+    return [c for c in Confidence if c in present]
 
 
 def restricted(graph: igraph.Graph, levels: EdgeLevels, level: Confidence) -> igraph.Graph:

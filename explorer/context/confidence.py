@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-__all__ = ["STATED", "Confidence", "at_least", "parse_confidence", "weakest"]
+__all__ = ["STATED", "Confidence", "at_least", "parse_confidence", "surest", "weakest"]
 
 
 class Confidence(StrEnum):
@@ -36,6 +36,15 @@ def weakest(levels: Iterable[Confidence]) -> Confidence:
     <Confidence.LIKELY: 'likely'>
     """
     return max(levels, key=lambda c: c.rank, default=Confidence.DECLARED)
+
+
+def surest(levels: Iterable[Confidence]) -> Confidence:
+    """The surest of ``levels``: a node reached by several paths is as sure as the best.
+
+    >>> surest([Confidence.SUSPECTED, Confidence.DECLARED])
+    <Confidence.DECLARED: 'declared'>
+    """
+    return min(levels, key=lambda c: c.rank, default=Confidence.DECLARED)
 
 
 def at_least(level: Confidence, floor: Confidence) -> bool:

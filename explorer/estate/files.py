@@ -24,14 +24,14 @@ from explorer.analysis import (
     single_points_of_failure,
     upstream,
 )
-from explorer.context import Question, questions_of
+from explorer.context import Question
 from explorer.context_file import Context, context_of
 from explorer.details import NodeDetails, node_details
 from explorer.diff import Diff, diff
 from explorer.edits import Applied, Edit, apply, revert
 from explorer.errors import InputError
 from explorer.estate.base import Capabilities, Comparison, Estate
-from explorer.index import entities
+from explorer.index import entities, index_of
 from explorer.ingest import LoadResult, load
 from explorer.lookup import resolve_node
 from explorer.model import Entity
@@ -190,7 +190,7 @@ class FileEstate(Estate):
         return self.result.origins.of(statement) if isinstance(statement, URIRef) else []
 
     def questions(self, progress: StepProgress = quiet) -> list[Question]:
-        return questions_of(self.graph)
+        return index_of(self.graph).questions()
 
     def cycles(self, progress: StepProgress = quiet) -> list[tuple[Entity, ...]]:
         return cycles(self.graph)
