@@ -31,6 +31,7 @@ from explorer.edits import (
 )
 from explorer.errors import InputError
 from explorer.kinds import KINDS, Kind
+from explorer.model import Entity
 from ui import dialogs
 from ui.edit_form import Field, FormDialog
 
@@ -50,8 +51,11 @@ class EditRequests:
     push: Callable[[Edit], None]
 
     def _said(self, form: FormDialog) -> Said:
+        """Who says it, now, with the form's source and confidence (remembered for the next)."""
         self.last_said = form.said()
-        source, sure = self.last_said
+        return self._said_now(*self.last_said)
+
+    def _said_now(self, source: str = "", sure: Confidence = Confidence.LIKELY) -> Said:
         return Said(self.author(), datetime.now(UTC).replace(microsecond=0), source, sure)
 
     def _form(self, title: str, fields: list[Field], said: bool = True) -> FormDialog | None:
@@ -67,14 +71,21 @@ class EditRequests:
         return form if accepted else None
 
     def _node(self, text: str) -> str:
+        """The node typed: by what resolves anywhere (id, label, IRI), else by the id in the
+        parentheses of a completion ("Label (id)")."""
         estate = self.window.workspace.estate
         assert estate is not None
-        return str(estate.resolve(text.rsplit("(", 1)[-1].rstrip(")") if "(" in text else text))
+        try:
+            return str(estate.resolve(text))
+        except InputError:
+            if "(" not in text:
+                raise
+            return str(estate.resolve(text.rsplit("(", 1)[-1].rstrip(")")))
 
     def _names(self, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
         estate = self.window.workspace.estate
         entities = estate.entities() if estate is not None else []
-        return tuple(f"{e.label} ({e.id})" for e in entities if not kinds or e.kind in kinds)
+        return tuple(_choice(e) for e in entities if not kinds or e.kind in kinds)
 
     def _selected(self) -> str | None:
         iri = self.window.workspace.selected
@@ -203,7 +214,7 @@ class EditRequests:
         if form is None:
             return
         got = form.values()
-        said = Said(self.author(), datetime.now(UTC).replace(microsecond=0))
+        said = self._said_now()
 
         def make() -> Edit:
             nodes = [self._node(part) for part in got["about"].split(",") if part.strip()]
@@ -217,7 +228,7 @@ class EditRequests:
         estate = self.window.workspace.estate
         if estate is None:
             return []
-        return [f"{e.label} ({e.id})" for e in (estate.details(i).entity for i in iris)]
+        return [_choice(estate.details(i).entity) for i in iris]
 
     def _answer(self, question: Question) -> None:
         form = self._form(f"Answer: {question.text}", [Field("answer", "Answer")], said=False)
@@ -225,6 +236,11 @@ class EditRequests:
             got = form.values()
             answered = QuestionStatus.ANSWERED
             self._try(lambda: close_question(question, answered, _required(got, "answer")))
+
+
+def _choice(entity: Entity) -> str:
+    """How a form offers a node: its label and, always, its id (see ``_node``)."""
+    return f"{entity.label} ({entity.id})"
 
 
 def _required(values: dict[str, str], name: str) -> str:
