@@ -222,9 +222,9 @@ class ContextCommands(QObject, EditRequests, RecoveryFile):
     def _facts(self) -> None:
         """After an edit: the search answers from what the estate now says, and the
         questions panel lists what it now holds."""
-        search = self.window.search
-        search.estate = self.window.workspace.estate
-        search.refresh()
+        estate = self.window.workspace.estate
+        if estate is not None:
+            self.window.search.follow(estate)
         self._show_questions()
 
     def _show_questions(self) -> None:

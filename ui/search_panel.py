@@ -123,6 +123,11 @@ class SearchPanel(QWidget):
         self.query.blockSignals(False)
         self.refresh()
 
+    def follow(self, estate: Estate) -> None:
+        """The same estate after an edit: the query stays, its answer is asked again."""
+        self.estate = estate
+        self.refresh()
+
     def focus(self) -> None:
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.query.selectAll()
