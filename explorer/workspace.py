@@ -78,6 +78,14 @@ Observer = Callable[[], None]
 Action = TypeVar("Action", bound=Callable[..., object])
 
 
+def reach_again(estate: Estate, answer: Reach | None) -> Reach | None:
+    """``answer`` asked again of ``estate`` (after an edit changed what it says)."""
+    if answer is None:
+        return None
+    ask = estate.blast_radius if answer.direction is Direction.AFFECTED else estate.upstream
+    return ask(answer.node.iri)
+
+
 def _acting(method: Action) -> Action:
     """A user's action: the note of the one before is forgotten."""
 
@@ -130,17 +138,10 @@ class Workspace:
         self._tell(Change.ESTATE, Change.COMPARISON, Change.SELECTION, Change.REACH, Change.VIEW)
 
     @_acting
-    def edited(self, estate: Estate, note: str) -> None:
-        """The estate after an edit (or its undo): the same selection, view and filter;
-        a highlight is worked out again over what the estate now says."""
-        self.estate = estate
-        if self.reach is not None:
-            ask = (
-                estate.blast_radius
-                if self.reach.direction is Direction.AFFECTED
-                else estate.upstream
-            )
-            self.reach = ask(self.reach.node.iri)
+    def edited(self, estate: Estate, reach: Reach | None, note: str) -> None:
+        """The estate after an edit (or its undo): the same selection, view and filter,
+        and the highlight worked out again over it (``reach_again``)."""
+        self.estate, self.reach = estate, reach
         self._tell(Change.FACTS, Change.SELECTION, Change.REACH, Change.VIEW)
         self._say(note)
 

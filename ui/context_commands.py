@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QUndoView
 
+from explorer.analysis import Reach
 from explorer.context import Confidence, QuestionStatus
 from explorer.context_file import Context, ContextChanged
 from explorer.edits import (
@@ -26,11 +27,12 @@ from explorer.edits import (
 )
 from explorer.errors import InputError
 from explorer.estate import Estate
-from explorer.workspace import Change
+from explorer.workspace import Change, reach_again
 from ui import dialogs
 from ui.edit_requests import EditRequests
 from ui.questions_panel import QuestionsPanel
 from ui.recovery import RECOVERY, RecoveryFile
+from ui.worker import Report
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -106,10 +108,24 @@ class ContextCommands(QObject, EditRequests, RecoveryFile):
         self.stack.push(_EditCommand(self, edit))
 
     def changed(self, estate: Estate, note: str) -> None:
-        """After an edit or its undo: the workspace follows, the recovery file is written."""
-        self.window.workspace.edited(estate, note)
+        """After an edit or its undo: the recovery file is written; the estate's gaps, first
+        picture and highlight are worked out again (off the GUI thread for a large one,
+        as when opening), then the workspace follows."""
         self._write_recovery()
         QTimer.singleShot(0, self.show_title)  # once the stack has moved to its new index
+        shown = self.window.workspace.reach
+
+        def work(report: Report) -> tuple[Estate, Reach | None]:
+            estate.prepare(report, search=False)
+            return estate, reach_again(estate, shown)
+
+        self.window.jobs.run(
+            work,
+            lambda got: self.window.workspace.edited(got[0], got[1], note),
+            f"Recording: {note}",
+            "Cannot record that",
+            background=self.window.commands.background(),
+        )
 
     def undo(self) -> None:
         self.stack.undo()

@@ -110,8 +110,9 @@ class Estate(ABC):
         """One line for the status bar: what is open, and its gaps."""
 
     @abstractmethod
-    def prepare(self, progress: StepProgress = quiet) -> None:
-        """Work out now what the app shows first (gaps, the first picture, search)."""
+    def prepare(self, progress: StepProgress = quiet, search: bool = True) -> None:
+        """Work out now what the app shows first (gaps, the first picture, and unless not
+        ``search``, the search index: after an edit, the first search builds it)."""
 
     @abstractmethod
     def entities(self) -> list[Entity]:

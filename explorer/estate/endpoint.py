@@ -97,7 +97,7 @@ class EndpointEstate(Estate):
             f"{count} entities at {self.endpoint.name}{page}; {len(self.gaps())} ownership gap(s)."
         )
 
-    def prepare(self, progress: StepProgress = quiet) -> None:
+    def prepare(self, progress: StepProgress = quiet, search: bool = True) -> None:
         self.gaps(progress)
         self._first_picture(progress)
         progress(Step.LAYING_OUT, 0, 1)

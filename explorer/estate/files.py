@@ -120,7 +120,7 @@ class FileEstate(Estate):
     def _triples(self) -> int:
         return len(self.graph)  # Oxigraph counts by scanning: once, not at every repaint
 
-    def prepare(self, progress: StepProgress = quiet) -> None:
+    def prepare(self, progress: StepProgress = quiet, search: bool = True) -> None:
         progress(Step.ANALYSING, 0, 1)
         self.gaps()
         self.entities()
@@ -128,7 +128,8 @@ class FileEstate(Estate):
         self.whole()
         self.facets  # noqa: B018 - worked out here, off the GUI thread
         self._triples  # noqa: B018
-        self._search_index(lambda done, total: progress(Step.INDEXING, done, total))
+        if search:
+            self._search_index(lambda done, total: progress(Step.INDEXING, done, total))
 
     def entities(self) -> list[Entity]:
         return self._entities
