@@ -31,6 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from generate import generate, write_turtle
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
+from stalls import StallSampler, report
 
 from explorer.filters import Filter
 from explorer.vocab import iri_for_id
@@ -72,7 +73,7 @@ def timed(window: MainWindow, beat: Heartbeat, action: Callable[[], object]) -> 
         poll.start()
 
     def check() -> None:
-        if not window.jobs.busy():
+        if not window.jobs.busy() and not window.scene.building:
             poll.stop()
             loop.quit()
 
@@ -90,7 +91,7 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def bench(services: int, folder: Path) -> list[tuple[str, float, float]]:
+def bench(services: int, folder: Path, where: bool = False) -> list[tuple[str, float, float]]:
     ttl = folder / "estate.ttl"
     write_turtle(generate(services), ttl)
     settings = QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat)
@@ -98,6 +99,7 @@ def bench(services: int, folder: Path) -> list[tuple[str, float, float]]:
     window.resize(1600, 1000)
     window.show()
     beat = Heartbeat()
+    sampler = StallSampler(lambda: beat.last) if where else None
     hub, commands, state = iri_for_id(HUB), window.commands, window.workspace
     rows = []
 
@@ -132,6 +134,10 @@ def bench(services: int, folder: Path) -> list[tuple[str, float, float]]:
     for name, action in steps:
         seconds, stall = timed(window, beat, action)
         rows.append((name, seconds, stall))
+        if sampler is not None:
+            drawn = f"{len(window.scene.nodes):,} nodes, {len(window.scene.edges):,} edge items"
+            print(f"{name}: {drawn}", file=sys.stderr)
+            print(report(name, sampler.take()), file=sys.stderr, flush=True)
     rows.append(
         (
             "resident memory (MB)",
@@ -140,6 +146,8 @@ def bench(services: int, folder: Path) -> list[tuple[str, float, float]]:
         )
     )
     window.close()
+    if sampler is not None:
+        sampler.stop()
     return rows
 
 
@@ -165,11 +173,14 @@ def _time(seconds: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--services", default="1000,10000", help="comma-separated sizes")
+    parser.add_argument(
+        "--where", action="store_true", help="print where the GUI thread is during stalls"
+    )
     args = parser.parse_args(argv)
     QApplication.instance() or QApplication([])
     for size in (int(s) for s in args.services.split(",")):
         with tempfile.TemporaryDirectory() as folder:
-            rows = bench(size, Path(folder))
+            rows = bench(size, Path(folder), args.where)
         print(render(size, rows), end="\n\n", flush=True)
     return 0
 

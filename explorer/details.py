@@ -7,13 +7,14 @@ small copy an endpoint answers from, so the two give the same record.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from explorer.analysis import Gap
+from explorer.calls import Call, calls_of
 from explorer.context import (
     ATTRIBUTES,
     Fact,
@@ -25,7 +26,7 @@ from explorer.context import (
 from explorer.index import EstateIndex, index_of
 from explorer.kinds import CLASS_KINDS
 from explorer.model import Entity
-from explorer.relations import BY_PREDICATE, RELATIONS
+from explorer.relations import BY_PREDICATE, CALLS, DEPENDS_ON, RELATIONS
 from explorer.vocab import IC
 
 __all__ = ["NodeDetails", "Related", "Said", "fact_words", "node_details", "said_json"]
@@ -38,6 +39,7 @@ class Related:
     name: str
     other: Entity
     outgoing: bool  # the node is the relation's source
+    seen: Call | None = None  # the calls traffic showed along it
 
 
 @dataclass(frozen=True)
@@ -100,12 +102,33 @@ def node_details(
         index.entity(node),
         _texts(graph, node, RDFS.label),
         _texts(graph, node, IC.contact),
-        tuple(outgoing + incoming),
+        _with_calls(index, node, outgoing + incoming),
         tuple(origins),
         tuple(g for g in gaps if g.entity.iri == str(node)),
         _said(graph, node, list(overruled), files),
         tuple(q for q in index.questions() if str(node) in q.about or q.assignee == str(node)),
     )
+
+
+def _with_calls(index: EstateIndex, node: URIRef, related: list[Related]) -> tuple[Related, ...]:
+    """Each relation with the calls seen along it; a call beside a declared dependency
+    between the same two nodes is said once, on the dependency."""
+    declared = {(r.other.iri, r.outgoing) for r in related if r.name in _DEPENDENCY}
+    seen = calls_of(index)
+    here = index.number.get(node)
+    out = []
+    for r in related:
+        if r.name in _CALLS and (r.other.iri, r.outgoing) in declared:
+            continue
+        other = index.number.get(URIRef(r.other.iri))
+        pair = (here, other) if r.outgoing else (other, here)
+        call = seen.get(pair) if r.name in _DEPENDENCY | _CALLS else None  # type: ignore[arg-type]
+        out.append(replace(r, seen=call) if call is not None else r)
+    return tuple(out)
+
+
+_DEPENDENCY = {DEPENDS_ON.name, DEPENDS_ON.inverse}
+_CALLS = {CALLS.name, CALLS.inverse}
 
 
 def _said(graph: Graph, node: URIRef, overruled: list[Overruled], files: Files) -> tuple[Said, ...]:

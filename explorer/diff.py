@@ -1,7 +1,8 @@
 """What changed between two snapshots (or any two sources), as a program manager says it.
 
-Entities added and removed, relations added and removed, attribute changes (owner, tier,
-status, label, description, contact, kind), and ownership gaps opened and closed.
+Entities added and removed, relations added and removed (among them calls that traffic
+showed in one window and not the other), attribute changes (owner, tier, status, label,
+description, contact, kind), and ownership gaps opened and closed.
 Placeholders are not listed as entities: a new dangling reference shows as an opened gap.
 """
 
@@ -14,9 +15,10 @@ from typing import Any
 from rdflib import Graph, URIRef
 
 from explorer.analysis import Gap, ownership_gaps
+from explorer.calls import calls_of, calls_text
 from explorer.context import Statement, statements_of
 from explorer.details import Said, fact_words, said_json
-from explorer.index import entities, index_of
+from explorer.index import EstateIndex, entities, index_of
 from explorer.kinds import Kind
 from explorer.model import Entity
 from explorer.relations import BY_PREDICATE, OWNED_BY, PREDICATES
@@ -57,7 +59,7 @@ class Change:
     old: str = ""
     new: str = ""
     rule: str = ""  # gaps: the rule
-    message: str = ""  # gaps: the message
+    message: str = ""  # gaps: the message; calls seen in traffic: how many, and where
 
     def to_json(self) -> dict[str, Any]:
         n = self.node
@@ -74,6 +76,8 @@ class Change:
                 "relation": self.relation,
                 "target": {"iri": t.iri, "id": t.id, "label": t.label, "kind": t.kind},
             }
+            if self.message:
+                data["calls"] = self.message
         elif self.what is What.ATTRIBUTE:
             data |= {"attribute": self.attribute, "old": self.old or None, "new": self.new or None}
         elif self.what is What.GAP:
@@ -193,10 +197,19 @@ def _relation_changes(
             index.entity(URIRef(s)),
             BY_PREDICATE[p].name,
             index.entity(URIRef(o)),
+            message=_calls_seen(index, s, p, o),
         )
         for s, p, o in sorted(triples)
         if not (p == OWNED_BY.predicate and s in both)
     ]
+
+
+def _calls_seen(index: EstateIndex, s: str, p: URIRef, o: str) -> str:
+    """For a call seen in traffic, how many and where, in the window that saw it."""
+    if not BY_PREDICATE[p].observed:
+        return ""
+    call = calls_of(index).get((index.number[URIRef(s)], index.number[URIRef(o)]))
+    return calls_text(call) if call is not None else ""
 
 
 def _gap_changes(old: Graph, new: Graph) -> tuple[list[Change], list[Change]]:

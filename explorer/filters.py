@@ -1,4 +1,5 @@
-"""Narrowing what is shown: by kind, relation, owning team, tier and gap rule.
+"""Narrowing what is shown: by kind, relation, owning team, tier, gap rule, how sure a
+path is, and whether calls seen in traffic count.
 
 Backstage's catalog graph filters by kind, relation, owner and depth; a filter here does
 the same for the canvas (whole and focus views), the impact and gaps lists, screenshots and
@@ -16,11 +17,12 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
-from explorer.analysis import Gap, Reach
+from explorer.analysis import Gap, Reach, Via
 from explorer.context import Confidence, at_least
 from explorer.index import index_of
+from explorer.kinds import Kind
 from explorer.model import Entity
-from explorer.relations import BY_PREDICATE
+from explorer.relations import BY_NAME, BY_PREDICATE
 from explorer.view import GraphView, laid_out
 
 __all__ = [
@@ -48,11 +50,14 @@ class Filter:
     tiers: frozenset[int] = frozenset()
     rules: frozenset[str] = frozenset()  # gap rules
     confidence: Confidence = Confidence.SUSPECTED  # answers keep what is reached this surely
+    declared_only: bool = False  # leave out calls seen in traffic, and what only they reach
 
     @property
     def active(self) -> bool:
-        return self.confidence is not Confidence.SUSPECTED or any(
-            (self.kinds, self.relations, self.owners, self.tiers, self.rules)
+        return (
+            self.confidence is not Confidence.SUSPECTED
+            or self.declared_only
+            or any((self.kinds, self.relations, self.owners, self.tiers, self.rules))
         )
 
     def describe(self) -> str:
@@ -74,12 +79,16 @@ class Filter:
         ]
         if self.confidence is not Confidence.SUSPECTED:
             parts.append(("confidence", [f"at least {self.confidence}"]))
+        if self.declared_only:
+            parts.append(("paths", ["declared only"]))
         return " · ".join(f"{name}: {', '.join(values)}" for name, values in parts)
 
     def keeps(self, entity: Entity, rules: frozenset[str] = frozenset()) -> bool:
         """Whether ``entity`` (breaking gap ``rules``) passes every facet; a team passes
         the owner facet when it is one of the owners."""
         if self.kinds and entity.kind not in self.kinds:
+            return False
+        if self.declared_only and entity.kind is Kind.OBSERVED:
             return False
         if self.owners and not (set(entity.owners) | {entity.label}) & self.owners:
             return False
@@ -88,6 +97,8 @@ class Filter:
         return not self.rules or bool(rules & self.rules)
 
     def keeps_relation(self, name: str) -> bool:
+        if self.declared_only and BY_NAME[name].observed:
+            return False
         return not self.relations or name in self.relations
 
     def with_facet(self, facet: str, values: Iterable[Any]) -> Filter:
@@ -144,8 +155,8 @@ def kept_view(
 
 
 def kept_reach(answer: Reach, kept: Filter, rules: Rules) -> Reach:
-    """The reached nodes the filter keeps (reached as surely as it asks), and the teams
-    that own one of them."""
+    """The reached nodes the filter keeps (reached as surely as it asks; by a declared
+    path, if it asks for declared only), and the teams that own one of them."""
     if not kept.active:
         return answer
     impacted = tuple(
@@ -153,6 +164,7 @@ def kept_reach(answer: Reach, kept: Filter, rules: Rules) -> Reach:
         for i in answer.impacted
         if kept.keeps(i.entity, rules.get(i.entity.iri, frozenset()))
         and at_least(i.confidence, kept.confidence)
+        and not (kept.declared_only and i.via is Via.OBSERVED)
     )
     ids = {i.entity.id for i in impacted} | {answer.node.id}
     teams = tuple(

@@ -2,7 +2,9 @@
 
 Past ``GROUP_FROM`` nodes a picture of every node is a solid tangle, so the whole view is
 drawn as Gephi's partitions and Bloom's grouping draw it: each node goes to its system,
-else its owning team (people to their team), else its kind; when that gives more than
+else its owning team (people to their team), else its kind. More than ``MAX_GROUPS``
+systems are put on about ``SHELVES`` shelves in alphabetical runs ("Billing \u2013 Catalog",
+"System 0 \u2013 1032"), each of which opens into its systems; when that still gives more than
 ``MAX_GROUPS`` groups, the team groups are folded into one per kind ("Resources"), which
 opens into its teams. Opening a group (``path``) draws its members, with the groups they
 link to around them. Links between groups carry their counts; the ``STRONGEST`` of each
@@ -13,6 +15,7 @@ the relations an answer walks are drawn: the grouping itself says who owns what.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +28,7 @@ from explorer.view import GROUP_FROM, Edge, GraphView, Group, laid_out
 __all__ = ["GROUP_IRI", "MAX_GROUPS", "STRONGEST", "grouped", "is_group", "title_of"]
 
 MAX_GROUPS = 150  # more groups than this: team groups fold into one group per kind
+SHELVES = 50  # more systems than MAX_GROUPS are drawn on about this many shelves
 STRONGEST = 4  # links drawn per group, strongest first
 CONTEXT = 12  # neighbouring groups drawn around an opened group
 GROUP_IRI = "urn:infra-explorer:group:"
@@ -37,18 +41,26 @@ def is_group(iri: str) -> bool:
 
 @dataclass(frozen=True)
 class _Homes:
-    """Where each node belongs: its system, its owning team, and its kind."""
+    """Where each node belongs: its system (and that system's shelf), its owning team, and
+    its kind."""
 
     system: dict[str, str]
     team: dict[str, str]
     records: Mapping[str, Entity]
+    shelf: dict[str, str]  # system -> the key of its shelf, when systems are shelved
 
     def key(self, iri: str, level: int, fold: bool) -> str:
-        """The node's group at ``level`` (0: system, team or kind; 1: team or kind; 2: kind),
-        as ``by:key``; ``fold`` puts team groups into their kind's."""
+        """The node's group at ``level`` (0: shelf, system, team or kind; then system; 1:
+        team or kind; 2: kind), as ``by:key``; ``fold`` puts team groups into their kind's."""
         kind = self.records[iri].kind
-        if level == 0 and (iri in self.system or kind is Kind.SYSTEM):
-            return f"system:{self.system.get(iri, iri)}"
+        in_system = iri in self.system or kind is Kind.SYSTEM
+        system = self.system.get(iri, iri)
+        if in_system and system in self.shelf:
+            if level == 0:
+                return f"shelf:{self.shelf[system]}"
+            level -= 1  # a shelf opens into its systems
+        if level == 0 and in_system:
+            return f"system:{system}"
         if level <= 1 and not fold and (iri in self.team or kind is Kind.TEAM):
             return f"team:{self.team.get(iri, iri)}"
         return f"kind:{kind}"
@@ -62,7 +74,46 @@ def _homes(records: Mapping[str, Entity], edges: Iterable[Edge]) -> _Homes:
             system.setdefault(edge.source, edge.target)
         elif edge.relation in (OWNED_BY.name, MEMBER_OF.name):
             team.setdefault(edge.source, edge.target)
-    return _Homes(system, team, records)
+    systems = set(system.values()) | {n for n, e in records.items() if e.kind is Kind.SYSTEM}
+    return _Homes(system, team, records, _shelves(systems, records))
+
+
+def _shelves(systems: set[str], records: Mapping[str, Entity]) -> dict[str, str]:
+    """Each system's shelf, ``first last`` (IRIs), in alphabetical runs; none for a few."""
+    if len(systems) <= MAX_GROUPS:
+        return {}
+    ordered = sorted(systems, key=lambda s: (_natural(_label(s, records)), s))
+    size = -(-len(ordered) // SHELVES)
+    shelf = {}
+    for start in range(0, len(ordered), size):
+        run = ordered[start : start + size]
+        shelf.update(dict.fromkeys(run, f"{run[0]} {run[-1]}"))
+    return shelf
+
+
+def _unshared(first: str, last: str) -> str:
+    """``last`` without the words it starts with as ``first`` does: a shelf of "System 0"
+    to "System 1032" is "System 0 \u2013 1032".
+
+    >>> _unshared("System 0", "System 1032"), _unshared("Billing", "Catalog")
+    ('1032', 'Catalog')
+    """
+    a, b = first.split(), last.split()
+    same = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return " ".join(b[same:]) or last
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key in which "System 9" comes before "System 10"."""
+    parts = re.split(r"(\d+)", text.casefold())
+    return tuple((1, int(p)) if p.isdigit() else (0, p) for p in parts if p)
+
+
+def _label(iri: str, records: Mapping[str, Entity]) -> str:
+    named = records.get(iri)
+    return named.label if named is not None else iri.rsplit("/", 1)[-1]
 
 
 def title_of(key: str, records: Mapping[str, Entity]) -> str:
@@ -76,13 +127,15 @@ def title_of(key: str, records: Mapping[str, Entity]) -> str:
         kind = Kind(what)
         label = "People" if kind is Kind.PERSON else f"{_TITLES[kind]}s"
         return label + " without a system" if kind in (Kind.SERVICE, Kind.RESOURCE) else label
-    named = records.get(what)
-    return named.label if named is not None else what.rsplit("/", 1)[-1]
+    if by == "shelf":
+        first, _, last = (_label(iri, records) for iri in what.partition(" "))
+        return f"{first} \u2013 {_unshared(first, last)}"
+    return _label(what, records)
 
 
 def _group_entity(key: str, members: Sequence[str], records: Mapping[str, Entity]) -> Entity:
     by, _, what = key.partition(":")
-    kind = Kind(what) if by == "kind" else Kind.SYSTEM if by == "system" else Kind.TEAM
+    kind = Kind(what) if by == "kind" else Kind.SYSTEM if by in ("system", "shelf") else Kind.TEAM
     label = f"{title_of(key, records)} ({len(members):,})"
     return Entity(GROUP_IRI + key, key, label, kind)
 

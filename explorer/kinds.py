@@ -39,6 +39,7 @@ class Kind(StrEnum):
     VENDOR = "vendor"
     ASSUMPTION = "assumption"
     OTHER = "other"  # an imported catalogue entity we keep but do not model
+    OBSERVED = "observed"  # seen in traffic, defined by no source
     PLACEHOLDER = "placeholder"  # named by a reference that no source defines
     UNKNOWN = "unknown"  # named by a relation, typed by no source
 
@@ -63,6 +64,7 @@ KIND_TABLE: tuple[KindInfo, ...] = (
     KindInfo(Kind.VENDOR, IC.Vendor, "vendors", "Vendor"),
     KindInfo(Kind.ASSUMPTION, IC.Assumption, "assumptions", "Assumption"),
     KindInfo(Kind.OTHER, IC.CatalogEntity, None, "Other"),
+    KindInfo(Kind.OBSERVED, IC.ObservedService, None, "Observed only"),
     KindInfo(Kind.PLACEHOLDER, IC.Placeholder, None, "Undefined"),
     KindInfo(Kind.UNKNOWN, None, None, "Unknown"),
 )

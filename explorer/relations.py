@@ -23,9 +23,11 @@ __all__ = [
     "BY_FIELD",
     "BY_NAME",
     "BY_PREDICATE",
+    "CALLS",
     "COMPOSING",
     "DEPENDS_ON",
     "MEMBER_OF",
+    "OBSERVED",
     "OWNED_BY",
     "PART_OF",
     "PREDICATES",
@@ -65,8 +67,9 @@ class Relation:
     """One relation: ``source <name> target``, e.g. a service "depends on" a database.
 
     ``runtime``: the source cannot run without the target (single points of failure walk
-    these). Every relation names nodes that search covers and a focus view follows; blast
-    radius and upstream follow those whose ``spread`` is not ``NONE``.
+    these). ``observed``: seen in traffic, not declared by anyone. Every relation names
+    nodes that search covers and a focus view follows; blast radius and upstream follow
+    those whose ``spread`` is not ``NONE``.
     """
 
     predicate: URIRef
@@ -75,6 +78,7 @@ class Relation:
     spread: Spread
     fields: tuple[FieldUse, ...] = ()
     runtime: bool = False
+    observed: bool = False
 
     @property
     def walked(self) -> bool:
@@ -134,6 +138,8 @@ MEMBER_OF = Relation(
     (FieldUse("member_of", (Kind.PERSON,)), FieldUse("members", (Kind.TEAM,), reverse=True)),
 )
 SUB_TEAM_OF = Relation(ORG.subOrganizationOf, "sub-team of", "has sub-team", Spread.NONE)
+# observed in traffic: a failure travels along it as along a dependency
+CALLS = Relation(IC.calls, "calls", "called by", Spread.DEPENDENCY, observed=True)
 
 RELATIONS: tuple[Relation, ...] = (
     DEPENDS_ON,
@@ -143,6 +149,7 @@ RELATIONS: tuple[Relation, ...] = (
     OWNED_BY,
     MEMBER_OF,
     SUB_TEAM_OF,
+    CALLS,
 )
 PREDICATES: tuple[URIRef, ...] = tuple(r.predicate for r in RELATIONS)
 BY_PREDICATE: dict[URIRef, Relation] = {r.predicate: r for r in RELATIONS}
@@ -155,3 +162,4 @@ BY_FIELD: dict[str, tuple[Relation, FieldUse]] = {
 SPREADING: tuple[Relation, ...] = tuple(r for r in RELATIONS if r.spread is Spread.DEPENDENCY)
 COMPOSING: tuple[Relation, ...] = tuple(r for r in RELATIONS if r.spread is Spread.COMPOSITION)
 RUNTIME: tuple[Relation, ...] = tuple(r for r in RELATIONS if r.runtime)
+OBSERVED: tuple[Relation, ...] = tuple(r for r in RELATIONS if r.observed)

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from explorer.kinds import Kind
 
-__all__ = ["GRAPH_RULES", "RULES", "SHAPE_RULES", "STATUS_RULE_KINDS", "Rule"]
+__all__ = ["GRAPH_RULES", "RULES", "SHAPE_RULES", "STATUS_RULE_KINDS", "TRAFFIC_RULES", "Rule"]
 
 
 class Rule(StrEnum):
@@ -33,6 +33,9 @@ class Rule(StrEnum):
     BAD_ASSUMPTION_STATUS = "bad-assumption-status"
     BAD_TIER = "bad-tier"
     OVERDUE_QUESTION = "overdue-question"
+    UNDECLARED_DEPENDENCY = "undeclared-dependency"
+    UNKNOWN_SERVICE = "unknown-service"
+    UNOBSERVED_DEPENDENCY = "unobserved-dependency"
 
     @property
     def description(self) -> str:
@@ -55,6 +58,9 @@ RULES: dict[Rule, str] = {
     Rule.BAD_ASSUMPTION_STATUS: "an assumption status other than unverified, verified, invalid",
     Rule.BAD_TIER: "a tier other than 1, 2 or 3",
     Rule.OVERDUE_QUESTION: "an open question past its due date",
+    Rule.UNDECLARED_DEPENDENCY: "calls seen in traffic that no source declares as a dependency",
+    Rule.UNKNOWN_SERVICE: "a service seen in traffic that no catalog lists",
+    Rule.UNOBSERVED_DEPENDENCY: "a declared dependency with no call seen (stale, or a batch job)",
 }
 
 # the rules the shapes state (dangling-owner is owner-not-team-or-person for an owner that
@@ -70,12 +76,19 @@ SHAPE_RULES: tuple[Rule, ...] = (
     Rule.BAD_ASSUMPTION_STATUS,
     Rule.BAD_TIER,
 )
+# the rules that compare observed calls with what is declared (files only, not endpoints)
+TRAFFIC_RULES: tuple[Rule, ...] = (
+    Rule.UNDECLARED_DEPENDENCY,
+    Rule.UNKNOWN_SERVICE,
+    Rule.UNOBSERVED_DEPENDENCY,
+)
 # the rules that need the graph's structure, stated in code only
 GRAPH_RULES: tuple[Rule, ...] = (
     Rule.UNVERIFIED_TIER1_ASSUMPTION,
     Rule.INVALID_ASSUMPTION_IN_USE,
     Rule.UNDEFINED_REFERENCE,
     Rule.OVERDUE_QUESTION,
+    *TRAFFIC_RULES,
 )
 # status rule -> the kind whose statuses it checks (the values: ``explorer.statuses``)
 STATUS_RULE_KINDS: dict[Rule, Kind] = {

@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
 
+from explorer.calls import observed_pairs
 from explorer.context import Confidence
 from explorer.index import EstateIndex, index_of
 from explorer.kinds import Kind
 from explorer.layout import placed, size_of
 from explorer.model import Entity
-from explorer.relations import BY_NAME, BY_PREDICATE, RELATIONS, Spread
+from explorer.relations import BY_NAME, BY_PREDICATE, DEPENDS_ON, RELATIONS, Spread
 
 __all__ = [
     "CAP",
@@ -65,6 +66,7 @@ class Edge:
     target: str
     count: int = field(default=1, compare=False)  # relations it stands for, between groups
     confidence: Confidence = field(default=Confidence.DECLARED, compare=False)
+    calls: int = field(default=0, compare=False)  # calls seen in traffic along it
 
 
 @dataclass(frozen=True)
@@ -127,19 +129,30 @@ def neighbourhood(graph: Graph, centres: Iterable[URIRef], hops: int) -> set[URI
 def _parts(index: EstateIndex, nodes: set[URIRef]) -> tuple[dict[str, Entity], list[Edge]]:
     sure = index.stated()
     declared = Confidence.DECLARED
+    seen = observed_pairs(index)
     edges = sorted(
         Edge(
             str(source),
             relation.name,
             str(target),
             confidence=sure.get((source, relation.predicate, target), declared),
+            calls=seen.get((source, target), 0),
         )
         for relation in RELATIONS
         for source in nodes
         for target in index.targets(source, relation.predicate)
         if target in nodes
     )
-    return {str(n): index.entity(n) for n in sorted(nodes)}, edges
+    return {str(n): index.entity(n) for n in sorted(nodes)}, _one_line_a_pair(edges)
+
+
+def _one_line_a_pair(edges: list[Edge]) -> list[Edge]:
+    """An observed call beside a declared dependency between the same two nodes is one
+    line: the declared one, which carries the call count."""
+    declared = {(e.source, e.target) for e in edges if BY_NAME[e.relation] is DEPENDS_ON}
+    return [
+        e for e in edges if not BY_NAME[e.relation].observed or (e.source, e.target) not in declared
+    ]
 
 
 def estate_parts(graph: Graph) -> tuple[dict[str, Entity], list[Edge]]:
@@ -159,10 +172,11 @@ def laid_out(
     groups: Mapping[str, Group] | None = None,
 ) -> GraphView:
     """A view of these nodes and edges, laid out (layered only up to ``LAYERED_LIMIT``;
-    not at all past ``GROUP_FROM``, as it is drawn grouped)."""
+    not at all past ``GROUP_FROM`` nodes, as it is drawn grouped: but a grouped view is, however
+    many groups it has; 100,000 services in 2,000 systems are 2,000 groups)."""
     groups = groups or {}
     layered = layered and len(records) <= LAYERED_LIMIT
-    if len(records) > GROUP_FROM:
+    if len(records) > GROUP_FROM and not groups:
         return GraphView(records, tuple(edges), {}, layered)
     nodes = list(records)
     number = {iri: n for n, iri in enumerate(nodes)}

@@ -36,6 +36,8 @@ class IC(DefinedNamespace):
     Placeholder: URIRef
     CatalogEntity: URIRef
     Question: URIRef
+    ObservedService: URIRef
+    ObservedCall: URIRef
 
     dependsOn: URIRef
     ownedBy: URIRef
@@ -60,6 +62,12 @@ class IC(DefinedNamespace):
     due: URIRef
     questionStatus: URIRef
     answer: URIRef
+    alias: URIRef
+    calls: URIRef
+    caller: URIRef
+    callee: URIRef
+    callCount: URIRef
+    errorCount: URIRef
 
 
 ID = Namespace("https://infra-context.dev/id/")

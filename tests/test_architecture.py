@@ -38,7 +38,13 @@ LAYERS = (
     ),
     ("explorer.relations", "explorer.model", "explorer.store", "explorer.layout"),
     ("explorer.index",),
-    ("explorer.ingest", "explorer.lookup", "explorer.provenance", "explorer.search"),
+    (
+        "explorer.ingest",
+        "explorer.lookup",
+        "explorer.provenance",
+        "explorer.search",
+        "explorer.calls",
+    ),
     ("explorer.analysis", "explorer.view"),
     (
         "explorer.details",

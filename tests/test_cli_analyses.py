@@ -29,8 +29,9 @@ class TestBlastRadiusCommand:
         assert set(data) == {"node", "impacted", "teams", "questions"}
         assert set(data["node"]) == NODE_KEYS and data["node"]["id"] == "dns-service"
         first = data["impacted"][0]
-        assert set(first) == NODE_KEYS | {"distance", "path", "tier", "confidence"}
+        assert set(first) == NODE_KEYS | {"distance", "path", "tier", "confidence", "via"}
         assert {i["confidence"] for i in data["impacted"]} == {"declared"}
+        assert {i["via"] for i in data["impacted"]} == {"declared"}
         assert first["path"][0] == "dns-service" and len(first["path"]) == first["distance"] + 1
         tiers = {i["id"]: i["tier"] for i in data["impacted"]}
         assert tiers["control-plane"] == 1 and tiers["status-page"] == 3

@@ -56,7 +56,16 @@ EVERY_RULE = estate(
     'id:u a ic:Assumption ; ic:ownedBy id:p ; ic:status "unverified" .\n'
     'id:w a ic:Assumption ; ic:ownedBy id:p ; ic:status "invalid" .\n'
     "id:ghost-ref a ic:Placeholder .\n"
-    '<urn:infra-explorer:question:late> a ic:Question ; ic:text "Who runs b?" ; ic:about id:b ;'
+    # traffic: b calls e undeclared (and not a, which it declares); an unknown service calls b
+    'id:seen a ic:ObservedService ; rdfs:label "seen" .\n'
+    "id:b ic:calls id:e . id:a ic:calls id:e . id:seen ic:calls id:b .\n"
+    + "".join(
+        f"<urn:infra-explorer:call:{s}-{o}> a ic:ObservedCall ; ic:caller id:{s} ;"
+        f" ic:callee id:{o} ; ic:callCount 5 ; ic:errorCount 1 ;"
+        f' <http://purl.org/dc/terms/source> "t.json:{n}" .\n'
+        for n, (s, o) in enumerate((("b", "e"), ("a", "e"), ("seen", "b")), start=2)
+    )
+    + '<urn:infra-explorer:question:late> a ic:Question ; ic:text "Who runs b?" ; ic:about id:b ;'
     ' ic:assignee id:t ; ic:questionStatus "open" ;'
     ' ic:due "2020-01-31"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
     # texts that whoosh and a server's full-text index may cut into words differently
@@ -85,7 +94,8 @@ EVERY_RELATION = estate(
     " ic:usesVendor id:cardnet .\n"
     "id:ledger a ic:Resource ; ic:ownedBy id:t-fraud ; ic:dependsOn id:gateway .\n"
     "id:dns a ic:Service ; ic:dependsOn id:dns ; ic:partOf id:core .\n"
-    'id:cardnet a ic:Vendor ; rdfs:label "Cardnet" ; ic:ownedBy id:t-platform .\n',
+    'id:cardnet a ic:Vendor ; rdfs:label "Cardnet" ; ic:ownedBy id:t-platform .\n'
+    "id:checkout ic:calls id:cardnet .\n",
     "oxigraph",
 )
 GRAPHS_BUILT = {"every-rule": EVERY_RULE, "every-relation": EVERY_RELATION}

@@ -47,7 +47,7 @@ class TestAServiceRepository:
         done = run_cli("gaps", REPOSITORY, "--keep-going", "--json")
         assert done.returncode == 0, done.stderr
         assert done.stderr.splitlines() == [
-            "warning: skipped 4 YAML file(s) that are not catalog or estate files: "
+            "warning: skipped 4 file(s) that are not catalog, estate or call-graph files: "
             "docker-compose.yaml, openapi.yaml, deploy/k8s/deployment.yaml, helm/values.yaml",
             f"infra-explorer: problem: {INVALID_NAME}",
             "infra-explorer: note: the answer is partial: 1 problem(s) above were left out",
@@ -329,7 +329,7 @@ class TestCommandLineMistakes:
         done = run_cli("gaps", empty)
         assert done.returncode == 2 and done.stderr == (
             f"infra-explorer: error: {empty}: no files that can be read here: 0 of 1 files "
-            "are RDF, YAML, CSV or XLSX\n"
+            "are RDF, YAML, CSV, XLSX, or call graphs (Zipkin, Jaeger, Prometheus)\n"
         )
 
     @pytest.mark.parametrize("command", ["blast-radius", "upstream", "show"])

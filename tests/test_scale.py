@@ -53,6 +53,36 @@ class TestGrouping:
         region = f"{GROUP_IRI}system:{node('region-core')}"
         assert str(node("compute-api")) in shown.groups[region].members
 
+    def test_more_groups_than_the_threshold_are_still_laid_out_and_kept(
+        self, sample: Estate, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """100,000 services in 2,000 systems are 2,005 groups: drawn as groups, each at a
+        place of its own, never all at the origin."""
+        for module in (drawing, grouping, view):
+            monkeypatch.setattr(module, "GROUP_FROM", 3)
+        shown = grouped(whole_graph(sample.graph))
+        assert len(shown.nodes) > 3 and set(shown.groups) == set(shown.nodes)
+        assert set(shown.positions) == set(shown.nodes)
+        assert len(set(shown.positions.values())) == len(shown.nodes)
+
+    def test_many_systems_are_shelved_and_a_shelf_opens_into_its_systems(
+        self, sample: Estate, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(grouping, "MAX_GROUPS", 1)  # the sample's systems are "many"
+        monkeypatch.setattr(grouping, "SHELVES", 1)
+        monkeypatch.setattr(grouping, "GROUP_FROM", 5)  # an opened shelf is grouped too
+        whole = whole_graph(sample.graph)
+        shown = grouped(whole)
+        shelves = [g for g in shown.groups.values() if g.key.startswith("shelf:")]
+        assert len(shelves) == 1 and " \u2013 " in shown.nodes[shelves[0].iri].label
+        systems = {e.iri for e in whole.nodes.values() if e.kind == "system"}
+        assert systems <= set(shelves[0].members)
+        inside = grouped(whole, [shelves[0].key])
+        opened = {
+            g.key for g in inside.groups.values() if set(g.members) <= set(shelves[0].members)
+        }
+        assert {f"system:{s}" for s in systems} <= opened
+
     def test_links_between_groups_count_the_relations_they_stand_for(
         self, sample: Estate, small_groups: None
     ) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from explorer.calls import calls_text
 from explorer.details import NodeDetails
 from explorer.model import Entity
 from explorer.report.structure import said_line
@@ -95,7 +96,10 @@ class DetailsPanel(QTextBrowser):
         for relation in details.relations[:RELATIONS_LISTED]:
             self._targets.append(relation.other.iri)
             link = f"<a href='#{len(self._targets) - 1}'>{_e(relation.other.label)}</a>"
-            parts.append(f"<li>{_e(relation.name)} {link} <i>{_e(relation.other.kind)}</i></li>")
+            call = relation.seen
+            seen = f" <small>({_e(calls_text(call, where=False))})</small>" if call else ""
+            kind = _e(relation.other.kind)
+            parts.append(f"<li>{_e(relation.name)} {link} <i>{kind}</i>{seen}</li>")
         parts.append("</ul>")
         if len(details.relations) > RELATIONS_LISTED:
             more = len(details.relations) - RELATIONS_LISTED

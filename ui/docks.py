@@ -8,7 +8,15 @@ problems), so that their columns have room at 1366 pixels wide as at 1920.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.changes_panel import ChangesPanel
 from ui.details_panel import DetailsPanel
@@ -20,7 +28,7 @@ from ui.problems_panel import ProblemsPanel
 from ui.search_panel import SearchPanel
 from ui.structure_panel import StructurePanel
 
-__all__ = ["Docks", "column"]
+__all__ = ["Docks", "column", "status_bar"]
 
 _LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 _BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -92,3 +100,15 @@ def column(*widgets: QWidget) -> QWidget:
         layout.addWidget(widget)
     layout.addWidget(widgets[-1], 1)
     return centre
+
+
+def status_bar(window: QMainWindow) -> tuple[QLabel, QProgressBar, QPushButton]:
+    """The window's status bar: a line of summary, then progress and Cancel for jobs."""
+    summary = QLabel()
+    summary.setTextFormat(Qt.TextFormat.PlainText)
+    progress, cancel = QProgressBar(), QPushButton("Cancel")
+    progress.setMaximumWidth(260)
+    window.statusBar().addWidget(summary, 1)
+    window.statusBar().addPermanentWidget(progress)
+    window.statusBar().addPermanentWidget(cancel)
+    return summary, progress, cancel

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -63,11 +64,16 @@ class FilterPanel(QWidget):
         self.sure.setToolTip(
             "Answers leave out what is reached only through relations less sure than this"
         )
+        self.declared = QCheckBox("declared only")
+        self.declared.setToolTip(
+            "Leave out calls seen in traffic (call graphs), and what only they reach"
+        )
         sure_row = QHBoxLayout()
         paths = QLabel("Paths:")
         paths.setTextFormat(Qt.TextFormat.PlainText)
         sure_row.addWidget(paths)
         sure_row.addWidget(self.sure, 1)
+        sure_row.addWidget(self.declared)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(sure_row)
@@ -75,6 +81,7 @@ class FilterPanel(QWidget):
         layout.addWidget(self.clear_button)
         self.tree.itemChanged.connect(self._ticked)
         self.sure.currentTextChanged.connect(self._sure_chosen)
+        self.declared.toggled.connect(self._sure_chosen)
         self._filling = False
         self._choices: dict[str, list[QTreeWidgetItem]] = {facet: [] for facet in FACETS}
 
@@ -83,6 +90,7 @@ class FilterPanel(QWidget):
         self._filling = True
         sure = next(text for text, level in SURE_CHOICES.items() if level is current.confidence)
         self.sure.setCurrentText(sure)
+        self.declared.setChecked(current.declared_only)
         self.tree.clear()
         self._choices = {facet: [] for facet in FACETS}
         for facet, heading in FACETS.items():
@@ -103,8 +111,12 @@ class FilterPanel(QWidget):
         self.clear_button.setEnabled(current.active)
 
     def current(self) -> Filter:
-        """The filter the ticks (and the paths' confidence) make."""
-        kept = replace(NO_FILTER, confidence=SURE_CHOICES[self.sure.currentText()])
+        """The filter the ticks (and the paths' confidence and ways) make."""
+        kept = replace(
+            NO_FILTER,
+            confidence=SURE_CHOICES[self.sure.currentText()],
+            declared_only=self.declared.isChecked(),
+        )
         for facet, items in self._choices.items():
             ticked = [i.data(0, _VALUE) for i in items if i.checkState(0) == Qt.CheckState.Checked]
             kept = kept.with_facet(facet, ticked)
@@ -114,7 +126,7 @@ class FilterPanel(QWidget):
         """The item of one choice (a test or a shortcut ticks it)."""
         return next((i for i in self._choices[facet] if i.data(0, _VALUE) == value), None)
 
-    def _sure_chosen(self, _text: str) -> None:
+    def _sure_chosen(self, _choice: object) -> None:
         if not self._filling:
             self.changed.emit(self.current())
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from explorer.kinds import Kind
-from explorer.relations import DEPENDS_ON
+from explorer.relations import BY_NAME, DEPENDS_ON
 from ui.shapes import outline
 from ui.theme import (
     CHANGE_STYLES,
@@ -151,6 +151,11 @@ def _badge_swatch(badge: str) -> Swatch:
     return draw
 
 
+def _relation_words(name: str) -> str:
+    """A relation as the legend names it: one seen in traffic says so."""
+    return f"{name} (seen in traffic, not declared)" if BY_NAME[name].observed else name
+
+
 def _legend_entries() -> list[tuple[Swatch, str]]:
     """One (swatch painter, label) per thing the canvas can show."""
     entries = [
@@ -158,7 +163,10 @@ def _legend_entries() -> list[tuple[Swatch, str]]:
         for kind, k in KIND_STYLES.items()
         if kind is not Kind.UNKNOWN
     ]
-    entries += [(_line_swatch(r.colour, r.width, r.style), n) for n, r in RELATION_STYLES.items()]
+    entries += [
+        (_line_swatch(r.colour, r.width, r.style), _relation_words(n))
+        for n, r in RELATION_STYLES.items()
+    ]
     entries += [
         (_badge_swatch(badge), f"{level} relation") for level, badge in CONFIDENCE_BADGES.items()
     ]

@@ -4,15 +4,9 @@ is in ``ui.commands``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QProgressBar,
-    QPushButton,
-    QSpinBox,
-)
+from PySide6.QtWidgets import QMainWindow, QSpinBox
 
 from explorer.drawing import Picture, picture
 from explorer.estate import Estate
@@ -23,7 +17,7 @@ from ui.actions import install_actions, install_toolbar
 from ui.breadcrumb import Breadcrumb
 from ui.canvas import GraphCanvas
 from ui.commands import WindowCommands
-from ui.docks import Docks, column
+from ui.docks import Docks, column, status_bar
 from ui.filter_panel import FilterBar
 from ui.jobs import JobRunner, Lane
 from ui.legend import Legend
@@ -58,7 +52,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace()
         self.rules: dict[str, frozenset[str]] = {}  # node -> gap rules, for the filter
         self.opening = False  # until the new estate's first picture is drawn
-        self._add_status_bar()
+        self.summary, self.progress, self.cancel_button = status_bar(self)
         self.jobs = JobRunner(self.progress, self.cancel_button, self.summary.setText, self)
         self.scene = GraphScene(self)
         self.canvas = GraphCanvas(self.scene)
@@ -88,15 +82,6 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
-    def _add_status_bar(self) -> None:
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress, self.cancel_button = QProgressBar(), QPushButton("Cancel")
-        self.progress.setMaximumWidth(260)
-        self.statusBar().addWidget(self.summary, 1)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
-
     def _add_centre(self) -> None:
         self.legend, self.filter_bar, self.breadcrumb = Legend(), FilterBar(), Breadcrumb()
         self.setCentralWidget(column(self.legend, self.filter_bar, self.breadcrumb, self.canvas))
@@ -117,6 +102,7 @@ class MainWindow(QMainWindow):
         self.hops.valueChanged.connect(self.workspace.set_hops)
         self.jobs.failed.connect(self.commands.report_failure)
         self.jobs.settled.connect(self.show_summary)
+        self.scene.complete.connect(self._complete)
         observe = self.workspace.observe
         observe(Change.ESTATE, self._estate_shown)
         observe(Change.FACTS, self._filter_shown)
@@ -217,6 +203,10 @@ class MainWindow(QMainWindow):
             self.scene.set_highlight(reach_distances(state.reach), place=False)
         self.canvas.fit()  # places the labels for the zoom it settles on
         self.show_summary()
+        self.scene.add_edges()  # in slices; ``complete`` when done
+
+    def _complete(self) -> None:
+        """Every item of the new picture is built: say so, and that the estate is open."""
         self.drawn.emit()
         if self.opening:
             self.opening = False

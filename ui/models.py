@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from explorer.analysis import Impacted, TeamToTell
+from explorer.analysis import Impacted, TeamToTell, Via
 from explorer.diff import Change, What
 from explorer.model import Entity
 from explorer.report import members_text
@@ -76,6 +76,13 @@ def _sure(i: Impacted) -> str:
     return f"{i.confidence}: the surest path here is as sure as its least sure relation"
 
 
+_VIA_WORDS = {
+    Via.DECLARED: "declared: a source states every relation of a path here",
+    Via.OBSERVED: "observed: only a path through calls seen in traffic comes here",
+    Via.BOTH: "both: a declared path and a path of observed calls each come here",
+}
+
+
 def _tier(tier: int | None) -> object:
     return tier if tier is not None else ""
 
@@ -98,6 +105,7 @@ IMPACT_COLUMNS = (
     Column("Name", lambda i: i.entity.label, lambda i: _described(i.entity)),
     Column("Tier", lambda i: _tier(i.entity.tier)),
     Column("Sure", lambda i: i.confidence.value, lambda i: _sure(i)),
+    Column("Via", lambda i: i.via.value, lambda i: _VIA_WORDS[i.via]),
     Column("Path", path_text, path_text, True),
 )
 TEAM_COLUMNS = (

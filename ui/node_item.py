@@ -1,4 +1,4 @@
-"""What the canvas draws of one node and of one relation.
+"""What the canvas draws of one node (its relations: ``ui.edge_item``).
 
 Labels are drawn with ``drawText`` (plain text, never HTML), at the size and visibility
 ``ui.labels`` decides; tooltips are escaped.
@@ -7,7 +7,6 @@ Labels are drawn with ``drawText`` (plain text, never HTML), at the size and vis
 from __future__ import annotations
 
 import html
-import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -21,9 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsSceneHoverEvent,
-    QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -32,20 +29,15 @@ from explorer.diff import ChangeMark
 from explorer.kinds import Kind
 from explorer.layout import size_of
 from explorer.model import Entity
-from explorer.view import Edge
-from ui.overview import arrow_lines
 from ui.shapes import shared_outline
 from ui.theme import (
     CHANGE_STYLES,
-    CONFIDENCE_BADGES,
     GAP_COLOUR,
     KIND_STYLES,
-    UNSURE_OPACITY,
     distance_colour,
-    relation_style,
 )
 
-__all__ = ["DOT_MAX_ZOOM", "EdgeItem", "NodeItem", "relation_pen"]
+__all__ = ["DOT_MAX_ZOOM", "NodeItem"]
 
 NODE_HEIGHT, MAX_LABEL_WIDTH, COMPACT_LABEL_WIDTH, PAD = 28.0, 165.0, 130.0, 8.0
 DOT_MAX_ZOOM = 0.3  # below this, nodes (24 px wide at 1x) are drawn as plain boxes
@@ -75,20 +67,12 @@ class NodeItem(QGraphicsItem):
         self.metrics = metrics = metrics or QFontMetricsF(font)
         widest = COMPACT_LABEL_WIDTH if compact else MAX_LABEL_WIDTH
         self.text = metrics.elidedText(entity.label, Qt.TextElideMode.ElideRight, widest)
-        text_width = metrics.horizontalAdvance(self.text)
         self.members = members
         self.hit = 0  # members in the highlight (groups)
         self.label_scale, self.label_shown = 1.0, True  # set by the scene's label placing
-        if compact:
-            grow = size_of(members) if members else 1.0
-            self.rect = QRectF(-12 * grow, -8 * grow, 24 * grow, 16 * grow)
-            left = self.rect.right() + 3
-            self.label_rect = QRectF(left, -NODE_HEIGHT / 2, text_width + 4, NODE_HEIGHT)
-        else:
-            width = max(56.0, text_width + 2 * PAD)
-            self.rect = QRectF(-width / 2, -NODE_HEIGHT / 2, width, NODE_HEIGHT)
-            self.label_rect = self.rect
         self.compact = compact
+        self.rect = self.label_rect = QRectF()
+        self._measure(metrics.horizontalAdvance(self.text))
         self.path = shared_outline(self.style.shape, self.rect)
         self.has_gap = has_gap
         self.dark = dark
@@ -123,6 +107,28 @@ class NodeItem(QGraphicsItem):
                     -width / 2 - PAD, self.rect.top(), width + 2 * PAD, NODE_HEIGHT
                 )
                 self.path = shared_outline(self.style.shape, self.rect)
+            self._geometry()
+
+    def _measure(self, text_width: float) -> None:
+        """The shape and where the label goes: beside a compact shape (as large as its
+        group, ``size_of``), else inside a shape as wide as the label."""
+        if self.compact:
+            grow = size_of(self.members) if self.members else 1.0
+            self.rect = QRectF(-12 * grow, -8 * grow, 24 * grow, 16 * grow)
+            left = self.rect.right() + 3
+            self.label_rect = QRectF(left, -NODE_HEIGHT / 2, text_width + 4, NODE_HEIGHT)
+        else:
+            width = max(56.0, text_width + 2 * PAD)
+            self.rect = QRectF(-width / 2, -NODE_HEIGHT / 2, width, NODE_HEIGHT)
+            self.label_rect = self.rect
+        self._geometry()
+
+    def _geometry(self) -> None:
+        """The shape's box and the label's left, width and height as plain numbers, for
+        ``ui.labels``, which places thousands of labels without a call into Qt each."""
+        r, label = self.rect, self.label_rect
+        self.shape_box = (r.left(), r.top(), r.right(), r.bottom())
+        self.label_size = (label.left(), label.width(), label.height())
 
     def label_box(self, scale: float | None = None) -> QRectF:
         """Where the label is drawn at ``scale`` (default: its own), in item coordinates:
@@ -248,50 +254,3 @@ class NodeItem(QGraphicsItem):
         bold.setBold(True)
         painter.setFont(bold)
         painter.drawText(corner, Qt.AlignmentFlag.AlignCenter, badge)
-
-
-def relation_pen(relation: str) -> QPen:
-    style = relation_style(relation)
-    return QPen(QColor(style.colour), style.width, style.style)
-
-
-class EdgeItem(QGraphicsPathItem):
-    """A relation: a line styled by relation, with an arrow at the target."""
-
-    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem) -> None:
-        super().__init__()
-        self.edge = edge
-        self.ends = (source, target)
-        pen = relation_pen(edge.relation)
-        if edge.count > 1:  # between groups: as thick as it is many
-            pen.setWidthF(min(1.0 + math.log2(edge.count) / 2, 6.0))
-        self.setPen(pen)
-        self.setZValue(0)
-        path = QPainterPath()
-        for line in arrow_lines(source, target):
-            path.moveTo(line.p1())
-            path.lineTo(line.p2())
-        self.setPath(path)
-        said = f"{source.entity.label} {edge.relation} {target.entity.label}"
-        if edge.count > 1:
-            said += f": {edge.count:,} relations"
-        badge = CONFIDENCE_BADGES.get(edge.confidence)
-        if badge is not None:
-            said += f" ({edge.confidence})"
-            self._mark_unsure(badge, path.pointAtPercent(0.5))
-        self.setToolTip(html.escape(said))
-
-    def _mark_unsure(self, badge: str, middle: QPointF) -> None:
-        """A relation someone is not sure of: paler, with its badge at the middle."""
-        pen = self.pen()
-        colour = pen.color()
-        colour.setAlphaF(UNSURE_OPACITY)
-        pen.setColor(colour)
-        self.setPen(pen)
-        mark = QGraphicsSimpleTextItem(badge, self)
-        font = mark.font()
-        font.setBold(True)
-        mark.setFont(font)
-        mark.setBrush(colour)
-        box = mark.boundingRect()
-        mark.setPos(middle - QPointF(box.width() / 2, box.height() / 2))

@@ -8,31 +8,42 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from explorer.diff import ChangeMark
-from explorer.view import GraphView
+from explorer.view import Edge, GraphView
+from ui.edge_item import EdgeItem, relation_pen
 from ui.labels import LabelPlacer
-from ui.node_item import DOT_MAX_ZOOM, EdgeItem, NodeItem, relation_pen
+from ui.node_item import DOT_MAX_ZOOM, NodeItem
 from ui.overview import EdgeLines, NodeCloud
 from ui.theme import is_dark
 
-__all__ = ["BATCH_EDGES", "CLOUD_FROM", "GraphScene"]
+__all__ = ["BATCH_EDGES", "CLOUD_FROM", "SLICE_EDGES", "GraphScene"]
 
 LAYER_GAP, ROW_GAP, FORCE_X, FORCE_Y = 215.0, 52.0, 125.0, 95.0
 BATCH_EDGES = 3000  # above this many edges, each relation is drawn in one call
 CLOUD_FROM = 1500  # from this many nodes, an overview far out is drawn as one item
+SLICE_EDGES = 100  # edge items built per turn of the event loop (about 15 ms)
+FADED = 0.12  # the opacity of what a highlight leaves out
 
 
 class GraphScene(QGraphicsScene):
-    """The drawn copy of one ``GraphView``."""
+    """The drawn copy of one ``GraphView``.
+
+    Signals:
+        complete(): every item of the view shown last is built.
+    """
+
+    complete = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.nodes: dict[str, NodeItem] = {}
         self.edges: list[EdgeItem] = []
+        self.pending: list[Edge] = []  # edges of the view not built yet (``add_edges``)
+        self.generation = 0  # of the view shown, so that a newer one stops an older build
         self.batches: list[EdgeLines] = []
         self.cloud: NodeCloud | None = None
         self.view: GraphView | None = None
@@ -41,18 +52,15 @@ class GraphScene(QGraphicsScene):
         self.zoom = 1.0
 
     def show_view(self, view: GraphView, gap_nodes: frozenset[str], palette: QPalette) -> None:
-        """Draw ``view`` afresh: one item per node and per edge."""
+        """Draw ``view`` afresh: one item per node now; its edges follow from ``add_edges``."""
         self.clear()
         self.nodes, self.edges, self.batches, self.view = {}, [], [], view
-        self.cloud = None
+        self.cloud, self.pending, self.generation = None, [], self.generation + 1
         self.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
         scale = (LAYER_GAP, ROW_GAP) if view.layered else (FORCE_X, FORCE_Y)
         self._add_nodes(view, gap_nodes, is_dark(palette), scale)
         if len(view.edges) <= BATCH_EDGES:
-            for edge in view.edges:
-                line = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target])
-                self.addItem(line)
-                self.edges.append(line)
+            self.pending = list(view.edges)
         else:
             self._add_batched_edges(view, scale)
         if not view.layered and len(self.nodes) >= CLOUD_FROM:
@@ -63,6 +71,31 @@ class GraphScene(QGraphicsScene):
         self.drawing = self.itemsBoundingRect().adjusted(-40, -30, 40, 30)
         # room around the drawing, so that any node can be centred in the view
         self.setSceneRect(self.drawing.adjusted(-3000, -3000, 3000, 3000))
+
+    @property
+    def building(self) -> bool:
+        """Whether edges of the view shown are still to be built."""
+        return bool(self.pending)
+
+    def add_edges(self) -> None:
+        """Build the view's edge items a slice per turn of the event loop, then say
+        ``complete``: hundreds of edges never hold the window for long, and a newer view
+        stops the build of an older one."""
+        done, self.pending = self.pending[:SLICE_EDGES], self.pending[SLICE_EDGES:]
+        for edge in done:
+            line = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target])
+            _fade(line)
+            self.addItem(line)
+            self.edges.append(line)
+        if self.pending:
+            generation = self.generation
+            QTimer.singleShot(0, self, lambda: self._go_on(generation))
+        else:
+            self.complete.emit()
+
+    def _go_on(self, generation: int) -> None:
+        if generation == self.generation:  # not replaced by a newer view meanwhile
+            self.add_edges()
 
     def _add_nodes(
         self, view: GraphView, gap_nodes: frozenset[str], dark: bool, scale: tuple[float, float]
@@ -140,10 +173,9 @@ class GraphScene(QGraphicsScene):
             item.faded = distances is not None and item.distance is None
             item.update()
         for edge in self.edges:
-            source, target = edge.ends
-            edge.setOpacity(0.12 if source.faded or target.faded else 1.0)
+            _fade(edge)
         for batch in self.batches:  # drawn as one: all fade while something is highlighted
-            batch.setOpacity(0.12 if distances is not None else 1.0)
+            batch.setOpacity(FADED if distances is not None else 1.0)
         if self.cloud is not None:
             self.cloud.refresh()
         for item in self.nodes.values():
@@ -167,6 +199,12 @@ class GraphScene(QGraphicsScene):
 
     def highlighted(self) -> dict[str, int]:
         return {iri: i.distance for iri, i in self.nodes.items() if i.distance is not None}
+
+
+def _fade(edge: EdgeItem) -> None:
+    """An edge is faded while either end is."""
+    source, target = edge.ends
+    edge.setOpacity(FADED if source.faded or target.faded else 1.0)
 
 
 def _group_hit(item: NodeItem, distances: list[int]) -> None:

@@ -103,7 +103,7 @@ class RecordTable(QTableView):
         sample = self.source.order[:SAMPLED_ROWS]
         pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
         for column, spec in enumerate(self.source.columns[:-1]):
-            texts = [str(self.source.values(i)[column]) for i in sample]
+            texts = {str(self.source.values(i)[column]) for i in sample}  # each once
             widest = ceil(max((metrics.horizontalAdvance(t) for t in texts), default=0)) + pad
             width = max(widest, header.sectionSizeHint(column))
             self.setColumnWidth(column, min(width, self.widest_column) if spec.elide else width)

@@ -3,7 +3,7 @@
 from explorer.analysis.blast_radius import blast_radius
 from explorer.analysis.cycles import cycles
 from explorer.analysis.gaps import Gap, ownership_gaps
-from explorer.analysis.reach import Direction, Impacted, Member, Reach, TeamToTell
+from explorer.analysis.reach import Direction, Impacted, Member, Reach, TeamToTell, Via
 from explorer.analysis.spof import SinglePoint, single_points_of_failure
 from explorer.analysis.upstream import upstream
 
@@ -15,6 +15,7 @@ __all__ = [
     "Reach",
     "SinglePoint",
     "TeamToTell",
+    "Via",
     "blast_radius",
     "cycles",
     "ownership_gaps",

@@ -1,4 +1,5 @@
-"""Ownership gaps: what has no owner, a gone owner, or an owner nobody can reach.
+"""Ownership gaps: what has no owner, a gone owner, or an owner nobody can reach; and
+what traffic shows that no source declares (``explorer.analysis.traffic_gaps``).
 
 Rules SHACL states well (cardinality, class, status values) come from validating
 ``ontology/shapes.ttl`` with pyshacl; each shape names its rule code (``ics:rule``). Rules
@@ -10,7 +11,6 @@ blast radius of what the gap leaves without a reachable owner.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -19,7 +19,9 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SH
 
 from explorer.analysis.blast_radius import hurt_by
+from explorer.analysis.gap import Gap
 from explorer.analysis.shape_rules import SHACL_LIMIT, Breach, breaches
+from explorer.analysis.traffic_gaps import traffic_gaps
 from explorer.clock import today
 from explorer.index import EstateIndex, index_of
 from explorer.kinds import OWNER_KINDS, Kind
@@ -31,19 +33,9 @@ from explorer.statuses import AssumptionStatus
 from explorer.tiers import tier_problem
 from explorer.vocab import IC
 
-__all__ = ["ICS", "Gap", "assumption_rules", "gaps_of", "ownership_gaps"]
+__all__ = ["ICS", "Gap", "assumption_rules", "gaps_of", "ownership_gaps", "traffic"]
 
 ICS = Namespace("https://infra-context.dev/shapes#")
-
-
-@dataclass(frozen=True)
-class Gap:
-    """One problem on one node. ``impact`` ranks it: bigger is more urgent."""
-
-    entity: Entity
-    rule: Rule
-    message: str
-    impact: int
 
 
 @cache
@@ -62,7 +54,12 @@ def ownership_gaps(graph: Graph, on: date | None = None) -> list[Gap]:
     index = index_of(graph)
     shapes = shacl_breaches(index) if index.size <= SHACL_LIMIT else list(breaches(index))
     found = gaps_of(index, [*shapes, *_assumption_breaches(index), *_placeholder_breaches(index)])
-    return with_overdue(index, found, on or today())
+    return with_overdue(index, [*found, *traffic(index)], on or today())
+
+
+def traffic(index: EstateIndex) -> list[Gap]:
+    """The gaps between observed calls and declared dependencies, ranked as the others."""
+    return traffic_gaps(index, lambda n: _impact(index, index.nodes[n]))
 
 
 def with_overdue(index: EstateIndex, gaps: list[Gap], on: date) -> list[Gap]:

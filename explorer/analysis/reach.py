@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TypeAlias
 
@@ -16,7 +16,7 @@ from explorer.context.questions import Question
 from explorer.index import Adjacency, EstateIndex
 from explorer.kinds import OWNER_KINDS, Kind
 from explorer.model import Entity
-from explorer.relations import COMPOSING, MEMBER_OF, OWNED_BY, SPREADING
+from explorer.relations import COMPOSING, MEMBER_OF, OBSERVED, OWNED_BY, SPREADING
 from explorer.statuses import OwnerStatus, TeamStatus
 from explorer.vocab import IC
 
@@ -27,6 +27,8 @@ __all__ = [
     "Member",
     "Reach",
     "TeamToTell",
+    "Via",
+    "Ways",
     "flow",
     "flow_of",
     "open_questions",
@@ -38,6 +40,23 @@ __all__ = [
 Flow: TypeAlias = igraph.Graph  # a walk's relation over index numbers (see ``flow``)
 
 
+class Via(StrEnum):
+    """How a reached node's paths go: along what sources declare, along calls seen in
+    traffic, or both ways independently."""
+
+    DECLARED = "declared"
+    OBSERVED = "observed"
+    BOTH = "both"
+
+
+class Ways(StrEnum):
+    """Which relations a walk's graph holds: all, only the declared, only the observed."""
+
+    ALL = "all"
+    DECLARED = "declared"
+    OBSERVED = "observed"
+
+
 class Direction(StrEnum):
     """Which way a walk goes: to what a failure hurts, or to what a node needs."""
 
@@ -47,14 +66,16 @@ class Direction(StrEnum):
 
 @dataclass(frozen=True)
 class Impacted:
-    """A node met on the walk: how far from the start, one shortest path of ids, and how
-    sure that is (the strongest of its paths' weakest links; see ``sureness``). Distance
-    and path are those of the walk at that confidence."""
+    """A node met on the walk: how far from the start, one shortest path of ids, how sure
+    that is (the strongest of its paths' weakest links; see ``sureness``) and how its
+    paths go (``via``). A node some declared path reaches has that path's distance, path
+    and confidence, so that leaving observed calls out keeps it exactly as it is."""
 
     entity: Entity
     distance: int
     path: tuple[str, ...]
     confidence: Confidence = Confidence.DECLARED
+    via: Via = Via.DECLARED
 
 
 @dataclass(frozen=True)
@@ -112,26 +133,27 @@ def flow(index: EstateIndex, adjacencies: tuple[Adjacency, ...], parts: Adjacenc
     return igraph.Graph(n=len(index.nodes), edges=edges, directed=True)
 
 
-def flow_of(index: EstateIndex, direction: Direction) -> Flow:
+def flow_of(index: EstateIndex, direction: Direction, ways: Ways = Ways.ALL) -> Flow:
     """The graph blast radius (``AFFECTED``) or upstream (``NEEDS``) walks, built once per
-    index from the relation table.
+    index from the relation table; ``ways`` keeps only declared or only observed relations.
 
-    Affected: whatever depends on, uses or assumes a node is hurt when it fails (the
-    relations that spread a failure, walked backwards), and so are a System's parts.
-    Needs: what a node depends on, uses and assumes (walked forwards), and a System's
-    parts. Vendors and assumptions need nothing further, so such walks stop there.
+    Affected: whatever depends on, uses, assumes or calls a node is hurt when it fails
+    (the relations that spread a failure, walked backwards), and so are a System's parts.
+    Needs: what a node depends on, uses, assumes and calls (walked forwards), and a
+    System's parts. Vendors and assumptions need nothing further, so such walks stop there.
     """
 
     def build() -> Flow:
         ends = index.into if direction is Direction.AFFECTED else index.out
-        direct = tuple(ends[r.predicate] for r in SPREADING)
+        kept = [r for r in SPREADING if ways is Ways.ALL or r.observed == (ways is Ways.OBSERVED)]
+        direct = tuple(ends[r.predicate] for r in kept)
         parts: Adjacency = {}
-        for relation in COMPOSING:
+        for relation in COMPOSING if ways is not Ways.OBSERVED else ():
             for whole, members in index.into[relation.predicate].items():
                 parts.setdefault(whole, []).extend(members)
         return flow(index, direct, parts)
 
-    return index.derived(f"walk {direction}", build)
+    return index.derived(f"walk {direction} {ways}", build)
 
 
 def walk(graph: Flow, start: int, depth: int | None) -> dict[int, int]:
@@ -163,17 +185,20 @@ def reach(index: EstateIndex, start: URIRef, direction: Direction, depth: int | 
     """Walk from ``start`` and describe every node met, nearest first."""
     if depth is not None and depth < 0:
         raise ValueError("depth must be 0 or more")
-    graph = flow_of(index, direction)
     first = index.number.get(start)
     if first is None:  # named by no triple: nothing to walk
         return Reach(index.entity(start), direction, (), ())
-    levels = edge_levels(index, direction is Direction.AFFECTED)
+    observed = any(index.out[r.predicate] for r in OBSERVED)
     met: dict[int, Impacted] = {}
-    for level in levels_of(levels):
-        parents = walk(_at_level(index, graph, levels, level, direction), first, depth)
-        for node, path in _paths(index, parents).items():
-            if node != first and node not in met:
-                met[node] = Impacted(index.entity_at(node), len(path) - 1, path, level)
+    for ways in (Ways.DECLARED, Ways.ALL) if observed else (Ways.ALL,):
+        via = Via.OBSERVED if ways is Ways.ALL and observed else Via.DECLARED
+        for node, impacted in _met(index, first, direction, depth, ways, via).items():
+            met.setdefault(node, impacted)
+    if observed:
+        seen = walk(flow_of(index, direction, Ways.OBSERVED), first, depth)
+        for node in seen.keys() & met.keys():
+            if met[node].via is Via.DECLARED:
+                met[node] = replace(met[node], via=Via.BOTH)
     found = sorted(
         met.values(), key=lambda i: (i.distance, i.entity.label.casefold(), i.entity.iri)
     )
@@ -182,16 +207,37 @@ def reach(index: EstateIndex, start: URIRef, direction: Direction, depth: int | 
     return Reach(index.entity(start), direction, tuple(found), teams, asked)
 
 
+def _met(
+    index: EstateIndex, first: int, direction: Direction, depth: int | None, ways: Ways, via: Via
+) -> dict[int, Impacted]:
+    """The nodes one walk meets, each at the surest level that reaches it."""
+    graph = flow_of(index, direction, ways)
+    levels = edge_levels(index, direction is Direction.AFFECTED)
+    met: dict[int, Impacted] = {}
+    for level in levels_of(levels):
+        parents = walk(_at_level(index, graph, levels, level, direction, ways), first, depth)
+        for node, path in _paths(index, parents).items():
+            if node != first and node not in met:
+                met[node] = Impacted(index.entity_at(node), len(path) - 1, path, level, via)
+    return met
+
+
 def open_questions(index: EstateIndex, nodes: set[str]) -> tuple[Question, ...]:
     """The open questions about any of ``nodes`` (IRIs)."""
     return tuple(q for q in index.questions() if q.open and nodes.intersection(q.about))
 
 
 def _at_level(
-    index: EstateIndex, graph: Flow, levels: EdgeLevels, level: Confidence, direction: Direction
+    index: EstateIndex,
+    graph: Flow,
+    levels: EdgeLevels,
+    level: Confidence,
+    direction: Direction,
+    ways: Ways,
 ) -> Flow:
     """The walk's graph with only what is as sure as ``level``, made once per index."""
-    return index.derived(f"walk {direction} {level}", lambda: restricted(graph, levels, level))
+    name = f"walk {direction} {ways} {level}"
+    return index.derived(name, lambda: restricted(graph, levels, level))
 
 
 def owner_status(index: EstateIndex, owner: URIRef) -> OwnerStatus:

@@ -122,8 +122,9 @@ def _print_reach(args: argparse.Namespace, answer: Reach) -> None:
 
 
 def _sure_enough(args: argparse.Namespace, answer: Reach) -> Reach:
-    """What ``--min-confidence`` keeps."""
-    return kept_reach(answer, Filter(confidence=Confidence(args.min_confidence)), {})
+    """What ``--min-confidence`` and ``--declared-only`` keep."""
+    kept = Filter(confidence=Confidence(args.min_confidence), declared_only=args.declared_only)
+    return kept_reach(answer, kept, {})
 
 
 def _blast_radius(args: argparse.Namespace) -> int:

@@ -139,6 +139,11 @@ def _add_walks(commands: argparse._SubParsersAction[OneLineParser]) -> None:
             help="leave out what is reached only through facts less sure than this "
             "(confirmed > declared > likely > suspected; default: keep everything)",
         )
+        command.add_argument(
+            "--declared-only",
+            action="store_true",
+            help="leave out calls seen in traffic (call graphs), and what only they reach",
+        )
         _endpoint(command)
 
 

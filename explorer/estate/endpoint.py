@@ -39,7 +39,7 @@ from explorer.remote import names, text_match
 from explorer.remote.client import SparqlClient
 from explorer.remote.copy import copy_of
 from explorer.remote.endpoint import Endpoint
-from explorer.remote.gap_rules import endpoint_gaps, question_copy
+from explorer.remote.gap_rules import call_copy, endpoint_gaps, question_copy
 from explorer.remote.mirror import AROUND, HURT, NEEDS, Mirror, Stride, walk
 from explorer.remote.search import search
 from explorer.remote.structure import structure_mirror
@@ -159,6 +159,7 @@ class EndpointEstate(Estate):
         node = URIRef(iri)
         near = self.neighbourhood([node], 1, progress)
         near += question_copy(self.client)  # the questions about it
+        near += call_copy(self.client, node)  # the calls seen to and from it
         gaps = (
             self._gaps if self._gaps is not None else endpoint_gaps(self.client, progress, [node])
         )

@@ -181,6 +181,8 @@ def _record(
         add((IC.status, _checked("status", _status, kind, status)))
     for contact in _checked("contact", split_values, fields.get("contact")):
         add((IC.contact, Literal(contact)))
+    for alias in _checked("aliases", split_values, fields.get("aliases")):
+        add((IC.alias, Literal(alias)))
     for name, (relation, use) in BY_FIELD.items():
         targets = _checked(name, _targets, fields.get(name))
         if relation is OWNED_BY and kind == Kind.PERSON:

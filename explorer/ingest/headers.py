@@ -66,6 +66,8 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "members": ("members",),
     "member_of": ("member of",),
     "contact": ("contact", "contacts", "email", "e-mail", "email address", "on-call", "oncall"),
+    # other names it goes by (in traces and metrics): observed calls are matched by them
+    "aliases": ("aliases", "alias", "aka", "also known as"),
 }
 ID_NAMES = ("id", "name")  # "name" is the id unless an explicit id column is there too
 

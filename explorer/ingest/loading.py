@@ -19,11 +19,13 @@ from rdflib import URIRef
 
 from explorer.context import settle
 from explorer.errors import InputError, Note, SourceProblems
+from explorer.ingest.call_graphs import CallRecord
+from explorer.ingest.call_names import add_calls
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.notes import Notes
 from explorer.ingest.question_records import QuestionRecord
 from explorer.ingest.rdf import RDF_FORMATS, base_for, parse_rdf
-from explorer.ingest.readers import READERS
+from explorer.ingest.readers import READERS, json_format
 from explorer.ingest.resolve import add_records, subject_of
 from explorer.ingest.result import LoadResult, SourceInfo
 from explorer.ingest.sources import READABLE, Source, expand_sources, read_bytes, sniff_format
@@ -86,6 +88,7 @@ class _Load:
         )
         self.records: list[EntityRecord] = []
         self.questions: list[QuestionRecord] = []
+        self.calls: list[CallRecord] = []
         self.prefixes: dict[str, str] = {}
         self.skipped: list[Source] = []
 
@@ -94,12 +97,13 @@ class _Load:
         A file that cannot be read is a problem, and adds nothing."""
         try:
             data = read_bytes(source.path)
-            fmt = source.format or sniff_format(source.path, data)
-            follow = self._read(source, data, fmt)
+            sniffed = source.format or sniff_format(source.path, data)
+            fmt = json_format(source, data) if sniffed == "json" else sniffed
+            follow = self._read(source, data, fmt) if fmt is not None else None
         except InputError as exc:
             self.notes.problem(exc)
             return []
-        if follow is None:
+        if follow is None or fmt is None:
             self.skipped.append(source)
             return []
         self.result.sources.append(SourceInfo(source.path, fmt, hashlib.sha256(data).hexdigest()))
@@ -120,6 +124,7 @@ class _Load:
             return None
         self.records.extend(parsed.records)
         self.questions.extend(parsed.questions)
+        self.calls.extend(parsed.calls)
         for record in parsed.records:
             where = f"{path}:{record.line}" if record.line is not None else path
             self.result.origins.listed.setdefault(subject_of(record), []).append(where)
@@ -149,6 +154,7 @@ class _Load:
             self.notes.warnings.append(_skipped_note(self.skipped))
         graph = self.result.graph
         add_records(graph, self.records, self.notes, self.questions)
+        add_calls(graph, self.calls, self.notes)
         self.result.overruled = settle(graph)
         for prefix, namespace in self.prefixes.items():
             graph.bind(prefix, namespace, override=False)
@@ -164,7 +170,7 @@ def _names(skipped: list[Source], shown: int = 5) -> str:
 
 def _skipped_note(skipped: list[Source]) -> Note:
     text = (
-        f"skipped {len(skipped)} YAML file(s) that are not catalog or estate files: "
+        f"skipped {len(skipped)} file(s) that are not catalog, estate or call-graph files: "
         f"{_names(skipped)}"
     )
     return Note.of(text, skipped[0].root)
@@ -173,6 +179,6 @@ def _skipped_note(skipped: list[Source]) -> Note:
 def _nothing_read(skipped: list[Source]) -> str:
     where = ", ".join(sorted({str(s.root) for s in skipped})) or "the sources"
     return (
-        f"no files of ours in {where}: {len(skipped)} YAML file(s) hold neither an estate nor "
-        f"Backstage descriptors ({_names(skipped)}); {READABLE} estate files are read"
+        f"no files of ours in {where}: {len(skipped)} file(s) hold neither an estate, "
+        f"Backstage descriptors nor a call graph ({_names(skipped)}); {READABLE} files are read"
     )

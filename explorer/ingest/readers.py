@@ -7,6 +7,7 @@ manifest, a Compose file beside the catalog) is skipped; one named on its own is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,14 @@ from typing import Any
 from explorer.errors import InputError
 from explorer.ingest import native_yaml, table, workbook
 from explorer.ingest.backstage import BackstageDocuments, is_backstage
+from explorer.ingest.call_graphs import (
+    CALL_GRAPH_SHAPES,
+    CallRecord,
+    calls_from_json,
+    calls_from_metrics,
+    is_call_graph,
+    is_metrics,
+)
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.notes import Notes
 from explorer.ingest.question_records import QuestionRecord
@@ -22,7 +31,7 @@ from explorer.ingest.safe_yaml import load_documents
 from explorer.ingest.sources import Source
 from explorer.kinds import SECTIONS
 
-__all__ = ["READERS", "Parsed", "Reader"]
+__all__ = ["READERS", "Parsed", "Reader", "json_format"]
 
 _NOT_OURS = (
     f"is not an estate (top-level lists {', '.join(SECTIONS)}) "
@@ -35,6 +44,7 @@ class Parsed:
     records: list[EntityRecord] = field(default_factory=list)
     questions: list[QuestionRecord] = field(default_factory=list)
     follow: list[Path] = field(default_factory=list)  # more files to read (Backstage Locations)
+    calls: list[CallRecord] = field(default_factory=list)  # observed in traffic
     skipped: bool = False  # found in a folder, and not a file of ours
 
 
@@ -104,8 +114,49 @@ def _read_xlsx(source: Source, data: bytes, notes: Notes) -> Parsed:
     return Parsed(records=workbook.records_from_workbook(str(source.path), data, notes))
 
 
+def json_format(source: Source, data: bytes) -> str | None:
+    """What a ``.json`` file is: ``jsonld`` or ``calls`` (a call graph); None for a file in
+    a folder that is neither (a ``package.json``); one named on its own is refused."""
+    path = str(source.path)
+    try:
+        document = json.loads(decode(path, data))
+    except json.JSONDecodeError as exc:
+        raise InputError(path, exc.lineno, f"not JSON: {exc.msg}") from None
+    if is_call_graph(document):
+        return "calls"
+    items = document if isinstance(document, list) else [document]
+    if all(isinstance(i, dict) and {"@context", "@graph", "@id"} & set(i) for i in items):
+        return "jsonld"
+    if not source.named:
+        return None
+    raise InputError(
+        path, None, f"is neither JSON-LD (@context, @graph or @id) nor {CALL_GRAPH_SHAPES}"
+    )
+
+
+def _read_calls(source: Source, data: bytes, notes: Notes) -> Parsed:
+    path = str(source.path)
+    return Parsed(calls=calls_from_json(path, decode(path, data)))
+
+
+def _read_metrics(source: Source, data: bytes, notes: Notes) -> Parsed:
+    path = str(source.path)
+    text = decode(path, data)
+    if not is_metrics(text):
+        if not source.named:
+            return Parsed(skipped=True)
+        raise InputError(
+            path,
+            None,
+            "holds no OpenTelemetry service-graph series (traces_service_graph_request_total)",
+        )
+    return Parsed(calls=calls_from_metrics(path, text))
+
+
 READERS: dict[str, Reader] = {
     "yaml": _read_yaml,
     "csv": _read_csv,
     "xlsx": _read_xlsx,
+    "calls": _read_calls,
+    "prometheus": _read_metrics,
 }

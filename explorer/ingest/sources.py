@@ -33,8 +33,10 @@ EXTENSIONS: dict[str, str] = {
     ".yml": "yaml",
     ".csv": "csv",
     ".xlsx": "xlsx",
+    ".json": "json",  # JSON-LD, or a call graph from Zipkin or Jaeger: told by content
+    ".prom": "prometheus",  # Prometheus's text format: OpenTelemetry's service graph
 }
-READABLE = "RDF, YAML, CSV or XLSX"
+READABLE = "RDF, YAML, CSV, XLSX, or call graphs (Zipkin, Jaeger, Prometheus)"
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,9 @@ def sniff_format(path: Path, data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         return "xlsx"  # a zip archive, as workbooks are
     if head.startswith((b"{", b"[")):
-        return "jsonld"
+        return "json"
+    if head.startswith((b"# HELP", b"# TYPE", b"traces_service_graph_")):
+        return "prometheus"
     if head.startswith(b"<?xml") or head.startswith(b"<rdf:RDF"):
         return "rdfxml"
     if head.startswith((b"@prefix", b"@base", b"PREFIX", b"BASE", b"prefix")):

@@ -17,7 +17,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from explorer.analysis.gaps import Gap, assumption_rules, gaps_of, with_overdue
+from explorer.analysis.gaps import Gap, assumption_rules, gaps_of, traffic, with_overdue
 from explorer.analysis.shape_rules import OWNED_CLASSES, STATUS_RULES, Breach, value_breaks
 from explorer.clock import today
 from explorer.context import question_triples, questions_of
@@ -159,12 +159,34 @@ def endpoint_gaps(
     if about:
         late = [q for q in late if set(map(str, about)).intersection(q.about)]
     named = {URIRef(n) for q in late for n in (*q.about, q.assignee) if n}
-    hurt = walk(client, sorted({*focuses, *owned, *named}), HURT, None, tick)  # focuses first
-    mirror.describe_with_owners([*hurt, *offending, *named])
+    seen = call_copy(client)
+    ends = {
+        o for p in (IC.caller, IC.callee) for o in seen.objects(None, p) if isinstance(o, URIRef)
+    }
+    starts = sorted({*focuses, *owned, *named, *ends})
+    hurt = walk(client, starts, HURT, None, tick)  # focuses first
+    mirror.describe_with_owners([*hurt, *offending, *named, *starts])
     for q in late:
         mirror.graph.addN((s, p, o, mirror.graph) for s, p, o in question_triples(q))
+    mirror.graph += seen
     index = index_of(mirror.graph)
-    return with_overdue(index, gaps_of(index, confirmed(index, rows)), on)
+    kept = {str(n) for n in about}
+    observed = [g for g in traffic(index) if not about or g.entity.iri in kept]
+    return with_overdue(index, [*gaps_of(index, confirmed(index, rows)), *observed], on)
+
+
+def call_copy(client: SparqlClient, about: URIRef | None = None) -> Graph:
+    """The triples of every observed call on the server (``ic:ObservedCall``), or of those
+    to or from ``about``."""
+    copy = Graph()
+    near = (
+        f"{{ ?c <{IC.caller}> <{about}> }} UNION {{ ?c <{IC.callee}> <{about}> }}" if about else ""
+    )
+    query = f"SELECT ?c ?p ?o WHERE {{ {near} ?c a <{IC.ObservedCall}> ; ?p ?o }} ORDER BY ?c ?p ?o"
+    for rows in client.pages(query):
+        for row in rows:
+            copy.add((row["c"], row["p"], row["o"]))
+    return copy
 
 
 def question_copy(client: SparqlClient) -> Graph:

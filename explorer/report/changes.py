@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from explorer.diff import Change, Diff, What
+from explorer.relations import BY_NAME
 from explorer.report.structure import said_line
 
 __all__ = ["diff_text", "node_changes"]
@@ -15,7 +16,11 @@ def _entity(sign: str) -> Callable[[Change], str]:
 
 
 def _relation(sign: str) -> Callable[[Change], str]:
-    return lambda c: f"  {sign} {c.node.label} {c.relation} {c.target.label if c.target else ''}"
+    def line(c: Change) -> str:
+        seen = f" ({c.message})" if c.message else ""
+        return f"  {sign} {c.node.label} {c.relation} {c.target.label if c.target else ''}{seen}"
+
+    return line
 
 
 def _gap(sign: str) -> Callable[[Change], str]:
@@ -26,8 +31,16 @@ def _attribute(c: Change) -> str:
     return f"  ~ {c.node.name}: {c.attribute} {c.old or '(none)'} -> {c.new or '(none)'}"
 
 
-def _rows(changes: Iterable[Change], what: What, line: Callable[[Change], str]) -> list[str]:
-    return [line(c) for c in changes if c.what is what and (what is not What.RELATION or c.target)]
+def _rows(
+    changes: Iterable[Change], what: What, line: Callable[[Change], str], seen: bool = False
+) -> list[str]:
+    """The lines of one section; of relations, those seen in traffic (``seen``) or not."""
+    return [
+        line(c)
+        for c in changes
+        if c.what is what
+        and (what is not What.RELATION or (c.target and BY_NAME[c.relation].observed == seen))
+    ]
 
 
 def diff_text(old_name: str, new_name: str, changes: Diff) -> str:
@@ -40,6 +53,8 @@ def diff_text(old_name: str, new_name: str, changes: Diff) -> str:
         ("Changed", [_attribute(c) for c in changes.changed]),
         ("New relations", _rows(changes.added, What.RELATION, _relation("+"))),
         ("Removed relations", _rows(changes.removed, What.RELATION, _relation("-"))),
+        ("Calls that appeared", _rows(changes.added, What.RELATION, _relation("+"), True)),
+        ("Calls no longer seen", _rows(changes.removed, What.RELATION, _relation("-"), True)),
         ("Ownership gaps opened", _rows(changes.added, What.GAP, _gap("+"))),
         ("Ownership gaps closed", _rows(changes.removed, What.GAP, _gap("-"))),
         ("Recorded", [f"  {said_line(s)}" for s in changes.said]),

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from explorer.analysis import Direction, Member, Reach, TeamToTell
+from explorer.analysis import Direction, Member, Reach, TeamToTell, Via
 from explorer.cells import protect
 from explorer.clock import today
 from explorer.context import Confidence
@@ -101,6 +101,7 @@ def reach_json(answer: Reach) -> dict[str, Any]:
                 "distance": i.distance,
                 "path": list(i.path),
                 "confidence": i.confidence.value,
+                "via": i.via.value,
             }
             for i in answer.impacted
         ],
@@ -134,11 +135,12 @@ def reach_text(answer: Reach) -> str:
         width = max(len(i.entity.name) for i in answer.impacted)
         path = "how it spreads" if answer.direction is Direction.AFFECTED else "path"
         sure = any(i.confidence is not Confidence.DECLARED for i in answer.impacted)
-        extra = f"{'confidence':<10} " if sure else ""
+        seen = any(i.via is not Via.DECLARED for i in answer.impacted)  # calls were observed
+        extra = (f"{'confidence':<10} " if sure else "") + (f"{'via':<8} " if seen else "")
         lines.append(f"  {'dist':>4}  {'tier':>4}  {'kind':<11} {extra}{'name':<{width}}  {path}")
         for i in answer.impacted:
             tier = i.entity.tier or "-"
-            how = f"{i.confidence:<10} " if sure else ""
+            how = (f"{i.confidence:<10} " if sure else "") + (f"{i.via:<8} " if seen else "")
             lines.append(
                 f"  {i.distance:>4}  {tier:>4}  {i.entity.kind:<11} {how}"
                 f"{i.entity.name:<{width}}  {' -> '.join(i.path)}"

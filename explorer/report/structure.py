@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from explorer.analysis import SinglePoint
+from explorer.calls import calls_text
 from explorer.clock import today
 from explorer.details import NodeDetails, Said, said_json
 from explorer.model import Entity
@@ -33,6 +34,7 @@ def details_json(details: NodeDetails) -> dict[str, Any]:
                 "relation": r.name,
                 "direction": "out" if r.outgoing else "in",
                 "node": node_json(r.other),
+                "seen": calls_text(r.seen) if r.seen else None,
             }
             for r in details.relations
         ],
@@ -76,7 +78,11 @@ def details_text(details: NodeDetails) -> str:
     lines = [e.name, *(f"  {name + ':':<13}{value}" for name, value in rows)]
     width = max((len(r.name) for r in details.relations), default=0)
     lines += ["", f"Relations: {len(details.relations)}"]
-    lines += [f"  {r.name:<{width}}  {r.other.name}  [{r.other.kind}]" for r in details.relations]
+    lines += [
+        f"  {r.name:<{width}}  {r.other.name}  [{r.other.kind}]"
+        + (f"  seen: {r.seen}" if r.seen else "")
+        for r in details.relations
+    ]
     if details.gaps:
         lines += ["", f"Ownership gaps: {len(details.gaps)}"]
         lines += [f"  {g.rule}: {g.message}" for g in details.gaps]

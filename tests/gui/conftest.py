@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from explorer.estate import Estate
@@ -22,6 +23,22 @@ def settings(tmp_path: Path) -> QSettings:
 @pytest.fixture(scope="session")
 def sample_session() -> Estate:
     return opened([])
+
+
+@pytest.fixture
+def window_on(qtbot: QtBot, settings: QSettings) -> Callable[[list[Path]], MainWindow]:
+    """Opens a window of its own on sources, shown and with the keyboard in it."""
+
+    def open_window(sources: list[Path]) -> MainWindow:
+        win = MainWindow(opened(sources), settings=settings)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        return win
+
+    return open_window
 
 
 @pytest.fixture

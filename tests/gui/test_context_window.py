@@ -82,15 +82,9 @@ def closing_discards(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def fresh(qtbot: QtBot, settings: QSettings) -> MainWindow:
+def fresh(window_on: Callable[[list[Path]], MainWindow]) -> MainWindow:
     """A window of its own on the sample: edits change its graph, so no other test's."""
-    win = MainWindow(opened([SAMPLE]), settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    return win
+    return window_on([SAMPLE])
 
 
 def _reached(window: MainWindow) -> dict[str, Confidence]:

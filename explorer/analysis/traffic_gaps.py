@@ -1,0 +1,88 @@
+"""Gaps between what traffic shows and what the sources declare.
+
+A call nobody declared is the dependency the plan forgot (``undeclared-dependency``, as
+urgent as what its caller's failure hurts); a name in traffic that no catalog lists is
+``unknown-service``; a declared dependency between two services that both show in the
+traffic but with no call between them is ``unobserved-dependency``: a stale entry or a
+batch job, ranked last. With nothing observed there are none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from explorer.analysis.gap import Gap
+from explorer.calls import Call, calls_of, calls_text, files_of
+from explorer.index import EstateIndex
+from explorer.kinds import Kind
+from explorer.relations import DEPENDS_ON, SPREADING
+from explorer.rules import Rule
+
+__all__ = ["traffic_gaps"]
+
+Impact = Callable[[int], int]  # a node number -> the weighted size of what it hurts
+
+
+def traffic_gaps(index: EstateIndex, impact: Impact) -> list[Gap]:
+    """Every traffic gap (unsorted). A call to or from an unknown service is that
+    service's gap, not also an undeclared dependency."""
+    calls = calls_of(index)
+    if not calls:
+        return []
+    declared = {
+        (s, o)
+        for relation in SPREADING
+        if not relation.observed
+        for s, targets in index.out[relation.predicate].items()
+        for o in targets
+    }
+    known = [pair for pair in calls if Kind.OBSERVED not in map(index.kind_at.__getitem__, pair)]
+    return [
+        *(_undeclared(index, calls[pair], impact) for pair in known if pair not in declared),
+        *_unknown(index, calls, impact),
+        *_unobserved(index, calls),
+    ]
+
+
+def _undeclared(index: EstateIndex, call: Call, impact: Impact) -> Gap:
+    caller, callee = index.entity_at(call.caller), index.entity_at(call.callee)
+    message = (
+        f"{caller.label} calls {callee.label} ({calls_text(call)}), "
+        f"but no source declares that {caller.label} depends on {callee.label}"
+    )
+    return Gap(caller, Rule.UNDECLARED_DEPENDENCY, message, impact(call.caller))
+
+
+def _unknown(index: EstateIndex, calls: dict[tuple[int, int], Call], impact: Impact) -> list[Gap]:
+    gaps = []
+    for n, kind in enumerate(index.kind_at):
+        if kind is not Kind.OBSERVED:
+            continue
+        its = [c for c in calls.values() if n in (c.caller, c.callee)]
+        made = sum(c.calls for c in its if c.caller == n)
+        taken = sum(c.calls for c in its if c.callee == n)
+        entity = index.entity_at(n)
+        message = (
+            f"{entity.label} is seen in traffic ({made:,} call(s) out, {taken:,} in, "
+            f"in {files_of(its)}), but no catalog lists it"
+        )
+        gaps.append(Gap(entity, Rule.UNKNOWN_SERVICE, message, impact(n)))
+    return gaps
+
+
+def _unobserved(index: EstateIndex, calls: dict[tuple[int, int], Call]) -> list[Gap]:
+    """Declared dependencies between two nodes both seen in traffic, with no call."""
+    seen = {n for pair in calls for n in pair}
+    callers = {caller for caller, _ in calls}
+    sources = files_of(calls.values())
+    gaps = []
+    for s, targets in index.out[DEPENDS_ON.predicate].items():
+        for o in targets:
+            if s in callers and o in seen and (s, o) not in calls:
+                a, b = index.entity_at(s), index.entity_at(o)
+                message = (
+                    f"{a.label} depends on {b.label}, but no call from {a.label} to "
+                    f"{b.label} was seen in {sources}: a stale entry, or a batch job"
+                )
+                gaps.append(Gap(a, Rule.UNOBSERVED_DEPENDENCY, message, 0))
+    return gaps
