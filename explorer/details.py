@@ -113,8 +113,10 @@ def node_details(
 def _with_calls(index: EstateIndex, node: URIRef, related: list[Related]) -> tuple[Related, ...]:
     """Each relation with the calls seen along it; a call beside a declared dependency
     between the same two nodes is said once, on the dependency."""
-    declared = {(r.other.iri, r.outgoing) for r in related if r.name in _DEPENDENCY}
     seen = calls_of(index)
+    if not seen:
+        return tuple(related)
+    declared = {(r.other.iri, r.outgoing) for r in related if r.name in _DEPENDENCY}
     here = index.number.get(node)
     out = []
     for r in related:

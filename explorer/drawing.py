@@ -53,5 +53,6 @@ def picture(
     if request.path or kept_nodes > GROUP_FROM:
         names = tuple(title_of(key, full.nodes) for key in request.path)
         drawn = grouped(view, request.path, request.pinned)
+        _ = drawn.group_of  # here, in the background, not when a highlight is drawn
         return Picture(drawn, len(full.nodes), kept_nodes, names)
     return Picture(view, len(full.nodes), kept_nodes)

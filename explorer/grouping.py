@@ -2,7 +2,7 @@
 
 Past ``GROUP_FROM`` nodes a picture of every node is a solid tangle, so the whole view is
 drawn as Gephi's partitions and Bloom's grouping draw it: each node goes to its system,
-else its owning team (people to their team), else its kind. More than ``MAX_GROUPS``
+else its owning team (people to their team), else its kind. More than ``SHELF_FROM``
 systems are put on about ``SHELVES`` shelves in alphabetical runs ("Billing \u2013 Catalog",
 "System 0 \u2013 1032"), each of which opens into its systems; when that still gives more than
 ``MAX_GROUPS`` groups, the team groups are folded into one per kind ("Resources"), which
@@ -25,10 +25,11 @@ from explorer.model import Entity
 from explorer.relations import BY_NAME, MEMBER_OF, OWNED_BY, PART_OF
 from explorer.view import GROUP_FROM, Edge, GraphView, Group, laid_out
 
-__all__ = ["GROUP_IRI", "MAX_GROUPS", "STRONGEST", "grouped", "is_group", "title_of"]
+__all__ = ["GROUP_IRI", "MAX_GROUPS", "SHELF_FROM", "STRONGEST", "grouped", "is_group", "title_of"]
 
 MAX_GROUPS = 150  # more groups than this: team groups fold into one group per kind
-SHELVES = 50  # more systems than MAX_GROUPS are drawn on about this many shelves
+SHELF_FROM = 500  # more systems than this are put on shelves
+SHELVES = 50  # about this many
 STRONGEST = 4  # links drawn per group, strongest first
 CONTEXT = 12  # neighbouring groups drawn around an opened group
 GROUP_IRI = "urn:infra-explorer:group:"
@@ -80,7 +81,7 @@ def _homes(records: Mapping[str, Entity], edges: Iterable[Edge]) -> _Homes:
 
 def _shelves(systems: set[str], records: Mapping[str, Entity]) -> dict[str, str]:
     """Each system's shelf, ``first last`` (IRIs), in alphabetical runs; none for a few."""
-    if len(systems) <= MAX_GROUPS:
+    if len(systems) <= SHELF_FROM:
         return {}
     ordered = sorted(systems, key=lambda s: (_natural(_label(s, records)), s))
     size = -(-len(ordered) // SHELVES)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import cast
 
 from rdflib import Graph, URIRef
 
@@ -97,6 +99,30 @@ class GraphView:
 
     def __contains__(self, iri: object) -> bool:
         return iri in self.nodes
+
+    @cached_property
+    def group_of(self) -> dict[str, str]:
+        """Each member of a group -> the group it is drawn in, made once per view."""
+        return {m: iri for iri, group in self.groups.items() for m in group.members}
+
+    def hits(self, distances: Mapping[str, int]) -> dict[str, list[int]]:
+        """Per group, the distances of its members a highlight reaches. The last answer's
+        are kept, so that the job that finds an answer works them out for the GUI."""
+        last = self._last_hits
+        if last and last[0] is distances:
+            return cast(dict[str, list[int]], last[1])
+        found: dict[str, list[int]] = {}
+        group_of = self.group_of
+        for iri, distance in distances.items():
+            group = group_of.get(iri)
+            if group is not None:
+                found.setdefault(group, []).append(distance)
+        last[:] = [distances, found]
+        return found
+
+    @cached_property
+    def _last_hits(self) -> list[object]:
+        return []
 
 
 def _all_nodes(index: EstateIndex) -> set[URIRef]:

@@ -69,9 +69,7 @@ def reach_name(answer: Reach) -> str:
 
 def reach_distances(answer: Reach | None) -> dict[str, int]:
     """IRI -> steps from the answer's node (0 for the node itself); {} for no answer."""
-    if answer is None:
-        return {}
-    return {answer.node.iri: 0, **{i.entity.iri: i.distance for i in answer.impacted}}
+    return answer.distances if answer is not None else {}
 
 
 Observer = Callable[[], None]

@@ -68,7 +68,7 @@ class TestGrouping:
     def test_many_systems_are_shelved_and_a_shelf_opens_into_its_systems(
         self, sample: Estate, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        monkeypatch.setattr(grouping, "MAX_GROUPS", 1)  # the sample's systems are "many"
+        monkeypatch.setattr(grouping, "SHELF_FROM", 1)  # the sample's systems are "many"
         monkeypatch.setattr(grouping, "SHELVES", 1)
         monkeypatch.setattr(grouping, "GROUP_FROM", 5)  # an opened shelf is grouped too
         whole = whole_graph(sample.graph)

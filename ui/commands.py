@@ -241,8 +241,16 @@ class WindowCommands(ExportCommands, GroupCommands):
 
     def _reach(self, ask: Any, doing: str) -> None:
         assert self.state.estate is not None and self.state.selected is not None
+        view = self.window.scene.view
+
+        def answer(report: Any) -> Reach:
+            found = ask(report).ready()
+            if view is not None and view.groups:
+                view.hits(found.distances)  # the highlight's groups, for the GUI thread
+            return found
+
         self.window.jobs.run(
-            ask,
+            answer,
             self._show_reach,
             f"{doing} {id_from_iri(self.state.selected)}…",
             "Cannot answer",

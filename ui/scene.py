@@ -163,10 +163,10 @@ class GraphScene(QGraphicsScene):
         """Colour nodes by distance and fade the rest; None clears the highlight. Labels
         are placed anew unless the caller will (not ``place``)."""
         groups = self.view.groups if self.view is not None else {}
+        hits = self.view.hits(distances) if self.view and groups and distances else {}
         for iri, item in self.nodes.items():
-            group = groups.get(iri)
-            if group is not None and distances is not None:
-                _group_hit(item, [distances[m] for m in group.members if m in distances])
+            if iri in groups and distances is not None:
+                _group_hit(item, hits.get(iri, []))
             else:
                 item.distance = distances.get(iri) if distances is not None else None
                 item.hit = 0

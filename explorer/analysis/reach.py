@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cached_property
 from typing import TypeAlias
 
 import igraph
@@ -113,6 +115,26 @@ class Reach:
     impacted: tuple[Impacted, ...]
     teams: tuple[TeamToTell, ...]
     questions: tuple[Question, ...] = ()  # the open ones on the node or on what it reaches
+
+    @cached_property
+    def distances(self) -> dict[str, int]:
+        """IRI -> steps from the node (0 for the node itself), made once: at 100,000
+        services a window asks it of a large answer several times."""
+        return {self.node.iri: 0, **{i.entity.iri: i.distance for i in self.impacted}}
+
+    @cached_property
+    def tally(self) -> tuple[Counter[int], Counter[int | None], Counter[str]]:
+        """How many are reached at each distance, of each tier, of each kind."""
+        return (
+            Counter(i.distance for i in self.impacted),
+            Counter(i.entity.tier for i in self.impacted),
+            Counter(str(i.entity.kind) for i in self.impacted),
+        )
+
+    def ready(self) -> Reach:
+        """This answer with what a window shows of it worked out (in a background job)."""
+        _ = self.distances, self.tally
+        return self
 
 
 def flow(index: EstateIndex, adjacencies: tuple[Adjacency, ...], parts: Adjacency) -> Flow:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -63,9 +62,7 @@ def reach_summary(answer: Reach) -> str:
     >>> print(reach_summary(blast_radius(load().graph, iri_for_id("gps-clock"))))
     steps 1: 1, 2: 6, 3: 7, 4: 1 · tier 1: 9, 2: 5, 3: 1 · 14 service, 1 resource · 9 teams
     """
-    distance = Counter(i.distance for i in answer.impacted)
-    tier = Counter(i.entity.tier for i in answer.impacted)
-    kind = Counter(str(i.entity.kind) for i in answer.impacted)
+    distance, tier, kind = answer.tally
     steps = ", ".join(f"{d}: {n:,}" for d, n in sorted(distance.items()))
     tiers = [f"{t}: {tier[t]:,}" for t in sorted(t for t in tier if t is not None)]
     if tier[None]:
