@@ -160,7 +160,7 @@ def kept_reach(answer: Reach, kept: Filter, rules: Rules) -> Reach:
     if not kept.active:
         return answer
     impacted = tuple(
-        i
+        replace(i, via=Via.DECLARED) if kept.declared_only else i
         for i in answer.impacted
         if kept.keeps(i.entity, rules.get(i.entity.iri, frozenset()))
         and at_least(i.confidence, kept.confidence)

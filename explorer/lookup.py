@@ -11,7 +11,7 @@ from rdflib import Graph, URIRef
 from explorer.errors import InputError
 from explorer.index import entities
 from explorer.model import Entity
-from explorer.vocab import iri_for_id
+from explorer.vocab import IC, iri_for_id
 
 __all__ = ["choose", "closest", "expand", "resolve_node"]
 
@@ -35,7 +35,8 @@ def expand(namespaces: dict[str, str], text: str) -> URIRef | None:
 def resolve_node(graph: Graph, text: str) -> URIRef:
     """The one node ``text`` names, or an InputError listing the closest candidates.
 
-    Ids and labels match case-insensitively; an exact-case id wins over other matches.
+    Ids and labels match case-insensitively; an exact-case id wins over other matches; then
+    an alias that one node goes by.
 
     >>> from explorer.ingest import load
     >>> graph = load().graph
@@ -52,7 +53,18 @@ def resolve_node(graph: Graph, text: str) -> URIRef:
         if iri is not None and _in_graph(graph, iri):
             return iri  # an IRI, a prefixed name, or an importer id used only as a reference
     known = entities(graph)
-    return choose(text, known) or _unknown(text, known)
+    return choose(text, known) or _by_alias(graph, text) or _unknown(text, known)
+
+
+def _by_alias(graph: Graph, text: str) -> URIRef | None:
+    """The one node that goes by ``text`` (``ic:alias``, as traces name it), if one does."""
+    folded = text.casefold()
+    found = {
+        s
+        for s, a in graph.subject_objects(IC.alias)
+        if isinstance(s, URIRef) and str(a).casefold() == folded
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def choose(text: str, known: list[Entity]) -> URIRef | None:

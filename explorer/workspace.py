@@ -72,6 +72,11 @@ def reach_distances(answer: Reach | None) -> dict[str, int]:
     return answer.distances if answer is not None else {}
 
 
+def _in_reach(answer: Reach, iri: str) -> bool:
+    """Whether a highlight tells of ``iri``: it reaches it, or it is a team to tell."""
+    return iri in answer.distances or any(t.entity.iri == iri for t in answer.teams)
+
+
 Observer = Callable[[], None]
 Action = TypeVar("Action", bound=Callable[..., object])
 
@@ -148,7 +153,7 @@ class Workspace:
         """Select a node; in a focus view that does not draw it, focus on it. A highlight
         that does not reach it is cleared: it would tell of another node."""
         self.selected = iri = str(iri)  # an rdflib IRI is not equal to its text
-        if self.reach is not None and iri not in reach_distances(self.reach):
+        if self.reach is not None and not _in_reach(self.reach, iri):
             self._clear_reach(f"{id_from_iri(iri)} is not in it")
         if self.mode is Mode.FOCUS and iri not in self.shown:
             self.centres = (iri,)

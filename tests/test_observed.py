@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from explorer.analysis import Via, blast_radius, ownership_gaps, upstream
+from explorer.context import Confidence
 from explorer.diff import diff
 from explorer.errors import SourceProblems
 from explorer.filters import Filter, kept_reach
@@ -130,6 +131,24 @@ class TestFormats:
                 ":1: a link's parent and child must be service names",
             ),
             (
+                "nochild.json",
+                '[\n {"parent": "a", "child": "b", "callCount": 1},\n'
+                ' {"parent": "a", "callCount": 1}\n]',
+                ":3: a link's parent and child must be service names",
+            ),
+            ("nocount.json", '[{"parent": "a", "child": "b"}]', ":1: callCount is missing"),
+            (
+                "more.json",
+                '[{"parent": "a", "child": "b", "callCount": 3, "errorCount": 9}]',
+                ":1: errorCount 9 is more than callCount 3",
+            ),
+            (
+                "failed.prom",
+                'traces_service_graph_request_total{client="a",server="b"} 2\n'
+                'traces_service_graph_request_failed_total{client="a",server="b"} 5\n',
+                ":1: 5 failed of 2 requests from a to b",
+            ),
+            (
                 "bad.prom",
                 '# TYPE x counter\ntraces_service_graph_request_total{client="a",server="b"} -4\n',
                 ":2: traces_service_graph_request_total must be a whole",
@@ -201,9 +220,29 @@ class TestNames:
         result = load([catalog, links])
         assert calls(result.graph) == {("c", "a")}
         assert any(
-            f"{links}:3:" in w and "'edge' is the label of 2 nodes (a, b)" in w
+            f"{links}:3:" in w
+            and "'edge' is the label of 2 nodes (a, b): its calls are left out; give one of "
+            "them the alias 'edge'"
+            in w
             for w in result.warnings
         )
+
+    def test_a_node_is_found_by_its_alias_on_the_command_line(
+        self, tmp_path: Path, catalog: Path
+    ) -> None:
+        done = run_cli("show", "PAY-SVC", catalog, "--json")
+        assert done.returncode == 0 and json.loads(done.stdout)["node"]["id"] == "payments"
+
+    def test_an_alias_settles_two_nodes_of_the_same_label(self, tmp_path: Path) -> None:
+        catalog = write(
+            tmp_path,
+            "cat.yaml",
+            "services:\n  - id: a\n    label: Edge\n  - id: b\n    label: edge\n"
+            "    aliases: [edge]\n  - id: c\n",
+        )
+        links = write(tmp_path, "deps.json", zipkin(("edge", "c", 9)))
+        result = load([catalog, links])
+        assert calls(result.graph) == {("b", "c")} and not result.warnings
 
     def test_a_name_no_catalog_lists_becomes_an_observed_only_service(
         self, tmp_path: Path, catalog: Path
@@ -318,10 +357,20 @@ class TestVia:
     def test_declared_only_is_the_walk_without_observed_calls(self, graph: object) -> None:
         answer = blast_radius(graph, iri_for_id("hub"))  # type: ignore[arg-type]
         kept = kept_reach(answer, Filter(declared_only=True), {})
-        assert [(i.entity.id, i.distance, i.path) for i in kept.impacted] == [
-            ("b", 1, ("hub", "b")),
-            ("d", 1, ("hub", "d")),
+        assert [(i.entity.id, i.distance, i.path, i.via) for i in kept.impacted] == [
+            ("b", 1, ("hub", "b"), Via.DECLARED),
+            ("d", 1, ("hub", "d"), Via.DECLARED),
         ]
+
+    def test_a_path_of_observed_calls_is_confirmed(self, graph: object) -> None:
+        answer = blast_radius(graph, iri_for_id("hub"))  # type: ignore[arg-type]
+        sure = {i.entity.id: i.confidence for i in answer.impacted}
+        assert sure == {
+            "b": Confidence.CONFIRMED,  # declared, and traffic shows it
+            "d": Confidence.DECLARED,
+            "o": Confidence.CONFIRMED,
+            "m": Confidence.DECLARED,  # its last step is only declared
+        }
 
     def test_the_command_line_says_via_and_leaves_observed_out_when_asked(
         self, tmp_path: Path

@@ -166,12 +166,19 @@ class MainWindow(QMainWindow):
 
     def _reach_shown(self) -> None:
         answer = self.workspace.reach
-        self.scene.set_highlight(reach_distances(answer) if answer is not None else None)
+        self.scene.set_highlight(self._lit())
         if answer is None:
             self.impact.clear()
             return
         self.impact.show_reach(answer, kept_reach(answer, self.workspace.filter, self.rules))
         self.docks.show(self.docks.impact_dock)
+
+    def _lit(self) -> dict[str, int] | None:
+        """What the canvas highlights: the answer as the filter keeps it (declared only
+        leaves out what only observed calls reach)."""
+        answer = self.workspace.reach
+        kept = kept_reach(answer, self.workspace.filter, self.rules) if answer else None
+        return reach_distances(kept) if kept is not None else None
 
     def _draw(self) -> None:
         """Ask for the picture the workspace wants, through its filter; a large estate's
@@ -200,7 +207,7 @@ class MainWindow(QMainWindow):
         self.scene.set_changes(state.change_marks())
         self.scene.set_selected(state.selected, place=False)
         if state.reach is not None:
-            self.scene.set_highlight(reach_distances(state.reach), place=False)
+            self.scene.set_highlight(self._lit(), place=False)
         self.canvas.fit()  # places the labels for the zoom it settles on
         self.show_summary()
         self.scene.add_edges()  # in slices; ``complete`` when done

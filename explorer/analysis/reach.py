@@ -1,9 +1,9 @@
-"""What blast radius and upstream share: a breadth-first walk, its results, teams to tell."""
+"""What blast radius and upstream share: a breadth-first walk and its results (the teams
+to tell are ``explorer.analysis.teams``)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
@@ -13,14 +13,13 @@ import igraph
 from rdflib import URIRef
 
 from explorer.analysis.sureness import EdgeLevels, edge_levels, levels_of, restricted
+from explorer.analysis.teams import Member, TeamToTell, teams_to_tell
 from explorer.context.confidence import Confidence
 from explorer.context.questions import Question
 from explorer.index import Adjacency, EstateIndex
-from explorer.kinds import OWNER_KINDS, Kind
+from explorer.kinds import Kind
 from explorer.model import Entity
-from explorer.relations import COMPOSING, MEMBER_OF, OBSERVED, OWNED_BY, SPREADING
-from explorer.statuses import OwnerStatus, TeamStatus
-from explorer.vocab import IC
+from explorer.relations import COMPOSING, OBSERVED, SPREADING
 
 __all__ = [
     "Direction",
@@ -78,32 +77,6 @@ class Impacted:
     path: tuple[str, ...]
     confidence: Confidence = Confidence.DECLARED
     via: Via = Via.DECLARED
-
-
-@dataclass(frozen=True)
-class Member:
-    """A person in a team to tell, and how to reach them."""
-
-    entity: Entity
-    contacts: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class TeamToTell:
-    """An owner of something on the walk; ``status`` says whether anybody is there.
-
-    status: ``active``; ``dissolved`` (the team is gone); ``unreachable`` (a team with no
-    members and no contact); ``undefined`` (named as owner, defined by no source).
-    ``worst_tier`` is the most critical tier among what it owns in the answer (1 is the
-    most critical; None when none of it has a tier): who to call first.
-    """
-
-    entity: Entity
-    status: OwnerStatus
-    owns: tuple[str, ...]
-    contacts: tuple[str, ...] = ()
-    members: tuple[Member, ...] = ()
-    worst_tier: int | None = None
 
 
 @dataclass(frozen=True)
@@ -260,47 +233,3 @@ def _at_level(
     """The walk's graph with only what is as sure as ``level``, made once per index."""
     name = f"walk {direction} {ways} {level}"
     return index.derived(name, lambda: restricted(graph, levels, level))
-
-
-def owner_status(index: EstateIndex, owner: URIRef) -> OwnerStatus:
-    """Whether anybody is there to tell (see ``OwnerStatus``)."""
-    kind = index.kind(owner)
-    if kind not in OWNER_KINDS:
-        return OwnerStatus.UNDEFINED
-    if (index.value(owner, IC.status) or "").casefold() == TeamStatus.DISSOLVED:
-        return OwnerStatus.DISSOLVED
-    nobody = not index.sources(owner, MEMBER_OF.predicate) and not index.contacts(owner)
-    return OwnerStatus.UNREACHABLE if kind is Kind.TEAM and nobody else OwnerStatus.ACTIVE
-
-
-def _team(index: EstateIndex, team: URIRef, owned: list[int]) -> TeamToTell:
-    tiers = [t for n in owned if (t := index.entity_at(n).tier) is not None]
-    members = tuple(
-        Member(index.entity(person), index.contacts(person))
-        for person in index.sources(team, MEMBER_OF.predicate)
-    )
-    return TeamToTell(
-        index.entity(team),
-        owner_status(index, team),
-        tuple(sorted(index.id_at(n) for n in owned)),
-        index.contacts(team),
-        members,
-        min(tiers, default=None),
-    )
-
-
-def teams_to_tell(index: EstateIndex, nodes: Iterable[int]) -> tuple[TeamToTell, ...]:
-    """The owners of ``nodes`` (index numbers), each with what it owns among them; problems
-    first."""
-    owned: dict[int, list[int]] = {}
-    owners, none = index.out[OWNED_BY.predicate], ()
-    for node in nodes:
-        for owner in owners.get(node, none):
-            owned.setdefault(owner, []).append(node)
-    teams = []
-    for owner, numbers in owned.items():
-        teams.append(_team(index, index.nodes[owner], numbers))
-    teams.sort(
-        key=lambda t: (t.status is OwnerStatus.ACTIVE, t.entity.label.casefold(), t.entity.iri)
-    )
-    return tuple(teams)

@@ -18,7 +18,7 @@ from explorer.context.confidence import Confidence, at_least, surest
 from explorer.context.statements import Fact
 from explorer.index import EstateIndex
 from explorer.kinds import Kind
-from explorer.relations import COMPOSING, SPREADING
+from explorer.relations import COMPOSING, OBSERVED, SPREADING
 
 __all__ = ["EdgeLevels", "edge_levels", "levels_of", "restricted"]
 
@@ -27,7 +27,8 @@ EdgeLevels = dict[tuple[int, int], Confidence]  # a walk's edge -> how sure it i
 
 def edge_levels(index: EstateIndex, affected: bool) -> EdgeLevels:
     """The walk's edges that are not simply declared, and how sure each is: the surest of
-    the facts that make it (one not stated counts as declared)."""
+    the facts that make it (one not stated counts as declared); an edge traffic was seen
+    along (an observed call, whether or not a dependency declares it too) is confirmed."""
 
     def build() -> EdgeLevels:
         stated = index.stated()
@@ -42,6 +43,14 @@ def edge_levels(index: EstateIndex, affected: bool) -> EdgeLevels:
                 level = Confidence.DECLARED  # another, unstated relation makes the same edge
             for edge in _edges(index, s, predicate, o, affected):
                 levels[edge] = surest([levels.get(edge, level), level])
+        for relation in OBSERVED:  # traffic seen along it: as sure as can be
+            for s, targets in index.out[relation.predicate].items():
+                for o in targets:
+                    levels.update(
+                        dict.fromkeys(
+                            _edges(index, s, relation.predicate, o, affected), Confidence.CONFIRMED
+                        )
+                    )
         return {edge: level for edge, level in levels.items() if level != Confidence.DECLARED}
 
     return index.derived(f"levels {affected}", build)

@@ -57,14 +57,16 @@ class CallRecord:
 
 
 def is_call_graph(document: Any) -> bool:
-    """Whether a parsed JSON document is one of the call-graph shapes (not JSON-LD)."""
+    """Whether a parsed JSON document is one of the call-graph shapes (not JSON-LD): a list
+    of links of which some name a parent or child (each link is then checked, at its line)."""
     links = document.get("data") if isinstance(document, dict) else document
     if isinstance(document, dict) and set(document) & {"@context", "@graph", "@id"}:
         return False
     return (
         isinstance(links, list)
         and bool(links)
-        and all(isinstance(link, dict) and set(link) >= _LINK_KEYS for link in links)
+        and all(isinstance(link, dict) for link in links)
+        and any(set(link) & _LINK_KEYS for link in links)
     )
 
 
@@ -86,6 +88,8 @@ def _link(path: str, text: str, at: int, item: dict[str, Any]) -> CallRecord:
         raise InputError(path, line, "a link's parent and child must be service names")
     calls = _count(path, line, item.get("callCount"), "callCount")
     errors = _count(path, line, item.get("errorCount", 0), "errorCount")
+    if errors > calls:
+        raise InputError(path, line, f"errorCount {errors} is more than callCount {calls}")
     return CallRecord(parent, child, calls, errors, path, line)
 
 
@@ -94,7 +98,10 @@ def _count(path: str, line: int | None, value: object, name: str) -> int:
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if isinstance(value, int | float) and number and value >= 0 and float(value).is_integer():
         return int(value)
-    raise InputError(path, line, f"{name} must be a whole number, 0 or more, not {value!r}")
+    if value is None:
+        raise InputError(path, line, f"{name} is missing: a whole number, 0 or more")
+    shown = json.dumps(value) if isinstance(value, bool | str) else value
+    raise InputError(path, line, f"{name} must be a whole number, 0 or more, not {shown}")
 
 
 def _skip(text: str, at: int) -> int:
@@ -144,6 +151,14 @@ def calls_from_metrics(path: str, text: str) -> list[CallRecord]:
             counts = calls.setdefault(pair, [0, 0])
             counts[name == REQUESTS_FAILED] += _count(path, number, value, name)
             lines.setdefault(pair, number)
+    for (caller, callee), (made, failed) in calls.items():
+        if failed > made:
+            raise InputError(
+                path,
+                lines[(caller, callee)],
+                f"{failed:,} failed of {made:,} requests from "
+                f"{caller} to {callee}: more failed than were made",
+            )
     return [
         CallRecord(caller, callee, made, failed, path, lines[(caller, callee)])
         for (caller, callee), (made, failed) in calls.items()

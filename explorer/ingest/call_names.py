@@ -88,20 +88,30 @@ class _Matcher:
 
     def match(self, name: str, call: CallRecord) -> URIRef | None:
         """The node ``name`` means; a new observed-only service for none; None if it is
-        ambiguous (warned of)."""
+        ambiguous (warned of). A stage that names several nodes leaves the choice to a
+        later one: an alias settles two services of the same label."""
+        ambiguous: tuple[str, list[URIRef]] | None = None
         for stage, table in zip(("id", "label", "alias"), self.stages, strict=True):
             found = sorted(set(table.get(name.casefold(), ())))
             if len(found) == 1:
                 return found[0]
-            if found:
-                named = ", ".join(str(n).rsplit("/", 1)[-1] for n in found)
-                self.notes.warn(
-                    call.path,
-                    call.line,
-                    f"'{name}' is the {stage} of {len(found)} nodes ({named}): "
-                    "its calls are left out; give one of them an alias",
-                )
-                return None
+            if found and ambiguous is None:
+                ambiguous = (stage, found)
+        if ambiguous is not None:
+            stage, found = ambiguous
+            named = ", ".join(str(n).rsplit("/", 1)[-1] for n in found)
+            fix = (
+                "keep it on one of them"
+                if stage == "alias"
+                else f"give one of them the alias '{name}'"
+            )
+            self.notes.warn(
+                call.path,
+                call.line,
+                f"'{name}' is the {stage} of {len(found)} nodes ({named}): "
+                f"its calls are left out; {fix}",
+            )
+            return None
         node = iri_for_id(name)  # later calls naming it find it by id
         self.stages[0].setdefault(name.casefold(), []).append(node)
         self.minted[node] = name

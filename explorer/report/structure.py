@@ -80,7 +80,7 @@ def details_text(details: NodeDetails) -> str:
     lines += ["", f"Relations: {len(details.relations)}"]
     lines += [
         f"  {r.name:<{width}}  {r.other.name}  [{r.other.kind}]"
-        + (f"  seen: {r.seen}" if r.seen else "")
+        + (f"  seen: {calls_text(r.seen)}" if r.seen else "")
         for r in details.relations
     ]
     if details.gaps:

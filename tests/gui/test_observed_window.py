@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_session import CTRL, SHIFT, press, search_and_enter
 
-from helpers import SAMPLES
+from helpers import SAMPLES, node
 from ui.edge_item import EdgeItem
 from ui.main_window import MainWindow
 from ui.theme import relation_style
@@ -61,6 +61,21 @@ def test_b_says_via_and_the_declared_only_box_leaves_observed_out(
     assert "Machine image registry" not in rows and set(rows.values()) <= {"declared", "both"}
     assert observed.filter_bar.text.text().endswith("paths: declared only")
     assert not [e for e in observed.scene.edges if e.edge.relation == "calls"]
+    lit = observed.scene.highlighted()
+    assert str(node("image-registry")) not in lit and str(node("iam")) in lit
+
+
+def test_picking_a_team_to_tell_keeps_the_answer(observed: MainWindow, qtbot: QtBot) -> None:
+    search_and_enter(observed, qtbot, "Authoritative and recursive DNS")
+    press(qtbot, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: observed.workspace.reach is not None)
+    table = observed.impact.teams
+    row = next(r for r in range(table.model().rowCount()) if table.record_at(r).status == "active")
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: observed.workspace.selected == table.record_at(row).entity.iri)
+    assert observed.workspace.reach is not None
+    assert "is not in it" not in observed.summary.text()
 
 
 def test_observed_only_calls_are_drawn_apart_with_their_counts(observed: MainWindow) -> None:
