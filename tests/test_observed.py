@@ -184,6 +184,11 @@ class TestFormats:
         assert calls(result.graph) == {("checkout", "dns")}
         assert any("package.json" in w and "call-graph" in w for w in result.warnings)
 
+    def test_a_byte_order_mark_is_no_bother(self, tmp_path: Path, catalog: Path) -> None:
+        path = tmp_path / "deps.json"
+        path.write_bytes(b"\xef\xbb\xbf" + zipkin(("checkout", "dns", 3)).encode())
+        assert calls(load([catalog, path]).graph) == {("checkout", "dns")}
+
     def test_a_call_graph_is_sniffed_by_its_content_whatever_its_name(
         self, tmp_path: Path, catalog: Path
     ) -> None:

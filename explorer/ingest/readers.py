@@ -119,7 +119,7 @@ def json_format(source: Source, data: bytes) -> str | None:
     a folder that is neither (a ``package.json``); one named on its own is refused."""
     path = str(source.path)
     try:
-        document = json.loads(decode(path, data))
+        document = json.loads(_json_text(path, data))
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"not JSON: {exc.msg}") from None
     if is_call_graph(document):
@@ -136,7 +136,12 @@ def json_format(source: Source, data: bytes) -> str | None:
 
 def _read_calls(source: Source, data: bytes, notes: Notes) -> Parsed:
     path = str(source.path)
-    return Parsed(calls=calls_from_json(path, decode(path, data)))
+    return Parsed(calls=calls_from_json(path, _json_text(path, data)))
+
+
+def _json_text(path: str, data: bytes) -> str:
+    """A JSON file's text, without the byte-order mark Windows tools write."""
+    return decode(path, data).removeprefix("\ufeff")
 
 
 def _read_metrics(source: Source, data: bytes, notes: Notes) -> Parsed:
