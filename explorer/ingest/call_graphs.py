@@ -95,8 +95,9 @@ def _link(path: str, text: str, at: int, item: dict[str, Any]) -> CallRecord:
 
 def _count(path: str, line: int | None, value: object, name: str) -> int:
     """A count as written: a whole number, 0 or more (JSON's 3.0 is 3; 2.5 and -1 are not)."""
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if isinstance(value, int | float) and number and value >= 0 and float(value).is_integer():
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, float) and value >= 0 and value.is_integer():  # not inf, not nan
         return int(value)
     if value is None:
         raise InputError(path, line, f"{name} is missing: a whole number, 0 or more")
