@@ -69,7 +69,7 @@ class LabelPlacer:
         for iri in sorted(self.nodes, key=self._order):
             item, own = self.nodes[iri], shapes[iri]
             grow = scale if item.compact else 1.0  # a label inside its shape keeps to it
-            box = _label_box(item, self.at[iri], grow)
+            box = _moved(item.label_extent(grow), self.at[iri])
             must = item.chosen or item.distance == 0
             shown = must or not any(
                 other is not own and _meet(other, box) for other in _near(taken, box)
@@ -89,16 +89,6 @@ class LabelPlacer:
 
 def _moved(box: Box, at: tuple[float, float]) -> Box:
     return (box[0] + at[0], box[1] + at[1], box[2] + at[0], box[3] + at[1])
-
-
-def _label_box(item: NodeItem, at: tuple[float, float], k: float) -> Box:
-    """As ``NodeItem.label_box`` at ``k``, in the scene: scaled about its left middle
-    beside a compact shape, about the centre inside one."""
-    left, width, height = item.label_size
-    x, y = at
-    if item.compact:
-        return (x + left, y - height * k / 2, x + left + width * k, y + height * k / 2)
-    return (x - width * k / 2, y - height * k / 2, x + width * k / 2, y + height * k / 2)
 
 
 def _meet(a: Box, b: Box) -> bool:

@@ -131,13 +131,18 @@ class NodeItem(QGraphicsItem):
         self.label_size = (label.left(), label.width(), label.height())
 
     def label_box(self, scale: float | None = None) -> QRectF:
-        """Where the label is drawn at ``scale`` (default: its own), in item coordinates:
-        scaled about its left middle beside a compact shape, about the centre inside one."""
-        k = self.label_scale if scale is None else scale
-        r = self.label_rect
+        """Where the label is drawn at ``scale`` (default: its own), in item coordinates."""
+        left, top, right, bottom = self.label_extent(self.label_scale if scale is None else scale)
+        return QRectF(left, top, right - left, bottom - top)
+
+    def label_extent(self, k: float) -> tuple[float, float, float, float]:
+        """The label's box at scale ``k`` as plain numbers (left, top, right, bottom), in
+        item coordinates: scaled about its left middle beside a compact shape, about the
+        centre inside one. ``ui.labels`` places thousands of them without Qt."""
+        left, width, height = self.label_size
         if self.compact:
-            return QRectF(r.left(), -r.height() * k / 2, r.width() * k, r.height() * k)
-        return QRectF(-r.width() * k / 2, -r.height() * k / 2, r.width() * k, r.height() * k)
+            return (left, -height * k / 2, left + width * k, height * k / 2)
+        return (-width * k / 2, -height * k / 2, width * k / 2, height * k / 2)
 
     def set_label(self, scale: float, shown: bool) -> None:
         if (scale, shown) != (self.label_scale, self.label_shown):
