@@ -54,17 +54,21 @@ def _undeclared(index: EstateIndex, call: Call, impact: Impact) -> Gap:
 
 
 def _unknown(index: EstateIndex, calls: dict[tuple[int, int], Call], impact: Impact) -> list[Gap]:
+    """One gap per observed-only service, with the calls seen from and to it."""
+    its: dict[int, list[Call]] = {}
+    for call in calls.values():  # one pass, not one per unknown service
+        for n in {call.caller, call.callee}:
+            if index.kind_at[n] is Kind.OBSERVED:
+                its.setdefault(n, []).append(call)
     gaps = []
-    for n, kind in enumerate(index.kind_at):
-        if kind is not Kind.OBSERVED:
-            continue
-        its = [c for c in calls.values() if n in (c.caller, c.callee)]
-        made = sum(c.calls for c in its if c.caller == n)
-        taken = sum(c.calls for c in its if c.callee == n)
+    for n in (n for n, kind in enumerate(index.kind_at) if kind is Kind.OBSERVED):
+        seen = its.get(n, [])
+        made = sum(c.calls for c in seen if c.caller == n)
+        taken = sum(c.calls for c in seen if c.callee == n)
         entity = index.entity_at(n)
         message = (
             f"{entity.label} is seen in traffic ({made:,} call(s) out, {taken:,} in, "
-            f"in {files_of(its)}), but no catalog lists it"
+            f"in {files_of(seen)}), but no catalog lists it"
         )
         gaps.append(Gap(entity, Rule.UNKNOWN_SERVICE, message, impact(n)))
     return gaps
