@@ -45,6 +45,8 @@ class KindStyle:
     label: str
 
 
+TRAFFIC_COLOUR = "#db2777"  # what traffic shows and no source declares: calls, services
+
 # kind -> (colour, shape); the legend's words are the kinds' titles (``explorer.kinds``)
 _KIND_LOOKS: dict[Kind, tuple[str, str]] = {
     Kind.SERVICE: ("#2563eb", "roundrect"),
@@ -55,7 +57,7 @@ _KIND_LOOKS: dict[Kind, tuple[str, str]] = {
     Kind.VENDOR: ("#ea580c", "octagon"),
     Kind.ASSUMPTION: ("#a16207", "slant"),
     Kind.OTHER: ("#64748b", "rect"),
-    Kind.OBSERVED: ("#db2777", "dashed"),  # seen in traffic only: the colour of calls
+    Kind.OBSERVED: (TRAFFIC_COLOUR, "dashed"),
     Kind.PLACEHOLDER: ("#6b7280", "dashed"),
     Kind.UNKNOWN: ("#6b7280", "dashed"),
 }
@@ -79,8 +81,7 @@ _RELATION_LOOKS = {
     OWNED_BY: RelationStyle("#16a34a", Qt.PenStyle.DashDotLine, 0.8),
     MEMBER_OF: RelationStyle("#4d7c0f", Qt.PenStyle.DotLine, 0.8),
     SUB_TEAM_OF: RelationStyle("#16a34a", Qt.PenStyle.SolidLine, 0.8),
-    # seen in traffic, declared by nobody: the colour of what the plan forgot
-    CALLS: RelationStyle("#db2777", Qt.PenStyle.DashLine, 2.0),
+    CALLS: RelationStyle(TRAFFIC_COLOUR, Qt.PenStyle.DashLine, 2.0),
 }
 # a relation someone is not sure of: a badge at its middle, and the line drawn paler
 CONFIDENCE_BADGES: dict[Confidence, str] = {Confidence.LIKELY: "~", Confidence.SUSPECTED: "?"}
