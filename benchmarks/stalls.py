@@ -26,7 +26,7 @@ class StallSampler:
         self.last_tick = last_tick
         self.gui = threading.get_ident()
         self.counts: Counter[str] = Counter()
-        self.running = True
+        self.stopped = threading.Event()
         threading.Thread(target=self._run, daemon=True).start()
 
     def take(self) -> Counter[str]:
@@ -35,11 +35,10 @@ class StallSampler:
         return found
 
     def stop(self) -> None:
-        self.running = False
+        self.stopped.set()
 
     def _run(self) -> None:
-        while self.running:
-            time.sleep(0.002)
+        while not self.stopped.wait(0.002):  # every 2 ms, until stopped
             if time.perf_counter() - self.last_tick() > LATE:
                 frame = sys._current_frames().get(self.gui)
                 if frame is not None:
