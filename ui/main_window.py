@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QSpinBox
 
+from explorer.analysis import Reach
 from explorer.drawing import Picture, picture
 from explorer.estate import Estate
 from explorer.filters import kept_gaps, kept_reach, rules_of
@@ -165,20 +166,19 @@ class MainWindow(QMainWindow):
             self.details.show_details(describer.details(iri), changes)
 
     def _reach_shown(self) -> None:
-        answer = self.workspace.reach
-        self.scene.set_highlight(self._lit())
-        if answer is None:
+        answer, kept = self.workspace.reach, self._kept()
+        self.scene.set_highlight(reach_distances(kept) if kept is not None else None)
+        if answer is None or kept is None:
             self.impact.clear()
             return
-        self.impact.show_reach(answer, kept_reach(answer, self.workspace.filter, self.rules))
+        self.impact.show_reach(answer, kept)
         self.docks.show(self.docks.impact_dock)
 
-    def _lit(self) -> dict[str, int] | None:
-        """What the canvas highlights: the answer as the filter keeps it (declared only
-        leaves out what only observed calls reach)."""
+    def _kept(self) -> Reach | None:
+        """The answer as the filter keeps it: what the canvas highlights and the lists show
+        (declared only leaves out what only observed calls reach)."""
         answer = self.workspace.reach
-        kept = kept_reach(answer, self.workspace.filter, self.rules) if answer else None
-        return reach_distances(kept) if kept is not None else None
+        return kept_reach(answer, self.workspace.filter, self.rules) if answer else None
 
     def _draw(self) -> None:
         """Ask for the picture the workspace wants, through its filter; a large estate's
@@ -206,8 +206,8 @@ class MainWindow(QMainWindow):
         state.shown, state.grouped = frozenset(shot.view.nodes), bool(shot.view.groups)
         self.scene.set_changes(state.change_marks())
         self.scene.set_selected(state.selected, place=False)
-        if state.reach is not None:
-            self.scene.set_highlight(self._lit(), place=False)
+        if (kept := self._kept()) is not None:
+            self.scene.set_highlight(reach_distances(kept), place=False)
         self.canvas.fit()  # places the labels for the zoom it settles on
         self.show_summary()
         self.scene.add_edges()  # in slices; ``complete`` when done
