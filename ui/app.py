@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from explorer.atomic import atomic_write_bytes
 from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser, say_problems
-from explorer.cli.filtering import add_filter_options, filter_from
+from explorer.cli.filtering import filter_from
+from explorer.cli.parser import add_filter_options
 from explorer.errors import InputError, SourceProblems
 from explorer.estate import Estate, open_estate
 from ui.display import display_problem

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import networkx as nx
 from rdflib import Graph
 
 from explorer.index import index_of
@@ -23,6 +22,8 @@ def cycles(graph: Graph) -> list[tuple[Entity, ...]]:
     >>> [[e.id for e in group] for group in cycles(load().graph)]
     [['dns-service', 'network-controller']]
     """
+    import networkx as nx  # here, not at the top: most commands never ask for cycles
+
     index = index_of(graph)
     deps = nx.DiGraph(
         (source, target)

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
-from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SH
 
@@ -141,6 +140,8 @@ def _rely(nodes: list[URIRef]) -> str:
 
 def shacl_breaches(index: EstateIndex) -> list[Breach]:
     """(focus, rule, value) of every result of validating our shapes with pyshacl."""
+    from pyshacl import validate  # only small graphs are validated by pyshacl
+
     shapes = _shapes()
     data = Graph()  # pyshacl asks node by node, which rdflib's memory store answers fastest
     data += index.graph

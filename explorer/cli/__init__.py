@@ -12,11 +12,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from explorer.cli.commands import EXIT_GAPS, EXIT_OK, HANDLERS
-from explorer.cli.parser import COMMANDS, EXIT_BAD_INPUT, GUI_COMMANDS, PROG, OneLineParser
-from explorer.cli.parser import build_parser as _build_parser
+from explorer.cli.parser import (
+    COMMANDS,
+    EXIT_BAD_INPUT,
+    EXIT_GAPS,
+    EXIT_OK,
+    GUI_COMMANDS,
+    PROG,
+    OneLineParser,
+    build_parser,
+)
 from explorer.errors import InputError, SourceProblems
-from explorer.ingest.sources import EXTENSIONS
 
 __all__ = [
     "COMMANDS",
@@ -50,23 +56,17 @@ def say_problems(refused: SourceProblems) -> None:
     )
 
 
-def build_parser() -> OneLineParser:
-    """The whole command line; ``ui`` reuses it so both entry points agree."""
-    parser = _build_parser(HANDLERS)
-    assert isinstance(parser, OneLineParser)
-    return parser
-
-
 def looks_like_source(text: str) -> bool:
     """A file or folder that exists, or a name that looks like a path or an endpoint: not
     a misspelt command."""
     path = Path(text)
-    return (
-        path.exists()
-        or text.lower().startswith("sparql+")
-        or "/" in text
-        or path.suffix.lower() in EXTENSIONS
-    )
+    if path.exists() or text.lower().startswith("sparql+") or "/" in text:
+        return True
+    if not path.suffix:  # a misspelt command is answered without loading the readers
+        return False
+    from explorer.ingest.sources import EXTENSIONS
+
+    return path.suffix.lower() in EXTENSIONS
 
 
 def unknown_command(word: str) -> str | None:
@@ -92,8 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    from explorer.cli.commands import HANDLERS  # the engine loads here, once it is needed
+
     try:
-        return int(args.handler(args))
+        return int(HANDLERS[args.command](args))
     except SourceProblems as exc:
         say_problems(exc)
         return EXIT_BAD_INPUT

@@ -13,9 +13,8 @@ from collections.abc import Callable
 
 from explorer.analysis import Reach
 from explorer.cli.filtering import filter_from
-from explorer.cli.parser import EXIT_BAD_INPUT, PROG
+from explorer.cli.parser import EXIT_BAD_INPUT, EXIT_GAPS, EXIT_OK, PROG
 from explorer.clock import today
-from explorer.context import Confidence
 from explorer.estate import Estate, open_estate
 from explorer.export import check_target
 from explorer.filters import Filter, kept_reach
@@ -40,9 +39,7 @@ from explorer.report import (
 from explorer.report.questions import questions_json, questions_text
 from explorer.vocab import id_from_iri
 
-__all__ = ["EXIT_GAPS", "EXIT_OK", "HANDLERS"]
-
-EXIT_OK, EXIT_GAPS = 0, 1
+__all__ = ["HANDLERS"]
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -123,7 +120,8 @@ def _print_reach(args: argparse.Namespace, answer: Reach) -> None:
 
 def _sure_enough(args: argparse.Namespace, answer: Reach) -> Reach:
     """What ``--min-confidence`` and ``--declared-only`` keep."""
-    kept = Filter(confidence=Confidence(args.min_confidence), declared_only=args.declared_only)
+    floor = args.min_confidence or Filter().confidence
+    kept = Filter(confidence=floor, declared_only=args.declared_only)
     return kept_reach(answer, kept, {})
 
 

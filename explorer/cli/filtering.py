@@ -1,6 +1,7 @@
-"""The filter options of ``snapshot``, ``import`` and ``screenshot``: ``--kinds``,
-``--relations``, ``--owner`` and ``--tier``, each a comma-separated list, checked against
-what exists and turned into an ``explorer.filters.Filter``."""
+"""What the filter options of ``snapshot``, ``import`` and ``screenshot`` ask for
+(``--kinds``, ``--relations``, ``--owner``, ``--tier``; their grammar is in the parser),
+each a comma-separated list checked against what exists and turned into an
+``explorer.filters.Filter``."""
 
 from __future__ import annotations
 
@@ -13,19 +14,7 @@ from explorer.kinds import KINDS
 from explorer.relations import BY_FIELD, BY_NAME
 from explorer.tiers import parse_tier
 
-__all__ = ["add_filter_options", "filter_from"]
-
-
-def add_filter_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("filters (each a comma-separated list; all must match)")
-    group.add_argument("--kinds", metavar="KIND,...", help=f"keep these kinds ({', '.join(KINDS)})")
-    group.add_argument(
-        "--relations",
-        metavar="RELATION,...",
-        help='keep only these relations ("depends on", "uses vendor", ... or depends_on)',
-    )
-    group.add_argument("--owner", metavar="TEAM,...", help="keep what these teams own (id or name)")
-    group.add_argument("--tier", metavar="N,...", help="keep these tiers (1, 2, 3)")
+__all__ = ["filter_from"]
 
 
 def _items(text: str | None) -> list[str]:

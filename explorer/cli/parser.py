@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import NoReturn
 
 from explorer import __version__
-from explorer.cli.filtering import add_filter_options
-from explorer.context import Confidence
-from explorer.export import WRITERS
 
 __all__ = [
     "COMMANDS",
     "EXIT_BAD_INPUT",
+    "EXIT_GAPS",
+    "EXIT_OK",
     "GUI_COMMANDS",
     "PROG",
     "ROSTER_FORMATS",
     "OneLineParser",
+    "add_filter_options",
     "build_parser",
 ]
 
@@ -38,14 +38,49 @@ COMMANDS = (
     "diff",
     *GUI_COMMANDS,
 )
-EXIT_BAD_INPUT = 2
+EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2  # gaps found (--fail-on-gaps); bad input
 ROSTER_FORMATS = ("csv", "md")
 
-Handlers = dict[str, Callable[[argparse.Namespace], int]]
+
+@cache
+def _engine_words() -> dict[str, str]:
+    """The engine's names a help text lists; imported only when help is printed, so that
+    a command line that asks for none starts without the engine."""
+    from explorer.context import Confidence
+    from explorer.export import WRITERS
+    from explorer.kinds import KINDS
+
+    return {
+        "kinds": ", ".join(KINDS),
+        "formats": ", ".join(WRITERS),
+        "confidences": " > ".join(Confidence),
+    }
+
+
+class _Help(argparse.HelpFormatter):
+    """Fills ``{kinds}``, ``{formats}`` and ``{confidences}`` in help texts."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = super()._get_help_string(action)
+        return text.format_map(_engine_words()) if text and "{" in text else text
+
+
+def _confidence(text: str) -> object:
+    """A confidence level by name (the engine is imported for a command that asks)."""
+    from explorer.context import Confidence, parse_confidence
+
+    try:
+        return parse_confidence(text, tuple(Confidence))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 class OneLineParser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line, as every other error."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Help)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
@@ -96,7 +131,7 @@ def _output(parser: argparse.ArgumentParser) -> None:
         type=Path,
         required=True,
         metavar="OUT",
-        help=f"file to write; its extension picks the format ({', '.join(WRITERS)})",
+        help="file to write; its extension picks the format ({formats})",
     )
 
 
@@ -114,6 +149,18 @@ def depth(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be a whole number, 0 or more, not {text!r}")
     return value
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (each a comma-separated list; all must match)")
+    group.add_argument("--kinds", metavar="KIND,...", help="keep these kinds ({kinds})")
+    group.add_argument(
+        "--relations",
+        metavar="RELATION,...",
+        help='keep only these relations ("depends on", "uses vendor", ... or depends_on)',
+    )
+    group.add_argument("--owner", metavar="TEAM,...", help="keep what these teams own (id or name)")
+    group.add_argument("--tier", metavar="N,...", help="keep these tiers (1, 2, 3)")
 
 
 def _add_walks(commands: argparse._SubParsersAction[OneLineParser]) -> None:
@@ -134,10 +181,10 @@ def _add_walks(commands: argparse._SubParsersAction[OneLineParser]) -> None:
         command.add_argument("--depth", type=depth, metavar="N", help="at most N steps away")
         command.add_argument(
             "--min-confidence",
-            choices=[c.value for c in Confidence],
-            default=Confidence.SUSPECTED.value,
+            type=_confidence,
+            metavar="LEVEL",
             help="leave out what is reached only through facts less sure than this "
-            "(confirmed > declared > likely > suspected; default: keep everything)",
+            "({confidences}; default: keep everything)",
         )
         command.add_argument(
             "--declared-only",
@@ -199,8 +246,8 @@ def _add_writers(commands: argparse._SubParsersAction[OneLineParser]) -> None:
     _keep_going(compare)
 
 
-def build_parser(handlers: Handlers) -> argparse.ArgumentParser:
-    """The whole command line, each command bound to its handler in ``handlers``."""
+def build_parser() -> OneLineParser:
+    """The whole command line; ``args.command`` names the command to run."""
     parser = OneLineParser(
         prog=PROG, description="Infra Context Explorer: the context of an estate."
     )
@@ -211,6 +258,4 @@ def build_parser(handlers: Handlers) -> argparse.ArgumentParser:
     for name in GUI_COMMANDS:
         gui = commands.add_parser(name, help="the desktop app (needs PySide6)")
         gui.add_argument("rest", nargs=argparse.REMAINDER)
-    for name, command in commands.choices.items():
-        command.set_defaults(handler=handlers[name])
     return parser

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explorer.estate.base import Estate
-from explorer.estate.endpoint import EndpointEstate
 from explorer.estate.files import load_files
 from explorer.progress import StepProgress, quiet
 from explorer.remote.endpoint import endpoint_among, is_endpoint, parse_endpoint
@@ -31,6 +30,8 @@ def open_estate(
     """
     found = endpoint_among([str(s) for s in sources], endpoint, graph)
     if found is not None:
+        from explorer.estate.endpoint import EndpointEstate  # HTTP is loaded for endpoints only
+
         return EndpointEstate.connect(found, progress)
     return load_files(sources, progress, keep_going)
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import Graph
 
 from explorer.analysis import ownership_gaps
 from explorer.view import estate_parts
 from explorer.xmlchars import NOT_XML_CHAR
+
+if TYPE_CHECKING:  # networkx is imported when a GraphML file is written, not before
+    import networkx as nx
 
 __all__ = ["estate_networkx", "graphml_bytes"]
 
@@ -25,6 +28,8 @@ _NOT_XML = re.compile(NOT_XML_CHAR)
 
 def estate_networkx(graph: Graph) -> nx.MultiDiGraph:
     """The estate as a networkx graph: node keys are IRIs, attributes are plain values."""
+    import networkx as nx
+
     nodes, edges = estate_parts(graph)
     rules: dict[str, list[str]] = {}
     for gap in ownership_gaps(graph):
@@ -55,6 +60,8 @@ def _xml_safe(value: object) -> object:
 def canonical(estate: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """``estate`` with nodes ``n0``... (in the estate's order, the IRI kept as ``iri``),
     edges ``e0``..., and text XML can hold."""
+    import networkx as nx
+
     out = nx.MultiDiGraph()
     ids = {iri: f"n{number}" for number, iri in enumerate(estate.nodes)}
     for iri, data in estate.nodes(data=True):
