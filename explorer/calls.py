@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
+from explorer.columns import Pairs
 from explorer.index import EstateIndex
-from explorer.store import Pairs
 from explorer.vocab import IC
 
 __all__ = ["Call", "calls_of", "calls_text", "files_of", "observed_pairs"]

@@ -10,7 +10,6 @@ treated as read-only; the index is rebuilt if the graph changes.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar, cast
@@ -18,6 +17,7 @@ from typing import TypeVar, cast
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
+from explorer.columns import Adjacency, Pairs, both_ways, every_one, one_each
 from explorer.context import (
     Confidence,
     Fact,
@@ -29,14 +29,21 @@ from explorer.context import (
 from explorer.kinds import CLASS_KINDS, Kind
 from explorer.model import Entity, sort_key
 from explorer.relations import PREDICATES
-from explorer.store import Pairs, version
+from explorer.store import version
 from explorer.tiers import parse_tier, tier_weight
 from explorer.vocab import IC, id_from_iri
 
-__all__ = ["ATTRIBUTES", "DESCRIBING", "Adjacency", "EstateIndex", "entities", "index_of"]
+__all__ = [
+    "ATTRIBUTES",
+    "DESCRIBING",
+    "Adjacency",
+    "EstateIndex",
+    "entities",
+    "index_of",
+    "with_index",
+]
 
 T = TypeVar("T")
-Adjacency = dict[int, list[int]]  # node number -> numbers it points at (or is pointed at by)
 
 
 @dataclass
@@ -89,15 +96,15 @@ class EstateIndex:
         index._ids = [None] * len(nodes)
         index._entities = [None] * len(nodes)
         for predicate, (subjects, objects) in relations.items():
-            out, into = _adjacency(list(map(at, subjects)), list(map(at, objects)))
+            out, into = both_ways(list(map(at, subjects)), list(map(at, objects)))
             index.out[predicate], index.into[predicate] = out, into
         index._read_kinds(list(map(at, typed)), classes)
         index._mark_undefined(at(name) for name in names - described)
         for attribute, (subjects, texts) in attributes.items():
-            chosen = _one_each(subjects, texts)
+            chosen = one_each(subjects, texts)
             index.values[attribute] = {at(s): text for s, text in chosen.items()}
         index._text = [index.values[attribute] for attribute in ATTRIBUTES]
-        index.contact_lists = _every_one(at, *attributes[IC.contact])
+        index.contact_lists = every_one(at, *attributes[IC.contact])
         index._owners = index.out[IC.ownedBy]
         index.weight_at = [1] * len(nodes)
         for n, text in index.values[IC.tier].items():
@@ -148,6 +155,10 @@ class EstateIndex:
             for m in targets:
                 yield nodes[n], nodes[m]
 
+    def __getstate__(self) -> dict[str, object]:
+        """A pickle leaves the graph out: a warm start gives its own (``with_index``)."""
+        return {**self.__dict__, "graph": None}
+
     def stated(self) -> dict[Fact, Confidence]:
         """How sure each fact said to be is (``explorer.context``), read once per index."""
         return self.derived("stated", lambda: fact_confidence(statements_of(self.graph)))
@@ -155,6 +166,20 @@ class EstateIndex:
     def questions(self) -> list[Question]:
         """Every question on the graph, by due date, read once per index."""
         return self.derived("questions", lambda: questions_of(self.graph))
+
+    def mentions(self, iri: URIRef) -> bool:
+        """Whether any triple names ``iri``, as subject or object, whether or not it is
+        a node of the estate (an IRI used only in provenance, say)."""
+        return iri in self.number or str(iri) in self.derived("others", self._others)
+
+    def _others(self) -> frozenset[str]:
+        """Every IRI the graph names, as subject or object, that is not a node."""
+        pairs = Pairs(self.graph)
+        names: set[str] = set()
+        for predicate in pairs.predicates():
+            subjects, objects = pairs.iris(URIRef(predicate))
+            names.update(subjects, objects)
+        return frozenset(names.difference(map(str, self.nodes)))
 
     def derived(self, name: str, build: Callable[[], T]) -> T:
         """What ``build`` makes of this index (a walk's graph), made once and kept."""
@@ -235,40 +260,6 @@ class EstateIndex:
         return sorted((self.entity(node) for node in self.kinds), key=sort_key)
 
 
-def _one_each(subjects: list[str], texts: list[str]) -> dict[str, str]:
-    """One text per subject: of several, the least, so that the record is the same however
-    a store orders what it holds (an endpoint's copy is filled in another order)."""
-    chosen = dict(zip(subjects, texts, strict=True))
-    if len(chosen) < len(subjects):
-        for subject, text in zip(subjects, texts, strict=True):
-            if text < chosen[subject]:
-                chosen[subject] = text
-    return chosen
-
-
-def _every_one(
-    at: Callable[[str], int], subjects: list[str], texts: list[str]
-) -> dict[int, tuple[str, ...]]:
-    """Every text of each subject, sorted: the same whatever order a store gives."""
-    found: dict[int, list[str]] = defaultdict(list)
-    for subject, text in zip(subjects, texts, strict=True):
-        found[at(subject)].append(text)
-    return {n: tuple(sorted(set(texts))) for n, texts in found.items()}
-
-
-def _adjacency(sources: list[int], targets: list[int]) -> tuple[Adjacency, Adjacency]:
-    """Both directions of one relation; lists ascend, and hold no repeats (RDF has none)."""
-    out: dict[int, list[int]] = defaultdict(list)
-    into: dict[int, list[int]] = defaultdict(list)
-    for n, m in zip(sources, targets, strict=True):
-        out[n].append(m)
-        into[m].append(n)
-    for adjacency in (out, into):
-        for found in adjacency.values():
-            found.sort()
-    return dict(out), dict(into)
-
-
 KIND_NAMES = list(CLASS_KINDS.values())
 CLASS_RANK = {str(cls): rank for rank, cls in enumerate(CLASS_KINDS)}  # placeholders last
 
@@ -290,6 +281,13 @@ def index_of(graph: Graph) -> EstateIndex:
     index = EstateIndex.build(graph)
     setattr(graph, _CACHE, index)  # two threads may both build; either is right
     return index
+
+
+def with_index(graph: Graph, index: EstateIndex) -> Graph:
+    """``graph`` with ``index`` as its index (one kept with a warm start's load)."""
+    index.graph, index.version = graph, version(graph)
+    setattr(graph, _CACHE, index)
+    return graph
 
 
 def entities(graph: Graph) -> list[Entity]:

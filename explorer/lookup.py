@@ -9,17 +9,13 @@ from typing import NoReturn
 from rdflib import Graph, URIRef
 
 from explorer.errors import InputError
-from explorer.index import entities
+from explorer.index import entities, index_of
 from explorer.model import Entity
 from explorer.vocab import IC, iri_for_id
 
 __all__ = ["choose", "closest", "expand", "resolve_node"]
 
 _ABSOLUTE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:(//|[^/\s])\S*$")
-
-
-def _in_graph(graph: Graph, iri: URIRef) -> bool:
-    return (iri, None, None) in graph or (None, None, iri) in graph
 
 
 def expand(namespaces: dict[str, str], text: str) -> URIRef | None:
@@ -50,7 +46,7 @@ def resolve_node(graph: Graph, text: str) -> URIRef:
     text = text.strip()
     namespaces = {p: str(n) for p, n in graph.namespaces()}
     for iri in (expand(namespaces, text), iri_for_id(text)):
-        if iri is not None and _in_graph(graph, iri):
+        if iri is not None and index_of(graph).mentions(iri):
             return iri  # an IRI, a prefixed name, or an importer id used only as a reference
     known = entities(graph)
     return choose(text, known) or _by_alias(graph, text) or _unknown(text, known)

@@ -18,8 +18,8 @@ every way out of the store (rdflib's triples, ``Pairs``) gives them back as writ
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+import threading
+from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 import rdflib
@@ -45,14 +45,11 @@ _MARKUP = (str(RDF.XMLLiteral), str(RDF.HTML))
 __all__ = [
     "LEXICAL",
     "EstateStore",
-    "Pairs",
-    "Term",
     "datatype_of",
     "literal",
     "new_graph",
     "oxigraph_of",
     "stored_quad",
-    "term_of",
     "version",
     "written_triples",
 ]
@@ -109,10 +106,31 @@ class EstateStore(OxigraphStore):
     built without counting: ``generation`` moves on every write made through rdflib.
     """
 
-    def __init__(self, oxigraph: ox.Store | None = None) -> None:
-        self.oxigraph = oxigraph if oxigraph is not None else ox.Store()
+    def __init__(
+        self, oxigraph: ox.Store | None = None, later: Callable[[], ox.Store] | None = None
+    ) -> None:
+        """``later`` makes the store when it is first asked (a warm start's answers may
+        need only the index, not the graph); a lock makes it once."""
         self.generation = 0
-        super().__init__(store=self.oxigraph)
+        self._later, self._making = later, threading.Lock()
+        super().__init__(store=oxigraph if oxigraph is not None or later else ox.Store())
+
+    @property
+    def _inner(self) -> ox.Store:
+        if self._later is not None:
+            with self._making:
+                if self._later is not None:
+                    self._store, self._later = self._later(), None
+        return super()._inner
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        return self._inner
+
+    @property
+    def made(self) -> bool:
+        """Whether the store is there (a deferred one is made on first use)."""
+        return self._later is None
 
     def add(self, triple: Triple, context: Graph, quoted: bool = False) -> None:
         subject, predicate, obj = triple
@@ -149,9 +167,12 @@ class EstateStore(OxigraphStore):
         return super().__len__(context)
 
 
-def new_graph(oxigraph: ox.Store | None = None) -> Graph:
-    """An rdflib graph over the default graph of an Oxigraph store (a new one if None)."""
-    return Graph(store=EstateStore(oxigraph), identifier=DATASET_DEFAULT_GRAPH_ID)
+def new_graph(
+    oxigraph: ox.Store | None = None, later: Callable[[], ox.Store] | None = None
+) -> Graph:
+    """An rdflib graph over the default graph of an Oxigraph store (a new one if None, or
+    the one ``later`` makes when the graph is first read)."""
+    return Graph(store=EstateStore(oxigraph, later), identifier=DATASET_DEFAULT_GRAPH_ID)
 
 
 def oxigraph_of(graph: Graph) -> ox.Store | None:
@@ -188,104 +209,3 @@ def version(graph: Graph) -> int:
     """
     store = graph.store
     return store.generation if isinstance(store, EstateStore) else len(graph)
-
-
-class Term(NamedTuple):
-    """An object as rules about values see it: its text, and for a literal its datatype
-    (``xsd:string`` for a plain one, ``rdf:langString`` with a language) and language;
-    datatype None for an IRI or blank node."""
-
-    text: str
-    datatype: str | None
-    language: str | None
-
-    def as_rdflib(self) -> Node:
-        if self.datatype is None:
-            return URIRef(self.text)
-        plain = self.datatype == str(XSD.string)
-        return literal(self.text, None if plain else self.datatype, self.language)
-
-
-def term_of(node: Node) -> Term:
-    """An rdflib term as a ``Term``."""
-    if not isinstance(node, Literal):
-        return Term(str(node), None, None)
-    if node.language:
-        return Term(str(node), str(RDF.langString), node.language)
-    return Term(str(node), str(node.datatype or XSD.string), None)
-
-
-class Pairs:
-    """(subject, object) pairs per predicate as two columns of plain strings.
-
-    Subjects are IRIs. Read straight from Oxigraph when the graph is ours, and as strings,
-    not rdflib terms: rdflib checks every character of an IRI it constructs and hashes its
-    terms in Python, which would be most of the cost of reading a million triples.
-    """
-
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-        self.oxigraph = oxigraph_of(graph)
-
-    def iris(self, predicate: URIRef) -> tuple[list[str], list[str]]:
-        """Pairs whose object is an IRI, as (subjects, objects)."""
-        return self._read(predicate, "iris")
-
-    def texts(self, predicate: URIRef) -> tuple[list[str], list[str]]:
-        """Every pair, with the object's text (a literal's lexical form, an IRI's string)."""
-        return self._read(predicate, "all")
-
-    def literals(self, predicate: URIRef) -> tuple[list[str], list[str]]:
-        """Pairs whose object is a literal, with its lexical form."""
-        return self._read(predicate, "literals")
-
-    def predicates(self) -> set[str]:
-        """Every predicate the graph uses."""
-        if self.oxigraph is None:
-            return {str(p) for p in self.graph.predicates(unique=True)}
-        found = self.oxigraph.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")
-        return {row[0].value for row in found}  # type: ignore[union-attr]
-
-    def terms(self, predicate: URIRef) -> tuple[list[str], list[Term]]:
-        """Every pair, with the object as a ``Term``: what rules about values check."""
-        subjects: list[str] = []
-        objects: list[Term] = []
-        if self.oxigraph is None:
-            for subject, obj in self.graph.subject_objects(predicate):
-                if isinstance(subject, URIRef):
-                    subjects.append(str(subject))
-                    objects.append(term_of(obj))
-            return subjects, objects
-        pattern = (None, ox.NamedNode(predicate), None, ox.DefaultGraph())
-        for quad in self.oxigraph.quads_for_pattern(*pattern):
-            term, value = quad.subject, quad.object
-            if isinstance(term, ox.NamedNode):
-                subjects.append(term.value)
-                if isinstance(value, ox.Literal):
-                    datatype = datatype_of(value.datatype.value)
-                    objects.append(Term(value.value, datatype, value.language))
-                else:
-                    objects.append(Term(str(value.value), None, None))  # type: ignore[union-attr]
-        return subjects, objects
-
-    def _read(self, predicate: URIRef, keep: str) -> tuple[list[str], list[str]]:
-        """Pairs with IRI subjects; objects kept: "iris", "literals" or "all", as text."""
-        subjects: list[str] = []
-        objects: list[str] = []
-        keep_subject, keep_object = subjects.append, objects.append
-        if self.oxigraph is None:
-            wanted = {"iris": URIRef, "literals": Literal, "all": Node}[keep]
-            for subject, obj in self.graph.subject_objects(predicate):
-                if isinstance(subject, URIRef) and isinstance(obj, wanted):
-                    keep_subject(str(subject))
-                    keep_object(str(obj))
-            return subjects, objects
-        named = ox.NamedNode
-        wanted_type = {"iris": named, "literals": ox.Literal, "all": None}[keep]
-        pattern = (None, named(predicate), None, ox.DefaultGraph())
-        for quad in self.oxigraph.quads_for_pattern(*pattern):
-            term, value = quad.subject, quad.object
-            if type(term) is named and (wanted_type is None or type(value) is wanted_type):
-                keep_subject(term.value)
-                keep_object(value.value)  # type: ignore[union-attr]  # no quoted triples
-        return subjects, objects

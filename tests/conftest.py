@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# one cache folder for the run, fresh each time: the user's own is never touched, and every
+# run starts cold (the command-line tests' subprocesses inherit it)
+os.environ["INFRA_EXPLORER_CACHE"] = tempfile.mkdtemp(prefix="infra-explorer-test-cache-")
 
 
 @pytest.fixture

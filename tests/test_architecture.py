@@ -25,6 +25,7 @@ LAYERS = (
         "explorer.atomic",
         "explorer.xmlchars",
         "explorer.cells",
+        "explorer.caches",
         "explorer",
     ),
     (
@@ -36,7 +37,13 @@ LAYERS = (
         "explorer.context",
         "explorer.clock",
     ),
-    ("explorer.relations", "explorer.model", "explorer.store", "explorer.layout"),
+    (
+        "explorer.relations",
+        "explorer.model",
+        "explorer.store",
+        "explorer.layout",
+        "explorer.columns",
+    ),
     ("explorer.index",),
     (
         "explorer.ingest",
@@ -45,7 +52,7 @@ LAYERS = (
         "explorer.search",
         "explorer.calls",
     ),
-    ("explorer.analysis", "explorer.view"),
+    ("explorer.analysis", "explorer.view", "explorer.warm"),
     (
         "explorer.details",
         "explorer.diff",

@@ -15,12 +15,12 @@ from rdflib import RDF, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from explorer.columns import Pairs, Term, term_of
 from explorer.index import EstateIndex
 from explorer.kinds import ALL_KIND_CLASSES, OWNED_KINDS, Kind
 from explorer.relations import MEMBER_OF, OWNED_BY
 from explorer.rules import STATUS_RULE_KINDS, Rule
 from explorer.statuses import STATUSES, TeamStatus
-from explorer.store import Pairs, Term, term_of
 from explorer.tiers import parse_tier
 from explorer.vocab import IC
 
@@ -42,7 +42,7 @@ STATUS_RULES: dict[Rule, tuple[str, tuple[str, ...]]] = {
 
 def breaches(index: EstateIndex) -> Iterator[Breach]:
     """What pyshacl would report for our shapes: one (focus, rule, value) per result."""
-    values = _Values(index)
+    values = shape_values(index)
     for node in index.kinds:
         classes = values.classes[str(node)]
         if not classes.isdisjoint(OWNED_CLASSES):
@@ -63,6 +63,12 @@ _ASSUMPTION = str(ALL_KIND_CLASSES[Kind.ASSUMPTION])
 
 def _unreachable(index: EstateIndex, team: URIRef) -> bool:
     return not index.sources(team, MEMBER_OF.predicate) and index.value(team, IC.contact) is None
+
+
+def shape_values(index: EstateIndex) -> _Values:
+    """The classes, statuses and tiers the rules check, read once per index (and kept with
+    a warm start's index, so that gaps need not read the graph)."""
+    return index.derived("shape values", lambda: _Values(index))
 
 
 class _Values:

@@ -36,6 +36,7 @@ COMMANDS = (
     "import",
     "snapshot",
     "diff",
+    "cache",
     *GUI_COMMANDS,
 )
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2  # gaps found (--fail-on-gaps); bad input
@@ -107,6 +108,12 @@ def _keep_going(parser: argparse.ArgumentParser) -> None:
         "--keep-going",
         action="store_true",
         help="answer from everything that loads; say each problem on stderr",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read the files afresh, and keep nothing in the cache folder "
+        "(see 'infra-explorer cache')",
     )
 
 
@@ -244,6 +251,12 @@ def _add_writers(commands: argparse._SubParsersAction[OneLineParser]) -> None:
     )
     _json(compare)
     _keep_going(compare)
+    cache = commands.add_parser(
+        "cache", help="the cache folder of warm starts: its size, or clear it"
+    )
+    cache.add_argument(
+        "action", nargs="?", choices=("show", "clear"), default="show", help="default: show"
+    )
 
 
 def build_parser() -> OneLineParser:

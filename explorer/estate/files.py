@@ -40,16 +40,22 @@ from explorer.provenance import Provenance, provenance_of
 from explorer.search import Progress, SearchHit, SearchIndex
 from explorer.search.cache import sources_key
 from explorer.view import GraphView, focus_view, whole_graph
+from explorer.warm import warm_load
 
 __all__ = ["FileEstate", "load_files"]
 
 
 def load_files(
-    sources: Sequence[str | Path], progress: StepProgress = quiet, keep_going: bool = False
+    sources: Sequence[str | Path],
+    progress: StepProgress = quiet,
+    keep_going: bool = False,
+    cache: bool = True,
 ) -> FileEstate:
     """Load files and folders (none: the bundled sample) into an estate; with problems,
-    refused unless ``keep_going`` (see ``explorer.ingest.load``)."""
-    result = load(sources, lambda done, total, _: progress(Step.READING, done, total), keep_going)
+    refused unless ``keep_going`` (see ``explorer.ingest.load``). With ``cache``, unchanged
+    sources are answered from the cache folder (``explorer.warm``)."""
+    loader = warm_load if cache else load
+    result = loader(sources, lambda done, total, _: progress(Step.READING, done, total), keep_going)
     return FileEstate(result, tuple(str(Path(s).resolve()) for s in sources))
 
 
@@ -118,7 +124,7 @@ class FileEstate(Estate):
 
     @cached_property
     def _triples(self) -> int:
-        return len(self.graph)  # Oxigraph counts by scanning: once, not at every repaint
+        return index_of(self.graph).size  # the graph itself may not be read yet (warm)
 
     def prepare(self, progress: StepProgress = quiet, search: bool = True) -> None:
         progress(Step.ANALYSING, 0, 1)

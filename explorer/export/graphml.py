@@ -74,6 +74,8 @@ def canonical(estate: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def graphml_bytes(graph: Graph) -> bytes:
     """GraphML of the estate (tier 0 means "not set"). Node, edge and key order are stable."""
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_graphml(canonical(estate_networkx(graph)), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()

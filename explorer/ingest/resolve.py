@@ -15,13 +15,13 @@ from collections.abc import Iterable, Sequence
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from explorer.columns import Pairs
 from explorer.context import Statement, question_triples, statement_triples
 from explorer.errors import InputError
 from explorer.ingest.fields import EntityRecord, Link
 from explorer.ingest.notes import Notes
 from explorer.ingest.question_records import QuestionRecord, question_of
 from explorer.kinds import ALL_KIND_CLASSES
-from explorer.store import Pairs
 from explorer.vocab import IC, id_from_iri, iri_for_id
 
 __all__ = ["add_records", "subject_of"]

@@ -10,10 +10,10 @@ from rdflib.namespace import DCTERMS
 from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
 
+from explorer.columns import Pairs
 from explorer.context import questions_of, statements_of
 from explorer.index import EstateIndex, index_of
 from explorer.relations import OWNED_BY, PREDICATES
-from explorer.store import Pairs
 from explorer.vocab import IC
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "degree", "documents", "searchable_nodes"]
