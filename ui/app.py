@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from explorer.atomic import atomic_write_bytes
@@ -23,6 +24,7 @@ from ui.main_window import MainWindow
 __all__ = ["application", "run_gui_command", "save_screenshot"]
 
 SETTLE_MS = 150
+ICON = "infra-context-explorer"  # the icon's name: ui/icons/ICON.svg, and in the icon theme
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +59,8 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Infra Context Explorer")
     app.setOrganizationName("infra-context")
+    app.setDesktopFileName("infra-context-explorer")  # the menu entry, for the task bar
+    app.setWindowIcon(QIcon(str(Path(__file__).resolve().parent / "icons" / f"{ICON}.svg")))
     return app
 
 
