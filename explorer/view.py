@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import cast
 
 from rdflib import Graph, URIRef
@@ -153,23 +154,26 @@ def neighbourhood(graph: Graph, centres: Iterable[URIRef], hops: int) -> set[URI
 
 
 def _parts(index: EstateIndex, nodes: set[URIRef]) -> tuple[dict[str, Entity], list[Edge]]:
-    sure = index.stated()
-    declared = Confidence.DECLARED
-    seen = observed_pairs(index)
-    edges = sorted(
-        Edge(
-            str(source),
-            relation.name,
-            str(target),
-            confidence=sure.get((source, relation.predicate, target), declared),
-            calls=seen.get((source, target), 0),
-        )
-        for relation in RELATIONS
-        for source in nodes
-        for target in index.targets(source, relation.predicate)
-        if target in nodes
-    )
-    return {str(n): index.entity(n) for n in sorted(nodes)}, _one_line_a_pair(edges)
+    sure, seen, names = index.stated(), observed_pairs(index), index.nodes
+    numbers = {index.number[n] for n in nodes if n in index.number}
+    edges = []
+    for relation in RELATIONS:  # over node numbers: a hundred thousand nodes, many edges
+        out, predicate = index.out[relation.predicate], relation.predicate
+        for n in numbers:
+            for m in out.get(n, ()):
+                if m in numbers:
+                    source, target = names[n], names[m]
+                    # rdflib terms hash in Python: looked up only when there is something
+                    level = sure.get((source, predicate, target), DECLARED) if sure else DECLARED
+                    calls = seen.get((source, target), 0) if seen else 0
+                    edges.append(Edge(str(source), relation.name, str(target), 1, level, calls))
+    edges.sort(key=_EDGE_ORDER)  # as Edge's own order, without its comparisons in Python
+    ordered = sorted(nodes, key=str)  # IRI order; rdflib's own comparison runs in Python
+    return {str(n): index.entity(n) for n in ordered}, _one_line_a_pair(edges)
+
+
+_EDGE_ORDER = attrgetter("source", "relation", "target")
+DECLARED = Confidence.DECLARED
 
 
 def _one_line_a_pair(edges: list[Edge]) -> list[Edge]:

@@ -56,18 +56,20 @@ def warm_load(
 ) -> LoadResult:
     """``explorer.ingest.load``, answered from the cache folder when the sources are
     unchanged since a load kept there; a fresh load is kept for next time."""
+    if not limit_bytes():  # a bound of 0: no cache at all, as --no-cache
+        return load(paths, progress, keep_going)
     named = [Path(p) for p in paths] or [sample_file()]
     key, hashes = _key(named, keep_going)
     entry = kind_root("estates") / key
     if (entry / MARKER).is_file():
-        kept = _read(entry)
+        kept = _read(entry, hashes)
         if kept is not None:
             touch(entry)
             return kept
     result = load(paths, progress, keep_going)
     read = {str(s.path.resolve()): s.sha256 for s in result.sources}
     unchanged = all(read.get(path, sha) == sha for path, sha in hashes.items())
-    if not result.problems and limit_bytes() and unchanged:  # none changed while loading
+    if not result.problems and unchanged:  # and none changed while it was read
         _keep(result, entry, key)
     return result
 
@@ -144,14 +146,14 @@ def _load_state(result: LoadResult) -> tuple[Any, ...]:
     return result.sources, result.warnings, listed, whole, overruled, prefixes
 
 
-def _read(entry: Path) -> LoadResult | None:
-    """The load kept in ``entry``, or None when its files changed; a broken entry is
-    removed with a warning."""
+def _read(entry: Path, hashed: dict[str, str]) -> LoadResult | None:
+    """The load kept in ``entry``, or None when its files changed (``hashed``: those the
+    key hashed already); a broken entry is removed with a warning."""
     try:
         marker = json.loads((entry / MARKER).read_text(encoding="utf-8"))
         if marker.get("format") != FORMAT or marker.get("version") != __version__:
             raise ValueError("it was written by another version")
-        if any(_hash(Path(path)) != sha for path, sha in marker["files"]):
+        if any((hashed.get(path) or _hash(Path(path))) != sha for path, sha in marker["files"]):
             return None  # a file found on the way changed: load afresh
         index = _unpickle(entry / _INDEX, marker["hashes"][_INDEX])
         sources, warnings, listed, whole, overruled, prefixes = _unpickle(

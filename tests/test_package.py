@@ -83,3 +83,17 @@ def test_the_menu_entry_opens_files_of_every_format(
     icons = Path(env["HOME"]) / ".local/share/icons/hicolor"
     assert (icons / "256x256/apps/infra-context-explorer.png").is_file()
     assert (icons / "scalable/apps/infra-context-explorer.svg").is_file()
+
+
+def test_without_a_display_the_window_says_why(installed: tuple[Path, dict[str, str]]) -> None:
+    command, env = installed
+    bare = {key: value for key, value in env.items() if key != "QT_QPA_PLATFORM"}
+    done = subprocess.run(
+        [str(command), "gui"],
+        env={**bare, "DISPLAY": ":65000"},  # no X server there
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "cannot open a window" in done.stderr and "invalid choice" not in done.stderr

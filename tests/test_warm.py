@@ -216,13 +216,15 @@ def test_the_cache_is_bounded_least_recently_used_first(
     assert warm([first]) and warm([third]) and not warm([second])
 
 
-def test_nothing_is_kept_with_a_bound_of_zero(
+def test_a_bound_of_zero_neither_keeps_nor_reads(
     write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("INFRA_EXPLORER_CACHE_MB", "0")
     path = write("estate.yaml", CATALOG)
     warm_load([path])
-    assert entries() == [] and not warm([path])
+    monkeypatch.setenv("INFRA_EXPLORER_CACHE_MB", "0")
+    assert not warm([path])  # the entry there is not read
+    warm_load([write("other.yaml", CATALOG)])
+    assert len(entries()) == 1
 
 
 def test_a_load_with_problems_is_not_kept(write: Write) -> None:

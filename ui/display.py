@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 
-__all__ = ["display_problem"]
+__all__ = ["PROBE_ENV", "display_problem", "probe_if_asked"]
 
 _HEADLESS = ("offscreen", "minimal", "vnc")  # platforms that need no screen
 _PROBE = "import sys\nfrom PySide6.QtGui import QGuiApplication\nQGuiApplication(sys.argv[:1])\n"
@@ -20,6 +20,28 @@ _INSTEAD = (
     "'infra-explorer screenshot -o window.png'"
 )
 _LIBRARIES = "libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1"
+PROBE_ENV = "INFRA_EXPLORER_DISPLAY_PROBE"  # the packaged app, run again as the probe
+
+
+def _probe_command() -> list[str]:
+    """Python running the probe; the packaged app (PyInstaller) has no ``-c``, so it is
+    run again with ``PROBE_ENV`` set, and ``probe_if_asked`` does the same there."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-c", _PROBE]
+
+
+def _probe_env() -> dict[str, str]:
+    return {**os.environ, PROBE_ENV: "1"}
+
+
+def probe_if_asked() -> None:
+    """In the packaged app: when run as the probe, open the display and end there."""
+    if os.environ.get(PROBE_ENV) and getattr(sys, "frozen", False):
+        from PySide6.QtGui import QGuiApplication  # as _PROBE does unpackaged
+
+        QGuiApplication(sys.argv[:1])
+        sys.exit(0)
 
 
 def display_problem() -> str | None:
@@ -33,7 +55,7 @@ def display_problem() -> str | None:
         )
     try:
         probe = subprocess.run(
-            [sys.executable, "-c", _PROBE], capture_output=True, text=True, timeout=60
+            _probe_command(), capture_output=True, text=True, timeout=60, env=_probe_env()
         )
     except subprocess.TimeoutExpired:
         return "the display did not answer within a minute" + _INSTEAD

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
+from explorer.analysis.reach import flow
 from explorer.index import index_of
 from explorer.model import Entity
 from explorer.relations import DEPENDS_ON
@@ -22,18 +23,13 @@ def cycles(graph: Graph) -> list[tuple[Entity, ...]]:
     >>> [[e.id for e in group] for group in cycles(load().graph)]
     [['dns-service', 'network-controller']]
     """
-    import networkx as nx  # here, not at the top: most commands never ask for cycles
-
     index = index_of(graph)
-    deps = nx.DiGraph(
-        (source, target)
-        for source, targets in index.out[DEPENDS_ON.predicate].items()
-        for target in targets
-    )
+    depends = index.out[DEPENDS_ON.predicate]
+    deps = flow(index, (depends,), {})  # igraph: its components are found in C
     groups = [
         sorted(component)  # node numbers ascend as IRIs do
-        for component in nx.strongly_connected_components(deps)
-        if len(component) > 1 or any(deps.has_edge(n, n) for n in component)
+        for component in deps.connected_components(mode="strong")
+        if len(component) > 1 or component[0] in depends.get(component[0], ())
     ]
     groups.sort(key=lambda group: (-len(group), [str(index.nodes[n]) for n in group]))
     return [tuple(index.entity_at(n) for n in group) for group in groups]
