@@ -129,8 +129,9 @@ def publish(build: Path, entry: Path, marker: str) -> None:
 
 def touch(entry: Path) -> None:
     """Say that ``entry`` was used now (the least recently used go first)."""
+    now = time.time_ns()  # to the nanosecond: a file system's own clock may be coarser
     with contextlib.suppress(OSError):
-        (entry / MARKER).touch()
+        os.utime(entry / MARKER, ns=(now, now))
 
 
 def trim(keep: Path | None = None) -> None:

@@ -14,7 +14,16 @@ from rdflib.term import Node
 
 from explorer.store import datatype_of, literal, oxigraph_of
 
-__all__ = ["Adjacency", "Pairs", "Term", "both_ways", "every_one", "one_each", "term_of"]
+__all__ = [
+    "Adjacency",
+    "Pairs",
+    "Term",
+    "both_ways",
+    "every_one",
+    "named_iris",
+    "one_each",
+    "term_of",
+]
 
 Adjacency = dict[int, list[int]]  # node number -> numbers it points at (or is pointed at by)
 
@@ -152,3 +161,13 @@ class Pairs:
                 keep_subject(term.value)
                 keep_object(value.value)  # type: ignore[union-attr]  # no quoted triples
         return subjects, objects
+
+
+def named_iris(graph: Graph) -> set[str]:
+    """Every IRI the graph names as a subject or an object."""
+    pairs = Pairs(graph)
+    names: set[str] = set()
+    for predicate in pairs.predicates():
+        subjects, objects = pairs.iris(URIRef(predicate))
+        names.update(subjects, objects)
+    return names

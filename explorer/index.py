@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar, cast
+from typing import Protocol, TypeVar, cast
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
-from explorer.columns import Adjacency, Pairs, both_ways, every_one, one_each
+from explorer.columns import Adjacency, Pairs, both_ways, every_one, named_iris, one_each
 from explorer.context import (
     Confidence,
     Fact,
@@ -36,14 +36,18 @@ from explorer.vocab import IC, id_from_iri
 __all__ = [
     "ATTRIBUTES",
     "DESCRIBING",
-    "Adjacency",
     "EstateIndex",
+    "Kept",
     "entities",
     "index_of",
     "with_index",
 ]
 
 T = TypeVar("T")
+
+
+class Kept(Protocol):  # what other processes worked out of the same index, by name
+    def recall(self, name: str) -> object | None: ...
 
 
 @dataclass
@@ -76,6 +80,7 @@ class EstateIndex:
     _text: list[dict[int, str]] = field(default_factory=list)  # values, in ATTRIBUTES order
     _owners: Adjacency = field(default_factory=dict)
     _derived: dict[str, object] = field(default_factory=dict)
+    kept: Kept | None = field(default=None, repr=False)  # other processes' work (warm)
     _ids: list[str | None] = field(default_factory=list)
 
     @classmethod
@@ -157,7 +162,10 @@ class EstateIndex:
 
     def __getstate__(self) -> dict[str, object]:
         """A pickle leaves the graph out: a warm start gives its own (``with_index``)."""
-        return {**self.__dict__, "graph": None}
+        return {**self.__dict__, "graph": None, "kept": None}
+
+    def worked_out(self) -> dict[str, object]:
+        return dict(self._derived)  # what ``derived`` holds now, by name
 
     def stated(self) -> dict[Fact, Confidence]:
         """How sure each fact said to be is (``explorer.context``), read once per index."""
@@ -174,17 +182,13 @@ class EstateIndex:
 
     def _others(self) -> frozenset[str]:
         """Every IRI the graph names, as subject or object, that is not a node."""
-        pairs = Pairs(self.graph)
-        names: set[str] = set()
-        for predicate in pairs.predicates():
-            subjects, objects = pairs.iris(URIRef(predicate))
-            names.update(subjects, objects)
-        return frozenset(names.difference(map(str, self.nodes)))
+        return frozenset(named_iris(self.graph).difference(map(str, self.nodes)))
 
     def derived(self, name: str, build: Callable[[], T]) -> T:
         """What ``build`` makes of this index (a walk's graph), made once and kept."""
         if name not in self._derived:
-            self._derived[name] = build()  # two threads may both build; either is right
+            kept = self.kept.recall(name) if self.kept else None
+            self._derived[name] = build() if kept is None else kept  # two threads: either
         return cast(T, self._derived[name])
 
     def related(self) -> set[URIRef]:

@@ -29,10 +29,11 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from explorer import __version__
 from explorer.analysis.shape_rules import shape_values
+from explorer.atomic import atomic_write_bytes
 from explorer.caches import MARKER, kind_root, limit_bytes, new_build, publish, touch
 from explorer.calls import calls_of
 from explorer.errors import InputError
@@ -42,11 +43,11 @@ from explorer.ingest.sources import expand_sources, max_file_bytes
 from explorer.resources import sample_file
 from explorer.store import new_graph, oxigraph_of
 
-__all__ = ["FORMAT", "warm_load"]
+__all__ = ["FORMAT", "Answers", "remember", "warm_load"]
 
 FORMAT = 1  # of an entry's files; another number is another program's entry
 _log = logging.getLogger(__name__)
-_GRAPH, _INDEX, _LOAD = "graph.nq", "index.pickle", "load.pickle"
+_GRAPH, _INDEX, _LOAD, _ANSWERS = "graph.nq", "index.pickle", "load.pickle", "answers"
 
 
 def warm_load(
@@ -114,6 +115,7 @@ def _keep(result: LoadResult, entry: Path, key: str) -> None:
         marker = {"format": FORMAT, "version": __version__, "files": files, "hashes": hashes}
         marker["graph bytes"] = size
         publish(build, entry, json.dumps(marker))
+        index.kept = Answers(entry / _ANSWERS, index.worked_out())
     except OSError as exc:
         _log.warning("cannot keep this load in the cache folder (%s); answering without", exc)
         if build is not None:
@@ -168,6 +170,7 @@ def _read(entry: Path, hashed: dict[str, str]) -> LoadResult | None:
         _log.warning("the cached load %s is broken (%s); loading the files again", entry, exc)
         shutil.rmtree(entry, ignore_errors=True)
         return None
+    index.kept = Answers(entry / _ANSWERS, index.worked_out())
     graph = with_index(new_graph(later=lambda: _graph(handle)), index)
     for prefix, name in prefixes:  # as the load bound them, so snapshots write the same
         graph.namespace_manager.bind(prefix, name, override=True, replace=True)
@@ -201,3 +204,53 @@ def _graph(handle: Any) -> ox.Store:
                 "'infra-explorer cache clear' and ask again",
             ) from None
     return store
+
+
+class Answers:
+    """What processes worked out of one entry's index (``EstateIndex.derived``: a walk's
+    graph, the gaps, the whole view, the choke points), kept beside it, so that the next
+    process reads an answer instead of working it out. Each is a file named by its name's
+    hash and its bytes' hash, written atomically, so it checks itself; one that does not
+    is removed and worked out again."""
+
+    def __init__(self, folder: Path, known: dict[str, object]) -> None:
+        self.folder = folder
+        self.known = set(known)  # in the index's own pickle, or recalled, or kept
+
+    def recall(self, name: str) -> object | None:
+        for path in self.folder.glob(f"{_slug(name)}.*.pickle"):
+            try:
+                value = _unpickle(path, path.name.split(".")[1])
+            except Exception as exc:  # a cache is never worth a failed answer
+                _log.warning("the kept answer %s is broken (%s); working it out", path, exc)
+                path.unlink(missing_ok=True)
+                continue
+            self.known.add(name)
+            return value
+        return None
+
+    def keep(self, worked_out: dict[str, object]) -> None:
+        """Write what is not kept yet; what cannot be pickled is left out."""
+        for name, value in worked_out.items():
+            if name in self.known:
+                continue
+            self.known.add(name)
+            try:
+                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                self.folder.mkdir(exist_ok=True)
+                digest = hashlib.sha256(data).hexdigest()
+                atomic_write_bytes(self.folder / f"{_slug(name)}.{digest}.pickle", data)
+            except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
+                _log.info("answer %r not kept (%s)", name, exc)
+
+
+def _slug(name: str) -> str:
+    return hashlib.sha256(name.encode()).hexdigest()[:20]
+
+
+def remember(graph: Graph) -> None:
+    """Keep what was worked out of ``graph``'s index since it was loaded (if it came from,
+    or went into, the cache folder, and is unchanged since)."""
+    index = index_of(graph)
+    if isinstance(index.kept, Answers):
+        index.kept.keep(index.worked_out())

@@ -26,6 +26,7 @@ LAYERS = (
         "explorer.xmlchars",
         "explorer.cells",
         "explorer.caches",
+        "explorer.licences",
         "explorer",
     ),
     (

@@ -247,3 +247,42 @@ def test_an_edit_on_a_warm_estate_changes_its_graph_not_the_cache(write: Write) 
     edited, _ = estate.apply_edit(add_node(Kind.TEAM, "team-dns", "DNS", said))
     assert "team-dns" in {e.id for e in edited.entities()}
     assert "team-dns" not in {e.id for e in open_estate([path]).entities()}
+
+
+@pytest.mark.parametrize(
+    "words", [["--help"], ["--version"], ["gasp"], ["gaps", "--bogus"], ["cache", "bogus"]]
+)
+def test_help_and_usage_errors_load_no_engine(words: list[str]) -> None:
+    """The start-up cost of a command is paid only for what it uses: help, the version and
+    a usage error answer without rdflib, Qt or the readers."""
+    script = (
+        "import sys\nfrom ui.launcher import main\ntry:\n    main(sys.argv[1:])\n"
+        "except SystemExit:\n    pass\n"
+        "loaded = [m for m in ('rdflib', 'PySide6', 'pyoxigraph', 'yaml', 'explorer.ingest')"
+        " if m in sys.modules]\nprint('LOADED', loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, *words], capture_output=True, text=True, timeout=60
+    )
+    assert "LOADED []" in done.stderr, done.stderr
+
+
+def test_what_a_command_worked_out_is_read_by_the_next(
+    write: Write, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    from explorer.index import index_of
+
+    path = write("estate.yaml", CATALOG)
+    assert main(["gaps", str(path)]) == 0
+    first = capsys.readouterr().out
+    answers = entries()[0] / "answers"
+    assert answers.is_dir() and list(answers.iterdir())  # the gaps, kept
+    kept = index_of(warm_load([path]).graph).kept
+    assert kept is not None and kept.recall("gaps") is not None
+    assert main(["gaps", str(path)]) == 0
+    assert capsys.readouterr().out == first
+    for answer in answers.iterdir():
+        answer.write_bytes(b"damaged")
+    with caplog.at_level(logging.WARNING):
+        assert main(["gaps", str(path)]) == 0
+    assert capsys.readouterr().out == first and "is broken" in caplog.text

@@ -42,6 +42,7 @@ def _opened(sources: Sequence[str], report: StepProgress) -> Estate:
     """What the app opens: everything that loads (what does not is in the Problems panel)."""
     estate = open_estate(sources, report, keep_going=True)
     estate.prepare(report)
+    estate.remember()  # what the first picture took, for the next open of the same files
     return estate
 
 

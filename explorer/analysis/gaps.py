@@ -51,9 +51,14 @@ def ownership_gaps(graph: Graph, on: date | None = None) -> list[Gap]:
     [('no-owner', 'vendor-obsidian-optics'), ('invalid-assumption-in-use', 'assume-three-zones')]
     """
     index = index_of(graph)
+    return with_overdue(index, index.derived("gaps", lambda: _gaps(index)), on or today())
+
+
+def _gaps(index: EstateIndex) -> list[Gap]:
+    """Every gap but overdue questions (which depend on the day), most impact first."""
     shapes = shacl_breaches(index) if index.size <= SHACL_LIMIT else list(breaches(index))
     found = gaps_of(index, [*shapes, *_assumption_breaches(index), *_placeholder_breaches(index)])
-    return with_overdue(index, [*found, *traffic(index)], on or today())
+    return [*found, *traffic(index)]
 
 
 def traffic(index: EstateIndex) -> list[Gap]:

@@ -92,10 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    from explorer.cli.commands import HANDLERS  # the engine loads here, once it is needed
+    from explorer.cli.commands import HANDLERS, remember_opened  # the engine loads here
 
     try:
-        return int(HANDLERS[args.command](args))
+        code = int(HANDLERS[args.command](args))
+        remember_opened()
+        return code
     except SourceProblems as exc:
         say_problems(exc)
         return EXIT_BAD_INPUT

@@ -40,7 +40,7 @@ from explorer.report import (
 from explorer.report.questions import questions_json, questions_text
 from explorer.vocab import id_from_iri
 
-__all__ = ["HANDLERS"]
+__all__ = ["HANDLERS", "remember_opened"]
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -82,6 +82,7 @@ def _open(args: argparse.Namespace, sources: list[str] | None = None) -> Estate:
         args.keep_going,
         cache=not args.no_cache,
     )
+    _opened.append(estate)
     for warning in estate.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for problem in estate.problems:
@@ -93,6 +94,16 @@ def _open(args: argparse.Namespace, sources: list[str] | None = None) -> Estate:
             file=sys.stderr,
         )
     return estate
+
+
+_opened: list[Estate] = []
+
+
+def remember_opened() -> None:
+    """Keep what this command worked out of its estates for the next one (warm starts)."""
+    for estate in _opened:
+        estate.remember()
+    _opened.clear()
 
 
 def _print(args: argparse.Namespace, data: Callable[[], object], text: Callable[[], str]) -> None:

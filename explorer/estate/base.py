@@ -110,6 +110,11 @@ class Estate(ABC):
         """One line for the status bar: what is open, and its gaps."""
 
     @abstractmethod
+    def remember(self) -> None:
+        """Keep what was worked out for the next process that opens the same sources
+        (warm starts)."""
+
+    @abstractmethod
     def prepare(self, progress: StepProgress = quiet, search: bool = True) -> None:
         """Work out now what the app shows first (gaps, the first picture, and unless not
         ``search``, the search index: after an edit, the first search builds it)."""

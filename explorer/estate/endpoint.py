@@ -97,6 +97,9 @@ class EndpointEstate(Estate):
             f"{count} entities at {self.endpoint.name}{page}; {len(self.gaps())} ownership gap(s)."
         )
 
+    def remember(self) -> None:
+        """Nothing: the server holds the graph, and answers are asked of it anew."""
+
     def prepare(self, progress: StepProgress = quiet, search: bool = True) -> None:
         self.gaps(progress)
         self._first_picture(progress)

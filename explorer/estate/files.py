@@ -40,7 +40,7 @@ from explorer.provenance import Provenance, provenance_of
 from explorer.search import Progress, SearchHit, SearchIndex
 from explorer.search.cache import sources_key
 from explorer.view import GraphView, focus_view, whole_graph
-from explorer.warm import warm_load
+from explorer.warm import remember, warm_load
 
 __all__ = ["FileEstate", "load_files"]
 
@@ -126,6 +126,9 @@ class FileEstate(Estate):
     def _triples(self) -> int:
         return index_of(self.graph).size  # the graph itself may not be read yet (warm)
 
+    def remember(self) -> None:
+        remember(self.graph)
+
     def prepare(self, progress: StepProgress = quiet, search: bool = True) -> None:
         progress(Step.ANALYSING, 0, 1)
         self.gaps()
@@ -207,14 +210,15 @@ class FileEstate(Estate):
 
     @cached_property
     def _choke_points(self) -> list[SinglePoint]:
-        return single_points_of_failure(self.graph)
+        points = lambda: single_points_of_failure(self.graph)  # noqa: E731
+        return index_of(self.graph).derived("single points of failure", points)
 
     def whole(self, progress: StepProgress = quiet) -> GraphView:
         return self._whole
 
     @cached_property
     def _whole(self) -> GraphView:
-        return whole_graph(self.graph)
+        return index_of(self.graph).derived("whole view", lambda: whole_graph(self.graph))
 
     def focus(
         self,
