@@ -40,6 +40,7 @@ COMMANDS = (
     ("show the hub", ["show", "dns"]),
     ("screenshot (the app, first picture)", ["screenshot"]),
 )
+_TIME = "/usr/bin/time"
 _REFERENCE = (
     "import sys, pyoxigraph as ox; "
     "ox.Store().bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_TRIPLES)"
@@ -52,10 +53,12 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     The peak is measured by GNU time, a small process of its own: Linux keeps a process's
     peak across exec, so a child of this (large) process would report this one's.
     """
+    if not Path(_TIME).is_file():
+        raise SystemExit(f"{_TIME} (GNU time) is needed to measure memory: apt install time")
     with tempfile.NamedTemporaryFile("r") as peak:
         start = time.perf_counter()
         done = subprocess.run(
-            ["/usr/bin/time", "-q", "-f", "%M", "-o", peak.name, *argv],
+            [_TIME, "-q", "-f", "%M", "-o", peak.name, *argv],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

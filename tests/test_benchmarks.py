@@ -33,3 +33,19 @@ def test_a_small_benchmark_run_prints_its_table() -> None:
     ):
         assert f"| {step}" in table
     assert "x pyoxigraph" in table and "x scipy BFS" in table
+
+
+def test_a_small_end_to_end_run_prints_every_command_cold_and_warm() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/end_to_end.py", "--services", "100", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    named = {row.split(" | ")[0][2:] for row in rows}
+    assert {"--help", "blast-radius of the hub", "gaps", "search", "show the hub"} <= named
+    assert any(name.startswith("pyoxigraph") for name in named)
+    assert all(row.count(" s |") >= 1 and "MB |" in row for row in rows[2:])
