@@ -123,10 +123,9 @@ def _keep(result: LoadResult, entry: Path, key: str) -> None:
 
 
 def _ready(index: EstateIndex) -> EstateIndex:
-    """The index with what every warm answer reads from the graph already read from it
-    (statements, questions, observed calls, what the gap rules
-    check, every IRI named), so an answer that needs nothing else never
-    reads the graph."""
+    """The index with what answers would read from the graph read already (statements,
+    questions, observed calls, what the gap rules check, every IRI named), so that a warm
+    answer that needs nothing else never reads the graph."""
     index.stated()
     index.questions()
     index.mentions(URIRef(""))
@@ -156,16 +155,17 @@ def _read(entry: Path, hashed: dict[str, str]) -> LoadResult | None:
         if marker.get("format") != FORMAT or marker.get("version") != __version__:
             raise ValueError("it was written by another version")
         if any((hashed.get(path) or _hash(Path(path))) != sha for path, sha in marker["files"]):
-            return None  # a file found on the way changed: load afresh
+            shutil.rmtree(entry, ignore_errors=True)  # a file found on the way changed:
+            return None  # the fresh load takes this entry's place
         index = _unpickle(entry / _INDEX, marker["hashes"][_INDEX])
         sources, warnings, listed, whole, overruled, prefixes = _unpickle(
             entry / _LOAD, marker["hashes"][_LOAD]
         )
         if not isinstance(index, EstateIndex):
             raise ValueError("its index is not one")
-        handle = (entry / _GRAPH).open("rb")  # kept open: readable even if the entry goes
-        if Path(handle.name).stat().st_size != marker["graph bytes"]:
+        if (entry / _GRAPH).stat().st_size != marker["graph bytes"]:
             raise ValueError("its graph is not the size written")
+        handle = (entry / _GRAPH).open("rb")  # kept open: readable even if the entry goes
     except (OSError, ValueError, KeyError, TypeError, pickle.UnpicklingError) as exc:
         _log.warning("the cached load %s is broken (%s); loading the files again", entry, exc)
         shutil.rmtree(entry, ignore_errors=True)

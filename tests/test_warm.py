@@ -125,6 +125,7 @@ def test_a_changed_file_a_location_leads_to_is_read_afresh(write: Write) -> None
     assert warm([location])
     team.write_text(team.read_text().replace("name: shop", "name: store"), encoding="utf-8")
     assert not warm([location])
+    assert warm([location])  # the fresh load took the old entry's place
     assert "group/default/store" in {e.id for e in open_estate([location]).entities()}
 
 
