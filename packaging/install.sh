@@ -26,7 +26,7 @@ if [ "${1:-}" = "--uninstall" ]; then
     rm -rf "$dest" "$entry" "$prefix/bin/infra-explorer"
     find "$prefix/share/icons/hicolor" -name 'infra-context-explorer.*' -delete 2>/dev/null || true
     refresh
-    echo "removed Infra Context Explorer from $prefix"
+    echo "removed Infra Context Explorer from $prefix (its cache folder, ~/.cache/infra-context-explorer, is yours to remove)"
     exit 0
 fi
 
@@ -42,5 +42,6 @@ sed -e "s|^Exec=infra-explorer|Exec=\"$dest/infra-explorer\"|" \
 mv "$entry.new" "$entry"
 cp -R "$here/share/icons/." "$prefix/share/icons/"
 refresh
-echo "installed Infra Context Explorer $(\"$dest/infra-explorer\" --version | cut -d' ' -f2) in $dest"
+version=$("$dest/infra-explorer" --version | cut -d' ' -f2)
+echo "installed Infra Context Explorer $version in $dest"
 echo "open it from the application menu, or run: $prefix/bin/infra-explorer"

@@ -32,6 +32,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
         ["/bin/sh", str(unpacked / "install.sh")], env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
+    assert f"installed Infra Context Explorer {__version__} in" in done.stdout, done.stderr
+    assert not done.stderr
     return home / ".local" / "bin" / "infra-explorer", env
 
 

@@ -251,11 +251,12 @@ def test_an_edit_on_a_warm_estate_changes_its_graph_not_the_cache(write: Write) 
 
 
 @pytest.mark.parametrize(
-    "words", [["--help"], ["--version"], ["gasp"], ["gaps", "--bogus"], ["cache", "bogus"]]
+    "words",
+    [["--help"], ["--version"], ["gasp"], ["gaps", "--bogus"], ["cache", "bogus"], ["cache"]],
 )
 def test_help_and_usage_errors_load_no_engine(words: list[str]) -> None:
-    """The start-up cost of a command is paid only for what it uses: help, the version and
-    a usage error answer without rdflib, Qt or the readers."""
+    """The start-up cost of a command is paid only for what it uses: help, the version,
+    the cache folder and a usage error answer without rdflib, Qt or the readers."""
     script = (
         "import sys\nfrom ui.launcher import main\ntry:\n    main(sys.argv[1:])\n"
         "except SystemExit:\n    pass\n"

@@ -92,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    if args.command == "cache":  # the cache folder: no engine needed
+        from explorer.cli.cache_command import show_or_clear
+
+        return show_or_clear(args)
     from explorer.cli.commands import HANDLERS, remember_opened  # the engine loads here
 
     try:

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable
 
 from explorer.analysis import Reach
-from explorer.caches import clear, usage
 from explorer.cli.filtering import filter_from
 from explorer.cli.parser import EXIT_BAD_INPUT, EXIT_GAPS, EXIT_OK, PROG
 from explorer.clock import today
@@ -212,22 +211,6 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cache(args: argparse.Namespace) -> int:
-    if args.action == "clear":
-        removed = clear()
-        print(
-            f"removed {removed.entries} entries ({_megabytes(removed.size)}) from {removed.folder}"
-        )
-        return EXIT_OK
-    now = usage()
-    print(f"{now.folder}: {now.entries} entries, {_megabytes(now.size)} of {_megabytes(now.limit)}")
-    return EXIT_OK
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1048576:,.1f} MB"
-
-
 def _needs_gui(args: argparse.Namespace) -> int:
     print(
         f"{PROG}: error: '{args.command}' needs the desktop app: run it as "
@@ -249,7 +232,6 @@ HANDLERS: dict[str, Handler] = {
     "import": _write,
     "snapshot": _write,
     "diff": _diff,
-    "cache": _cache,
     "gui": _needs_gui,
     "screenshot": _needs_gui,
 }
