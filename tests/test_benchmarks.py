@@ -9,15 +9,20 @@ import sys
 from helpers import REPO
 
 
-def test_a_small_benchmark_run_prints_its_table() -> None:
-    done = subprocess.run(
-        [sys.executable, "benchmarks/run.py", "--services", "1000", "--repeat", "1"],
+def run_benchmark(script: str, services: str, timeout: int) -> subprocess.CompletedProcess[str]:
+    """One benchmark at a small size, once, drawing offscreen."""
+    return subprocess.run(
+        [sys.executable, f"benchmarks/{script}", "--services", services, "--repeat", "1"],
         capture_output=True,
         text=True,
         cwd=REPO,
-        timeout=600,
+        timeout=timeout,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
+
+
+def test_a_small_benchmark_run_prints_its_table() -> None:
+    done = run_benchmark("run.py", "1000", 600)
     assert done.returncode == 0, done.stderr
     table = done.stdout
     assert table.startswith("### 1,000 services")
@@ -36,13 +41,7 @@ def test_a_small_benchmark_run_prints_its_table() -> None:
 
 
 def test_a_small_end_to_end_run_prints_every_command_cold_and_warm() -> None:
-    done = subprocess.run(
-        [sys.executable, "benchmarks/end_to_end.py", "--services", "100", "--repeat", "1"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=900,
-    )
+    done = run_benchmark("end_to_end.py", "100", 900)
     assert done.returncode == 0, done.stderr
     rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
     named = {row.split(" | ")[0][2:] for row in rows}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -210,7 +210,7 @@ class FileEstate(Estate):
 
     @cached_property
     def _choke_points(self) -> list[SinglePoint]:
-        points = lambda: single_points_of_failure(self.graph)  # noqa: E731
+        points = partial(single_points_of_failure, self.graph)
         return index_of(self.graph).derived("single points of failure", points)
 
     def whole(self, progress: StepProgress = quiet) -> GraphView:

@@ -18,6 +18,7 @@ from whoosh import index
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
+from explorer.caches import new_build
 from explorer.search import cache
 from explorer.search.documents import SCHEMA, documents, searchable_nodes
 from explorer.search.highlight import Fragment, fragment_of
@@ -87,7 +88,7 @@ class SearchIndex:
             if progress:
                 progress(expected, expected)
             return cls(cached, key, built_now=False)
-        building = cache.new_build_folder(root, key)
+        building = new_build(root, key)
         _build(building, graph, progress)
         cache.store(building, root / key, expected)
         ix = cache.open_cached(root / key, expected)

@@ -18,13 +18,12 @@ from rdflib import Graph
 from whoosh import index
 from whoosh.index import Index
 
-from explorer.caches import MARKER, kind_root, new_build, publish, touch
+from explorer.caches import MARKER, kind_root, publish, touch
 from explorer.search.documents import SCHEMA_VERSION
 
 __all__ = [
     "cache_root",
     "graph_key",
-    "new_build_folder",
     "open_cached",
     "sources_key",
     "store",
@@ -83,8 +82,3 @@ def open_cached(folder: Path, documents: int) -> Index | None:
 def store(build_in: Path, folder: Path, documents: int) -> None:
     """Mark a freshly built index complete and move it to ``folder`` in one rename."""
     publish(build_in, folder, json.dumps({"documents": documents}))
-
-
-def new_build_folder(root: Path, key: str) -> Path:
-    """An empty folder beside the cache to build one index in."""
-    return new_build(root, key)
