@@ -96,12 +96,12 @@ def bench(services: int, repeat: int, folder: Path, with_gui: bool) -> Table:
         single_points_of_failure,
         upstream,
     )
-    from explorer.index import index_of
+    from explorer.domain.vocab import iri_for_id
+    from explorer.graph.index import index_of
     from explorer.ingest import load
     from explorer.search import SearchIndex
     from explorer.search.cache import sources_key
-    from explorer.view import focus_view
-    from explorer.vocab import iri_for_id
+    from explorer.views.graph_view import focus_view
 
     estate = generate(services)
     ttl, yml, csv_path = folder / "estate.ttl", folder / "estate.yaml", folder / "estate.csv"
@@ -171,11 +171,11 @@ def bench(services: int, repeat: int, folder: Path, with_gui: bool) -> Table:
 
 def _whole_picture(graph: Any) -> Any:
     """The whole graph as the window draws it: grouped past ``GROUP_FROM`` nodes."""
-    from explorer.drawing import picture
     from explorer.estate.files import FileEstate
-    from explorer.filters import NO_FILTER
     from explorer.ingest import LoadResult
-    from explorer.workspace import Mode, ViewRequest
+    from explorer.views.filters import NO_FILTER
+    from explorer.workspace.picture import picture
+    from explorer.workspace.state import Mode, ViewRequest
 
     estate = FileEstate(LoadResult(graph))
     return picture(estate, ViewRequest(Mode.WHOLE), NO_FILTER, {}).view
@@ -212,7 +212,7 @@ def _scipy_bfs(graph: Any, hub: Any, repeat: int) -> float:
         from scipy.sparse.csgraph import breadth_first_order
     except ImportError:
         return 0.0
-    from explorer.vocab import IC
+    from explorer.domain.vocab import IC
 
     number: dict[Any, int] = {}
     rows, cols = [], []

@@ -33,8 +33,8 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from stalls import StallSampler, report
 
-from explorer.filters import Filter
-from explorer.vocab import iri_for_id
+from explorer.domain.vocab import iri_for_id
+from explorer.views.filters import Filter
 from ui.main_window import MainWindow
 
 TICK_MS = 10

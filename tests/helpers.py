@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from explorer.estate import Estate, open_estate
-from explorer.store import new_graph
+from explorer.graph.store import new_graph
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_graphs"

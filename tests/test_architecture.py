@@ -19,55 +19,55 @@ FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "ui")
 # lowest first: a module may import its own layer and the layers below, never above
 LAYERS = (
     (
-        "explorer.errors",
-        "explorer.vocab",
-        "explorer.resources",
-        "explorer.atomic",
-        "explorer.xmlchars",
-        "explorer.cells",
-        "explorer.caches",
-        "explorer.licences",
+        "explorer.domain.errors",
+        "explorer.domain.vocab",
+        "explorer.files.resources",
+        "explorer.files.atomic",
+        "explorer.formats.xmlchars",
+        "explorer.formats.cells",
+        "explorer.files.caches",
+        "explorer.files.licences",
         "explorer",
     ),
     (
-        "explorer.progress",
-        "explorer.kinds",
-        "explorer.statuses",
-        "explorer.rules",
-        "explorer.tiers",
-        "explorer.context",
-        "explorer.clock",
+        "explorer.domain.progress",
+        "explorer.domain.kinds",
+        "explorer.domain.statuses",
+        "explorer.domain.rules",
+        "explorer.domain.tiers",
+        "explorer.statements",
+        "explorer.domain.clock",
     ),
     (
-        "explorer.relations",
-        "explorer.model",
-        "explorer.store",
-        "explorer.layout",
-        "explorer.columns",
+        "explorer.domain.relations",
+        "explorer.domain.model",
+        "explorer.graph.store",
+        "explorer.views.layout",
+        "explorer.graph.scan",
     ),
-    ("explorer.index",),
+    ("explorer.graph.index",),
     (
         "explorer.ingest",
-        "explorer.lookup",
-        "explorer.provenance",
+        "explorer.graph.lookup",
+        "explorer.export.provenance",
         "explorer.search",
-        "explorer.calls",
+        "explorer.graph.calls",
     ),
-    ("explorer.analysis", "explorer.view", "explorer.warm"),
+    ("explorer.analysis", "explorer.views.graph_view", "explorer.estate.warm"),
     (
-        "explorer.details",
-        "explorer.diff",
+        "explorer.analysis.details",
+        "explorer.analysis.changes",
         "explorer.export",
-        "explorer.filters",
-        "explorer.grouping",
+        "explorer.views.filters",
+        "explorer.views.grouping",
         "explorer.report",
-        "explorer.context_file",
-        "explorer.edits",
+        "explorer.recording.context_file",
+        "explorer.recording.edits",
     ),
     ("explorer.remote",),
     ("explorer.estate",),
-    ("explorer.workspace", "explorer.drawing", "explorer.cli", "explorer.__main__"),
-    ("explorer.view_names",),
+    ("explorer.workspace.state", "explorer.workspace.picture", "explorer.cli", "explorer.__main__"),
+    ("explorer.workspace.names",),
     ("ui",),
 )
 # only the seam asks whether a source is a file or an endpoint
@@ -229,8 +229,8 @@ def _modules_after(code: str) -> set[str]:
 
 def test_importing_the_whole_engine_loads_no_qt() -> None:
     code = (
-        "import explorer.cli, explorer.ingest, explorer.export, explorer.model, "
-        "explorer.workspace\n"
+        "import explorer.cli, explorer.ingest, explorer.export, explorer.domain.model, "
+        "explorer.workspace.state\n"
         "explorer.ingest.load()"
     )
     assert not {m for m in _modules_after(code) if m.split(".")[0] in FORBIDDEN[:4]}

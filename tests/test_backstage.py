@@ -10,10 +10,10 @@ from rdflib import RDF, Graph, Literal
 from rdflib.namespace import ORG, RDFS
 
 from explorer.analysis import blast_radius, ownership_gaps
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.domain.vocab import IC
 from explorer.ingest import load
 from explorer.search import search
-from explorer.vocab import IC
 from helpers import SAMPLES, node, run_cli
 
 Write = Callable[[str, str | bytes], Path]

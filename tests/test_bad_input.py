@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 from explorer.ingest import load
 from helpers import SAMPLES, run_cli
 

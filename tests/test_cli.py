@@ -14,11 +14,11 @@ import pytest
 from rdflib.compare import isomorphic
 
 from explorer import export
-from explorer.atomic import atomic_write
 from explorer.cli import COMMANDS, build_parser, main
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.export.provenance import without_provenance
+from explorer.files.atomic import atomic_write
 from explorer.ingest import load
-from explorer.provenance import without_provenance
 from helpers import SAMPLES, run_cli
 
 Write = Callable[[str, str | bytes], Path]
@@ -96,7 +96,7 @@ class TestRefusals:
 _SLOW_WRITER = """
 import signal, sys
 from pathlib import Path
-from explorer.atomic import atomic_write
+from explorer.files.atomic import atomic_write
 target, stop = Path(sys.argv[1]), sys.argv[2]
 data = sys.stdin.read().encode()
 def write(handle):
@@ -168,7 +168,9 @@ class TestAtomicWrites:
         def broken(*args: object, **kwargs: object) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr("explorer.atomic.os.fsync", broken)  # the disk fills as it flushes
+        monkeypatch.setattr(
+            "explorer.files.atomic.os.fsync", broken
+        )  # the disk fills as it flushes
         with pytest.raises(InputError, match="cannot write: No space left on device"):
             export.dump(graph, out)
         assert out.read_text() == "old and complete"

@@ -10,10 +10,15 @@ import pytest
 from rdflib import Graph, Literal
 
 from explorer.analysis import blast_radius, upstream
-from explorer.context import Confidence, statements_of
-from explorer.context_file import Context, ContextChanged
-from explorer.diff import diff
-from explorer.edits import (
+from explorer.analysis.changes import diff
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import Kind
+from explorer.domain.statuses import AssumptionStatus
+from explorer.domain.vocab import IC, iri_for_id
+from explorer.estate.files import load_files
+from explorer.ingest import load
+from explorer.recording.context_file import Context, ContextChanged
+from explorer.recording.edits import (
     Said,
     add_node,
     add_relation,
@@ -23,14 +28,9 @@ from explorer.edits import (
     revert,
     set_value,
 )
-from explorer.errors import InputError
-from explorer.estate.files import load_files
-from explorer.filters import Filter, kept_reach
-from explorer.ingest import load
-from explorer.kinds import Kind
 from explorer.report import diff_text
-from explorer.statuses import AssumptionStatus
-from explorer.vocab import IC, iri_for_id
+from explorer.statements import Confidence, statements_of
+from explorer.views.filters import Filter, kept_reach
 
 ESTATE = """\
 @prefix ic: <https://infra-context.dev/ontology#> .

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from explorer.diff import Change, diff
+from explorer.analysis.changes import Change, diff
 from explorer.ingest import load
 from helpers import SAMPLES, estate, run_cli
 

@@ -8,21 +8,21 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 
 from explorer.analysis import blast_radius, upstream
-from explorer.details import node_details
-from explorer.index import index_of
-from explorer.ingest.headers import canonical_field
-from explorer.kinds import ALL_KIND_CLASSES, KIND_TABLE, OWNED_KINDS, SECTIONS, Kind
-from explorer.relations import (
+from explorer.analysis.details import node_details
+from explorer.domain.kinds import ALL_KIND_CLASSES, KIND_TABLE, OWNED_KINDS, SECTIONS, Kind
+from explorer.domain.relations import (
     BY_FIELD,
     PART_OF,
     RELATIONS,
     SPREADING,
     Spread,
 )
-from explorer.resources import ontology_file
-from explorer.rules import GRAPH_RULES, RULES, SHAPE_RULES, Rule
-from explorer.statuses import STATUSES, OwnerStatus
-from explorer.view import focus_view
+from explorer.domain.rules import GRAPH_RULES, RULES, SHAPE_RULES, Rule
+from explorer.domain.statuses import STATUSES, OwnerStatus
+from explorer.files.resources import ontology_file
+from explorer.graph.index import index_of
+from explorer.ingest.headers import canonical_field
+from explorer.views.graph_view import focus_view
 from helpers import estate, node
 
 ICS = Namespace("https://infra-context.dev/shapes#")
@@ -107,7 +107,7 @@ def test_the_readme_lists_every_header_spelling() -> None:
 
 
 def test_the_shapes_tier_pattern_is_the_code_s() -> None:
-    from explorer.tiers import TIER_PATTERN
+    from explorer.domain.tiers import TIER_PATTERN
 
     (pattern,) = SHAPES.objects(ICS.TierInRange, SH.pattern)
     assert str(pattern) == TIER_PATTERN

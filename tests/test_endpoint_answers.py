@@ -13,15 +13,15 @@ import pytest
 from rdflib import Graph, URIRef
 
 from explorer.analysis import blast_radius, ownership_gaps, upstream
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.domain.relations import PREDICATES
+from explorer.domain.rules import Rule
 from explorer.estate.endpoint import EndpointEstate
 from explorer.estate.files import FileEstate
-from explorer.index import index_of
+from explorer.graph.index import index_of
 from explorer.ingest import LoadResult, load
-from explorer.relations import PREDICATES
 from explorer.remote.endpoint import Endpoint
 from explorer.report import cycles_json, details_json, gaps_json, reach_json, spof_json
-from explorer.rules import Rule
 from explorer.search import search
 from helpers import SAMPLES, estate, run_cli
 from sparql_servers import ENGINES, OxigraphServer, Server, VirtuosoServer, start_engine
@@ -76,7 +76,7 @@ EVERY_RULE = estate(
 )
 
 
-# every relation of explorer.relations, a dependency cycle and a self-loop, choke points
+# every relation of explorer.domain.relations, a dependency cycle and a self-loop, choke points
 # under two tier-1 services, and a team named only by the team hierarchy
 EVERY_RELATION = estate(
     "@prefix org: <http://www.w3.org/ns/org#> .\n"
@@ -200,7 +200,7 @@ class TestSameAnswers:
             assert exact <= {h.iri for h in remote.search(word, limit=500)} <= everything
 
     def test_nodes_resolve_as_locally(self, served: dict, name: str) -> None:
-        from explorer.lookup import resolve_node
+        from explorer.graph.lookup import resolve_node
 
         graph, remote = served[name]
         index = index_of(graph)

@@ -12,7 +12,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from rdflib import URIRef
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 from explorer.estate.endpoint import EndpointEstate
 from explorer.ingest import load
 from explorer.remote.client import SparqlClient
@@ -119,7 +119,7 @@ class TestPaging:
         assert client.queries == len(rows) // 50 + 1
 
     def test_a_copy_equals_the_graph_served(self, server: OxigraphServer) -> None:
-        from explorer.diff import diff
+        from explorer.analysis.changes import diff
 
         copy = _estate(server.query_url).copy()
         assert not diff(load([SAMPLES / "region-build.ttl"]).graph, copy).to_json()["added"]

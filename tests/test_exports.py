@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal
 from rdflib.namespace import RDFS
 
+from explorer.domain.relations import PREDICATES
 from explorer.export import render
 from explorer.ingest import load
-from explorer.relations import PREDICATES
 from helpers import SAMPLES, estate, node, program
 
 Write = Callable[[str, str | bytes], Path]

@@ -10,7 +10,9 @@ import pytest
 
 from explorer.analysis import blast_radius, ownership_gaps
 from explorer.cli import main
-from explorer.filters import (
+from explorer.graph.index import entities
+from explorer.ingest import load
+from explorer.views.filters import (
     Filter,
     facet_counts,
     kept_gaps,
@@ -19,9 +21,7 @@ from explorer.filters import (
     kept_view,
     rules_of,
 )
-from explorer.index import entities
-from explorer.ingest import load
-from explorer.view import whole_graph
+from explorer.views.graph_view import whole_graph
 from helpers import node
 
 SERVICES = Filter(kinds=frozenset({"service"}))

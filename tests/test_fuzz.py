@@ -19,9 +19,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.graph.lookup import resolve_node
 from explorer.ingest import LoadResult, load
-from explorer.lookup import resolve_node
 from explorer.search.query import parse_query
 from helpers import SAMPLES
 

@@ -10,8 +10,8 @@ import pytest
 from rdflib import Graph
 
 from explorer.analysis import Gap, ownership_gaps
+from explorer.domain.rules import RULES
 from explorer.ingest import load
-from explorer.rules import RULES
 from helpers import REPO, SAMPLES, estate
 
 Write = Callable[[str, str | bytes], Path]
@@ -143,7 +143,7 @@ class TestBothEnginesAgree:
     def test_on_the_samples_and_a_generated_estate(self, services: int, tmp_path: Path) -> None:
         from explorer.analysis.gaps import shacl_breaches
         from explorer.analysis.shape_rules import breaches
-        from explorer.index import index_of
+        from explorer.graph.index import index_of
 
         if services:
             sys.path.insert(0, str(REPO / "benchmarks"))
@@ -164,7 +164,7 @@ class TestBothEnginesAgree:
     def test_every_rule_of_the_shapes_on_a_graph_that_breaks_them_all(self, store: str) -> None:
         from explorer.analysis.gaps import shacl_breaches
         from explorer.analysis.shape_rules import breaches
-        from explorer.index import index_of
+        from explorer.graph.index import index_of
 
         graph = estate(
             'id:t a ic:Team ; ic:status "paused", "active" .\n'

@@ -10,9 +10,9 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.domain.vocab import IC, iri_for_id
 from explorer.ingest import load
-from explorer.vocab import IC, iri_for_id
 from helpers import SAMPLES
 
 Write = Callable[[str, str | bytes], Path]

@@ -9,9 +9,9 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from explorer.domain.vocab import IC, iri_for_id
 from explorer.export import RDF_WRITERS, dump
 from explorer.ingest import load
-from explorer.vocab import IC, iri_for_id
 from helpers import SAMPLES
 
 Write = Callable[[str, str | bytes], Path]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.graph.lookup import resolve_node
 from explorer.ingest import load
-from explorer.lookup import resolve_node
 from helpers import estate, node
 
 Write = Callable[[str, str | bytes], Path]

@@ -18,16 +18,16 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from explorer.analysis import blast_radius, ownership_gaps
-from explorer.cells import FORMULA_STARTS
 from explorer.cli import main
+from explorer.domain.relations import PREDICATES
+from explorer.domain.vocab import IC
 from explorer.export import RDF_WRITERS, dump
-from explorer.index import entities
+from explorer.export.provenance import without_provenance
+from explorer.formats.cells import FORMULA_STARTS
+from explorer.graph.index import entities
+from explorer.graph.store import literal
 from explorer.ingest import load
-from explorer.provenance import without_provenance
-from explorer.relations import PREDICATES
 from explorer.report import reach_csv
-from explorer.store import literal
-from explorer.vocab import IC
 from helpers import estate, node, run_cli
 
 Write = Callable[[str, str | bytes], Path]
@@ -172,7 +172,7 @@ class TestTables:
         assert again.value(node("api"), RDFS.label) == Literal(text)
 
     def test_no_row_of_a_snapshot_starts_a_formula(self, tmp_path: Path) -> None:
-        from explorer.store import new_graph
+        from explorer.graph.store import new_graph
 
         graph = new_graph()
         for number, text in enumerate(HARD_TEXT):

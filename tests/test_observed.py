@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from explorer.analysis import Via, blast_radius, ownership_gaps, upstream
-from explorer.context import Confidence
-from explorer.diff import diff
-from explorer.errors import SourceProblems
-from explorer.filters import Filter, kept_reach
-from explorer.index import index_of
+from explorer.analysis.changes import diff
+from explorer.domain.errors import SourceProblems
+from explorer.domain.kinds import Kind
+from explorer.domain.rules import TRAFFIC_RULES, Rule
+from explorer.domain.vocab import IC, iri_for_id
+from explorer.graph.index import index_of
 from explorer.ingest import load
-from explorer.kinds import Kind
-from explorer.rules import TRAFFIC_RULES, Rule
-from explorer.vocab import IC, iri_for_id
+from explorer.statements import Confidence
+from explorer.views.filters import Filter, kept_reach
 from helpers import SAMPLES, run_cli
 
 CATALOG = """\

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from explorer.analysis import blast_radius, ownership_gaps
-from explorer.context import Confidence, QuestionStatus, questions_of, statements_of
-from explorer.errors import SourceProblems
+from explorer.domain.errors import SourceProblems
+from explorer.domain.vocab import iri_for_id
 from explorer.ingest import load
 from explorer.search import SearchIndex
-from explorer.vocab import iri_for_id
+from explorer.statements import Confidence, QuestionStatus, questions_of, statements_of
 from helpers import run_cli
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_graphs" / "region-build.ttl"

@@ -16,13 +16,13 @@ from rdflib.compare import isomorphic
 from explorer.analysis import ownership_gaps, single_points_of_failure
 from explorer.analysis import shape_rules as shape_rules_module
 from explorer.cli import main
-from explorer.errors import InputError, SourceProblems
-from explorer.index import index_of
+from explorer.domain.errors import InputError, SourceProblems
+from explorer.domain.rules import Rule
+from explorer.domain.vocab import IC, iri_for_id
+from explorer.export.provenance import without_provenance
+from explorer.graph.index import index_of
 from explorer.ingest import load
-from explorer.provenance import without_provenance
-from explorer.rules import Rule
 from explorer.search import search
-from explorer.vocab import IC, iri_for_id
 from helpers import REPO, SAMPLES, estate, node, run_cli
 
 Write = Callable[[str, str | bytes], Path]

@@ -18,12 +18,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Graph
 
+from explorer.domain.kinds import SECTIONS, Kind
+from explorer.domain.statuses import STATUSES
+from explorer.domain.vocab import IC
 from explorer.export import WRITERS, dump
+from explorer.export.provenance import provenance_of, without_provenance
 from explorer.ingest import load
-from explorer.kinds import SECTIONS, Kind
-from explorer.provenance import provenance_of, without_provenance
-from explorer.statuses import STATUSES
-from explorer.vocab import IC
 
 # the snapshot formats that load back (GraphML and DOT are views for other tools)
 LOADABLE = [".ttl", ".nt", ".jsonld", ".trig", ".csv", ".xlsx"]

@@ -11,11 +11,11 @@ from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from explorer.index import entities
+from explorer.domain.kinds import KIND_CLASSES
+from explorer.domain.vocab import IC, id_from_iri, iri_for_id
+from explorer.files.resources import DEFAULT_SAMPLE, ontology_file, sample_file
+from explorer.graph.index import entities
 from explorer.ingest import load
-from explorer.kinds import KIND_CLASSES
-from explorer.resources import DEFAULT_SAMPLE, ontology_file, sample_file
-from explorer.vocab import IC, id_from_iri, iri_for_id
 from helpers import SAMPLES
 
 ESTATES = {

@@ -9,15 +9,24 @@ from collections import Counter
 
 import pytest
 
-from explorer import drawing, grouping, layout, view
-from explorer.drawing import picture
+from explorer.domain.relations import BY_NAME
 from explorer.estate import Estate
-from explorer.filters import NO_FILTER
-from explorer.grouping import GROUP_IRI, grouped
-from explorer.layout import GAP, placed
-from explorer.relations import BY_NAME
-from explorer.view import MORE_IRI, Edge, GraphView, focus_view, neighbourhood, whole_graph
-from explorer.workspace import Mode, ViewRequest, reach_distances
+from explorer.views import graph_view as view
+from explorer.views import grouping, layout
+from explorer.views.filters import NO_FILTER
+from explorer.views.graph_view import (
+    MORE_IRI,
+    Edge,
+    GraphView,
+    focus_view,
+    neighbourhood,
+    whole_graph,
+)
+from explorer.views.grouping import GROUP_IRI, grouped
+from explorer.views.layout import GAP, placed
+from explorer.workspace import picture as drawing
+from explorer.workspace.picture import picture
+from explorer.workspace.state import Mode, ViewRequest, reach_distances
 from helpers import node, opened
 
 DNS = str(node("dns-service"))

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDFS
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 from explorer.ingest import load
 from explorer.search import Match, SearchIndex, search
 from helpers import SAMPLES, estate, node, run_cli

@@ -10,7 +10,7 @@ from pyshacl import validate
 from rdflib import Graph, Namespace
 from rdflib.namespace import SH
 
-from explorer.resources import ontology_file
+from explorer.files.resources import ontology_file
 
 ICS = Namespace("https://infra-context.dev/shapes#")
 PREFIXES = """

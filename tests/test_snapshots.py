@@ -16,12 +16,12 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDFS
 
 from explorer.analysis import blast_radius, ownership_gaps
+from explorer.domain.relations import PREDICATES as RELATIONS
+from explorer.domain.vocab import IC
 from explorer.export import RDF_WRITERS, WRITERS, dump, render
+from explorer.export.provenance import provenance_of, without_provenance
 from explorer.ingest import load
-from explorer.provenance import provenance_of, without_provenance
-from explorer.relations import PREDICATES as RELATIONS
 from explorer.search import search
-from explorer.vocab import IC
 from helpers import SAMPLES, node, run_cli
 
 Write = Callable[[str, str | bytes], Path]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from rdflib import RDFS, Graph, Literal, URIRef
 
+from explorer.domain.vocab import IC
 from explorer.estate.files import FileEstate
-from explorer.index import index_of
+from explorer.graph.index import index_of
+from explorer.graph.store import EstateStore, oxigraph_of
 from explorer.ingest import load
-from explorer.store import EstateStore, oxigraph_of
-from explorer.vocab import IC
 from helpers import SAMPLES, estate, node
 
 Write = Callable[[str, str | bytes], Path]

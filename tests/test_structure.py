@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import Graph
 
 from explorer.analysis import cycles, single_points_of_failure
+from explorer.domain.model import Entity
 from explorer.ingest import load
-from explorer.model import Entity
 from helpers import estate, node
 
 

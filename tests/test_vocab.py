@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, Graph, URIRef
 
-from explorer.kinds import KIND_CLASSES
-from explorer.resources import ontology_file
-from explorer.vocab import IC, ID, id_from_iri, iri_for_id
+from explorer.domain.kinds import KIND_CLASSES
+from explorer.domain.vocab import IC, ID, id_from_iri, iri_for_id
+from explorer.files.resources import ontology_file
 
 
 class TestNamespace:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from explorer.caches import MARKER, kind_root, usage
 from explorer.cli import main
 from explorer.estate import open_estate
+from explorer.estate.warm import warm_load
 from explorer.export import render
-from explorer.warm import warm_load
+from explorer.files.caches import MARKER, kind_root, usage
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_graphs"
 Write = Callable[[str, str | bytes], Path]
@@ -238,8 +238,8 @@ def test_a_load_with_problems_is_not_kept(write: Write) -> None:
 def test_an_edit_on_a_warm_estate_changes_its_graph_not_the_cache(write: Write) -> None:
     from datetime import datetime
 
-    from explorer.edits import Said, add_node
-    from explorer.kinds import Kind
+    from explorer.domain.kinds import Kind
+    from explorer.recording.edits import Said, add_node
 
     path = write("estate.yaml", CATALOG)
     open_estate([path])
@@ -272,7 +272,7 @@ def test_help_and_usage_errors_load_no_engine(words: list[str]) -> None:
 def test_what_a_command_worked_out_is_read_by_the_next(
     write: Write, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:
-    from explorer.index import index_of
+    from explorer.graph.index import index_of
 
     path = write("estate.yaml", CATALOG)
     assert main(["gaps", str(path)]) == 0

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from explorer.estate import Estate, open_estate
-from explorer.filters import Filter
-from explorer.workspace import Change, Mode, ViewRequest, Workspace, reach_distances
+from explorer.views.filters import Filter
+from explorer.workspace.state import Change, Mode, ViewRequest, Workspace, reach_distances
 from helpers import SAMPLES, node
 
 DNS, GPS = str(node("dns-service")), str(node("gps-clock"))

@@ -23,11 +23,11 @@ from rdflib.namespace import RDF, Namespace
 from rdflib.term import Node
 
 from explorer.cli import main
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 from explorer.export import RDF_WRITERS, render
+from explorer.graph.store import literal, new_graph
 from explorer.ingest.rdf import parse_rdf
 from explorer.ingest.sources import EXTENSIONS
-from explorer.store import literal, new_graph
 
 __all__ = ["SUITES", "W3CTest", "all_tests", "outcome"]
 

@@ -12,12 +12,12 @@ from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from explorer.atomic import atomic_write_bytes
 from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser, say_problems
 from explorer.cli.filtering import filter_from
 from explorer.cli.parser import add_filter_options
-from explorer.errors import InputError, SourceProblems
+from explorer.domain.errors import InputError, SourceProblems
 from explorer.estate import Estate, open_estate
+from explorer.files.atomic import atomic_write_bytes
 from ui.display import display_problem
 from ui.main_window import MainWindow
 

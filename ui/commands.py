@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from explorer.analysis import Reach
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.domain.progress import StepProgress
+from explorer.domain.vocab import id_from_iri
 from explorer.estate import Comparison, Estate, last_endpoint, open_estate, source_label
-from explorer.filters import NO_FILTER
-from explorer.progress import StepProgress
-from explorer.vocab import id_from_iri
+from explorer.views.filters import NO_FILTER
 from ui import dialogs
 from ui.context_commands import ContextCommands
 from ui.endpoint_dialog import EndpointDialog

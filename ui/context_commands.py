@@ -1,7 +1,7 @@
 """Recording what one learns, in the window: edits through an undo stack, the context file,
 the questions panel, and a recovery file so that nothing learned is lost.
 
-Every edit is an ``explorer.edits.Edit`` the estate applies (``Estate.apply_edit``); this
+Every edit is an ``explorer.recording.edits.Edit`` the estate applies (``Estate.apply_edit``); this
 module only asks for it, pushes it on the stack and tells the workspace. After each edit
 or undo the context is written to a recovery file beside the settings; the next start
 offers it back if the app did not close cleanly.
@@ -18,16 +18,16 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QUndoView
 
 from explorer.analysis import Reach
-from explorer.context import Confidence, QuestionStatus
-from explorer.context_file import Context, ContextChanged
-from explorer.edits import (
+from explorer.domain.errors import InputError
+from explorer.estate import Estate
+from explorer.recording.context_file import Context, ContextChanged
+from explorer.recording.edits import (
     Applied,
     Edit,
     close_question,
 )
-from explorer.errors import InputError
-from explorer.estate import Estate
-from explorer.workspace import Change, reach_again
+from explorer.statements import Confidence, QuestionStatus
+from explorer.workspace.state import Change, reach_again
 from ui import dialogs
 from ui.edit_requests import EditRequests
 from ui.questions_panel import QuestionsPanel

@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from explorer.calls import calls_text
-from explorer.details import NodeDetails
-from explorer.model import Entity
+from explorer.analysis.details import NodeDetails
+from explorer.domain.model import Entity
+from explorer.graph.calls import calls_text
 from explorer.report.structure import said_line
-from explorer.view import MORE_IRI, Group
+from explorer.views.graph_view import MORE_IRI, Group
 
 __all__ = ["HINT", "DetailsPanel"]
 

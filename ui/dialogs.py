@@ -45,7 +45,7 @@ def show_about(parent: QWidget) -> None:
 
 def about_html() -> str:
     from explorer import __version__
-    from explorer.licences import QT_SOURCES, libraries
+    from explorer.files.licences import QT_SOURCES, libraries
 
     rows = "".join(
         f"<tr><td>{escape(lib.name)}</td><td>{escape(lib.version)}</td>"

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem
 
-from explorer.relations import BY_NAME
-from explorer.view import Edge
+from explorer.domain.relations import BY_NAME
+from explorer.views.graph_view import Edge
 from ui.node_item import NodeItem
 from ui.overview import arrow_lines
 from ui.theme import CONFIDENCE_BADGES, UNSURE_OPACITY, relation_style

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.context import STATED, Confidence
+from explorer.statements import STATED, Confidence
 
 __all__ = ["Field", "FormDialog"]
 

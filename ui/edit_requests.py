@@ -1,4 +1,4 @@
-"""The Edit menu's forms: each asks what to record, builds an ``explorer.edits.Edit`` and
+"""The Edit menu's forms: each asks what to record, builds an ``explorer.recording.edits.Edit`` and
 hands it to the undo stack (``ui.context_commands``).
 
 A node is named in a form as "Label (id)", completed from the estate's entities; what is
@@ -16,9 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from rdflib import Literal, URIRef
 
-from explorer.context import ATTRIBUTES, Confidence, Question, QuestionStatus
-from explorer.context.questions import parse_due
-from explorer.edits import (
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import KINDS, Kind
+from explorer.domain.model import Entity
+from explorer.recording.edits import (
     EDITABLE_RELATIONS,
     Edit,
     Said,
@@ -29,9 +30,8 @@ from explorer.edits import (
     remove_relation,
     set_value,
 )
-from explorer.errors import InputError
-from explorer.kinds import KINDS, Kind
-from explorer.model import Entity
+from explorer.statements import ATTRIBUTES, Confidence, Question, QuestionStatus
+from explorer.statements.questions import parse_due
 from ui import dialogs
 from ui.edit_form import Field, FormDialog
 

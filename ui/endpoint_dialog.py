@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 from explorer.remote.endpoint import Endpoint, parse_endpoint
 
 __all__ = ["EndpointDialog"]

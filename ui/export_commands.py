@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 from explorer.estate import Written
 from explorer.export import WRITERS
-from explorer.view_names import view_name, view_title
-from explorer.workspace import Workspace
+from explorer.workspace.names import view_name, view_title
+from explorer.workspace.state import Workspace
 from ui import dialogs, view_export
 
 if TYPE_CHECKING:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.context import Confidence
-from explorer.filters import NO_FILTER, Facets, Filter
+from explorer.statements import Confidence
+from explorer.views.filters import NO_FILTER, Facets, Filter
 
 __all__ = ["FACETS", "FilterBar", "FilterPanel"]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from explorer.view import Group
-from explorer.workspace import Workspace
+from explorer.views.graph_view import Group
+from explorer.workspace.state import Workspace
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

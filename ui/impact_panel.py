@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.analysis import Direction, Impacted, Reach, TeamToTell
-from explorer.atomic import atomic_write_bytes
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.files.atomic import atomic_write_bytes
 from explorer.report import (
     members_text,
     reach_csv,

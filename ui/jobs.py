@@ -17,8 +17,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
-from explorer.errors import Cancelled, InputError
-from explorer.progress import quiet
+from explorer.domain.errors import Cancelled, InputError
+from explorer.domain.progress import quiet
 from ui.worker import Job, Report
 
 __all__ = ["JobRunner", "Lane"]

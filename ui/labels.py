@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping
 
-from explorer.view import GraphView
+from explorer.views.graph_view import GraphView
 from ui.node_item import NodeItem
 
 __all__ = ["READABLE", "LabelPlacer", "label_scale"]

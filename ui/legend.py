@@ -8,8 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from explorer.kinds import Kind
-from explorer.relations import BY_NAME, DEPENDS_ON
+from explorer.domain.kinds import Kind
+from explorer.domain.relations import BY_NAME, DEPENDS_ON
 from ui.shapes import outline
 from ui.theme import (
     CHANGE_STYLES,

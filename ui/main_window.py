@@ -1,5 +1,5 @@
 """The main window: canvas in the middle, the panels around it (``ui.docks``). It draws
-what the workspace (``explorer.workspace``) says, through its filter; what the actions do
+what the workspace (``explorer.workspace.state``) says, through its filter; what the actions do
 is in ``ui.commands``."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QSpinBox
 
 from explorer.analysis import Reach
-from explorer.drawing import Picture, picture
 from explorer.estate import Estate
-from explorer.filters import kept_gaps, kept_reach, rules_of
 from explorer.report import node_changes
-from explorer.workspace import Change, Workspace, reach_distances
+from explorer.views.filters import kept_gaps, kept_reach, rules_of
+from explorer.workspace.picture import Picture, picture
+from explorer.workspace.state import Change, Workspace, reach_distances
 from ui.actions import install_actions, install_toolbar
 from ui.breadcrumb import Breadcrumb
 from ui.canvas import GraphCanvas

@@ -15,11 +15,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from explorer.analysis import Impacted, TeamToTell, Via
-from explorer.diff import Change, What
-from explorer.model import Entity
+from explorer.analysis.changes import Change, What
+from explorer.domain.model import Entity
+from explorer.domain.statuses import OwnerStatus
 from explorer.report import members_text
 from explorer.search import Match, SearchHit
-from explorer.statuses import OwnerStatus
 
 __all__ = [
     "CHANGE_COLUMNS",

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.diff import ChangeMark
-from explorer.kinds import Kind
-from explorer.layout import size_of
-from explorer.model import Entity
+from explorer.analysis.changes import ChangeMark
+from explorer.domain.kinds import Kind
+from explorer.domain.model import Entity
+from explorer.views.layout import size_of
 from ui.shapes import shared_outline
 from ui.theme import (
     CHANGE_STYLES,

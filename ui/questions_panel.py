@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from explorer.clock import today
-from explorer.context import Question
-from explorer.vocab import id_from_iri
+from explorer.domain.clock import today
+from explorer.domain.vocab import id_from_iri
+from explorer.statements import Question
 from ui.models import Column
 from ui.table import RecordPanel
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 from explorer.estate import source_label
 
 __all__ = ["MAX_RECENT", "RecentSources", "WindowLayout"]

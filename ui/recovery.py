@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from explorer.atomic import atomic_write_bytes
-from explorer.context_file import Context
+from explorer.files.atomic import atomic_write_bytes
+from explorer.recording.context_file import Context
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -12,8 +12,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
-from explorer.diff import ChangeMark
-from explorer.view import Edge, GraphView
+from explorer.analysis.changes import ChangeMark
+from explorer.views.graph_view import Edge, GraphView
 from ui.edge_item import EdgeItem, relation_pen
 from ui.labels import LabelPlacer
 from ui.node_item import DOT_MAX_ZOOM, NodeItem

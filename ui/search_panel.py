@@ -15,11 +15,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import KINDS
+from explorer.domain.model import Entity
+from explorer.domain.progress import StepProgress
 from explorer.estate import Estate
-from explorer.kinds import KINDS
-from explorer.model import Entity
-from explorer.progress import StepProgress
 from explorer.search import Fragment, SearchHit
 from ui.jobs import JobRunner, Lane
 from ui.models import SEARCH_COLUMNS

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from explorer.analysis import SinglePoint
-from explorer.model import Entity
+from explorer.domain.model import Entity
 from ui.models import CYCLE_COLUMNS, POINT_COLUMNS
 from ui.table import RecordPanel
 

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
-from explorer.context import Confidence
-from explorer.diff import ChangeMark
-from explorer.kinds import KIND_TABLE, Kind
-from explorer.relations import (
+from explorer.analysis.changes import ChangeMark
+from explorer.domain.kinds import KIND_TABLE, Kind
+from explorer.domain.relations import (
     ASSUMES,
     CALLS,
     DEPENDS_ON,
@@ -21,6 +20,7 @@ from explorer.relations import (
     SUB_TEAM_OF,
     USES_VENDOR,
 )
+from explorer.statements import Confidence
 
 __all__ = [
     "CHANGE_STYLES",
@@ -47,7 +47,7 @@ class KindStyle:
 
 TRAFFIC_COLOUR = "#db2777"  # what traffic shows and no source declares: calls, services
 
-# kind -> (colour, shape); the legend's words are the kinds' titles (``explorer.kinds``)
+# kind -> (colour, shape); the legend's words are the kinds' titles (``explorer.domain.kinds``)
 _KIND_LOOKS: dict[Kind, tuple[str, str]] = {
     Kind.SERVICE: ("#2563eb", "roundrect"),
     Kind.RESOURCE: ("#0d9488", "rect"),

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter, QPalett
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene
 
-from explorer.atomic import atomic_write_bytes
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.files.atomic import atomic_write_bytes
 from ui.legend import Legend
 
 __all__ = ["MAX_PIXELS", "Heading", "save_scene"]

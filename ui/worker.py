@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from explorer.errors import Cancelled, InputError
+from explorer.domain.errors import Cancelled, InputError
 
 __all__ = ["Job"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 
 from explorer.analysis.reach import Direction, Flow, Reach, flow_of, reach
-from explorer.index import EstateIndex, index_of
+from explorer.graph.index import EstateIndex, index_of
 
 __all__ = ["blast_radius", "hurt_by"]
 
@@ -15,7 +15,7 @@ def hurt_by(index: EstateIndex) -> Flow:
 
     Its dependents (``x dependsOn node``), the users of a vendor (``x usesVendor node``),
     what relies on an assumption (``x assumes node``) and, for a System, its parts
-    (``x partOf node``): the relations of ``explorer.relations`` that spread a failure.
+    (``x partOf node``): the relations of ``explorer.domain.relations`` that spread a failure.
     """
     return flow_of(index, Direction.AFFECTED)
 
@@ -26,7 +26,7 @@ def blast_radius(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
     ``depth`` bounds the number of steps (None: no bound). Cycles are walked once.
 
     >>> from explorer.ingest import load
-    >>> from explorer.vocab import iri_for_id
+    >>> from explorer.domain.vocab import iri_for_id
     >>> answer = blast_radius(load().graph, iri_for_id("dns-zone"))
     >>> answer.impacted[0].entity.id, answer.impacted[0].path
     ('dns-service', ('dns-zone', 'dns-service'))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from rdflib import Graph
 
 from explorer.analysis.reach import flow
-from explorer.index import index_of
-from explorer.model import Entity
-from explorer.relations import DEPENDS_ON
+from explorer.domain.model import Entity
+from explorer.domain.relations import DEPENDS_ON
+from explorer.graph.index import index_of
 
 __all__ = ["cycles"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explorer.model import Entity
-from explorer.rules import Rule
+from explorer.domain.model import Entity
+from explorer.domain.rules import Rule
 
 __all__ = ["Gap"]
 

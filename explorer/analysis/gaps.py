@@ -21,16 +21,16 @@ from explorer.analysis.blast_radius import hurt_by
 from explorer.analysis.gap import Gap
 from explorer.analysis.shape_rules import SHACL_LIMIT, Breach, breaches
 from explorer.analysis.traffic_gaps import traffic_gaps
-from explorer.clock import today
-from explorer.index import EstateIndex, index_of
-from explorer.kinds import OWNER_KINDS, Kind
-from explorer.model import Entity
-from explorer.relations import ASSUMES, OWNED_BY
-from explorer.resources import ontology_file
-from explorer.rules import Rule
-from explorer.statuses import AssumptionStatus
-from explorer.tiers import tier_problem
-from explorer.vocab import IC
+from explorer.domain.clock import today
+from explorer.domain.kinds import OWNER_KINDS, Kind
+from explorer.domain.model import Entity
+from explorer.domain.relations import ASSUMES, OWNED_BY
+from explorer.domain.rules import Rule
+from explorer.domain.statuses import AssumptionStatus
+from explorer.domain.tiers import tier_problem
+from explorer.domain.vocab import IC
+from explorer.files.resources import ontology_file
+from explorer.graph.index import EstateIndex, index_of
 
 __all__ = ["ICS", "Gap", "assumption_rules", "gaps_of", "ownership_gaps", "traffic"]
 
@@ -44,7 +44,7 @@ def _shapes() -> Graph:
 
 def ownership_gaps(graph: Graph, on: date | None = None) -> list[Gap]:
     """Every ownership gap, most impact first; questions are overdue ``on`` a day (by
-    default today, see ``explorer.clock``).
+    default today, see ``explorer.domain.clock``).
 
     >>> from explorer.ingest import load
     >>> [(str(g.rule), g.entity.id) for g in ownership_gaps(load().graph)][:2]

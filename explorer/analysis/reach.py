@@ -14,13 +14,13 @@ from rdflib import URIRef
 
 from explorer.analysis.sureness import EdgeLevels, edge_levels, levels_of, restricted
 from explorer.analysis.teams import Member, TeamToTell, teams_to_tell
-from explorer.columns import Adjacency
-from explorer.context.confidence import Confidence
-from explorer.context.questions import Question
-from explorer.index import EstateIndex
-from explorer.kinds import Kind
-from explorer.model import Entity
-from explorer.relations import COMPOSING, OBSERVED, SPREADING
+from explorer.domain.kinds import Kind
+from explorer.domain.model import Entity
+from explorer.domain.relations import COMPOSING, OBSERVED, SPREADING
+from explorer.graph.index import EstateIndex
+from explorer.graph.scan import Adjacency
+from explorer.statements.confidence import Confidence
+from explorer.statements.questions import Question
 
 __all__ = [
     "Direction",

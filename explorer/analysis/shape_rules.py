@@ -15,14 +15,14 @@ from rdflib import RDF, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from explorer.columns import Pairs, Term, term_of
-from explorer.index import EstateIndex
-from explorer.kinds import ALL_KIND_CLASSES, OWNED_KINDS, Kind
-from explorer.relations import MEMBER_OF, OWNED_BY
-from explorer.rules import STATUS_RULE_KINDS, Rule
-from explorer.statuses import STATUSES, TeamStatus
-from explorer.tiers import parse_tier
-from explorer.vocab import IC
+from explorer.domain.kinds import ALL_KIND_CLASSES, OWNED_KINDS, Kind
+from explorer.domain.relations import MEMBER_OF, OWNED_BY
+from explorer.domain.rules import STATUS_RULE_KINDS, Rule
+from explorer.domain.statuses import STATUSES, TeamStatus
+from explorer.domain.tiers import parse_tier
+from explorer.domain.vocab import IC
+from explorer.graph.index import EstateIndex
+from explorer.graph.scan import PredicateScan, Term, term_of
 
 __all__ = ["OWNED_CLASSES", "SHACL_LIMIT", "STATUS_RULES", "Breach", "breaches", "value_breaks"]
 
@@ -75,7 +75,7 @@ class _Values:
     """Every status and tier of the graph, by subject, read in one pass each."""
 
     def __init__(self, index: EstateIndex) -> None:
-        pairs = Pairs(index.graph)
+        pairs = PredicateScan(index.graph)
         self.classes: dict[str, set[str]] = defaultdict(set)
         for subject, cls in zip(*pairs.iris(RDF.type), strict=True):
             self.classes[subject].add(cls)

@@ -10,10 +10,10 @@ import igraph
 from rdflib import Graph
 
 from explorer.analysis.reach import flow
-from explorer.index import EstateIndex, index_of
-from explorer.kinds import Kind
-from explorer.model import Entity
-from explorer.relations import RUNTIME
+from explorer.domain.kinds import Kind
+from explorer.domain.model import Entity
+from explorer.domain.relations import RUNTIME
+from explorer.graph.index import EstateIndex, index_of
 
 __all__ = ["SinglePoint", "single_points_of_failure"]
 
@@ -30,7 +30,7 @@ class SinglePoint:
 
 def _needs_graph(index: EstateIndex) -> igraph.Graph:
     """What a node cannot run without (``dependsOn``, ``usesVendor``: the runtime relations
-    of ``explorer.relations``) as igraph over the index's node numbers, built once."""
+    of ``explorer.domain.relations``) as igraph over the index's node numbers, built once."""
 
     def build() -> igraph.Graph:
         needs = flow(index, tuple(index.out[r.predicate] for r in RUNTIME), {})

@@ -1,6 +1,6 @@
 """How sure each node of a walk is reached: the strongest of its paths' weakest links.
 
-A path is as sure as its least sure fact (``explorer.context.confidence``). A node reached
+A path is as sure as its least sure fact (``explorer.statements.confidence``). A node reached
 by a declared path and by a suspected one is reached for sure enough to count as declared,
 so each node's confidence is the best over all its paths: the first level, strongest
 first, at which a walk along only the facts that sure or surer reaches it. When nothing in
@@ -14,11 +14,11 @@ from collections.abc import Iterator, Mapping
 import igraph
 from rdflib import URIRef
 
-from explorer.context.confidence import Confidence, at_least, surest
-from explorer.context.statements import Fact
-from explorer.index import EstateIndex
-from explorer.kinds import Kind
-from explorer.relations import COMPOSING, OBSERVED, SPREADING
+from explorer.domain.kinds import Kind
+from explorer.domain.relations import COMPOSING, OBSERVED, SPREADING
+from explorer.graph.index import EstateIndex
+from explorer.statements.confidence import Confidence, at_least, surest
+from explorer.statements.reified import Fact
 
 __all__ = ["EdgeLevels", "edge_levels", "levels_of", "restricted"]
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from explorer.index import EstateIndex
-from explorer.kinds import OWNER_KINDS, Kind
-from explorer.model import Entity
-from explorer.relations import MEMBER_OF, OWNED_BY
-from explorer.statuses import OwnerStatus, TeamStatus
-from explorer.vocab import IC
+from explorer.domain.kinds import OWNER_KINDS, Kind
+from explorer.domain.model import Entity
+from explorer.domain.relations import MEMBER_OF, OWNED_BY
+from explorer.domain.statuses import OwnerStatus, TeamStatus
+from explorer.domain.vocab import IC
+from explorer.graph.index import EstateIndex
 
 __all__ = ["Member", "TeamToTell", "owner_status", "teams_to_tell"]
 

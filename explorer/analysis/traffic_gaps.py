@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from explorer.analysis.gap import Gap
-from explorer.calls import Call, calls_of, calls_text, files_of
-from explorer.index import EstateIndex
-from explorer.kinds import Kind
-from explorer.relations import DEPENDS_ON, SPREADING
-from explorer.rules import Rule
+from explorer.domain.kinds import Kind
+from explorer.domain.relations import DEPENDS_ON, SPREADING
+from explorer.domain.rules import Rule
+from explorer.graph.calls import Call, calls_of, calls_text, files_of
+from explorer.graph.index import EstateIndex
 
 __all__ = ["traffic_gaps"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 
 from explorer.analysis.reach import Direction, Reach, reach
-from explorer.index import index_of
+from explorer.graph.index import index_of
 
 __all__ = ["upstream"]
 
@@ -14,7 +14,7 @@ def upstream(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
     """Everything ``node`` needs, nearest first, and the owners of all of it.
 
     >>> from explorer.ingest import load
-    >>> from explorer.vocab import iri_for_id
+    >>> from explorer.domain.vocab import iri_for_id
     >>> answer = upstream(load().graph, iri_for_id("time-sync"))
     >>> [(i.entity.id, i.distance) for i in answer.impacted]
     [('gps-clock', 1), ('assume-public-ntp', 1), ('vendor-meridian', 2)]

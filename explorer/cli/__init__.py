@@ -22,7 +22,7 @@ from explorer.cli.parser import (
     OneLineParser,
     build_parser,
 )
-from explorer.errors import InputError, SourceProblems
+from explorer.domain.errors import InputError, SourceProblems
 
 __all__ = [
     "COMMANDS",

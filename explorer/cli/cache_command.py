@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from explorer.caches import clear, usage
 from explorer.cli.parser import EXIT_OK
+from explorer.files.caches import clear, usage
 
 __all__ = ["show_or_clear"]
 

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from explorer.analysis import Reach
 from explorer.cli.filtering import filter_from
 from explorer.cli.parser import EXIT_BAD_INPUT, EXIT_GAPS, EXIT_OK, PROG
-from explorer.clock import today
+from explorer.domain.clock import today
+from explorer.domain.progress import Step
+from explorer.domain.vocab import id_from_iri
 from explorer.estate import Estate, open_estate
 from explorer.export import check_target
-from explorer.filters import Filter, kept_reach
-from explorer.progress import Step
 from explorer.report import (
     cycles_json,
     cycles_text,
@@ -37,7 +37,7 @@ from explorer.report import (
     spof_text,
 )
 from explorer.report.questions import questions_json, questions_text
-from explorer.vocab import id_from_iri
+from explorer.views.filters import Filter, kept_reach
 
 __all__ = ["HANDLERS", "remember_opened"]
 

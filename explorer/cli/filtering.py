@@ -1,18 +1,18 @@
 """What the filter options of ``snapshot``, ``import`` and ``screenshot`` ask for
 (``--kinds``, ``--relations``, ``--owner``, ``--tier``; their grammar is in the parser),
 each a comma-separated list checked against what exists and turned into an
-``explorer.filters.Filter``."""
+``explorer.views.filters.Filter``."""
 
 from __future__ import annotations
 
 import argparse
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import KINDS
+from explorer.domain.relations import BY_FIELD, BY_NAME
+from explorer.domain.tiers import parse_tier
 from explorer.estate import Estate
-from explorer.filters import Filter
-from explorer.kinds import KINDS
-from explorer.relations import BY_FIELD, BY_NAME
-from explorer.tiers import parse_tier
+from explorer.views.filters import Filter
 
 __all__ = ["filter_from"]
 

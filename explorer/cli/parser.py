@@ -47,9 +47,9 @@ ROSTER_FORMATS = ("csv", "md")
 def _engine_words() -> dict[str, str]:
     """The engine's names a help text lists; imported only when help is printed, so that
     a command line that asks for none starts without the engine."""
-    from explorer.context import Confidence
+    from explorer.domain.kinds import KINDS
     from explorer.export import WRITERS
-    from explorer.kinds import KINDS
+    from explorer.statements import Confidence
 
     return {
         "kinds": ", ".join(KINDS),
@@ -68,7 +68,7 @@ class _Help(argparse.HelpFormatter):
 
 def _confidence(text: str) -> object:
     """A confidence level by name (the engine is imported for a command that asks)."""
-    from explorer.context import Confidence, parse_confidence
+    from explorer.statements import Confidence, parse_confidence
 
     try:
         return parse_confidence(text, tuple(Confidence))

@@ -18,20 +18,20 @@ from typing import ClassVar
 from rdflib import Graph, URIRef
 
 from explorer.analysis import Gap, Reach, SinglePoint
-from explorer.context import Question
-from explorer.context_file import Context
-from explorer.details import NodeDetails
-from explorer.diff import Diff
-from explorer.edits import Applied, Edit
-from explorer.errors import InputError
+from explorer.analysis.changes import Diff
+from explorer.analysis.details import NodeDetails
+from explorer.domain.errors import InputError
+from explorer.domain.model import Entity
+from explorer.domain.progress import StepProgress, quiet
 from explorer.export import check_target, dump
-from explorer.filters import NO_FILTER, Facets, Filter, facet_counts, kept_graph, rules_of
-from explorer.index import entities
-from explorer.model import Entity
-from explorer.progress import StepProgress, quiet
-from explorer.provenance import Provenance
+from explorer.export.provenance import Provenance
+from explorer.graph.index import entities
+from explorer.recording.context_file import Context
+from explorer.recording.edits import Applied, Edit
 from explorer.search import SearchHit
-from explorer.view import GraphView
+from explorer.statements import Question
+from explorer.views.filters import NO_FILTER, Facets, Filter, facet_counts, kept_graph, rules_of
+from explorer.views.graph_view import GraphView
 
 __all__ = ["Capabilities", "Comparison", "Estate", "Written"]
 
@@ -75,7 +75,7 @@ class Estate(ABC):
     """One estate and the answers about it. Nodes are named by IRI.
 
     Every method that may take long takes ``progress(step, done, total)``, which may raise
-    ``explorer.errors.Cancelled`` to stop the work.
+    ``explorer.domain.errors.Cancelled`` to stop the work.
     """
 
     capabilities: ClassVar[Capabilities]
@@ -197,7 +197,7 @@ class Estate(ABC):
         opened: Mapping[str, int] | None = None,
     ) -> GraphView:
         """The neighbourhood of ``centres``, ``hops`` relations deep, laid out and capped;
-        ``opened``: pages of "+N more" open per node (see ``explorer.view``)."""
+        ``opened``: pages of "+N more" open per node (see ``explorer.views.graph_view``)."""
 
     @abstractmethod
     def snapshot(self, progress: StepProgress = quiet) -> tuple[Graph, Provenance]:

@@ -25,16 +25,15 @@ from explorer.analysis import (
     single_points_of_failure,
     upstream,
 )
-from explorer.context import Question, questions_of
-from explorer.details import NodeDetails, node_details
-from explorer.errors import InputError
+from explorer.analysis.details import NodeDetails, node_details
+from explorer.domain.errors import InputError
+from explorer.domain.model import Entity
+from explorer.domain.progress import Step, StepProgress, quiet
+from explorer.domain.relations import DEPENDS_ON, RUNTIME
 from explorer.estate.base import Capabilities, Estate
-from explorer.index import index_of
+from explorer.export.provenance import Provenance, provenance_of
+from explorer.graph.index import index_of
 from explorer.ingest import LoadResult
-from explorer.model import Entity
-from explorer.progress import Step, StepProgress, quiet
-from explorer.provenance import Provenance, provenance_of
-from explorer.relations import DEPENDS_ON, RUNTIME
 from explorer.remote import names, text_match
 from explorer.remote.client import SparqlClient
 from explorer.remote.copy import copy_of
@@ -44,7 +43,8 @@ from explorer.remote.mirror import AROUND, HURT, NEEDS, Mirror, Stride, walk
 from explorer.remote.search import search
 from explorer.remote.structure import structure_mirror
 from explorer.search import SearchHit
-from explorer.view import GraphView, focus_view, whole_graph
+from explorer.statements import Question, questions_of
+from explorer.views.graph_view import GraphView, focus_view, whole_graph
 
 __all__ = ["FIRST_PICTURE", "EndpointEstate"]
 

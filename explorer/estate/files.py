@@ -24,23 +24,23 @@ from explorer.analysis import (
     single_points_of_failure,
     upstream,
 )
-from explorer.context import Question
-from explorer.context_file import Context, context_of
-from explorer.details import NodeDetails, node_details
-from explorer.diff import Diff, diff
-from explorer.edits import Applied, Edit, apply, revert
-from explorer.errors import InputError
+from explorer.analysis.changes import Diff, diff
+from explorer.analysis.details import NodeDetails, node_details
+from explorer.domain.errors import InputError
+from explorer.domain.model import Entity
+from explorer.domain.progress import Step, StepProgress, quiet
 from explorer.estate.base import Capabilities, Comparison, Estate
-from explorer.index import entities, index_of
+from explorer.estate.warm import remember, warm_load
+from explorer.export.provenance import Provenance, provenance_of
+from explorer.graph.index import entities, index_of
+from explorer.graph.lookup import resolve_node
 from explorer.ingest import LoadResult, load
-from explorer.lookup import resolve_node
-from explorer.model import Entity
-from explorer.progress import Step, StepProgress, quiet
-from explorer.provenance import Provenance, provenance_of
+from explorer.recording.context_file import Context, context_of
+from explorer.recording.edits import Applied, Edit, apply, revert
 from explorer.search import Progress, SearchHit, SearchIndex
 from explorer.search.cache import sources_key
-from explorer.view import GraphView, focus_view, whole_graph
-from explorer.warm import remember, warm_load
+from explorer.statements import Question
+from explorer.views.graph_view import GraphView, focus_view, whole_graph
 
 __all__ = ["FileEstate", "load_files"]
 
@@ -53,7 +53,7 @@ def load_files(
 ) -> FileEstate:
     """Load files and folders (none: the bundled sample) into an estate; with problems,
     refused unless ``keep_going`` (see ``explorer.ingest.load``). With ``cache``, unchanged
-    sources are answered from the cache folder (``explorer.warm``)."""
+    sources are answered from the cache folder (``explorer.estate.warm``)."""
     loader = warm_load if cache else load
     result = loader(sources, lambda done, total, _: progress(Step.READING, done, total), keep_going)
     return FileEstate(result, tuple(str(Path(s).resolve()) for s in sources))

@@ -6,9 +6,9 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from explorer.domain.progress import StepProgress, quiet
 from explorer.estate.base import Estate
 from explorer.estate.files import load_files
-from explorer.progress import StepProgress, quiet
 from explorer.remote.endpoint import endpoint_among, is_endpoint, parse_endpoint
 
 __all__ = ["last_endpoint", "open_estate", "source_label"]

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from explorer.atomic import atomic_write_bytes
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 from explorer.export import graphml, rdf, table, workbook
 from explorer.export.dot import dot_bytes
-from explorer.provenance import Provenance
+from explorer.export.provenance import Provenance
+from explorer.files.atomic import atomic_write_bytes
 
 __all__ = ["RDF_WRITERS", "WRITERS", "check_target", "dump", "render"]
 

@@ -7,9 +7,9 @@ from typing import Any
 import pydot
 from rdflib import Graph
 
+from explorer.domain.kinds import Kind
+from explorer.domain.relations import ASSUMES, MEMBER_OF, OWNED_BY, USES_VENDOR
 from explorer.export.graphml import estate_networkx
-from explorer.kinds import Kind
-from explorer.relations import ASSUMES, MEMBER_OF, OWNED_BY, USES_VENDOR
 
 __all__ = ["dot_bytes"]
 

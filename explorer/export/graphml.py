@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from explorer.analysis import ownership_gaps
-from explorer.view import estate_parts
-from explorer.xmlchars import NOT_XML_CHAR
+from explorer.formats.xmlchars import NOT_XML_CHAR
+from explorer.views.graph_view import estate_parts
 
 if TYPE_CHECKING:  # networkx is imported when a GraphML file is written, not before
     import networkx as nx

@@ -16,8 +16,8 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, XSD
 from rdflib.term import Node
 
-from explorer.provenance import Provenance, provenance_graph
-from explorer.store import written_triples
+from explorer.export.provenance import Provenance, provenance_graph
+from explorer.graph.store import written_triples
 
 __all__ = ["rdf_bytes"]
 

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
-from explorer.cells import protect
-from explorer.errors import InputError
-from explorer.index import EstateIndex, entities, index_of
-from explorer.kinds import Kind
-from explorer.relations import BY_FIELD, OWNED_BY
-from explorer.vocab import IC, ID, id_from_iri
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import Kind
+from explorer.domain.relations import BY_FIELD, OWNED_BY
+from explorer.domain.vocab import IC, ID, id_from_iri
+from explorer.formats.cells import protect
+from explorer.graph.index import EstateIndex, entities, index_of
 
 __all__ = ["COLUMNS", "csv_bytes", "rows"]
 

@@ -11,8 +11,8 @@ import io
 
 from rdflib import Graph
 
-from explorer.cells import to_xstring
 from explorer.export.table import rows
+from explorer.formats.cells import to_xstring
 
 __all__ = ["SHEET", "xlsx_bytes"]
 

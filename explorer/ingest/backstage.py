@@ -18,10 +18,10 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDFS
 
-from explorer.errors import InputError, Note
+from explorer.domain.errors import InputError, Note
+from explorer.domain.kinds import Kind
+from explorer.domain.vocab import IC
 from explorer.ingest.fields import EntityRecord, Link
-from explorer.kinds import Kind
-from explorer.vocab import IC
 
 __all__ = ["BackstageDocuments", "is_backstage"]
 

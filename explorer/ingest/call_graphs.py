@@ -20,7 +20,7 @@ from typing import Any
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 
 __all__ = [
     "CALL_GRAPH_SHAPES",

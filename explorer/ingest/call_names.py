@@ -18,11 +18,11 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 from rdflib.term import Node
 
-from explorer.index import EstateIndex, index_of
+from explorer.domain.kinds import Kind
+from explorer.domain.vocab import IC, iri_for_id
+from explorer.graph.index import EstateIndex, index_of
 from explorer.ingest.call_graphs import CallRecord
 from explorer.ingest.notes import Notes
-from explorer.kinds import Kind
-from explorer.vocab import IC, iri_for_id
 
 __all__ = ["CALL_IRI", "MATCHED_KINDS", "add_calls", "call_triples"]
 

@@ -14,13 +14,13 @@ from typing import TypeVar
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, XSD
 
-from explorer.context import Confidence, parse_confidence
-from explorer.errors import InputError
-from explorer.kinds import Kind
-from explorer.relations import BY_FIELD, OWNED_BY
-from explorer.statuses import STATUSES
-from explorer.tiers import parse_tier, tier_problem
-from explorer.vocab import IC
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import Kind
+from explorer.domain.relations import BY_FIELD, OWNED_BY
+from explorer.domain.statuses import STATUSES
+from explorer.domain.tiers import parse_tier, tier_problem
+from explorer.domain.vocab import IC
+from explorer.statements import Confidence, parse_confidence
 
 __all__ = ["EntityRecord", "FieldError", "Link", "entity_record", "split_values"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from explorer.errors import InputError
-from explorer.kinds import KIND_CLASSES, Kind
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import KIND_CLASSES, Kind
 
 __all__ = [
     "ID_NAMES",

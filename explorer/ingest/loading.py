@@ -17,8 +17,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from explorer.context import settle
-from explorer.errors import InputError, Note, SourceProblems
+from explorer.domain.errors import InputError, Note, SourceProblems
+from explorer.domain.vocab import PREFIXES
+from explorer.files.resources import sample_file
+from explorer.graph.store import new_graph
 from explorer.ingest.call_graphs import CallRecord
 from explorer.ingest.call_names import add_calls
 from explorer.ingest.fields import EntityRecord
@@ -30,9 +32,7 @@ from explorer.ingest.resolve import add_records, subject_of
 from explorer.ingest.result import LoadResult, SourceInfo
 from explorer.ingest.sources import READABLE, Source, expand_sources, read_bytes, sniff_format
 from explorer.ingest.vocabulary import check_terms
-from explorer.resources import sample_file
-from explorer.store import new_graph
-from explorer.vocab import PREFIXES
+from explorer.statements import settle
 
 __all__ = ["Progress", "load"]
 

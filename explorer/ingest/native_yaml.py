@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import SECTIONS
 from explorer.ingest.fields import EntityRecord, entity_record
 from explorer.ingest.headers import field_map, normalise
 from explorer.ingest.notes import Notes
 from explorer.ingest.question_records import QUESTIONS_KEY, QuestionRecord, question_record
-from explorer.kinds import SECTIONS
 
 __all__ = ["is_native", "questions_from_documents", "records_from_documents"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explorer.errors import InputError, Note
+from explorer.domain.errors import InputError, Note
 
 __all__ = ["Notes"]
 

@@ -23,10 +23,10 @@ from typing import Any
 
 from rdflib import URIRef
 
-from explorer.context import QUESTION_IRI, Question, QuestionStatus
-from explorer.context.questions import parse_due
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 from explorer.ingest.fields import split_values
+from explorer.statements import QUESTION_IRI, Question, QuestionStatus
+from explorer.statements.questions import parse_due
 
 __all__ = ["QUESTIONS_KEY", "QuestionRecord", "question_of", "question_record"]
 

@@ -2,7 +2,7 @@
 
 Every RDF format is parsed by Oxigraph (Turtle, N-Triples, TriG, RDF/XML and JSON-LD 1.1,
 which rdflib's JSON-LD parser does not follow), straight into the load's store, literals
-kept as written (``explorer.store``). Named graphs (TriG's, JSON-LD's ``@graph``) are merged
+kept as written (``explorer.graph.store``). Named graphs (TriG's, JSON-LD's ``@graph``) are merged
 into the estate. Relative IRIs resolve against the document's own base. The JSON-LD parser
 has no way to fetch a document, so a ``@context`` that names one is refused; an XML external
 entity is refused before any parser sees the file: loading never reaches out, nor reads a
@@ -21,8 +21,8 @@ from xml.parsers import expat
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from explorer.errors import InputError
-from explorer.store import stored_quad
+from explorer.domain.errors import InputError
+from explorer.graph.store import stored_quad
 
 __all__ = ["BASE", "RDF_FORMATS", "base_for", "parse_rdf"]
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import SECTIONS
 from explorer.ingest import native_yaml, table, workbook
 from explorer.ingest.backstage import BackstageDocuments, is_backstage
 from explorer.ingest.call_graphs import (
@@ -29,7 +30,6 @@ from explorer.ingest.notes import Notes
 from explorer.ingest.question_records import QuestionRecord
 from explorer.ingest.safe_yaml import load_documents
 from explorer.ingest.sources import Source
-from explorer.kinds import SECTIONS
 
 __all__ = ["READERS", "Parsed", "Reader", "json_format"]
 

@@ -15,14 +15,14 @@ from collections.abc import Iterable, Sequence
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from explorer.columns import Pairs
-from explorer.context import Statement, question_triples, statement_triples
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import ALL_KIND_CLASSES
+from explorer.domain.vocab import IC, id_from_iri, iri_for_id
+from explorer.graph.scan import PredicateScan
 from explorer.ingest.fields import EntityRecord, Link
 from explorer.ingest.notes import Notes
 from explorer.ingest.question_records import QuestionRecord, question_of
-from explorer.kinds import ALL_KIND_CLASSES
-from explorer.vocab import IC, id_from_iri, iri_for_id
+from explorer.statements import Statement, question_triples, statement_triples
 
 __all__ = ["add_records", "subject_of"]
 
@@ -48,7 +48,7 @@ class _Directory:
             self._add(subject_of(record), record.id, [record.label])
         if not needed:
             return  # nothing to resolve
-        pairs = Pairs(graph)  # the RDF sources' entities, read in two passes, not per node
+        pairs = PredicateScan(graph)  # the RDF sources' entities, read in two passes, not per node
         typed = {s for s, cls in zip(*pairs.iris(RDF.type), strict=True) if cls in _KNOWN_CLASSES}
         labels: dict[str, list[str]] = defaultdict(list)
         for subject, label in zip(*pairs.texts(RDFS.label), strict=True):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from explorer.context import Overruled
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.statements import Overruled
 
 __all__ = ["LoadResult", "Origins", "SourceInfo"]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 
 __all__ = ["MAX_EXPANDED_NODES", "LineDict", "load_documents"]
 

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 
 __all__ = [
     "EXTENSIONS",

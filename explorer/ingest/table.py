@@ -14,12 +14,12 @@ import io
 import re
 from collections.abc import Callable, Iterable
 
-from explorer.cells import unprotect
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import Kind
+from explorer.formats.cells import unprotect
 from explorer.ingest.fields import EntityRecord, entity_record
 from explorer.ingest.headers import field_map, kind_from_text
 from explorer.ingest.notes import Notes
-from explorer.kinds import Kind
 
 __all__ = ["Header", "records_from_csv", "records_from_rows"]
 

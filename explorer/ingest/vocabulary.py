@@ -11,9 +11,9 @@ import difflib
 
 import pyoxigraph as ox
 
-from explorer.context import STATED
+from explorer.domain.vocab import IC
 from explorer.ingest.notes import Notes
-from explorer.vocab import IC
+from explorer.statements import STATED
 
 __all__ = ["TERMS", "check_terms"]
 

@@ -11,8 +11,8 @@ import io
 import zipfile
 from datetime import date, datetime, time
 
-from explorer.cells import from_xstring
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.formats.cells import from_xstring
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.notes import Notes
 from explorer.ingest.table import Header, records_from_rows

@@ -22,9 +22,9 @@ from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from explorer import __version__
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
+from explorer.graph.store import literal
 from explorer.remote.endpoint import Credentials, Endpoint, credentials_for
-from explorer.store import literal
 
 __all__ = ["PAGE", "Row", "SparqlClient", "timeout_seconds"]
 

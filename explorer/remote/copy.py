@@ -6,10 +6,10 @@ import logging
 
 from rdflib import Graph
 
-from explorer.errors import InputError
-from explorer.progress import Step, StepProgress, quiet
+from explorer.domain.errors import InputError
+from explorer.domain.progress import Step, StepProgress, quiet
+from explorer.graph.store import new_graph
 from explorer.remote.client import SparqlClient
-from explorer.store import new_graph
 
 __all__ = ["COPY_ATTEMPTS", "copy_of"]
 

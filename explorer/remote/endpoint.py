@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 
 __all__ = [
     "KEYRING_SERVICE",

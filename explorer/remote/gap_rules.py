@@ -19,19 +19,19 @@ from rdflib.term import Node
 
 from explorer.analysis.gaps import Gap, assumption_rules, gaps_of, traffic, with_overdue
 from explorer.analysis.shape_rules import OWNED_CLASSES, STATUS_RULES, Breach, value_breaks
-from explorer.clock import today
-from explorer.context import question_triples, questions_of
-from explorer.index import EstateIndex, index_of
-from explorer.kinds import ALL_KIND_CLASSES, Kind
-from explorer.progress import Step, StepProgress, quiet
-from explorer.relations import ASSUMES, MEMBER_OF, OWNED_BY
+from explorer.domain.clock import today
+from explorer.domain.kinds import ALL_KIND_CLASSES, Kind
+from explorer.domain.progress import Step, StepProgress, quiet
+from explorer.domain.relations import ASSUMES, MEMBER_OF, OWNED_BY
+from explorer.domain.rules import Rule
+from explorer.domain.statuses import AssumptionStatus, TeamStatus
+from explorer.domain.tiers import TIER_PATTERN
+from explorer.domain.vocab import IC
+from explorer.graph.index import EstateIndex, index_of
 from explorer.remote.client import SparqlClient
 from explorer.remote.mirror import HURT, Mirror, walk
 from explorer.remote.queries import iri, kind_is, values
-from explorer.rules import Rule
-from explorer.statuses import AssumptionStatus, TeamStatus
-from explorer.tiers import TIER_PATTERN
-from explorer.vocab import IC
+from explorer.statements import question_triples, questions_of
 
 __all__ = ["Candidate", "candidates", "confirmed", "endpoint_gaps"]
 

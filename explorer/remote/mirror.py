@@ -19,12 +19,12 @@ from collections.abc import Iterable, Sequence
 
 from rdflib import Graph, URIRef
 
-from explorer.kinds import ALL_KIND_CLASSES, Kind
-from explorer.progress import Step, StepProgress, quiet
-from explorer.relations import COMPOSING, MEMBER_OF, OWNED_BY, RELATIONS, SPREADING, Relation
+from explorer.domain.kinds import ALL_KIND_CLASSES, Kind
+from explorer.domain.progress import Step, StepProgress, quiet
+from explorer.domain.relations import COMPOSING, MEMBER_OF, OWNED_BY, RELATIONS, SPREADING, Relation
+from explorer.graph.store import new_graph
 from explorer.remote.client import SparqlClient
 from explorer.remote.queries import chunks, iri, values
-from explorer.store import new_graph
 
 __all__ = ["AROUND", "HURT", "NEEDS", "Mirror", "Stride", "Tick", "walk"]
 

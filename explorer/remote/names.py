@@ -1,6 +1,6 @@
 """Which nodes an endpoint holds: how many, which one a user means, and the first few.
 
-A node is named as for a local file (``explorer.lookup``): an IRI, a ``prefix:name``, an
+A node is named as for a local file (``explorer.graph.lookup``): an IRI, a ``prefix:name``, an
 id, or an exact label. The server finds the candidates; the local rules choose.
 """
 
@@ -10,15 +10,15 @@ from urllib.parse import quote
 
 from rdflib import RDFS, Graph, URIRef
 
-from explorer.errors import InputError
-from explorer.index import index_of
-from explorer.lookup import choose, closest, expand
-from explorer.model import Entity
-from explorer.progress import StepProgress, quiet
+from explorer.domain.errors import InputError
+from explorer.domain.model import Entity
+from explorer.domain.progress import StepProgress, quiet
+from explorer.domain.vocab import PREFIXES, iri_for_id
+from explorer.graph.index import index_of
+from explorer.graph.lookup import choose, closest, expand
 from explorer.remote.client import SparqlClient
 from explorer.remote.mirror import Mirror
 from explorer.remote.queries import entity, iri
-from explorer.vocab import PREFIXES, iri_for_id
 
 __all__ = ["count_entities", "first_entities", "resolve"]
 
@@ -32,7 +32,7 @@ def count_entities(client: SparqlClient) -> int:
 
 
 def resolve(client: SparqlClient, text: str) -> URIRef:
-    """The node ``text`` names, as ``explorer.lookup.resolve_node`` finds it in a file."""
+    """The node ``text`` names, as ``explorer.graph.lookup.resolve_node`` finds it in a file."""
     text = text.strip()
     namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     for node in (expand(namespaces, text), iri_for_id(text)):

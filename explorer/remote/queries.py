@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rdflib import URIRef
 
-from explorer.index import DESCRIBING
-from explorer.kinds import CLASS_KINDS, Kind
-from explorer.relations import PREDICATES
+from explorer.domain.kinds import CLASS_KINDS, Kind
+from explorer.domain.relations import PREDICATES
+from explorer.graph.index import DESCRIBING
 
 __all__ = ["CHUNK", "chunks", "entity", "iri", "kind_is", "undescribed", "values"]
 

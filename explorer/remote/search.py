@@ -12,8 +12,8 @@ from collections.abc import Iterator, Sequence
 from rdflib import URIRef
 from whoosh import query as wq
 
-from explorer.progress import Step, StepProgress, quiet
-from explorer.relations import RELATIONS
+from explorer.domain.progress import Step, StepProgress, quiet
+from explorer.domain.relations import RELATIONS
 from explorer.remote import text_match
 from explorer.remote.client import SparqlClient
 from explorer.remote.mirror import Mirror

@@ -12,13 +12,13 @@ from collections.abc import Iterable
 
 from rdflib import RDF, Graph, URIRef
 
-from explorer.kinds import CLASS_KINDS
-from explorer.progress import Step, StepProgress, quiet
-from explorer.relations import Relation
+from explorer.domain.kinds import CLASS_KINDS
+from explorer.domain.progress import Step, StepProgress, quiet
+from explorer.domain.relations import Relation
+from explorer.domain.vocab import IC
 from explorer.remote.client import SparqlClient
 from explorer.remote.mirror import Mirror
 from explorer.remote.queries import iri
-from explorer.vocab import IC
 
 __all__ = ["structure_mirror"]
 

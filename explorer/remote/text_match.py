@@ -29,12 +29,12 @@ from urllib.parse import quote
 from rdflib import RDFS, URIRef
 from whoosh import query as wq
 
-from explorer.errors import InputError
-from explorer.kinds import CLASS_KINDS
-from explorer.relations import OWNED_BY, RELATIONS
+from explorer.domain.errors import InputError
+from explorer.domain.kinds import CLASS_KINDS
+from explorer.domain.relations import OWNED_BY, RELATIONS
+from explorer.domain.vocab import IC
 from explorer.remote.client import SparqlClient
 from explorer.remote.queries import chunks, iri, values
-from explorer.vocab import IC
 
 __all__ = ["Filters", "Lookups", "has_text_index", "narrow", "searchable"]
 

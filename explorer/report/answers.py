@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from explorer.analysis import Gap
-from explorer.model import Entity
+from explorer.domain.model import Entity
 from explorer.search import SearchHit
 
 __all__ = [

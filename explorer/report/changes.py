@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from explorer.diff import Change, Diff, What
-from explorer.relations import BY_NAME
+from explorer.analysis.changes import Change, Diff, What
+from explorer.domain.relations import BY_NAME
 from explorer.report.structure import said_line
 
 __all__ = ["diff_text", "node_changes"]
@@ -70,8 +70,8 @@ def node_changes(changes: Diff, iri: str) -> list[str]:
     """What changed about one node since the earlier snapshot, before and after: its
     fields (``owner: Payments -> Checkout``), relations and gaps, either way they point.
 
-    >>> from explorer.diff import Change, Diff, What
-    >>> from explorer.model import Entity
+    >>> from explorer.analysis.changes import Change, Diff, What
+    >>> from explorer.domain.model import Entity
     >>> api = Entity("x:api", "api", "API", "service")
     >>> moved = Change(What.ATTRIBUTE, api, attribute="owner", old="Payments", new="Checkout")
     >>> node_changes(Diff((), (), (moved,)), "x:api")

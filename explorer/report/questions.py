@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from explorer.context import Question
+from explorer.statements import Question
 
 __all__ = ["question_json", "questions_json", "questions_text"]
 

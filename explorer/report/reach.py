@@ -9,14 +9,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from explorer.analysis import Direction, Member, Reach, TeamToTell, Via
-from explorer.cells import protect
-from explorer.clock import today
-from explorer.context import Confidence
-from explorer.kinds import Kind
+from explorer.domain.clock import today
+from explorer.domain.kinds import Kind
+from explorer.domain.statuses import OwnerStatus
+from explorer.domain.vocab import id_from_iri
+from explorer.formats.cells import protect
 from explorer.report.answers import node_json
 from explorer.report.questions import question_json, questions_text
-from explorer.statuses import OwnerStatus
-from explorer.vocab import id_from_iri
+from explorer.statements import Confidence
 
 __all__ = [
     "members_text",
@@ -42,7 +42,7 @@ def reach_heading(answer: Reach) -> str:
 
     >>> from explorer.analysis import blast_radius
     >>> from explorer.ingest import load
-    >>> from explorer.vocab import iri_for_id
+    >>> from explorer.domain.vocab import iri_for_id
     >>> reach_heading(blast_radius(load().graph, iri_for_id("assume-public-ntp")))
     'Affected if assumption Public NTP pools are reachable (assume-public-ntp) is false'
     """
@@ -58,7 +58,7 @@ def reach_summary(answer: Reach) -> str:
 
     >>> from explorer.analysis import blast_radius
     >>> from explorer.ingest import load
-    >>> from explorer.vocab import iri_for_id
+    >>> from explorer.domain.vocab import iri_for_id
     >>> print(reach_summary(blast_radius(load().graph, iri_for_id("gps-clock"))))
     steps 1: 1, 2: 6, 3: 7, 4: 1 · tier 1: 9, 2: 5, 3: 1 · 14 service, 1 resource · 9 teams
     """
@@ -173,7 +173,7 @@ def reach_csv(answer: Reach) -> str:
 
     >>> from explorer.analysis import blast_radius
     >>> from explorer.ingest import load
-    >>> from explorer.vocab import iri_for_id
+    >>> from explorer.domain.vocab import iri_for_id
     >>> print(reach_csv(blast_radius(load().graph, iri_for_id("gps-clock"), depth=1)))
     role,id,label,kind,tier,distance,path,status,owns
     affected,time-sync,Time sync (NTP),service,1,1,gps-clock > time-sync,,
@@ -202,7 +202,7 @@ def roster_csv(answer: Reach) -> str:
 
     >>> from explorer.analysis import blast_radius
     >>> from explorer.ingest import load
-    >>> from explorer.vocab import iri_for_id
+    >>> from explorer.domain.vocab import iri_for_id
     >>> answer = blast_radius(load().graph, iri_for_id("gps-clock"), depth=1)
     >>> print(roster_csv(answer).replace("example.org", "x"))
     team,id,status,contact,members,owns,most_critical_tier

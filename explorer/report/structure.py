@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from explorer.analysis import SinglePoint
-from explorer.calls import calls_text
-from explorer.clock import today
-from explorer.details import NodeDetails, Said, said_json
-from explorer.model import Entity
+from explorer.analysis.details import NodeDetails, Said, said_json
+from explorer.domain.clock import today
+from explorer.domain.model import Entity
+from explorer.domain.vocab import id_from_iri
+from explorer.graph.calls import calls_text
 from explorer.report.answers import node_json
 from explorer.report.questions import question_json, questions_text
-from explorer.vocab import id_from_iri
 
 __all__ = ["cycles_json", "cycles_text", "details_json", "details_text", "spof_json", "spof_text"]
 

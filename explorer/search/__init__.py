@@ -18,13 +18,13 @@ from whoosh import index
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
-from explorer.caches import new_build
+from explorer.domain.tiers import parse_tier
+from explorer.files.caches import new_build
 from explorer.search import cache
 from explorer.search.documents import SCHEMA, documents, searchable_nodes
 from explorer.search.highlight import Fragment, fragment_of
 from explorer.search.query import FIELDS, parse_query
 from explorer.search.ranking import Match, match_of, plain_words, rank
-from explorer.tiers import parse_tier
 
 __all__ = [
     "FIELDS",

@@ -1,6 +1,6 @@
 """Search indexes cached on disk, one per graph content, built atomically.
 
-An index is an entry of the cache folder (``explorer.caches``): built aside and renamed into
+An index is an entry of the cache folder (``explorer.files.caches``): built aside and renamed into
 place only when complete, with a marker that records how many documents it holds. Anything
 that does not open cleanly and hold what its marker says is a broken cache: it is removed
 and rebuilt, never fatal.
@@ -18,7 +18,7 @@ from rdflib import Graph
 from whoosh import index
 from whoosh.index import Index
 
-from explorer.caches import MARKER, kind_root, publish, touch
+from explorer.files.caches import MARKER, kind_root, publish, touch
 from explorer.search.documents import SCHEMA_VERSION
 
 __all__ = [

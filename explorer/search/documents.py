@@ -10,11 +10,11 @@ from rdflib.namespace import DCTERMS
 from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
 
-from explorer.columns import Pairs
-from explorer.context import questions_of, statements_of
-from explorer.index import EstateIndex, index_of
-from explorer.relations import OWNED_BY, PREDICATES
-from explorer.vocab import IC
+from explorer.domain.relations import OWNED_BY, PREDICATES
+from explorer.domain.vocab import IC
+from explorer.graph.index import EstateIndex, index_of
+from explorer.graph.scan import PredicateScan
+from explorer.statements import questions_of, statements_of
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "TEXT_FIELDS", "degree", "documents", "searchable_nodes"]
 
@@ -80,7 +80,7 @@ def documents(
     """One whoosh document per searchable node (or per node of ``nodes``); ``degrees``
     when the graph holds only part of each node's relations (an endpoint's copy)."""
     index = index_of(graph)
-    pairs = Pairs(graph)
+    pairs = PredicateScan(graph)
     descriptions = _literals(pairs, _DESCRIPTIONS)
     others = _literals(pairs, [URIRef(p) for p in pairs.predicates() - _NOT_OTHER])
     for subject, texts in _context_texts(graph).items():
@@ -116,7 +116,7 @@ def _context_texts(graph: Graph) -> dict[str, list[str]]:
     return found
 
 
-def _literals(pairs: Pairs, predicates: Iterable[URIRef]) -> dict[str, list[str]]:
+def _literals(pairs: PredicateScan, predicates: Iterable[URIRef]) -> dict[str, list[str]]:
     """The literal texts of ``predicates``, by subject: a pass per predicate, where asking
     node by node would be a query per node."""
     found: dict[str, list[str]] = defaultdict(list)

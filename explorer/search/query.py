@@ -12,7 +12,7 @@ from collections.abc import Callable
 from whoosh import qparser
 from whoosh.query import FuzzyTerm, NullQuery, Or, Prefix, Query
 
-from explorer.errors import InputError
+from explorer.domain.errors import InputError
 from explorer.search.documents import SCHEMA, TEXT_FIELDS
 
 __all__ = ["FIELDS", "parse_query"]
@@ -54,7 +54,7 @@ def parse_query(query: str) -> Query:
     >>> parse_query('owner:"Payments')
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: cannot search for 'owner:"Payments': a quote is not closed
+    explorer.domain.errors.InputError: cannot search for 'owner:"Payments': a quote is not closed
     """
     _check(query)
     lowered = _FIELD.sub(lambda m: f"{m.group(1).lower()}:", query)

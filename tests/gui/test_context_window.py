@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_session import CTRL, SHIFT, focused, press, search_and_enter
 
-from explorer.context import Confidence
+from explorer.statements import Confidence
 from helpers import SAMPLES, opened
 from ui.edit_form import FormDialog
 from ui.main_window import MainWindow
@@ -226,9 +226,9 @@ import os, sys
 from datetime import UTC, datetime
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from explorer.edits import Said, add_relation
+from explorer.recording.edits import Said, add_relation
 from explorer.estate.files import load_files
-from explorer.vocab import iri_for_id
+from explorer.domain.vocab import iri_for_id
 from ui.main_window import MainWindow
 
 app = QApplication([])

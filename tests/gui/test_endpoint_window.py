@@ -12,10 +12,10 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from explorer.analysis import blast_radius, ownership_gaps
+from explorer.domain.vocab import iri_for_id
 from explorer.ingest import load
 from explorer.remote.endpoint import Endpoint
 from explorer.report import reach_json
-from explorer.vocab import iri_for_id
 from helpers import SAMPLES
 from sparql_servers import OxigraphServer, Proxy
 from ui.endpoint_dialog import EndpointDialog

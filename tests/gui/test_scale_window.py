@@ -10,9 +10,11 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from explorer import drawing, grouping, view
 from explorer.estate import Estate
-from explorer.view import MORE_IRI
+from explorer.views import graph_view as view
+from explorer.views import grouping
+from explorer.views.graph_view import MORE_IRI
+from explorer.workspace import picture as drawing
 from helpers import node
 from ui.main_window import MainWindow
 from ui.models import RecordTableModel

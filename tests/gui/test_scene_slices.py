@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from explorer.kinds import Kind
-from explorer.model import Entity
-from explorer.view import Edge, GraphView
+from explorer.domain.kinds import Kind
+from explorer.domain.model import Entity
+from explorer.views.graph_view import Edge, GraphView
 from ui.scene import SLICE_EDGES, GraphScene
 
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from explorer.analysis import blast_radius, upstream
 from explorer.estate import Estate
 from explorer.ingest import load
-from explorer.workspace import reach_distances
+from explorer.workspace.state import reach_distances
 from helpers import SAMPLES, node
 from ui import export_commands
 from ui.main_window import MainWindow

@@ -16,8 +16,8 @@ from rdflib.compare import isomorphic
 
 from explorer.analysis import blast_radius, ownership_gaps, single_points_of_failure, upstream
 from explorer.estate import Estate
+from explorer.export.provenance import without_provenance
 from explorer.ingest import load
-from explorer.provenance import without_provenance
 from explorer.report import reach_csv, roster_csv, roster_markdown
 from helpers import SAMPLES, node, opened
 from ui import dialogs, impact_panel, models, problems_panel, view_export

@@ -1,0 +1,97 @@
+"""The ownership gap rules, each defined once: its code and what it means.
+
+Three engines decide them: pyshacl over ``ontology/shapes.ttl`` (each shape names its rule
+with ``ics:rule``), the same rules in plain code for large graphs
+(``explorer.analysis.shape_rules``), and SPARQL queries on an endpoint
+(``explorer.remote.gap_rules``). Tests keep the shapes' codes equal to ``SHAPE_RULES`` and
+the three engines' answers equal to each other.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from explorer.domain.kinds import Kind
+
+__all__ = ["GRAPH_RULES", "RULES", "SHAPE_RULES", "STATUS_RULE_KINDS", "TRAFFIC_RULES", "Rule"]
+
+
+class Rule(StrEnum):
+    """A gap rule's stable code, as ``--json`` and the shapes write it."""
+
+    NO_OWNER = "no-owner"
+    SEVERAL_OWNERS = "several-owners"
+    DANGLING_OWNER = "dangling-owner"
+    OWNER_NOT_TEAM_OR_PERSON = "owner-not-team-or-person"
+    DISSOLVED_OWNER = "dissolved-owner"
+    UNREACHABLE_TEAM = "unreachable-team"
+    ASSUMPTION_WITHOUT_STATUS = "assumption-without-status"
+    UNVERIFIED_TIER1_ASSUMPTION = "unverified-tier1-assumption"
+    INVALID_ASSUMPTION_IN_USE = "invalid-assumption-in-use"
+    UNDEFINED_REFERENCE = "undefined-reference"
+    BAD_TEAM_STATUS = "bad-team-status"
+    BAD_ASSUMPTION_STATUS = "bad-assumption-status"
+    BAD_TIER = "bad-tier"
+    OVERDUE_QUESTION = "overdue-question"
+    UNDECLARED_DEPENDENCY = "undeclared-dependency"
+    UNKNOWN_SERVICE = "unknown-service"
+    UNOBSERVED_DEPENDENCY = "unobserved-dependency"
+
+    @property
+    def description(self) -> str:
+        return RULES[self]
+
+
+# rule -> what it means, for help texts and the README
+RULES: dict[Rule, str] = {
+    Rule.NO_OWNER: "a service, resource, system, vendor or assumption with no owner",
+    Rule.SEVERAL_OWNERS: "more than one owner, so accountability is split",
+    Rule.DANGLING_OWNER: "an owner that no source defines",
+    Rule.OWNER_NOT_TEAM_OR_PERSON: "an owner that is defined, but is not a team or a person",
+    Rule.DISSOLVED_OWNER: "an owner team that was dissolved",
+    Rule.UNREACHABLE_TEAM: "a team with no members and no contact",
+    Rule.ASSUMPTION_WITHOUT_STATUS: "an assumption nobody has marked verified or not",
+    Rule.UNVERIFIED_TIER1_ASSUMPTION: "an unverified assumption that a tier-1 thing relies on",
+    Rule.INVALID_ASSUMPTION_IN_USE: "an assumption known to be false that something relies on",
+    Rule.UNDEFINED_REFERENCE: "a placeholder for an id that some source names but none defines",
+    Rule.BAD_TEAM_STATUS: "a team status other than active or dissolved",
+    Rule.BAD_ASSUMPTION_STATUS: "an assumption status other than unverified, verified, invalid",
+    Rule.BAD_TIER: "a tier other than 1, 2 or 3",
+    Rule.OVERDUE_QUESTION: "an open question past its due date",
+    Rule.UNDECLARED_DEPENDENCY: "calls seen in traffic that no source declares as a dependency",
+    Rule.UNKNOWN_SERVICE: "a service seen in traffic that no catalog lists",
+    Rule.UNOBSERVED_DEPENDENCY: "a declared dependency with no call seen (stale, or a batch job)",
+}
+
+# the rules the shapes state (dangling-owner is owner-not-team-or-person for an owner that
+# no source defines: the message tells them apart)
+SHAPE_RULES: tuple[Rule, ...] = (
+    Rule.NO_OWNER,
+    Rule.SEVERAL_OWNERS,
+    Rule.OWNER_NOT_TEAM_OR_PERSON,
+    Rule.DISSOLVED_OWNER,
+    Rule.UNREACHABLE_TEAM,
+    Rule.ASSUMPTION_WITHOUT_STATUS,
+    Rule.BAD_TEAM_STATUS,
+    Rule.BAD_ASSUMPTION_STATUS,
+    Rule.BAD_TIER,
+)
+# the rules that compare observed calls with what is declared (files only, not endpoints)
+TRAFFIC_RULES: tuple[Rule, ...] = (
+    Rule.UNDECLARED_DEPENDENCY,
+    Rule.UNKNOWN_SERVICE,
+    Rule.UNOBSERVED_DEPENDENCY,
+)
+# the rules that need the graph's structure, stated in code only
+GRAPH_RULES: tuple[Rule, ...] = (
+    Rule.UNVERIFIED_TIER1_ASSUMPTION,
+    Rule.INVALID_ASSUMPTION_IN_USE,
+    Rule.UNDEFINED_REFERENCE,
+    Rule.OVERDUE_QUESTION,
+    *TRAFFIC_RULES,
+)
+# status rule -> the kind whose statuses it checks (the values: ``explorer.domain.statuses``)
+STATUS_RULE_KINDS: dict[Rule, Kind] = {
+    Rule.BAD_TEAM_STATUS: Kind.TEAM,
+    Rule.BAD_ASSUMPTION_STATUS: Kind.ASSUMPTION,
+}

@@ -1,0 +1,290 @@
+"""What one window shows, as a plain object: the estate, the selection, the highlighted
+reach, the view mode, the focus centres, the filter and the comparison.
+
+The app's panels observe it; the window only turns user actions into its methods and
+draws what it says. Without Qt, it can be tested on its own and is the ground that undo
+and editing build on: every change goes through a method here and is announced.
+
+The highlight, the impact list and the selection always tell one story: selecting a node
+outside the highlighted reach clears it, and so does asking for more hops; each such
+change leaves a ``note`` that says what it replaced.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TypeVar, cast
+
+from explorer.analysis import Direction, Reach
+from explorer.analysis.changes import ChangeMark
+from explorer.domain.vocab import id_from_iri
+from explorer.estate import Comparison, Estate
+from explorer.views.filters import NO_FILTER, Filter
+from explorer.views.graph_view import MORE_IRI, Group
+
+__all__ = ["Change", "Mode", "ViewRequest", "Workspace", "reach_distances", "reach_name"]
+
+
+class Mode(StrEnum):
+    """What the canvas draws."""
+
+    WHOLE = "whole"  # the whole estate (an endpoint's first page of it)
+    FOCUS = "focus"  # the neighbourhood of some centres
+    COMPARE = "compare"  # both snapshots, changes marked
+
+
+class Change(StrEnum):
+    """What observers are told changed."""
+
+    ESTATE = "estate"
+    SELECTION = "selection"
+    REACH = "reach"
+    VIEW = "view"
+    COMPARISON = "comparison"
+    FILTER = "filter"
+    NOTE = "note"  # ``note`` says what an action replaced or why it did nothing
+    FACTS = "facts"  # an edit changed what the estate says (gaps, lists, details)
+
+
+@dataclass(frozen=True)
+class ViewRequest:
+    """What the canvas should draw: a mode, its centres and how many hops around them."""
+
+    mode: Mode
+    centres: tuple[str, ...] = ()
+    hops: int = 1
+    path: tuple[str, ...] = ()  # the groups opened, outermost first (see explorer.views.grouping)
+    opened: tuple[tuple[str, int], ...] = ()  # pages of "+N more" open, per node
+    pinned: tuple[str, ...] = ()  # drawn on their own even in a grouped picture
+
+
+def reach_name(answer: Reach) -> str:
+    """``blast radius of DNS`` or ``upstream of DNS``: how a note names a highlight."""
+    what = "blast radius" if answer.direction is Direction.AFFECTED else "upstream"
+    return f"{what} of {answer.node.name}"
+
+
+def reach_distances(answer: Reach | None) -> dict[str, int]:
+    """IRI -> steps from the answer's node (0 for the node itself); {} for no answer."""
+    return answer.distances if answer is not None else {}
+
+
+def _in_reach(answer: Reach, iri: str) -> bool:
+    """Whether a highlight tells of ``iri``: it reaches it, or it is a team to tell."""
+    return iri in answer.distances or any(t.entity.iri == iri for t in answer.teams)
+
+
+Observer = Callable[[], None]
+Action = TypeVar("Action", bound=Callable[..., object])
+
+
+def reach_again(estate: Estate, answer: Reach | None) -> Reach | None:
+    """``answer`` asked again of ``estate`` (after an edit changed what it says)."""
+    if answer is None:
+        return None
+    ask = estate.blast_radius if answer.direction is Direction.AFFECTED else estate.upstream
+    return ask(answer.node.iri)
+
+
+def _acting(method: Action) -> Action:
+    """A user's action: the note of the one before is forgotten."""
+
+    @functools.wraps(method)
+    def act(self: Workspace, *args: object) -> object:
+        self.note = ""
+        return method(self, *args)
+
+    return cast(Action, act)
+
+
+@dataclass
+class Workspace:
+    """The state of one window. Each method changes it and tells the observers what changed."""
+
+    estate: Estate | None = None
+    selected: str | None = None
+    reach: Reach | None = None
+    mode: Mode = Mode.WHOLE
+    centres: tuple[str, ...] = ()
+    hops: int = 1
+    comparison: Comparison | None = None
+    filter: Filter = NO_FILTER
+    note: str = ""
+    path: tuple[str, ...] = ()  # the groups opened in a grouped picture, outermost first
+    opened: dict[str, int] = field(default_factory=dict)  # "+N more" pages open, per node
+    shown: frozenset[str] = frozenset()  # the nodes drawn now, as the window reports them
+    grouped: bool = False  # whether the picture drawn now is grouped, as the window reports
+    _observers: dict[Change, list[Observer]] = field(default_factory=dict, repr=False)
+
+    def observe(self, change: Change, observer: Observer) -> None:
+        self._observers.setdefault(change, []).append(observer)
+
+    def _tell(self, *changes: Change) -> None:
+        for change in changes:
+            for observer in self._observers.get(change, []):
+                observer()
+
+    def _say(self, note: str) -> None:
+        self.note = note
+        self._tell(Change.NOTE)
+
+    @_acting
+    def open(self, estate: Estate) -> None:
+        """Show a newly opened estate: the whole of it, nothing selected or highlighted;
+        the filter stays (it is the window's, as a search is)."""
+        self.estate, self.selected, self.reach = estate, None, None
+        self.mode, self.centres, self.comparison = Mode.WHOLE, (), None
+        self.path, self.opened, self.shown = (), {}, frozenset()
+        self._tell(Change.ESTATE, Change.COMPARISON, Change.SELECTION, Change.REACH, Change.VIEW)
+
+    @_acting
+    def edited(self, estate: Estate, reach: Reach | None, note: str) -> None:
+        """The estate after an edit (or its undo): the same selection, view and filter,
+        and the highlight worked out again over it (``reach_again``)."""
+        self.estate, self.reach = estate, reach
+        self._tell(Change.FACTS, Change.SELECTION, Change.REACH, Change.VIEW)
+        self._say(note)
+
+    @_acting
+    def select(self, iri: str) -> None:
+        """Select a node; in a focus view that does not draw it, focus on it. A highlight
+        that does not reach it is cleared: it would tell of another node."""
+        self.selected = iri = str(iri)  # an rdflib IRI is not equal to its text
+        if self.reach is not None and not _in_reach(self.reach, iri):
+            self._clear_reach(f"{id_from_iri(iri)} is not in it")
+        if self.mode is Mode.FOCUS and iri not in self.shown:
+            self.centres = (iri,)
+        if iri not in self.shown and (self.grouped or self.mode is Mode.FOCUS):
+            self._tell(Change.VIEW)  # a grouped picture draws it on its own
+        self._tell(Change.SELECTION)
+
+    def _clear_reach(self, why: str) -> None:
+        assert self.reach is not None
+        cleared = f"Cleared the {reach_name(self.reach)}: {why}."
+        self.reach = None
+        self._tell(Change.REACH)
+        self._say(cleared)
+
+    @_acting
+    def set_filter(self, kept: Filter) -> None:
+        """Show only what ``kept`` keeps, on the canvas and in the lists."""
+        self.filter = kept
+        self._tell(Change.FILTER, Change.VIEW)
+
+    @_acting
+    def focus(self, centres: tuple[str, ...] | None = None) -> bool:
+        """Focus on ``centres`` (default: what the highlight reaches, or the selection);
+        False, with a note, when there is nothing to focus on."""
+        if centres is None:
+            centres = tuple(reach_distances(self.reach)) or (self.selected or "",)
+        wanted = tuple(c for c in centres if c)
+        if not wanted:
+            self._say("Nothing to focus on: select a node first (click it, or search and Enter).")
+            return False
+        self.mode, self.centres = Mode.FOCUS, wanted
+        self._tell(Change.VIEW)
+        return True
+
+    @_acting
+    def expand(self, iri: str) -> None:
+        """Bring a node's neighbours into the focus view (and select it)."""
+        self.select(iri)
+        self.clear_reach()
+        self.focus((*self.centres, iri) if self.mode is Mode.FOCUS else (iri,))
+
+    @_acting
+    def set_hops(self, hops: int) -> None:
+        """How far the focus view reaches; a highlight there, which draws just what it
+        reaches, is cleared to show the hops asked for."""
+        changed = hops != self.hops
+        self.hops = hops
+        if self.mode is not Mode.FOCUS or not changed:
+            return
+        if self.reach is not None:
+            self.centres = (self.reach.node.iri,)
+            self._clear_reach(f"showing {hops} hop(s) around {self.reach.node.name}")
+        self._tell(Change.VIEW)
+
+    @_acting
+    def show_reach(self, answer: Reach) -> None:
+        """Highlight a blast radius or upstream; a focus view then draws what it reaches."""
+        before = self.reach
+        if before is not None and (before.node.iri, before.direction) != (
+            answer.node.iri,
+            answer.direction,
+        ):
+            self._say(f"Replaced the {reach_name(before)} with the {reach_name(answer)}.")
+        self.reach = answer
+        if self.mode is Mode.FOCUS:
+            self.centres = tuple(reach_distances(answer))
+        if self.mode is Mode.FOCUS or (self.grouped and answer.node.iri not in self.shown):
+            self._tell(Change.VIEW)
+        self._tell(Change.REACH)
+
+    @_acting
+    def open_group(self, group: Group) -> None:
+        """Open a drawn group: a "+N more" shows a page more of its node's neighbours; a
+        system's or team's group is drawn member by member (``back_to`` returns)."""
+        if group.iri.startswith(MORE_IRI):
+            self.opened = {**self.opened, group.key: self.opened.get(group.key, 0) + 1}
+        else:
+            self.path = (*self.path, group.key)
+        self._tell(Change.VIEW)
+
+    @_acting
+    def back_to(self, depth: int) -> None:
+        """Close the opened groups deeper than ``depth`` (0: the whole picture)."""
+        if depth < len(self.path):
+            self.path = self.path[:depth]
+            self._tell(Change.VIEW)
+
+    @_acting
+    def clear_reach(self) -> None:
+        self.reach = None
+        self._tell(Change.REACH)
+
+    @_acting
+    def show_whole(self) -> None:
+        """The whole estate; while comparing, with what was removed since the snapshot."""
+        self.mode = Mode.COMPARE if self.comparison is not None else Mode.WHOLE
+        self._tell(Change.VIEW)
+
+    @_acting
+    def compare(self, comparison: Comparison) -> None:
+        self.comparison, self.mode = comparison, Mode.COMPARE
+        self._tell(Change.COMPARISON, Change.VIEW)
+
+    @_acting
+    def stop_comparing(self) -> None:
+        if self.comparison is not None:
+            self.comparison = None
+            self._tell(Change.COMPARISON)
+            self.show_whole()
+
+    def view_request(self) -> ViewRequest:
+        """What to draw now; with a highlight, a focus view is what the highlight reaches."""
+        hops = 0 if self.reach is not None else self.hops
+        focus = self.mode is Mode.FOCUS
+        pinned = tuple(
+            dict.fromkeys(p for p in (self.selected, self.reach and self.reach.node.iri) if p)
+        )
+        return ViewRequest(
+            self.mode,
+            self.centres if focus else (),
+            hops,
+            () if focus else self.path,
+            tuple(sorted(self.opened.items())) if focus else (),
+            () if focus else pinned,
+        )
+
+    def change_marks(self) -> dict[str, ChangeMark]:
+        return self.comparison.changes.marks() if self.comparison is not None else {}
+
+    def describer(self, iri: str) -> Estate | None:
+        """The estate that describes ``iri``: the compared snapshot for a node removed since."""
+        if self.change_marks().get(iri) is ChangeMark.REMOVED and self.comparison is not None:
+            return self.comparison.old
+        return self.estate
