@@ -230,7 +230,7 @@ def _canvas(table: Table, view: Any) -> None:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
-    from ui.canvas import GraphCanvas, GraphScene
+    from ui.canvas.graph_canvas import GraphCanvas, GraphScene
 
     app = QApplication.instance() or QApplication([])
     scene = GraphScene()

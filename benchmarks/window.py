@@ -35,7 +35,7 @@ from stalls import StallSampler, report
 
 from explorer.domain.vocab import iri_for_id
 from explorer.views.filters import Filter
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 TICK_MS = 10
 HUB = "dns"

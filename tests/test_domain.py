@@ -31,7 +31,7 @@ SHAPES = Graph().parse(ontology_file("shapes.ttl"))
 
 class TestRelationTable:
     def test_every_relation_has_a_name_from_each_end_and_a_style(self) -> None:
-        from ui.theme import RELATION_STYLES
+        from ui.canvas.theme import RELATION_STYLES
 
         assert len({r.name for r in RELATIONS}) == len({r.inverse for r in RELATIONS}) == 8
         assert list(RELATION_STYLES) == [r.name for r in RELATIONS]

@@ -19,7 +19,7 @@ from explorer.domain.errors import InputError, SourceProblems
 from explorer.estate import Estate, open_estate
 from explorer.files.atomic import atomic_write_bytes
 from ui.display import display_problem
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 __all__ = ["application", "run_gui_command", "save_screenshot"]
 

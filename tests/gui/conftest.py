@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from explorer.estate import Estate
 from helpers import SAMPLES, opened
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from explorer import __version__
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def test_about_shows_the_version_and_the_licences(window: MainWindow, qtbot: QtBot) -> None:

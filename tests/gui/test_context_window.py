@@ -18,8 +18,8 @@ from test_session import CTRL, SHIFT, focused, press, search_and_enter
 
 from explorer.statements import Confidence
 from helpers import SAMPLES, opened
-from ui.edit_form import FormDialog
-from ui.main_window import MainWindow
+from ui.dialogs.edit_form import FormDialog
+from ui.window.main_window import MainWindow
 
 SAMPLE = SAMPLES / "region-build.ttl"
 RELATION = {"relation": "depends on", "target": "kms"}
@@ -229,7 +229,7 @@ from PySide6.QtWidgets import QApplication
 from explorer.recording.edits import Said, add_relation
 from explorer.estate.files import load_files
 from explorer.domain.vocab import iri_for_id
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 app = QApplication([])
 settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)

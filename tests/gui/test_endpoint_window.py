@@ -18,8 +18,8 @@ from explorer.remote.endpoint import Endpoint
 from explorer.report import reach_json
 from helpers import SAMPLES
 from sparql_servers import OxigraphServer, Proxy
-from ui.endpoint_dialog import EndpointDialog
-from ui.main_window import MainWindow
+from ui.dialogs.endpoint import EndpointDialog
+from ui.window.main_window import MainWindow
 
 SECRET = "gui-s3cret-0815"
 GRAPH = "https://tests.infra-context.dev/graph/region-build"
@@ -126,7 +126,7 @@ def test_cancel_stops_waiting_for_a_slow_endpoint(
 
 
 def test_a_down_endpoint_is_reported(window: MainWindow, qtbot: QtBot, monkeypatch) -> None:
-    monkeypatch.setattr("ui.dialogs.show_error", lambda *args: None)
+    monkeypatch.setattr("ui.dialogs.messages.show_error", lambda *args: None)
     from sparql_servers import free_port
 
     with qtbot.waitSignal(window.load_failed, timeout=30_000) as failed:
@@ -154,7 +154,9 @@ def test_a_failing_analysis_is_reported_as_such(
     window: MainWindow, qtbot: QtBot, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     titles: list[str] = []
-    monkeypatch.setattr("ui.dialogs.show_error", lambda parent, title, text: titles.append(title))
+    monkeypatch.setattr(
+        "ui.dialogs.messages.show_error", lambda parent, title, text: titles.append(title)
+    )
     _open(window, qtbot, Endpoint(proxy.url, GRAPH))
     window.select(str(iri_for_id("dns-zone")))
     proxy.fail = lambda n: 400  # type: ignore[assignment]

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
 from explorer.estate import Estate
-from ui.main_window import MainWindow
-from ui.table import RecordTable
+from ui.panels.table import RecordTable
+from ui.window.main_window import MainWindow
 
 SIZES = [(1366, 768), (1920, 1080)]
 

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from test_session import CTRL, SHIFT, press, search_and_enter
 
 from helpers import SAMPLES, node
-from ui.edge_item import EdgeItem
-from ui.main_window import MainWindow
-from ui.theme import relation_style
+from ui.canvas.edge_item import EdgeItem
+from ui.canvas.theme import relation_style
+from ui.window.main_window import MainWindow
 
 TRACES = SAMPLES / "region-build-traces.json"
 

@@ -7,15 +7,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-import ui.scene
+import ui.canvas.scene
 from explorer.estate import Estate
-from ui.canvas import GraphCanvas
-from ui.scene import GraphScene
+from ui.canvas.graph_canvas import GraphCanvas
+from ui.canvas.scene import GraphScene
 
 
 @pytest.fixture
 def canvas(qtbot: QtBot, sample_session: Estate, monkeypatch: pytest.MonkeyPatch) -> GraphCanvas:
-    monkeypatch.setattr(ui.scene, "CLOUD_FROM", 10)  # the sample stands in for a large estate
+    monkeypatch.setattr(
+        ui.canvas.scene, "CLOUD_FROM", 10
+    )  # the sample stands in for a large estate
     scene = GraphScene()
     app = QApplication.instance()
     assert isinstance(app, QApplication)

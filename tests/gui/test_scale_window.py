@@ -16,8 +16,8 @@ from explorer.views import grouping
 from explorer.views.graph_view import MORE_IRI
 from explorer.workspace import picture as drawing
 from helpers import node
-from ui.main_window import MainWindow
-from ui.models import RecordTableModel
+from ui.panels.models import RecordTableModel
+from ui.window.main_window import MainWindow
 
 DNS = str(node("dns-service"))
 LEFT = Qt.MouseButton.LeftButton

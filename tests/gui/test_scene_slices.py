@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from explorer.domain.kinds import Kind
 from explorer.domain.model import Entity
 from explorer.views.graph_view import Edge, GraphView
-from ui.scene import SLICE_EDGES, GraphScene
+from ui.canvas.scene import SLICE_EDGES, GraphScene
 
 
 def star(name: str, leaves: int) -> GraphView:

@@ -17,8 +17,8 @@ from explorer.estate import Estate
 from explorer.ingest import load
 from explorer.workspace.state import reach_distances
 from helpers import SAMPLES, node
-from ui import export_commands
-from ui.main_window import MainWindow
+from ui.commands import exports as export_commands
+from ui.window.main_window import MainWindow
 
 Write = Callable[[str, str | bytes], Path]
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier

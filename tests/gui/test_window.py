@@ -20,9 +20,13 @@ from explorer.export.provenance import without_provenance
 from explorer.ingest import load
 from explorer.report import reach_csv, roster_csv, roster_markdown
 from helpers import SAMPLES, node, opened
-from ui import dialogs, impact_panel, models, problems_panel, view_export
-from ui.main_window import MainWindow
-from ui.models import RecordTableModel
+from ui.canvas import view_export
+from ui.dialogs import messages as dialogs
+from ui.panels import impact as impact_panel
+from ui.panels import models
+from ui.panels import problems as problems_panel
+from ui.panels.models import RecordTableModel
+from ui.window.main_window import MainWindow
 
 Write = Callable[[str, str | bytes], Path]
 DNS = str(node("dns-service"))

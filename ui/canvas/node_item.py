@@ -1,7 +1,7 @@
-"""What the canvas draws of one node (its relations: ``ui.edge_item``).
+"""What the canvas draws of one node (its relations: ``ui.canvas.edge_item``).
 
 Labels are drawn with ``drawText`` (plain text, never HTML), at the size and visibility
-``ui.labels`` decides; tooltips are escaped.
+``ui.canvas.labels`` decides; tooltips are escaped.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from explorer.analysis.changes import ChangeMark
 from explorer.domain.kinds import Kind
 from explorer.domain.model import Entity
 from explorer.views.layout import size_of
-from ui.shapes import shared_outline
-from ui.theme import (
+from ui.canvas.shapes import shared_outline
+from ui.canvas.theme import (
     CHANGE_STYLES,
     GAP_COLOUR,
     KIND_STYLES,
@@ -125,7 +125,7 @@ class NodeItem(QGraphicsItem):
 
     def _geometry(self) -> None:
         """The shape's box and the label's left, width and height as plain numbers, for
-        ``ui.labels``, which places thousands of labels without a call into Qt each."""
+        ``ui.canvas.labels``, which places thousands of labels without a call into Qt each."""
         r, label = self.rect, self.label_rect
         self.shape_box = (r.left(), r.top(), r.right(), r.bottom())
         self.label_size = (label.left(), label.width(), label.height())
@@ -138,7 +138,7 @@ class NodeItem(QGraphicsItem):
     def label_extent(self, k: float) -> tuple[float, float, float, float]:
         """The label's box at scale ``k`` as plain numbers (left, top, right, bottom), in
         item coordinates: scaled about its left middle beside a compact shape, about the
-        centre inside one. ``ui.labels`` places thousands of them without Qt."""
+        centre inside one. ``ui.canvas.labels`` places thousands of them without Qt."""
         left, width, height = self.label_size
         if self.compact:
             return (left, -height * k / 2, left + width * k, height * k / 2)

@@ -13,8 +13,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.estate import Estate
-from ui.models import Column
-from ui.table import RecordTable
+from ui.panels.models import Column
+from ui.panels.table import RecordTable
 
 __all__ = ["Finding", "ProblemsPanel"]
 

@@ -1,7 +1,7 @@
 """The open questions on the graph: listed, filtered to the open ones, answered or dropped.
 
 A click selects the first node a question is about; Answer… and Drop close the selected
-question through the window's undo stack (``ui.context_commands``).
+question through the window's undo stack (``ui.commands.recording``).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from explorer.domain.clock import today
 from explorer.domain.vocab import id_from_iri
 from explorer.statements import Question
-from ui.models import Column
-from ui.table import RecordPanel
+from ui.panels.models import Column
+from ui.panels.table import RecordPanel
 
 __all__ = ["QUESTION_COLUMNS", "QuestionsPanel"]
 

@@ -1,6 +1,6 @@
 """What the window's group actions do: find a drawn group, open the selected one, go back.
 
-A mixin of ``ui.commands.WindowCommands``, which gives it the window and its workspace.
+A mixin of ``ui.commands.window.WindowCommands``, which gives it the window and its workspace.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from explorer.views.graph_view import Group
 from explorer.workspace.state import Workspace
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 __all__ = ["GroupCommands"]
 

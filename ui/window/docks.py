@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.changes_panel import ChangesPanel
-from ui.details_panel import DetailsPanel
-from ui.filter_panel import FilterPanel
-from ui.gaps_panel import GapsPanel
-from ui.impact_panel import ImpactPanel
-from ui.jobs import JobRunner
-from ui.problems_panel import ProblemsPanel
-from ui.search_panel import SearchPanel
-from ui.structure_panel import StructurePanel
+from ui.jobs.runner import JobRunner
+from ui.panels.changes import ChangesPanel
+from ui.panels.details import DetailsPanel
+from ui.panels.filters import FilterPanel
+from ui.panels.gaps import GapsPanel
+from ui.panels.impact import ImpactPanel
+from ui.panels.problems import ProblemsPanel
+from ui.panels.search import SearchPanel
+from ui.panels.structure import StructurePanel
 
 __all__ = ["Docks", "column", "status_bar"]
 

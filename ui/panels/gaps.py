@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from explorer.analysis import Gap
-from ui.models import GAP_COLUMNS
-from ui.table import RecordPanel
+from ui.panels.models import GAP_COLUMNS
+from ui.panels.table import RecordPanel
 
 __all__ = ["GapsPanel"]
 

@@ -17,7 +17,7 @@ from explorer.files.atomic import atomic_write_bytes
 from explorer.recording.context_file import Context
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 __all__ = ["RECOVERY", "RecoveryFile"]
 

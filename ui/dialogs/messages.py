@@ -1,5 +1,5 @@
 """Modal messages, kept in one place so tests can replace them instead of clicking
-(``monkeypatch.setattr(ui.dialogs, "show_error", ...)``): callers look them up here."""
+(``monkeypatch.setattr(ui.dialogs.messages, "show_error", ...)``): callers look them up here."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""The main window: canvas in the middle, the panels around it (``ui.docks``). It draws
+"""The main window: canvas in the middle, the panels around it (``ui.window.docks``). It draws
 what the workspace (``explorer.workspace.state``) says, through its filter; what the actions do
-is in ``ui.commands``."""
+is in ``ui.commands.window``."""
 
 from __future__ import annotations
 
@@ -15,15 +15,15 @@ from explorer.views.filters import kept_gaps, kept_reach, rules_of
 from explorer.workspace.picture import Picture, picture
 from explorer.workspace.state import Change, Workspace, reach_distances
 from ui.actions import install_actions, install_toolbar
-from ui.breadcrumb import Breadcrumb
-from ui.canvas import GraphCanvas
-from ui.commands import WindowCommands
-from ui.docks import Docks, column, status_bar
-from ui.filter_panel import FilterBar
-from ui.jobs import JobRunner, Lane
-from ui.legend import Legend
-from ui.recent import RecentSources, WindowLayout
-from ui.scene import GraphScene
+from ui.canvas.breadcrumb import Breadcrumb
+from ui.canvas.graph_canvas import GraphCanvas
+from ui.canvas.legend import Legend
+from ui.canvas.scene import GraphScene
+from ui.commands.window import WindowCommands
+from ui.jobs.runner import JobRunner, Lane
+from ui.panels.filters import FilterBar
+from ui.window.docks import Docks, column, status_bar
+from ui.window.recent import RecentSources, WindowLayout
 
 __all__ = ["MainWindow"]
 

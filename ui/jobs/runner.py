@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
 from explorer.domain.errors import Cancelled, InputError
 from explorer.domain.progress import quiet
-from ui.worker import Job, Report
+from ui.jobs.worker import Job, Report
 
 __all__ = ["JobRunner", "Lane"]
 

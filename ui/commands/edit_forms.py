@@ -1,5 +1,5 @@
 """The Edit menu's forms: each asks what to record, builds an ``explorer.recording.edits.Edit`` and
-hands it to the undo stack (``ui.context_commands``).
+hands it to the undo stack (``ui.commands.recording``).
 
 A node is named in a form as "Label (id)", completed from the estate's entities; what is
 typed is resolved as everywhere else (id, label or IRI), and a name that matches nothing
@@ -32,11 +32,11 @@ from explorer.recording.edits import (
 )
 from explorer.statements import ATTRIBUTES, Confidence, Question, QuestionStatus
 from explorer.statements.questions import parse_due
-from ui import dialogs
-from ui.edit_form import Field, FormDialog
+from ui.dialogs import messages as dialogs
+from ui.dialogs.edit_form import Field, FormDialog
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 __all__ = ["EditRequests"]
 

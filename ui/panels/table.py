@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.models import Column, RecordTableModel
+from ui.panels.models import Column, RecordTableModel
 
 __all__ = ["RecordPanel", "RecordTable"]
 

@@ -28,14 +28,14 @@ from explorer.recording.edits import (
 )
 from explorer.statements import Confidence, QuestionStatus
 from explorer.workspace.state import Change, reach_again
-from ui import dialogs
-from ui.edit_requests import EditRequests
-from ui.questions_panel import QuestionsPanel
-from ui.recovery import RECOVERY, RecoveryFile
-from ui.worker import Report
+from ui.commands.edit_forms import EditRequests
+from ui.commands.recovery import RECOVERY, RecoveryFile
+from ui.dialogs import messages as dialogs
+from ui.jobs.worker import Report
+from ui.panels.questions import QuestionsPanel
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 __all__ = ["ContextCommands"]
 

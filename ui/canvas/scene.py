@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from explorer.analysis.changes import ChangeMark
 from explorer.views.graph_view import Edge, GraphView
-from ui.edge_item import EdgeItem, relation_pen
-from ui.labels import LabelPlacer
-from ui.node_item import DOT_MAX_ZOOM, NodeItem
-from ui.overview import EdgeLines, NodeCloud
-from ui.theme import is_dark
+from ui.canvas.edge_item import EdgeItem, relation_pen
+from ui.canvas.labels import LabelPlacer
+from ui.canvas.node_item import DOT_MAX_ZOOM, NodeItem
+from ui.canvas.overview import EdgeLines, NodeCloud
+from ui.canvas.theme import is_dark
 
 __all__ = ["BATCH_EDGES", "CLOUD_FROM", "SLICE_EDGES", "GraphScene"]
 
@@ -114,7 +114,7 @@ class GraphScene(QGraphicsScene):
             self.nodes[iri] = item
 
     def _add_batched_edges(self, view: GraphView, scale: tuple[float, float]) -> None:
-        """One ``drawLines`` per relation instead of an item per edge (see ui.overview).
+        """One ``drawLines`` per relation instead of an item per edge (see ui.canvas.overview).
 
         Centre to centre, under the nodes, without arrowheads: this many edges are only
         drawn together when the view is far out, where an arrowhead is a pixel or two.

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from explorer.views.graph_view import GraphView
-from ui.node_item import NodeItem
+from ui.canvas.node_item import NodeItem
 
 __all__ = ["READABLE", "LabelPlacer", "label_scale"]
 

@@ -21,9 +21,9 @@ from explorer.domain.model import Entity
 from explorer.domain.progress import StepProgress
 from explorer.estate import Estate
 from explorer.search import Fragment, SearchHit
-from ui.jobs import JobRunner, Lane
-from ui.models import SEARCH_COLUMNS
-from ui.table import RecordTable
+from ui.jobs.runner import JobRunner, Lane
+from ui.panels.models import SEARCH_COLUMNS
+from ui.panels.table import RecordTable
 
 __all__ = ["SearchPanel"]
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from explorer.domain.relations import BY_NAME
 from explorer.views.graph_view import Edge
-from ui.node_item import NodeItem
-from ui.overview import arrow_lines
-from ui.theme import CONFIDENCE_BADGES, UNSURE_OPACITY, relation_style
+from ui.canvas.node_item import NodeItem
+from ui.canvas.overview import arrow_lines
+from ui.canvas.theme import CONFIDENCE_BADGES, UNSURE_OPACITY, relation_style
 
 __all__ = ["EdgeItem", "relation_pen"]
 

@@ -1,6 +1,6 @@
 """What the window's export actions do: snapshots, pictures of the view, the roster.
 
-A mixin of ``ui.commands.WindowCommands``, which gives it the window and its workspace.
+A mixin of ``ui.commands.window.WindowCommands``, which gives it the window and its workspace.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from explorer.estate import Written
 from explorer.export import WRITERS
 from explorer.workspace.names import view_name, view_title
 from explorer.workspace.state import Workspace
-from ui import dialogs, view_export
+from ui.canvas import view_export
+from ui.dialogs import messages as dialogs
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 __all__ = ["ExportCommands"]
 

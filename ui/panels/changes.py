@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from explorer.estate import Comparison
-from ui.models import CHANGE_COLUMNS
-from ui.table import RecordPanel
+from ui.panels.models import CHANGE_COLUMNS
+from ui.panels.table import RecordPanel
 
 __all__ = ["ChangesPanel"]
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 from explorer.domain.kinds import Kind
 from explorer.domain.relations import BY_NAME, DEPENDS_ON
-from ui.shapes import outline
-from ui.theme import (
+from ui.canvas.shapes import outline
+from ui.canvas.theme import (
     CHANGE_STYLES,
     CONFIDENCE_BADGES,
     GAP_COLOUR,

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from explorer.analysis import SinglePoint
 from explorer.domain.model import Entity
-from ui.models import CYCLE_COLUMNS, POINT_COLUMNS
-from ui.table import RecordPanel
+from ui.panels.models import CYCLE_COLUMNS, POINT_COLUMNS
+from ui.panels.table import RecordPanel
 
 __all__ = ["StructurePanel"]
 

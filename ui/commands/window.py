@@ -20,17 +20,17 @@ from explorer.domain.progress import StepProgress
 from explorer.domain.vocab import id_from_iri
 from explorer.estate import Comparison, Estate, last_endpoint, open_estate, source_label
 from explorer.views.filters import NO_FILTER
-from ui import dialogs
-from ui.context_commands import ContextCommands
-from ui.endpoint_dialog import EndpointDialog
-from ui.export_commands import ExportCommands
-from ui.group_commands import GroupCommands
-from ui.jobs import Work
-from ui.shortcuts import ShortcutsDialog
-from ui.worker import Job
+from ui.commands.exports import ExportCommands
+from ui.commands.groups import GroupCommands
+from ui.commands.recording import ContextCommands
+from ui.dialogs import messages as dialogs
+from ui.dialogs.endpoint import EndpointDialog
+from ui.dialogs.shortcuts import ShortcutsDialog
+from ui.jobs.runner import Work
+from ui.jobs.worker import Job
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 __all__ = ["BACKGROUND_FROM", "SOURCE_FILTER", "WindowCommands"]
 
@@ -47,8 +47,8 @@ def _opened(sources: Sequence[str], report: StepProgress) -> Estate:
 
 
 class WindowCommands(ExportCommands, GroupCommands):
-    """The handlers of one window's actions (the exports' in ``ui.export_commands``, the
-    groups' in ``ui.group_commands``)."""
+    """The handlers of one window's actions (the exports' in ``ui.commands.exports``, the
+    groups' in ``ui.commands.groups``)."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window

@@ -37,9 +37,9 @@ from explorer.report import (
     roster_csv,
     roster_markdown,
 )
-from ui import dialogs
-from ui.models import IMPACT_COLUMNS, TEAM_COLUMNS, path_text
-from ui.table import RecordTable
+from ui.dialogs import messages as dialogs
+from ui.panels.models import IMPACT_COLUMNS, TEAM_COLUMNS, path_text
+from ui.panels.table import RecordTable
 
 __all__ = ["FORMATS", "ImpactPanel", "heading_for"]
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from explorer.domain.errors import InputError
 from explorer.files.atomic import atomic_write_bytes
-from ui.legend import Legend
+from ui.canvas.legend import Legend
 
 __all__ = ["MAX_PIXELS", "Heading", "save_scene"]
 

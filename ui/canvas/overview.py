@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 if TYPE_CHECKING:
-    from ui.node_item import NodeItem
+    from ui.canvas.node_item import NodeItem
 
 __all__ = ["EdgeLines", "NodeCloud", "arrow_lines"]
 

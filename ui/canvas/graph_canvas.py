@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from ui.node_item import NodeItem
-from ui.scene import GraphScene
+from ui.canvas.node_item import NodeItem
+from ui.canvas.scene import GraphScene
 
 __all__ = ["GraphCanvas"]
 
