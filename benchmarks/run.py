@@ -175,7 +175,7 @@ def _whole_picture(graph: Any) -> Any:
     from explorer.ingest import LoadResult
     from explorer.views.filters import NO_FILTER
     from explorer.workspace.picture import picture
-    from explorer.workspace.state import Mode, ViewRequest
+    from explorer.workspace.view_request import Mode, ViewRequest
 
     estate = FileEstate(LoadResult(graph))
     return picture(estate, ViewRequest(Mode.WHOLE), NO_FILTER, {}).view

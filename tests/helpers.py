@@ -69,3 +69,10 @@ def opened(sources: list[Path]) -> Estate:
     estate = open_estate(sources)
     estate.prepare()
     return estate
+
+
+def rdf_snapshot_extensions() -> list[str]:
+    """The extensions snapshots are written as in an RDF format (``.ttl``, ``.nt``...)."""
+    from explorer.formats.registry import WRITTEN
+
+    return [f.extensions[0] for f in WRITTEN if f.rdf]

@@ -1,11 +1,14 @@
-"""The shape of the code: the core/GUI boundary, layers without circles, one seam between
-files and endpoints, and small modules and functions."""
+"""The shape of the code: the core/GUI boundary, layers without circles (import-linter's
+contracts in pyproject.toml, which the design document draws), one seam between files and
+endpoints, the window built in one place, and small modules and functions."""
 
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,60 +19,6 @@ from helpers import REPO
 
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "ui")
 
-# lowest first: a module may import its own layer and the layers below, never above
-LAYERS = (
-    (
-        "explorer.domain.errors",
-        "explorer.domain.vocab",
-        "explorer.files.resources",
-        "explorer.files.atomic",
-        "explorer.formats.xmlchars",
-        "explorer.formats.cells",
-        "explorer.files.caches",
-        "explorer.files.licences",
-        "explorer",
-    ),
-    (
-        "explorer.domain.progress",
-        "explorer.domain.kinds",
-        "explorer.domain.statuses",
-        "explorer.domain.rules",
-        "explorer.domain.tiers",
-        "explorer.statements",
-        "explorer.domain.clock",
-    ),
-    (
-        "explorer.domain.relations",
-        "explorer.domain.model",
-        "explorer.graph.store",
-        "explorer.views.layout",
-        "explorer.graph.scan",
-    ),
-    ("explorer.graph.index",),
-    (
-        "explorer.ingest",
-        "explorer.graph.lookup",
-        "explorer.export.provenance",
-        "explorer.search",
-        "explorer.graph.calls",
-    ),
-    ("explorer.analysis", "explorer.views.graph_view", "explorer.estate.warm"),
-    (
-        "explorer.analysis.details",
-        "explorer.analysis.changes",
-        "explorer.export",
-        "explorer.views.filters",
-        "explorer.views.grouping",
-        "explorer.report",
-        "explorer.recording.context_file",
-        "explorer.recording.edits",
-    ),
-    ("explorer.remote",),
-    ("explorer.estate",),
-    ("explorer.workspace.state", "explorer.workspace.picture", "explorer.cli", "explorer.__main__"),
-    ("explorer.workspace.names",),
-    ("ui",),
-)
 # only the seam asks whether a source is a file or an endpoint
 SEAM = ("explorer.estate", "explorer.remote")
 ENDPOINT_WORDS = {"is_endpoint", "endpoint_among", "EndpointEstate", "FileEstate", "load_files"}
@@ -101,18 +50,6 @@ def _imported_modules(source: str) -> set[str]:
     return {module for module, _ in _imports(ast.parse(source))}
 
 
-def _layer(module: str) -> int:
-    """The layer of ``module``: of its longest matching prefix (the package ``explorer``
-    itself, which holds the version, matches only itself)."""
-    best, found = -1, -1
-    for number, prefixes in enumerate(LAYERS):
-        for prefix in prefixes:
-            matches = module == prefix or (prefix != "explorer" and module.startswith(prefix + "."))
-            if matches and len(prefix) > best:
-                best, found = len(prefix), number
-    return found
-
-
 def _import_graph(modules: set[str], trees: dict[str, ast.Module]) -> nx.DiGraph:
     graph = nx.DiGraph()
     for name, tree in trees.items():
@@ -139,8 +76,8 @@ def test_the_scan_sees_a_lazy_import_inside_a_function() -> None:
     assert "PySide6.QtCore" in _imported_modules(source)
 
 
-def test_explorer_has_no_import_circle() -> None:
-    trees = dict(_sources("explorer"))
+def test_no_import_circle_between_any_two_modules() -> None:
+    trees = dict(_sources("explorer", "ui"))
     circles = list(nx.simple_cycles(_import_graph(set(trees), trees)))
     assert circles == []
 
@@ -151,16 +88,6 @@ def test_the_circle_check_sees_a_circle() -> None:
         "explorer.b": ast.parse("def f():\n    import explorer.a\n"),
     }
     assert list(nx.simple_cycles(_import_graph(set(trees), trees)))
-
-
-def test_no_module_imports_a_higher_layer() -> None:
-    offenders = []
-    for name, tree in _sources("explorer", "ui"):
-        assert _layer(name) >= 0, f"{name} belongs to no layer: add it to LAYERS"
-        for module, _ in _imports(tree):
-            if module.startswith(("explorer", "ui")) and _layer(module) > _layer(name):
-                offenders.append(f"{name} imports {module}")
-    assert offenders == []
 
 
 def _endpoint_branches(name: str, tree: ast.AST) -> list[str]:
@@ -213,7 +140,7 @@ def test_modules_and_functions_stay_small() -> None:
                     length = (node.end_lineno or node.lineno) - node.lineno + 1
                     if length > 40:
                         too_long.append(f"{path.relative_to(REPO)}:{node.lineno} {node.name}")
-    window = (REPO / "ui" / "main_window.py").read_text(encoding="utf-8")
+    window = (REPO / "ui" / "window" / "main_window.py").read_text(encoding="utf-8")
     if window.count("\n") >= 250:
         too_long.append(f"ui/window/main_window.py: {window.count(chr(10))} lines")
     assert too_long == []
@@ -250,3 +177,73 @@ def test_launcher_sends_only_gui_command_lines_to_qt() -> None:
     assert _wants_gui(["screenshot", "-o", "x.png"])
     assert not _wants_gui(["gaps"]) and not _wants_gui(["--help"])
     assert not _wants_gui(["import", "a.csv", "-o", "a.ttl"])
+
+
+def _contracts() -> dict[str, dict[str, object]]:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    return {c["id"]: c for c in config["tool"]["importlinter"]["contracts"]}
+
+
+def _documented_layers(heading: str) -> list[str]:
+    """The layers of a table in docs/architecture.md, top first: its first column, each
+    cell's packages as the contract writes them (``cli | workspace``)."""
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = text.split(heading, 1)[1].split("\n\n", 2)[1]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    return [" | ".join(re.findall(r"`([\w_]+)`", row.split(" | ")[0])) for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("contract", "heading"),
+    [("engine-layers", "The engine's layers"), ("app-layers", "The app's layers")],
+)
+def test_the_design_document_draws_the_contracts_layers(contract: str, heading: str) -> None:
+    assert _documented_layers(heading) == _contracts()[contract]["layers"]
+
+
+def test_the_design_documents_tree_is_the_tree() -> None:
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    tree = text.split("## The tree", 1)[1].split("```text", 1)[1].split("```", 1)[0]
+    drawn, top = set(), ""
+    for line in tree.splitlines():
+        if found := re.match(r"^(\w+)/", line):
+            top = found.group(1)
+        elif found := re.match(r"^  (\w+)/", line):
+            drawn.add(f"{top}/{found.group(1)}")
+    packages = {
+        f"{root}/{path.parent.name}"
+        for root in ("explorer", "ui")
+        for path in (REPO / root).glob("*/__init__.py")
+    }
+    assert drawn == packages
+
+
+def test_every_package_is_in_a_layer() -> None:
+    """The contracts are exhaustive (a package no layer names fails them); this says
+    which is missing in words, before import-linter runs."""
+    for contract, root in (("engine-layers", "explorer"), ("app-layers", "ui")):
+        layers = _contracts()[contract]["layers"]
+        named = {name.strip() for layer in layers for name in re.split(r"[|:]", layer)}
+        present = {p.stem if p.suffix else p.name for p in (REPO / root).iterdir()}
+        present = {p for p in present if not p.startswith(("_", ".")) or p == "__main__"}
+        present -= {"icons", "__init__"}
+        assert present <= named, f"{root}: {sorted(present - named)} in no layer"
+
+
+def test_only_the_app_builds_the_main_window() -> None:
+    """Command groups, panels and the canvas get what they act on, never the window."""
+    builders = {
+        name
+        for name, tree in _sources("ui")
+        for module, names in _imports(tree)
+        if module == "ui.window.main_window" or "MainWindow" in names
+    }
+    assert builders == {"ui.app"}
+
+
+def test_import_linter_keeps_every_contract() -> None:
+    linter = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run(
+        [str(linter), "--no-cache"], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert done.returncode == 0, done.stdout[-3000:]

@@ -6,6 +6,7 @@ import pytest
 from rdflib import Graph
 
 from explorer.analysis import Reach, blast_radius
+from explorer.domain.errors import UnknownNode
 from explorer.ingest import load
 from helpers import SAMPLES, estate, node
 
@@ -20,9 +21,13 @@ def teams(answer: Reach) -> dict[str, tuple[str, tuple[str, ...]]]:
 
 class TestBlastRadius:
     def test_empty_graph(self) -> None:
-        answer = blast_radius(Graph(), node("x"))
-        assert answer.impacted == () and answer.teams == ()
-        assert answer.node.id == "x" and answer.node.kind == "unknown"
+        with pytest.raises(UnknownNode, match="unknown node 'x'; closest: none"):
+            blast_radius(Graph(), node("x"))
+
+    def test_an_unknown_node_is_refused_with_the_closest_names(self) -> None:
+        graph = estate("id:dns-service a ic:Service ; ic:dependsOn id:dns-zone .\n")
+        with pytest.raises(UnknownNode, match="closest: dns-service"):
+            blast_radius(graph, node("dns"))
 
     def test_a_node_with_no_dependents(self) -> None:
         graph = estate("id:a a ic:Service ; ic:dependsOn id:b .\nid:b a ic:Resource .\n")

@@ -30,7 +30,7 @@ from explorer.recording.edits import (
 )
 from explorer.report import diff_text
 from explorer.statements import Confidence, statements_of
-from explorer.views.filters import Filter, kept_reach
+from explorer.views.filters import Filter, filtered_reach
 
 ESTATE = """\
 @prefix ic: <https://infra-context.dev/ontology#> .
@@ -201,9 +201,9 @@ class TestMinimumConfidence:
         apply(graph, Context(), add_node(Kind.SERVICE, "cron", "Cron", likely))
         apply(graph, Context(), add_relation(node("cron"), "depends on", node("db"), likely))
         answer = blast_radius(graph, node("db"))
-        kept = kept_reach(answer, Filter(confidence=Confidence.LIKELY), {})
+        kept = filtered_reach(answer, Filter(confidence=Confidence.LIKELY), {})
         assert set(confidences(kept)) == {"app", "web", "cron"}
-        surest = kept_reach(answer, Filter(confidence=Confidence.DECLARED), {})
+        surest = filtered_reach(answer, Filter(confidence=Confidence.DECLARED), {})
         assert set(confidences(surest)) == {"app", "web"}
 
 

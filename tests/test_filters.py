@@ -15,10 +15,10 @@ from explorer.ingest import load
 from explorer.views.filters import (
     Filter,
     facet_counts,
-    kept_gaps,
-    kept_graph,
-    kept_reach,
-    kept_view,
+    filtered_gaps,
+    filtered_graph,
+    filtered_reach,
+    filtered_view,
     rules_of,
 )
 from explorer.views.graph_view import whole_graph
@@ -52,40 +52,40 @@ class TestCounts:
         _, view, rules = sample
         counts = facet_counts(view, rules)
         for tier, count in counts.tiers.items():
-            assert len(kept_view(view, Filter(tiers=frozenset({tier})), rules).nodes) == count
+            assert len(filtered_view(view, Filter(tiers=frozenset({tier})), rules).nodes) == count
         for rule, count in counts.rules.items():
-            assert len(kept_view(view, Filter(rules=frozenset({rule})), rules).nodes) == count
+            assert len(filtered_view(view, Filter(rules=frozenset({rule})), rules).nodes) == count
 
 
 class TestWhatIsKept:
     def test_facets_combine_and_the_view_is_laid_out_anew(self, sample: tuple) -> None:  # type: ignore[type-arg]
         _, view, rules = sample
-        kept = kept_view(view, SERVICES.with_facet("tiers", [1]), rules)
+        kept = filtered_view(view, SERVICES.with_facet("tiers", [1]), rules)
         assert kept.nodes and all(e.kind == "service" and e.tier == 1 for e in kept.nodes.values())
         assert set(kept.positions) == set(kept.nodes)
         assert all(e.source in kept.nodes and e.target in kept.nodes for e in kept.edges)
 
     def test_a_relation_filter_keeps_the_nodes_and_drops_other_edges(self, sample: tuple) -> None:  # type: ignore[type-arg]
         _, view, rules = sample
-        kept = kept_view(view, Filter(relations=frozenset({"uses vendor"})), rules)
+        kept = filtered_view(view, Filter(relations=frozenset({"uses vendor"})), rules)
         assert set(kept.nodes) == set(view.nodes)
         assert {e.relation for e in kept.edges} == {"uses vendor"}
 
     def test_an_owner_filter_keeps_what_the_team_owns_and_the_team(self, sample: tuple) -> None:  # type: ignore[type-arg]
         _, view, rules = sample
-        kept = kept_view(view, Filter(owners=frozenset({"DNS and Edge"})), rules)
+        kept = filtered_view(view, Filter(owners=frozenset({"DNS and Edge"})), rules)
         ids = {e.id for e in kept.nodes.values()}
         assert ids == {"team-dns", "dns-service", "dns-zone", "vendor-quorum-dns"}
 
     def test_the_focus_centres_stay_whatever_the_filter(self, sample: tuple) -> None:  # type: ignore[type-arg]
         _, view, rules = sample
         team = str(node("team-dns"))
-        assert team in kept_view(view, SERVICES, rules, centres=[team]).nodes
+        assert team in filtered_view(view, SERVICES, rules, centres=[team]).nodes
 
     def test_an_answer_keeps_the_nodes_and_the_teams_that_own_them(self, sample: tuple) -> None:  # type: ignore[type-arg]
         graph, _, rules = sample
         answer = blast_radius(graph, node("dns-service"))
-        kept = kept_reach(answer, Filter(tiers=frozenset({1})), rules)
+        kept = filtered_reach(answer, Filter(tiers=frozenset({1})), rules)
         assert kept.impacted and all(i.entity.tier == 1 for i in kept.impacted)
         assert len(kept.impacted) < len(answer.impacted)
         owned = {i.entity.id for i in kept.impacted} | {"dns-service"}
@@ -95,12 +95,12 @@ class TestWhatIsKept:
     def test_gaps_by_rule(self, sample: tuple) -> None:  # type: ignore[type-arg]
         graph, _, _ = sample
         gaps = ownership_gaps(graph)
-        kept = kept_gaps(gaps, Filter(rules=frozenset({"no-owner"})))
+        kept = filtered_gaps(gaps, Filter(rules=frozenset({"no-owner"})))
         assert kept and {g.rule for g in kept} == {"no-owner"}
 
     def test_a_filtered_graph_keeps_every_triple_of_what_it_keeps(self, sample: tuple) -> None:  # type: ignore[type-arg]
         graph, _, rules = sample
-        kept = kept_graph(graph, SERVICES, rules)
+        kept = filtered_graph(graph, SERVICES, rules)
         kinds = {e.kind for e in entities(kept)}
         assert kinds <= {"service", "placeholder", "unknown"}
         dns = node("dns-service")

@@ -10,9 +10,9 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from explorer.domain.vocab import IC, iri_for_id
-from explorer.export import RDF_WRITERS, dump
+from explorer.export import dump
 from explorer.ingest import load
-from helpers import SAMPLES
+from helpers import SAMPLES, rdf_snapshot_extensions
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -39,7 +39,7 @@ RDF_XML = """<?xml version="1.0"?>
 
 
 class TestRoundTrip:
-    @pytest.mark.parametrize("extension", list(RDF_WRITERS))
+    @pytest.mark.parametrize("extension", rdf_snapshot_extensions())
     def test_export_then_reload_is_isomorphic(self, tmp_path: Path, extension: str) -> None:
         original = load([SAMPLES / "region-build.ttl"]).graph
         out = tmp_path / f"estate{extension}"

@@ -19,7 +19,7 @@ from explorer.domain.vocab import IC, iri_for_id
 from explorer.graph.index import index_of
 from explorer.ingest import load
 from explorer.statements import Confidence
-from explorer.views.filters import Filter, kept_reach
+from explorer.views.filters import Filter, filtered_reach
 from helpers import SAMPLES, run_cli
 
 CATALOG = """\
@@ -361,7 +361,7 @@ class TestVia:
 
     def test_declared_only_is_the_walk_without_observed_calls(self, graph: object) -> None:
         answer = blast_radius(graph, iri_for_id("hub"))  # type: ignore[arg-type]
-        kept = kept_reach(answer, Filter(declared_only=True), {})
+        kept = filtered_reach(answer, Filter(declared_only=True), {})
         assert [(i.entity.id, i.distance, i.path, i.via) for i in kept.impacted] == [
             ("b", 1, ("hub", "b"), Via.DECLARED),
             ("d", 1, ("hub", "d"), Via.DECLARED),

@@ -21,13 +21,14 @@ from rdflib import Graph
 from explorer.domain.kinds import SECTIONS, Kind
 from explorer.domain.statuses import STATUSES
 from explorer.domain.vocab import IC
-from explorer.export import WRITERS, dump
+from explorer.export import dump
 from explorer.export.provenance import provenance_of, without_provenance
+from explorer.formats.registry import written_extensions
 from explorer.ingest import load
 
 # the snapshot formats that load back (GraphML and DOT are views for other tools)
 LOADABLE = [".ttl", ".nt", ".jsonld", ".trig", ".csv", ".xlsx"]
-assert set(LOADABLE) <= set(WRITERS)
+assert set(LOADABLE) <= set(written_extensions())
 
 ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=24)
 # ids are trimmed, and ';' and ',' separate them in a table's reference cells

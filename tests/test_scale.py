@@ -25,8 +25,9 @@ from explorer.views.graph_view import (
 from explorer.views.grouping import GROUP_IRI, grouped
 from explorer.views.layout import GAP, placed
 from explorer.workspace import picture as drawing
+from explorer.workspace.highlight import reach_distances
 from explorer.workspace.picture import picture
-from explorer.workspace.state import Mode, ViewRequest, reach_distances
+from explorer.workspace.view_request import Mode, ViewRequest
 from helpers import node, opened
 
 DNS = str(node("dns-service"))

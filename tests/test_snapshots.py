@@ -18,11 +18,12 @@ from rdflib.namespace import PROV, RDFS
 from explorer.analysis import blast_radius, ownership_gaps
 from explorer.domain.relations import PREDICATES as RELATIONS
 from explorer.domain.vocab import IC
-from explorer.export import RDF_WRITERS, WRITERS, dump, render
+from explorer.export import dump, render
 from explorer.export.provenance import provenance_of, without_provenance
+from explorer.formats.registry import written_extensions
 from explorer.ingest import load
 from explorer.search import search
-from helpers import SAMPLES, node, run_cli
+from helpers import SAMPLES, node, rdf_snapshot_extensions, run_cli
 
 Write = Callable[[str, str | bytes], Path]
 MADE = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -40,7 +41,7 @@ def estate(request: pytest.FixtureRequest) -> Path:
 
 
 class TestRoundTrip:
-    @pytest.mark.parametrize("extension", list(RDF_WRITERS))
+    @pytest.mark.parametrize("extension", rdf_snapshot_extensions())
     def test_rdf_formats_are_isomorphic_after_dropping_provenance(
         self, estate: Path, tmp_path: Path, extension: str
     ) -> None:
@@ -171,7 +172,7 @@ class TestSafety:
         assert not (tmp_path / "x.csv").exists()
 
     def test_the_cli_writes_every_format_and_never_an_input(self, tmp_path: Path) -> None:
-        for extension in WRITERS:
+        for extension in written_extensions():
             done = run_cli("snapshot", "-o", tmp_path / f"s{extension}")
             assert done.returncode == 0, done.stderr
         done = run_cli("snapshot", tmp_path / "s.ttl", "-o", tmp_path / "s.ttl")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from rdflib import RDFS, Graph, Literal, URIRef
 
+from explorer.domain.errors import UnknownNode
 from explorer.domain.vocab import IC
 from explorer.estate.files import FileEstate
 from explorer.graph.index import index_of
@@ -50,7 +52,8 @@ class TestOrigins:
         session = FileEstate(load([SAMPLES / "region-build.ttl"]))
         path = str(SAMPLES / "region-build.ttl")
         assert session.details(str(node("dns-zone"))).origins == (path,)
-        assert session.details("https://elsewhere.example/x").origins == ()
+        with pytest.raises(UnknownNode, match=r"elsewhere\.example/x"):
+            session.details("https://elsewhere.example/x")  # described nowhere
 
     def test_several_files_each_name_what_they_describe(self, write: Write) -> None:
         ttl = write("a.ttl", '@prefix id: <https://infra-context.dev/id/> .\nid:x <urn:p> "1" .\n')
@@ -58,4 +61,5 @@ class TestOrigins:
         session = FileEstate(load([ttl, yaml]))
         assert session.details(str(node("x"))).origins == (str(ttl),)
         assert session.details(str(node("y"))).origins == (f"{yaml}:2",)
-        assert session.details(str(URIRef("urn:none"))).origins == ()
+        with pytest.raises(UnknownNode, match="urn:none"):
+            session.details(str(URIRef("urn:none")))

@@ -279,7 +279,7 @@ def test_what_a_command_worked_out_is_read_by_the_next(
     first = capsys.readouterr().out
     answers = entries()[0] / "answers"
     assert answers.is_dir() and list(answers.iterdir())  # the gaps, kept
-    kept = index_of(warm_load([path]).graph).kept
+    kept = index_of(warm_load([path]).graph).warm
     assert kept is not None and kept.recall("gaps") is not None
     assert main(["gaps", str(path)]) == 0
     assert capsys.readouterr().out == first

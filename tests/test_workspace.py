@@ -9,7 +9,10 @@ import pytest
 
 from explorer.estate import Estate, open_estate
 from explorer.views.filters import Filter
-from explorer.workspace.state import Change, Mode, ViewRequest, Workspace, reach_distances
+from explorer.views.graph_view import GraphView
+from explorer.workspace.highlight import reach_distances
+from explorer.workspace.state import Change, Workspace
+from explorer.workspace.view_request import Mode, ViewRequest
 from helpers import SAMPLES, node
 
 DNS, GPS = str(node("dns-service")), str(node("gps-clock"))
@@ -30,6 +33,12 @@ def told(sample: Estate) -> tuple[Workspace, list[Change]]:
     state.open(sample)
     heard.clear()
     return state, heard
+
+
+def drawn(state: Workspace, *iris: str) -> GraphView:
+    """A picture of ``iris``, as the canvas reports what it drew."""
+    assert state.estate is not None
+    return GraphView({iri: state.estate.details(iri).entity for iri in iris}, ())
 
 
 class TestWorkspace:
@@ -53,7 +62,7 @@ class TestWorkspace:
     def test_selecting_what_a_focus_view_does_not_draw_focuses_on_it(self, told: tuple) -> None:
         state, heard = told
         state.focus((GPS,))
-        state.shown = frozenset({GPS})
+        state.was_drawn(drawn(state, GPS))
         heard.clear()
         state.select(DNS)
         assert state.centres == (DNS,) and heard == [Change.VIEW, Change.SELECTION]
@@ -129,7 +138,8 @@ class TestWorkspace:
         state.select(GPS)
         state.focus()
         state.show_reach(sample.upstream(GPS))
-        state.centres, state.shown = (GPS,), frozenset({GPS, DNS})  # as the window drew it
+        state.centres = (GPS,)
+        state.was_drawn(drawn(state, GPS, DNS))  # as the window drew it
         state.expand(DNS)
         assert state.reach is None and state.selected == DNS
         assert state.centres == (GPS, DNS) and state.mode is Mode.FOCUS

@@ -24,10 +24,11 @@ from rdflib.term import Node
 
 from explorer.cli import main
 from explorer.domain.errors import InputError
-from explorer.export import RDF_WRITERS, render
+from explorer.export import render
+from explorer.formats.registry import by_extension
 from explorer.graph.store import literal, new_graph
 from explorer.ingest.rdf import parse_rdf
-from explorer.ingest.sources import EXTENSIONS
+from helpers import rdf_snapshot_extensions
 
 __all__ = ["SUITES", "W3CTest", "all_tests", "outcome"]
 
@@ -168,7 +169,9 @@ def outcome(test: W3CTest, output: Path) -> str:
         return ""
     if not isomorphic(graph, expected_graph(test)):
         return "a different graph than expected"
-    changed = [ext for ext in RDF_WRITERS if not isomorphic(snapshot_back(graph, ext), graph)]
+    changed = [
+        ext for ext in rdf_snapshot_extensions() if not isomorphic(snapshot_back(graph, ext), graph)
+    ]
     return f"not the same graph after a {', '.join(changed)} snapshot" if changed else ""
 
 
@@ -176,7 +179,7 @@ def snapshot_back(graph: Graph, extension: str) -> Graph:
     """``graph`` written as a snapshot in ``extension``'s format and loaded again."""
     store = ox.Store()
     data = render(graph, extension)
-    parse_rdf(f"snapshot{extension}", data, EXTENSIONS[extension], store)
+    parse_rdf(f"snapshot{extension}", data, by_extension(extension).name, store)
     again = Graph()
     for triple in new_graph(store):
         again.add(triple)

@@ -12,10 +12,11 @@ from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from explorer.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, OneLineParser, say_problems
+from explorer.cli import OneLineParser
+from explorer.cli.exits import EXIT_OK, PROG, reported
 from explorer.cli.filtering import filter_from
 from explorer.cli.parser import add_filter_options
-from explorer.domain.errors import InputError, SourceProblems
+from explorer.domain.errors import InputError
 from explorer.estate import Estate, open_estate
 from explorer.files.atomic import atomic_write_bytes
 from ui.display import display_problem
@@ -98,28 +99,25 @@ def run_gui_command(argv: list[str]) -> int:
     if not argv or argv[0] not in ("gui", "screenshot"):
         argv = ["gui", *argv]
     args = _parser().parse_args(argv)
-    try:
-        if args.command == "screenshot":
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            if args.output.suffix.lower() != ".png":
-                raise InputError(args.output, None, "a screenshot is written as .png")
-        problem = display_problem()
-        if problem is not None:
-            raise InputError(None, None, problem)
-        application()
-        if args.command == "gui":
-            return _show(args.sources)
-        estate = open_estate(args.sources, keep_going=args.keep_going)
-        for found in estate.problems:
-            print(f"{PROG}: problem: {found}", file=sys.stderr)
-        estate.prepare()
-        return _screenshot(estate, args)
-    except SourceProblems as exc:
-        say_problems(exc)
-        return EXIT_BAD_INPUT
-    except InputError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    return reported(lambda: _run(args))
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "screenshot":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if args.output.suffix.lower() != ".png":
+            raise InputError(args.output, None, "a screenshot is written as .png")
+    problem = display_problem()
+    if problem is not None:
+        raise InputError(None, None, problem)
+    application()
+    if args.command == "gui":
+        return _show(args.sources)
+    estate = open_estate(args.sources, keep_going=args.keep_going)
+    for found in estate.problems:
+        print(f"{PROG}: problem: {found}", file=sys.stderr)
+    estate.prepare()
+    return _screenshot(estate, args)
 
 
 def _show(sources: list[str]) -> int:
@@ -128,8 +126,8 @@ def _show(sources: list[str]) -> int:
     window = MainWindow()
     window.load_failed.connect(lambda message: print(f"{PROG}: error: {message}", file=sys.stderr))
     window.show()
-    if not window.commands.context.offer_recovery():
-        window.commands.open(sources)
+    if not window.recording.offer_recovery(window.opening.open):
+        window.opening.open(sources)
     return app.exec()
 
 
@@ -159,13 +157,13 @@ def _render(
         window.select(estate.resolve(node))
         if args.focus:
             window.hops.setValue(args.hops)
-            window.commands.show_focus()
+            window.views.show_focus()
         if args.blast_radius:
             window.select(estate.resolve(args.blast_radius))
-            window.commands.blast_radius()
+            window.analyses.blast_radius()
         elif args.upstream:
             window.select(estate.resolve(args.upstream))
-            window.commands.upstream()
+            window.analyses.upstream()
     quiet_down(window)
     window.canvas.fit()
     save_screenshot(window, args.output)

@@ -20,6 +20,7 @@ from explorer.domain.relations import BY_PREDICATE, CALLS, DEPENDS_ON, RELATIONS
 from explorer.domain.vocab import IC
 from explorer.graph.calls import Call, calls_of
 from explorer.graph.index import EstateIndex, index_of
+from explorer.graph.lookup import node_number
 from explorer.statements import (
     ATTRIBUTES,
     Fact,
@@ -88,6 +89,7 @@ def node_details(
     [('uses vendor', 'vendor-meridian'), ('owned by', 'team-dc-ops')]
     """
     index = index_of(graph)
+    node_number(graph, node)  # an unknown node is refused, with the closest names
     outgoing = [
         Related(r.name, index.entity(o), True)
         for r in RELATIONS

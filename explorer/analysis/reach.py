@@ -18,6 +18,7 @@ from explorer.domain.kinds import Kind
 from explorer.domain.model import Entity
 from explorer.domain.relations import COMPOSING, OBSERVED, SPREADING
 from explorer.graph.index import EstateIndex
+from explorer.graph.lookup import node_number
 from explorer.graph.scan import Adjacency
 from explorer.statements.confidence import Confidence
 from explorer.statements.questions import Question
@@ -181,9 +182,7 @@ def reach(index: EstateIndex, start: URIRef, direction: Direction, depth: int | 
     """Walk from ``start`` and describe every node met, nearest first."""
     if depth is not None and depth < 0:
         raise ValueError("depth must be 0 or more")
-    first = index.number.get(start)
-    if first is None:  # named by no triple: nothing to walk
-        return Reach(index.entity(start), direction, (), ())
+    first = node_number(index.graph, start)  # an unknown node is refused, with the closest
     observed = any(index.out[r.predicate] for r in OBSERVED)
     met: dict[int, Impacted] = {}
     for ways in (Ways.DECLARED, Ways.ALL) if observed else (Ways.ALL,):

@@ -7,22 +7,12 @@ Bad input and bad usage print one line and exit 2; there is never a traceback fo
 from __future__ import annotations
 
 import difflib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from explorer.cli.parser import (
-    COMMANDS,
-    EXIT_BAD_INPUT,
-    EXIT_GAPS,
-    EXIT_OK,
-    GUI_COMMANDS,
-    PROG,
-    OneLineParser,
-    build_parser,
-)
-from explorer.domain.errors import InputError, SourceProblems
+from explorer.cli.exits import EXIT_BAD_INPUT, EXIT_GAPS, EXIT_OK, PROG, reported, say_problems
+from explorer.cli.parser import COMMANDS, GUI_COMMANDS, OneLineParser, build_parser
 
 __all__ = [
     "COMMANDS",
@@ -35,25 +25,9 @@ __all__ = [
     "build_parser",
     "looks_like_source",
     "main",
+    "reported",
     "say_problems",
 ]
-
-
-_HINT = "add --keep-going to answer from everything else"
-
-
-def say_problems(refused: SourceProblems) -> None:
-    """Each problem on a line of its own; the way on, on the last."""
-    if len(refused.problems) == 1:
-        print(f"{PROG}: error: {refused} ({_HINT})", file=sys.stderr)
-        return
-    for problem in refused.problems:
-        print(f"{PROG}: error: {problem}", file=sys.stderr)
-    print(
-        f"{PROG}: error: {len(refused.problems)} problems, so nothing was answered: fix them, "
-        f"or {_HINT}",
-        file=sys.stderr,
-    )
 
 
 def looks_like_source(text: str) -> bool:
@@ -64,9 +38,10 @@ def looks_like_source(text: str) -> bool:
         return True
     if not path.suffix:  # a misspelt command is answered without loading the readers
         return False
-    from explorer.ingest.sources import EXTENSIONS
+    from explorer.formats.registry import by_extension
 
-    return path.suffix.lower() in EXTENSIONS
+    known = by_extension(path)
+    return known is not None and known.readable
 
 
 def unknown_command(word: str) -> str | None:
@@ -98,18 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return show_or_clear(args)
     from explorer.cli.commands import HANDLERS, remember_opened  # the engine loads here
 
-    try:
+    def answer() -> int:
         code = int(HANDLERS[args.command](args))
         remember_opened()
         return code
-    except SourceProblems as exc:
-        say_problems(exc)
-        return EXIT_BAD_INPUT
-    except InputError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # the reader went away (``| head``): not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+
+    return reported(answer)

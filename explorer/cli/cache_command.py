@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from explorer.cli.parser import EXIT_OK
+from explorer.cli.exits import EXIT_OK
 from explorer.files.caches import clear, usage
 
 __all__ = ["show_or_clear"]

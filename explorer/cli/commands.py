@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable
 
 from explorer.analysis import Reach
+from explorer.cli.exits import EXIT_BAD_INPUT, EXIT_GAPS, EXIT_OK, PROG
 from explorer.cli.filtering import filter_from
-from explorer.cli.parser import EXIT_BAD_INPUT, EXIT_GAPS, EXIT_OK, PROG
 from explorer.domain.clock import today
 from explorer.domain.progress import Step
 from explorer.domain.vocab import id_from_iri
@@ -37,7 +37,7 @@ from explorer.report import (
     spof_text,
 )
 from explorer.report.questions import questions_json, questions_text
-from explorer.views.filters import Filter, kept_reach
+from explorer.views.filters import Filter, filtered_reach
 
 __all__ = ["HANDLERS", "remember_opened"]
 
@@ -135,8 +135,8 @@ def _print_reach(args: argparse.Namespace, answer: Reach) -> None:
 def _sure_enough(args: argparse.Namespace, answer: Reach) -> Reach:
     """What ``--min-confidence`` and ``--declared-only`` keep."""
     floor = args.min_confidence or Filter().confidence
-    kept = Filter(confidence=floor, declared_only=args.declared_only)
-    return kept_reach(answer, kept, {})
+    chosen = Filter(confidence=floor, declared_only=args.declared_only)
+    return filtered_reach(answer, chosen, {})
 
 
 def _blast_radius(args: argparse.Namespace) -> int:

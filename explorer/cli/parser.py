@@ -8,21 +8,17 @@ from pathlib import Path
 from typing import NoReturn
 
 from explorer import __version__
+from explorer.cli.exits import EXIT_BAD_INPUT, PROG
 
 __all__ = [
     "COMMANDS",
-    "EXIT_BAD_INPUT",
-    "EXIT_GAPS",
-    "EXIT_OK",
     "GUI_COMMANDS",
-    "PROG",
     "ROSTER_FORMATS",
     "OneLineParser",
     "add_filter_options",
     "build_parser",
 ]
 
-PROG = "infra-explorer"
 GUI_COMMANDS = ("gui", "screenshot")
 COMMANDS = (
     "search",
@@ -39,7 +35,6 @@ COMMANDS = (
     "cache",
     *GUI_COMMANDS,
 )
-EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2  # gaps found (--fail-on-gaps); bad input
 ROSTER_FORMATS = ("csv", "md")
 
 
@@ -48,18 +43,20 @@ def _engine_words() -> dict[str, str]:
     """The engine's names a help text lists; imported only when help is printed, so that
     a command line that asks for none starts without the engine."""
     from explorer.domain.kinds import KINDS
-    from explorer.export import WRITERS
+    from explorer.domain.tiers import TIERS
+    from explorer.formats.registry import written_extensions
     from explorer.statements import Confidence
 
     return {
         "kinds": ", ".join(KINDS),
-        "formats": ", ".join(WRITERS),
+        "formats": ", ".join(written_extensions()),
         "confidences": " > ".join(Confidence),
+        "tiers": ", ".join(map(str, TIERS)),
     }
 
 
 class _Help(argparse.HelpFormatter):
-    """Fills ``{kinds}``, ``{formats}`` and ``{confidences}`` in help texts."""
+    """Fills ``{kinds}``, ``{formats}``, ``{confidences}`` and ``{tiers}`` in help texts."""
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = super()._get_help_string(action)
@@ -167,7 +164,7 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
         help='keep only these relations ("depends on", "uses vendor", ... or depends_on)',
     )
     group.add_argument("--owner", metavar="TEAM,...", help="keep what these teams own (id or name)")
-    group.add_argument("--tier", metavar="N,...", help="keep these tiers (1, 2, 3)")
+    group.add_argument("--tier", metavar="N,...", help="keep these tiers ({tiers})")
 
 
 def _add_walks(commands: argparse._SubParsersAction[OneLineParser]) -> None:

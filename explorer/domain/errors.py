@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["Cancelled", "InputError", "Note", "SourceProblems"]
+__all__ = ["Cancelled", "InputError", "Note", "SourceProblems", "UnknownNode"]
 
 
 class InputError(Exception):
@@ -25,6 +25,14 @@ class InputError(Exception):
         if self.path and self.line is not None:
             where = f"{self.path}:{self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+
+class UnknownNode(InputError):
+    """A node the graph does not name, asked about by an analysis: refused with the
+    closest names, as networkx refuses a node not in the graph."""
+
+    def __init__(self, text: str, closest: str) -> None:
+        super().__init__(None, None, f"unknown node {text!r}; closest: {closest}")
 
 
 class Cancelled(Exception):

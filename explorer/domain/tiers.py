@@ -12,7 +12,7 @@ __all__ = ["TIERS", "TIER_PATTERN", "parse_tier", "tier_problem", "tier_weight"]
 
 TIERS = (1, 2, 3)  # 1 is the most critical
 # in the syntax XPath, SHACL, SPARQL and Python share; matched ignoring case
-TIER_PATTERN = r"^\s*(tier\s*|t)?0*[1-3]\s*$"
+TIER_PATTERN = rf"^\s*(tier\s*|t)?0*[{TIERS[0]}-{TIERS[-1]}]\s*$"
 _TIER = re.compile(TIER_PATTERN, re.IGNORECASE)
 
 
@@ -30,9 +30,14 @@ def parse_tier(text: object) -> int | None:
 
 def tier_problem(text: object) -> str:
     """What is wrong with a tier that names none."""
-    return f"tier is {str(text)!r}: expected 1, 2 or 3 (also written 'tier 1' or 'T1')"
+    listed = ", ".join(map(str, TIERS[:-1])) + f" or {TIERS[-1]}"
+    return f"tier is {str(text)!r}: expected {listed} (also written 'tier 1' or 'T1')"
 
 
 def tier_weight(tier: int | None) -> int:
-    """How much a hurt node counts: tier 1 counts 3, tier 2 counts 2, the rest 1."""
-    return {1: 3, 2: 2}.get(tier or 0, 1)
+    """How much a hurt node counts: tier 1 counts 3, tier 2 counts 2, the rest 1.
+
+    >>> [tier_weight(t) for t in (1, 2, 3, None)]
+    [3, 2, 1, 1]
+    """
+    return len(TIERS) + 1 - tier if tier in TIERS else 1

@@ -30,7 +30,7 @@ from explorer.recording.context_file import Context
 from explorer.recording.edits import Applied, Edit
 from explorer.search import SearchHit
 from explorer.statements import Question
-from explorer.views.filters import NO_FILTER, Facets, Filter, facet_counts, kept_graph, rules_of
+from explorer.views.filters import NO_FILTER, Facets, Filter, facet_counts, filtered_graph, rules_of
 from explorer.views.graph_view import GraphView
 
 __all__ = ["Capabilities", "Comparison", "Estate", "Written"]
@@ -211,15 +211,15 @@ class Estate(ABC):
             raise InputError(path, None, "is one of the inputs; refusing to overwrite it")
 
     def export(
-        self, path: Path, progress: StepProgress = quiet, kept: Filter = NO_FILTER
+        self, path: Path, progress: StepProgress = quiet, chosen: Filter = NO_FILTER
     ) -> Written:
         """Write a snapshot to ``path`` (its extension picks the format), atomically,
-        never over one of the estate's inputs; of what ``kept`` keeps, when given."""
+        never over one of the estate's inputs; of what ``chosen`` keeps, when given."""
         path = Path(path)
         self.check_export(path)
         graph, provenance = self.snapshot(progress)
-        if kept.active:
-            graph = kept_graph(graph, kept, rules_of(self.gaps(progress)))
+        if chosen.active:
+            graph = filtered_graph(graph, chosen, rules_of(self.gaps(progress)))
         dump(graph, path, provenance)
         return Written(path, len(graph), len(entities(graph)))
 

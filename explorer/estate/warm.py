@@ -115,7 +115,7 @@ def _keep(result: LoadResult, entry: Path, key: str) -> None:
         marker = {"format": FORMAT, "version": __version__, "files": files, "hashes": hashes}
         marker["graph bytes"] = size
         publish(build, entry, json.dumps(marker))
-        index.kept = Answers(entry / _ANSWERS, index.worked_out())
+        index.warm = Answers(entry / _ANSWERS, index.worked_out())
     except OSError as exc:
         _log.warning("cannot keep this load in the cache folder (%s); answering without", exc)
         if build is not None:
@@ -170,7 +170,7 @@ def _read(entry: Path, hashed: dict[str, str]) -> LoadResult | None:
         _log.warning("the cached load %s is broken (%s); loading the files again", entry, exc)
         shutil.rmtree(entry, ignore_errors=True)
         return None
-    index.kept = Answers(entry / _ANSWERS, index.worked_out())
+    index.warm = Answers(entry / _ANSWERS, index.worked_out())
     graph = with_index(new_graph(later=lambda: _graph(handle)), index)
     for prefix, name in prefixes:  # as the load bound them, so snapshots write the same
         graph.namespace_manager.bind(prefix, name, override=True, replace=True)
@@ -252,5 +252,5 @@ def remember(graph: Graph) -> None:
     """Keep what was worked out of ``graph``'s index since it was loaded (if it came from,
     or went into, the cache folder, and is unchanged since)."""
     index = index_of(graph)
-    if isinstance(index.kept, Answers):
-        index.kept.keep(index.worked_out())
+    if isinstance(index.warm, Answers):
+        index.warm.keep(index.worked_out())

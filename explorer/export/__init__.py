@@ -7,52 +7,38 @@ for other tools. Turtle, N-Triples, GraphML and CSV are byte-identical for the s
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Graph
 
 from explorer.domain.errors import InputError
-from explorer.export import graphml, rdf, table, workbook
-from explorer.export.dot import dot_bytes
 from explorer.export.provenance import Provenance
 from explorer.files.atomic import atomic_write_bytes
+from explorer.formats.registry import Format, by_extension, plugin, written_extensions
 
-__all__ = ["RDF_WRITERS", "WRITERS", "check_target", "dump", "render"]
-
-Writer = Callable[[Graph, Provenance | None], bytes]
-
-RDF_WRITERS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
+__all__ = ["check_target", "dump", "render"]
 
 
-def _rdf(fmt: str) -> Writer:
-    return lambda graph, provenance: rdf.rdf_bytes(graph, fmt, provenance)
-
-
-# extension -> writer: RDF formats carry the provenance, the other views leave it out
-WRITERS: dict[str, Writer] = {
-    **{extension: _rdf(fmt) for extension, fmt in RDF_WRITERS.items()},
-    ".graphml": lambda graph, _: graphml.graphml_bytes(graph),
-    ".dot": lambda graph, _: dot_bytes(graph),
-    ".csv": lambda graph, _: table.csv_bytes(graph),
-    ".xlsx": lambda graph, _: workbook.xlsx_bytes(graph),
-}
+def _written(extension: str, path: Path | None = None) -> Format:
+    """The format an extension writes; an unknown one is refused with the known ones."""
+    found = by_extension(extension)
+    if found is None or not found.writer:
+        known = ", ".join(written_extensions())
+        raise InputError(path, None, f"unknown output format {extension!r}; use one of {known}")
+    return found
 
 
 def render(graph: Graph, extension: str, provenance: Provenance | None = None) -> bytes:
-    """The file's bytes for ``extension``."""
-    writer = WRITERS.get(extension)
-    if writer is None:
-        known = ", ".join(WRITERS)
-        raise InputError(None, None, f"unknown output format {extension!r}; use one of {known}")
-    return writer(graph, provenance)
+    """The file's bytes for ``extension``: RDF formats carry the provenance, the other
+    views of the graph (GraphML, DOT, CSV, XLSX) leave it out."""
+    written = _written(extension)
+    write = plugin(written.writer)
+    return bytes(write(graph, written.rdf, provenance) if written.rdf else write(graph))
 
 
 def check_target(path: Path) -> None:
     """Refuse, before any work, a path whose format is unknown or whose folder is missing."""
-    if path.suffix.lower() not in WRITERS:
-        known = ", ".join(WRITERS)
-        raise InputError(path, None, f"unknown output format {path.suffix!r}; use one of {known}")
+    _written(path.suffix.lower(), path)
     if not path.parent.is_dir():
         raise InputError(path, None, "the folder to write into does not exist")
 

@@ -1,4 +1,5 @@
-"""DOT for Graphviz: shapes by kind, gaps outlined in red, relations as edge labels."""
+"""DOT for Graphviz: each kind's shape and colour and each relation's line, from the one
+looks table (``explorer.domain.looks``), as the canvas draws them; gaps outlined in red."""
 
 from __future__ import annotations
 
@@ -8,25 +9,20 @@ import pydot
 from rdflib import Graph
 
 from explorer.domain.kinds import Kind
-from explorer.domain.relations import ASSUMES, MEMBER_OF, OWNED_BY, USES_VENDOR
+from explorer.domain.looks import GAP_COLOUR, KIND_LOOKS, Shape, pale, relation_look
 from explorer.export.graphml import estate_networkx
 
 __all__ = ["dot_bytes"]
 
-_SHAPES = {
-    Kind.SERVICE: ("box", "rounded,filled", "#dbeafe"),
-    Kind.RESOURCE: ("box", "filled", "#ccfbf1"),
-    Kind.SYSTEM: ("hexagon", "filled", "#ede9fe"),
-    Kind.TEAM: ("ellipse", "filled", "#dcfce7"),
-    Kind.PERSON: ("ellipse", "filled", "#ecfccb"),
-    Kind.VENDOR: ("octagon", "filled", "#ffedd5"),
-    Kind.ASSUMPTION: ("parallelogram", "filled", "#fef9c3"),
-}
-_EDGES = {
-    USES_VENDOR.name: "dashed",
-    ASSUMES.name: "dotted",
-    OWNED_BY.name: "dashed",
-    MEMBER_OF.name: "dotted",
+# our outline -> Graphviz's shape and style
+_DOT_SHAPES = {
+    Shape.ROUNDRECT: ("box", "rounded,filled"),
+    Shape.RECT: ("box", "filled"),
+    Shape.HEXAGON: ("hexagon", "filled"),
+    Shape.PILL: ("ellipse", "filled"),
+    Shape.OCTAGON: ("octagon", "filled"),
+    Shape.SLANT: ("parallelogram", "filled"),
+    Shape.DASHED: ("box", "dashed,filled"),
 }
 
 
@@ -35,29 +31,37 @@ def _quoted(iri: str) -> str:
     return '"' + iri.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _node(data: dict[str, Any]) -> dict[str, Any]:
+    look = KIND_LOOKS.get(Kind(data["kind"]), KIND_LOOKS[Kind.UNKNOWN])
+    shape, style = _DOT_SHAPES[look.shape]
+    attributes: dict[str, Any] = {
+        "label": _quoted(data["label"]),
+        "shape": shape,
+        "style": _quoted(style),
+        "color": _quoted(look.colour),
+        "fillcolor": _quoted(pale(look.colour)),
+        "tooltip": _quoted(f"{data['kind']} {data['id']}"),
+    }
+    if data["gap"]:
+        attributes.update(color=_quoted(GAP_COLOUR), penwidth="2", style=_quoted(f"{style},dashed"))
+    return attributes
+
+
 def dot_bytes(graph: Graph) -> bytes:
     """A directed DOT graph laid out left to right, as dependencies flow."""
     estate = estate_networkx(graph)
     drawn = pydot.Dot(graph_type="digraph", rankdir="LR")
     for iri, data in estate.nodes(data=True):
-        shape, style, fill = _SHAPES.get(data["kind"], ("box", "dashed", "#f3f4f6"))
-        attributes: dict[str, Any] = {
-            "label": _quoted(data["label"]),
-            "shape": shape,
-            "style": _quoted(style),
-            "fillcolor": _quoted(fill),
-            "tooltip": _quoted(f"{data['kind']} {data['id']}"),
-        }
-        if data["gap"]:
-            attributes.update(
-                color=_quoted("#dc2626"), penwidth="2", style=_quoted(f"{style},dashed")
-            )
-        drawn.add_node(pydot.Node(_quoted(iri), **attributes))
+        drawn.add_node(pydot.Node(_quoted(iri), **_node(data)))
     for source, target, data in estate.edges(data=True):
-        style = _EDGES.get(data["relation"], "solid")
+        look = relation_look(data["relation"])
         drawn.add_edge(
             pydot.Edge(
-                _quoted(source), _quoted(target), label=_quoted(data["relation"]), style=style
+                _quoted(source),
+                _quoted(target),
+                label=_quoted(data["relation"]),
+                style=str(look.line),
+                color=_quoted(look.colour),
             )
         )
     return drawn.to_string().encode("utf-8")

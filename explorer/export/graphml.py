@@ -1,4 +1,6 @@
-"""GraphML for Gephi, yEd and Cytoscape: nodes with kind, label, owner, tier and gap flags.
+"""GraphML for Gephi, yEd and Cytoscape: nodes with kind, label, owner, tier and gap flags,
+and the canvas's looks (``explorer.domain.looks``): each node's colour and shape, each
+edge's colour and line, for a tool's style mapping to pick up.
 
 The GraphML schema makes node and edge ids XML name tokens, which an IRI is not (``/``), so
 the file uses canonical ids (``n0``, ``e0``, as GraphML's parse info names them) and keeps
@@ -15,6 +17,8 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from explorer.analysis import ownership_gaps
+from explorer.domain.kinds import Kind
+from explorer.domain.looks import KIND_LOOKS, relation_look
 from explorer.formats.xmlchars import NOT_XML_CHAR
 from explorer.views.graph_view import estate_parts
 
@@ -36,6 +40,7 @@ def estate_networkx(graph: Graph) -> nx.MultiDiGraph:
         rules.setdefault(gap.entity.iri, []).append(gap.rule)
     out = nx.MultiDiGraph()
     for iri, e in nodes.items():
+        look = KIND_LOOKS.get(e.kind, KIND_LOOKS[Kind.UNKNOWN])
         out.add_node(
             iri,
             id=e.id,
@@ -47,9 +52,18 @@ def estate_networkx(graph: Graph) -> nx.MultiDiGraph:
             description=e.description,
             gap=bool(rules.get(iri)),
             gap_rules=" ".join(sorted(rules.get(iri, []))),
+            colour=look.colour,
+            shape=str(look.shape),
         )
     for edge in edges:
-        out.add_edge(edge.source, edge.target, relation=edge.relation)
+        line = relation_look(edge.relation)
+        out.add_edge(
+            edge.source,
+            edge.target,
+            relation=edge.relation,
+            colour=line.colour,
+            line=str(line.line),
+        )
     return out
 
 

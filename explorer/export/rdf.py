@@ -21,13 +21,6 @@ from explorer.graph.store import written_triples
 
 __all__ = ["rdf_bytes"]
 
-_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "json-ld": ox.RdfFormat.JSON_LD,
-    "trig": ox.RdfFormat.TRIG,
-}
-
 
 def _stable(graph: Graph) -> Graph:
     """Blank nodes get labels from their content, so the same graph writes the same bytes."""
@@ -84,10 +77,11 @@ def _prefixes(graph: Graph, quads: Iterable[ox.Quad]) -> dict[str, str]:
 
 
 def rdf_bytes(graph: Graph, fmt: str, provenance: Provenance | None) -> bytes:
-    """``graph`` in ``fmt`` (an rdflib format name); TriG keeps the provenance in a graph
-    of its own, the other formats beside the estate's triples."""
+    """``graph`` in ``fmt`` (the name of a ``pyoxigraph.RdfFormat``, as the format
+    registry gives it); TriG keeps the provenance in a graph of its own, the other formats
+    beside the estate's triples."""
     extra = provenance_graph(provenance) if provenance else Graph()
-    written = _FORMATS[fmt]
+    written: ox.RdfFormat = getattr(ox.RdfFormat, fmt)
     named = written is ox.RdfFormat.TRIG and provenance is not None
     snapshot = next(iter(extra.subjects(PROV.generatedAtTime, None)), None)
     quads = _quads(graph) + _quads(extra, ox.NamedNode(str(snapshot)) if named else None)

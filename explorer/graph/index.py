@@ -37,7 +37,7 @@ __all__ = [
     "ATTRIBUTES",
     "DESCRIBING",
     "EstateIndex",
-    "Kept",
+    "WarmAnswers",
     "entities",
     "index_of",
     "with_index",
@@ -46,7 +46,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Kept(Protocol):  # what other processes worked out of the same index, by name
+class WarmAnswers(Protocol):  # what other processes worked out of the same index, by name
     def recall(self, name: str) -> object | None: ...
 
 
@@ -80,7 +80,7 @@ class EstateIndex:
     _text: list[dict[int, str]] = field(default_factory=list)  # values, in ATTRIBUTES order
     _owners: Adjacency = field(default_factory=dict)
     _derived: dict[str, object] = field(default_factory=dict)
-    kept: Kept | None = field(default=None, repr=False)  # other processes' work (warm)
+    warm: WarmAnswers | None = field(default=None, repr=False)  # other processes' work
     _ids: list[str | None] = field(default_factory=list)
 
     @classmethod
@@ -162,7 +162,7 @@ class EstateIndex:
 
     def __getstate__(self) -> dict[str, object]:
         """A pickle leaves the graph out: a warm start gives its own (``with_index``)."""
-        return {**self.__dict__, "graph": None, "kept": None}
+        return {**self.__dict__, "graph": None, "warm": None}
 
     def worked_out(self) -> dict[str, object]:
         return dict(self._derived)  # what ``derived`` holds now, by name
@@ -187,8 +187,8 @@ class EstateIndex:
     def derived(self, name: str, build: Callable[[], T]) -> T:
         """What ``build`` makes of this index (a walk's graph), made once and kept."""
         if name not in self._derived:
-            kept = self.kept.recall(name) if self.kept else None
-            self._derived[name] = build() if kept is None else kept  # two threads: either
+            recalled = self.warm.recall(name) if self.warm else None
+            self._derived[name] = build() if recalled is None else recalled  # two threads: either
         return cast(T, self._derived[name])
 
     def related(self) -> set[URIRef]:

@@ -8,12 +8,12 @@ from typing import NoReturn
 
 from rdflib import Graph, URIRef
 
-from explorer.domain.errors import InputError
+from explorer.domain.errors import InputError, UnknownNode
 from explorer.domain.model import Entity
-from explorer.domain.vocab import IC, iri_for_id
+from explorer.domain.vocab import IC, id_from_iri, iri_for_id
 from explorer.graph.index import entities, index_of
 
-__all__ = ["choose", "closest", "expand", "resolve_node"]
+__all__ = ["choose", "closest", "expand", "node_number", "resolve_node"]
 
 _ABSOLUTE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:(//|[^/\s])\S*$")
 
@@ -41,7 +41,7 @@ def resolve_node(graph: Graph, text: str) -> URIRef:
     >>> resolve_node(graph, "dns")
     Traceback (most recent call last):
     ...
-    explorer.domain.errors.InputError: unknown node 'dns'; closest: dns-service ...
+    explorer.domain.errors.UnknownNode: unknown node 'dns'; closest: dns-service ...
     """
     text = text.strip()
     namespaces = {p: str(n) for p, n in graph.namespaces()}
@@ -78,7 +78,18 @@ def choose(text: str, known: list[Entity]) -> URIRef | None:
 
 
 def _unknown(text: str, known: list[Entity]) -> NoReturn:
-    raise InputError(None, None, f"unknown node {text!r}; closest: {closest(text, known)}")
+    raise UnknownNode(text, closest(text, known))
+
+
+def node_number(graph: Graph, node: URIRef) -> int:
+    """The number ``node`` has in the graph's index; a node no triple names is refused
+    with the closest names (``UnknownNode``)."""
+    index = index_of(graph)
+    found = index.number.get(node)
+    if found is None:
+        text = id_from_iri(node) if str(node).startswith(str(iri_for_id(""))) else str(node)
+        _unknown(text, entities(graph))
+    return found
 
 
 def closest(text: str, known: list[Entity]) -> str:

@@ -5,6 +5,5 @@
 
 from explorer.ingest.loading import Progress, load
 from explorer.ingest.result import LoadResult, Origins, SourceInfo
-from explorer.ingest.sources import EXTENSIONS
 
-__all__ = ["EXTENSIONS", "LoadResult", "Origins", "Progress", "SourceInfo", "load"]
+__all__ = ["LoadResult", "Origins", "Progress", "SourceInfo", "load"]

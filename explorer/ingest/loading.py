@@ -20,17 +20,18 @@ from rdflib import URIRef
 from explorer.domain.errors import InputError, Note, SourceProblems
 from explorer.domain.vocab import PREFIXES
 from explorer.files.resources import sample_file
+from explorer.formats.registry import BY_NAME, READABLE, plugin
 from explorer.graph.store import new_graph
 from explorer.ingest.call_graphs import CallRecord
 from explorer.ingest.call_names import add_calls
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.notes import Notes
 from explorer.ingest.question_records import QuestionRecord
-from explorer.ingest.rdf import RDF_FORMATS, base_for, parse_rdf
-from explorer.ingest.readers import READERS, json_format
+from explorer.ingest.rdf import base_for, parse_rdf
+from explorer.ingest.readers import Reader, json_format
 from explorer.ingest.resolve import add_records, subject_of
 from explorer.ingest.result import LoadResult, SourceInfo
-from explorer.ingest.sources import READABLE, Source, expand_sources, read_bytes, sniff_format
+from explorer.ingest.sources import Source, expand_sources, read_bytes, sniff_format
 from explorer.ingest.vocabulary import check_terms
 from explorer.statements import settle
 
@@ -98,7 +99,7 @@ class _Load:
         try:
             data = read_bytes(source.path)
             sniffed = source.format or sniff_format(source.path, data)
-            fmt = json_format(source, data) if sniffed == "json" else sniffed
+            fmt = json_format(source, data) if BY_NAME[sniffed].by_content else sniffed
             follow = self._read(source, data, fmt) if fmt is not None else None
         except InputError as exc:
             self.notes.problem(exc)
@@ -111,7 +112,7 @@ class _Load:
 
     def _read(self, source: Source, data: bytes, fmt: str) -> list[Path] | None:
         path = str(source.path)
-        if fmt in RDF_FORMATS:
+        if BY_NAME[fmt].rdf:
             relative = (
                 source.path.relative_to(source.root)
                 if source.path.is_relative_to(source.root)
@@ -119,7 +120,8 @@ class _Load:
             )
             self._read_rdf(path, data, fmt, base_for(str(relative)))
             return []
-        parsed = READERS[fmt](source, data, self.notes)
+        read: Reader = plugin(BY_NAME[fmt].reader)
+        parsed = read(source, data, self.notes)
         if parsed.skipped:
             return None
         self.records.extend(parsed.records)

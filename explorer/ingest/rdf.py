@@ -22,25 +22,12 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from explorer.domain.errors import InputError
+from explorer.formats.registry import BY_NAME, FORMATS
 from explorer.graph.store import stored_quad
 
 __all__ = ["BASE", "RDF_FORMATS", "base_for", "parse_rdf"]
 
-_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
-RDF_FORMATS = tuple(_FORMATS)
-_NAMES = {
-    "turtle": "Turtle",
-    "ntriples": "N-Triples",
-    "jsonld": "JSON-LD",
-    "rdfxml": "RDF/XML",
-    "trig": "TriG",
-}
+RDF_FORMATS = tuple(f.name for f in FORMATS if f.rdf)
 
 # relative IRIs resolve under here, by the file's path in the folder opened: never the
 # file system's path, which must not leak, and the same on every machine
@@ -77,7 +64,7 @@ def parse_rdf(
     if fmt == "rdfxml" and (match := _EXTERNAL_ENTITY.search(data)):
         line = data.count(b"\n", 0, match.start()) + 1
         raise InputError(path, line, "XML external entities are not allowed; refused")
-    parser = ox.parse(data, format=_FORMATS[fmt], base_iri=base)
+    parser = ox.parse(data, format=getattr(ox.RdfFormat, BY_NAME[fmt].rdf), base_iri=base)
     quads: Iterable[ox.Quad] = _kept(parser, path, data)
     if subjects is not None:
         quads = _noting_subjects(quads, subjects)
@@ -88,9 +75,9 @@ def parse_rdf(
             raise _remote(path, data, document) from None
         why = exc.msg.split(": ", 1)[-1] if exc.msg.startswith("Parser error") else exc.msg
         at = exc.lineno if exc.lineno is not None else _where(data, fmt, why)
-        raise InputError(path, at, f"invalid {_NAMES[fmt]}: {why}") from None
+        raise InputError(path, at, f"invalid {BY_NAME[fmt].title}: {why}") from None
     except ValueError as exc:  # a term the parser made that the store refuses
-        raise InputError(path, None, f"invalid {_NAMES[fmt]}: {exc}") from None
+        raise InputError(path, None, f"invalid {BY_NAME[fmt].title}: {exc}") from None
     return dict(getattr(parser, "prefixes", {}) or {})
 
 

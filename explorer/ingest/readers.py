@@ -31,7 +31,16 @@ from explorer.ingest.question_records import QuestionRecord
 from explorer.ingest.safe_yaml import load_documents
 from explorer.ingest.sources import Source
 
-__all__ = ["READERS", "Parsed", "Reader", "json_format"]
+__all__ = [
+    "Parsed",
+    "Reader",
+    "json_format",
+    "read_calls",
+    "read_csv",
+    "read_metrics",
+    "read_xlsx",
+    "read_yaml",
+]
 
 _NOT_OURS = (
     f"is not an estate (top-level lists {', '.join(SECTIONS)}) "
@@ -75,7 +84,7 @@ def _ours(document: Any, named: bool) -> bool:
     return is_backstage(document) or native_yaml.is_native(document, strict=not named)
 
 
-def _read_yaml(source: Source, data: bytes, notes: Notes) -> Parsed:
+def read_yaml(source: Source, data: bytes, notes: Notes) -> Parsed:
     """Native estate documents and Backstage descriptors, freely mixed in one stream."""
     path = str(source.path)
     documents = [
@@ -105,12 +114,12 @@ def _read_yaml(source: Source, data: bytes, notes: Notes) -> Parsed:
     return Parsed(records=records, questions=questions, follow=backstage.follow)
 
 
-def _read_csv(source: Source, data: bytes, notes: Notes) -> Parsed:
+def read_csv(source: Source, data: bytes, notes: Notes) -> Parsed:
     path = str(source.path)
     return Parsed(records=table.records_from_csv(path, decode(path, data, notes), notes))
 
 
-def _read_xlsx(source: Source, data: bytes, notes: Notes) -> Parsed:
+def read_xlsx(source: Source, data: bytes, notes: Notes) -> Parsed:
     return Parsed(records=workbook.records_from_workbook(str(source.path), data, notes))
 
 
@@ -134,7 +143,7 @@ def json_format(source: Source, data: bytes) -> str | None:
     )
 
 
-def _read_calls(source: Source, data: bytes, notes: Notes) -> Parsed:
+def read_calls(source: Source, data: bytes, notes: Notes) -> Parsed:
     path = str(source.path)
     return Parsed(calls=calls_from_json(path, _json_text(path, data)))
 
@@ -144,7 +153,7 @@ def _json_text(path: str, data: bytes) -> str:
     return decode(path, data).removeprefix("\ufeff")
 
 
-def _read_metrics(source: Source, data: bytes, notes: Notes) -> Parsed:
+def read_metrics(source: Source, data: bytes, notes: Notes) -> Parsed:
     path = str(source.path)
     text = decode(path, data)
     if not is_metrics(text):
@@ -156,12 +165,3 @@ def _read_metrics(source: Source, data: bytes, notes: Notes) -> Parsed:
             "holds no OpenTelemetry service-graph series (traces_service_graph_request_total)",
         )
     return Parsed(calls=calls_from_metrics(path, text))
-
-
-READERS: dict[str, Reader] = {
-    "yaml": _read_yaml,
-    "csv": _read_csv,
-    "xlsx": _read_xlsx,
-    "calls": _read_calls,
-    "prometheus": _read_metrics,
-}

@@ -7,36 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.domain.errors import InputError
+from explorer.formats.registry import READ, READABLE, by_extension
 
 __all__ = [
-    "EXTENSIONS",
-    "READABLE",
     "Source",
     "expand_sources",
     "max_file_bytes",
     "read_bytes",
     "sniff_format",
 ]
-
-# file extension -> format name
-EXTENSIONS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "ntriples",
-    ".jsonld": "jsonld",
-    ".json-ld": "jsonld",
-    ".rdf": "rdfxml",
-    ".owl": "rdfxml",
-    ".xml": "rdfxml",
-    ".trig": "trig",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".csv": "csv",
-    ".xlsx": "xlsx",
-    ".json": "json",  # JSON-LD, or a call graph from Zipkin or Jaeger: told by content
-    ".prom": "prometheus",  # Prometheus's text format: OpenTelemetry's service graph
-}
-READABLE = "RDF, YAML, CSV, XLSX, or call graphs (Zipkin, Jaeger, Prometheus)"
 
 
 @dataclass(frozen=True)
@@ -54,6 +33,11 @@ class Source:
     named: bool = False
 
 
+def _format_name(path: Path) -> str | None:
+    found = by_extension(path)
+    return found.name if found is not None and found.readable else None
+
+
 def expand_sources(paths: list[Path]) -> list[Source]:
     """Files named directly, and the known-format files inside folders, recursively.
 
@@ -66,7 +50,7 @@ def expand_sources(paths: list[Path]) -> list[Source]:
         if path.is_dir():
             sources.extend(_walk(path))
         elif path.is_file():
-            sources.append(Source(path, EXTENSIONS.get(path.suffix.lower()), path.parent, True))
+            sources.append(Source(path, _format_name(path), path.parent, True))
         elif path.exists():
             raise InputError(path, None, "not a regular file or folder")
         else:
@@ -87,7 +71,7 @@ def _walk(root: Path) -> list[Source]:
         seen.add((stat.st_dev, stat.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            fmt = EXTENSIONS.get(Path(name).suffix.lower())
+            fmt = _format_name(Path(name))
             if fmt and not name.startswith("."):
                 found.append(Source(Path(folder) / name, fmt, root))
             else:
@@ -118,7 +102,7 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "yaml"
     if b"," in head.split(b"\n", 1)[0] or b";" in head.split(b"\n", 1)[0]:
         return "csv"
-    known = ", ".join(sorted(set(EXTENSIONS)))
+    known = ", ".join(sorted(e for f in READ for e in f.extensions))
     raise InputError(path, None, f"cannot tell the format; name it with one of {known}")
 
 

@@ -23,10 +23,11 @@ from explorer.domain.errors import InputError
 from explorer.domain.vocab import PREFIXES
 from explorer.export import render
 from explorer.files.atomic import atomic_write_bytes
+from explorer.formats.registry import by_extension
 from explorer.graph.store import new_graph
 from explorer.ingest import LoadResult
 from explorer.ingest.rdf import parse_rdf
-from explorer.ingest.sources import EXTENSIONS, sniff_format
+from explorer.ingest.sources import sniff_format
 from explorer.statements import (
     Question,
     Statement,
@@ -69,7 +70,8 @@ class Context:
             return cls(path)
         data = path.read_bytes()
         store = ox.Store()
-        fmt = EXTENSIONS.get(path.suffix.lower()) or sniff_format(path, data)
+        known = by_extension(path)
+        fmt = known.name if known is not None else sniff_format(path, data)
         parse_rdf(str(path), data, fmt, store)
         graph = new_graph(store)
         said = {s.node: s for s in statements_of(graph)}

@@ -30,10 +30,10 @@ __all__ = [
     "Facets",
     "Filter",
     "facet_counts",
-    "kept_gaps",
-    "kept_graph",
-    "kept_reach",
-    "kept_view",
+    "filtered_gaps",
+    "filtered_graph",
+    "filtered_reach",
+    "filtered_view",
     "rules_of",
 ]
 
@@ -133,38 +133,38 @@ def facet_counts(view: GraphView, rules: Rules) -> Facets:
     )
 
 
-def kept_view(
-    view: GraphView, kept: Filter, rules: Rules, centres: Iterable[str] = ()
+def filtered_view(
+    view: GraphView, chosen: Filter, rules: Rules, centres: Iterable[str] = ()
 ) -> GraphView:
     """``view`` with only what the filter keeps (and the ``centres``), laid out anew so
     that what is left uses the room."""
-    if not kept.active:
+    if not chosen.active:
         return view
     always = set(centres)
     nodes = {
         iri: e
         for iri, e in view.nodes.items()
-        if iri in always or kept.keeps(e, rules.get(iri, frozenset()))
+        if iri in always or chosen.keeps(e, rules.get(iri, frozenset()))
     }
     edges = [
         edge
         for edge in view.edges
-        if edge.source in nodes and edge.target in nodes and kept.keeps_relation(edge.relation)
+        if edge.source in nodes and edge.target in nodes and chosen.keeps_relation(edge.relation)
     ]
     return laid_out(nodes, edges, view.layered)
 
 
-def kept_reach(answer: Reach, kept: Filter, rules: Rules) -> Reach:
+def filtered_reach(answer: Reach, chosen: Filter, rules: Rules) -> Reach:
     """The reached nodes the filter keeps (reached as surely as it asks; by a declared
     path, if it asks for declared only), and the teams that own one of them."""
-    if not kept.active:
+    if not chosen.active:
         return answer
     impacted = tuple(
-        replace(i, via=Via.DECLARED) if kept.declared_only else i
+        replace(i, via=Via.DECLARED) if chosen.declared_only else i
         for i in answer.impacted
-        if kept.keeps(i.entity, rules.get(i.entity.iri, frozenset()))
-        and at_least(i.confidence, kept.confidence)
-        and not (kept.declared_only and i.via is Via.OBSERVED)
+        if chosen.keeps(i.entity, rules.get(i.entity.iri, frozenset()))
+        and at_least(i.confidence, chosen.confidence)
+        and not (chosen.declared_only and i.via is Via.OBSERVED)
     )
     ids = {i.entity.id for i in impacted} | {answer.node.id}
     teams = tuple(
@@ -177,9 +177,9 @@ def kept_reach(answer: Reach, kept: Filter, rules: Rules) -> Reach:
     return replace(answer, impacted=impacted, teams=teams, questions=asked)
 
 
-def kept_gaps(gaps: Iterable[Gap], kept: Filter) -> list[Gap]:
+def filtered_gaps(gaps: Iterable[Gap], chosen: Filter) -> list[Gap]:
     """The gaps of the rules the filter keeps, on nodes it keeps."""
-    return [g for g in gaps if kept.keeps(g.entity, frozenset({g.rule}))]
+    return [g for g in gaps if chosen.keeps(g.entity, frozenset({g.rule}))]
 
 
 def rules_of(gaps: Iterable[Gap]) -> dict[str, frozenset[str]]:
@@ -190,16 +190,16 @@ def rules_of(gaps: Iterable[Gap]) -> dict[str, frozenset[str]]:
     return {iri: frozenset(rules) for iri, rules in found.items()}
 
 
-def kept_graph(graph: Graph, kept: Filter, rules: Rules) -> Graph:
-    """The part of ``graph`` about the nodes the filter keeps: every triple of a kept node,
+def filtered_graph(graph: Graph, chosen: Filter, rules: Rules) -> Graph:
+    """The part of ``graph`` about the nodes the filter keeps: every triple of such a node,
     but for relations the filter leaves out or that lead to a node it leaves out."""
-    if not kept.active:
+    if not chosen.active:
         return graph
     index = index_of(graph)
     dropped = {
         URIRef(e.iri)
         for e in (index.entity(n) for n in index.nodes)
-        if not kept.keeps(e, rules.get(e.iri, frozenset()))
+        if not chosen.keeps(e, rules.get(e.iri, frozenset()))
     }
     out = Graph()
     for prefix, namespace in graph.namespaces():
@@ -208,7 +208,7 @@ def kept_graph(graph: Graph, kept: Filter, rules: Rules) -> Graph:
         if s in dropped:
             continue
         relation = BY_PREDICATE.get(p)  # type: ignore[call-overload]
-        if relation is not None and (o in dropped or not kept.keeps_relation(relation.name)):
+        if relation is not None and (o in dropped or not chosen.keeps_relation(relation.name)):
             continue
         out.add((s, p, o))
     return out

@@ -5,7 +5,8 @@ from __future__ import annotations
 from explorer.analysis import Direction
 from explorer.domain.vocab import id_from_iri
 from explorer.report import reach_heading
-from explorer.workspace.state import Mode, Workspace
+from explorer.workspace.state import Workspace
+from explorer.workspace.view_request import Mode
 
 __all__ = ["view_name", "view_title"]
 

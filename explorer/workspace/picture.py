@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from explorer.domain.progress import Step, StepProgress, quiet
 from explorer.estate import Comparison, Estate
-from explorer.views.filters import Filter, kept_view
+from explorer.views.filters import Filter, filtered_view
 from explorer.views.graph_view import GROUP_FROM, GraphView
 from explorer.views.grouping import grouped, title_of
-from explorer.workspace.state import Mode, ViewRequest
+from explorer.workspace.view_request import Mode, ViewRequest
 
 __all__ = ["Picture", "picture"]
 
@@ -33,12 +33,12 @@ class Picture:
 def picture(
     estate: Estate,
     request: ViewRequest,
-    kept: Filter,
+    chosen: Filter,
     rules: Mapping[str, frozenset[str]],
     comparison: Comparison | None = None,
     progress: StepProgress = quiet,
 ) -> Picture:
-    """The view ``request`` asks for, with what ``kept`` keeps, grouped past ``GROUP_FROM``
+    """The view ``request`` asks for, with what ``chosen`` keeps, grouped past ``GROUP_FROM``
     nodes or when a group is open."""
     progress(Step.LAYING_OUT, 0, 2)
     if request.mode is Mode.COMPARE and comparison is not None:
@@ -47,7 +47,7 @@ def picture(
         full = estate.focus(request.centres, request.hops, progress, dict(request.opened))
     else:
         full = estate.whole(progress)
-    view = kept_view(full, kept, rules, request.centres)
+    view = filtered_view(full, chosen, rules, request.centres)
     progress(Step.LAYING_OUT, 1, 2)
     kept_nodes = len(view.nodes)
     if request.path or kept_nodes > GROUP_FROM:

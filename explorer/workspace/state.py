@@ -18,22 +18,19 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar, cast
 
-from explorer.analysis import Direction, Reach
+from explorer.analysis import Reach
 from explorer.analysis.changes import ChangeMark
 from explorer.domain.vocab import id_from_iri
 from explorer.estate import Comparison, Estate
-from explorer.views.filters import NO_FILTER, Filter
-from explorer.views.graph_view import MORE_IRI, Group
+from explorer.views.filters import NO_FILTER, Filter, filtered_reach, rules_of
+from explorer.views.graph_view import MORE_IRI, GraphView, Group
+from explorer.workspace.highlight import in_reach, reach_distances, reach_name
+from explorer.workspace.view_request import Mode, ViewRequest
 
-__all__ = ["Change", "Mode", "ViewRequest", "Workspace", "reach_distances", "reach_name"]
+__all__ = ["SLOW_FROM", "Change", "Workspace"]
 
 
-class Mode(StrEnum):
-    """What the canvas draws."""
-
-    WHOLE = "whole"  # the whole estate (an endpoint's first page of it)
-    FOCUS = "focus"  # the neighbourhood of some centres
-    COMPARE = "compare"  # both snapshots, changes marked
+SLOW_FROM = 300  # entities: past this, answers are worked out off the GUI thread
 
 
 class Change(StrEnum):
@@ -49,44 +46,8 @@ class Change(StrEnum):
     FACTS = "facts"  # an edit changed what the estate says (gaps, lists, details)
 
 
-@dataclass(frozen=True)
-class ViewRequest:
-    """What the canvas should draw: a mode, its centres and how many hops around them."""
-
-    mode: Mode
-    centres: tuple[str, ...] = ()
-    hops: int = 1
-    path: tuple[str, ...] = ()  # the groups opened, outermost first (see explorer.views.grouping)
-    opened: tuple[tuple[str, int], ...] = ()  # pages of "+N more" open, per node
-    pinned: tuple[str, ...] = ()  # drawn on their own even in a grouped picture
-
-
-def reach_name(answer: Reach) -> str:
-    """``blast radius of DNS`` or ``upstream of DNS``: how a note names a highlight."""
-    what = "blast radius" if answer.direction is Direction.AFFECTED else "upstream"
-    return f"{what} of {answer.node.name}"
-
-
-def reach_distances(answer: Reach | None) -> dict[str, int]:
-    """IRI -> steps from the answer's node (0 for the node itself); {} for no answer."""
-    return answer.distances if answer is not None else {}
-
-
-def _in_reach(answer: Reach, iri: str) -> bool:
-    """Whether a highlight tells of ``iri``: it reaches it, or it is a team to tell."""
-    return iri in answer.distances or any(t.entity.iri == iri for t in answer.teams)
-
-
 Observer = Callable[[], None]
 Action = TypeVar("Action", bound=Callable[..., object])
-
-
-def reach_again(estate: Estate, answer: Reach | None) -> Reach | None:
-    """``answer`` asked again of ``estate`` (after an edit changed what it says)."""
-    if answer is None:
-        return None
-    ask = estate.blast_radius if answer.direction is Direction.AFFECTED else estate.upstream
-    return ask(answer.node.iri)
 
 
 def _acting(method: Action) -> Action:
@@ -115,9 +76,9 @@ class Workspace:
     note: str = ""
     path: tuple[str, ...] = ()  # the groups opened in a grouped picture, outermost first
     opened: dict[str, int] = field(default_factory=dict)  # "+N more" pages open, per node
-    shown: frozenset[str] = frozenset()  # the nodes drawn now, as the window reports them
-    grouped: bool = False  # whether the picture drawn now is grouped, as the window reports
+    drawn: GraphView | None = None  # the picture on the canvas now, as the window reports it
     _observers: dict[Change, list[Observer]] = field(default_factory=dict, repr=False)
+    _rules: tuple[Estate | None, dict[str, frozenset[str]]] = field(default=(None, {}), repr=False)
 
     def observe(self, change: Change, observer: Observer) -> None:
         self._observers.setdefault(change, []).append(observer)
@@ -137,7 +98,7 @@ class Workspace:
         the filter stays (it is the window's, as a search is)."""
         self.estate, self.selected, self.reach = estate, None, None
         self.mode, self.centres, self.comparison = Mode.WHOLE, (), None
-        self.path, self.opened, self.shown = (), {}, frozenset()
+        self.path, self.opened, self.drawn = (), {}, None
         self._tell(Change.ESTATE, Change.COMPARISON, Change.SELECTION, Change.REACH, Change.VIEW)
 
     @_acting
@@ -153,11 +114,11 @@ class Workspace:
         """Select a node; in a focus view that does not draw it, focus on it. A highlight
         that does not reach it is cleared: it would tell of another node."""
         self.selected = iri = str(iri)  # an rdflib IRI is not equal to its text
-        if self.reach is not None and not _in_reach(self.reach, iri):
+        if self.reach is not None and not in_reach(self.reach, iri):
             self._clear_reach(f"{id_from_iri(iri)} is not in it")
-        if self.mode is Mode.FOCUS and iri not in self.shown:
+        if self.mode is Mode.FOCUS and not self.shows(iri):
             self.centres = (iri,)
-        if iri not in self.shown and (self.grouped or self.mode is Mode.FOCUS):
+        if not self.shows(iri) and (self.grouped or self.mode is Mode.FOCUS):
             self._tell(Change.VIEW)  # a grouped picture draws it on its own
         self._tell(Change.SELECTION)
 
@@ -220,7 +181,7 @@ class Workspace:
         self.reach = answer
         if self.mode is Mode.FOCUS:
             self.centres = tuple(reach_distances(answer))
-        if self.mode is Mode.FOCUS or (self.grouped and answer.node.iri not in self.shown):
+        if self.mode is Mode.FOCUS or (self.grouped and not self.shows(answer.node.iri)):
             self._tell(Change.VIEW)
         self._tell(Change.REACH)
 
@@ -263,6 +224,48 @@ class Workspace:
             self.comparison = None
             self._tell(Change.COMPARISON)
             self.show_whole()
+
+    def was_drawn(self, view: GraphView) -> None:
+        """The canvas drew ``view`` (the window reports it): selecting a node it does not
+        draw then redraws a focus view or a grouped picture."""
+        self.drawn = view
+
+    def shows(self, iri: str) -> bool:
+        """Whether the picture on the canvas draws ``iri`` on its own."""
+        return self.drawn is not None and iri in self.drawn
+
+    @property
+    def grouped(self) -> bool:
+        """Whether the picture on the canvas draws groups that stand for many nodes."""
+        return self.drawn is not None and bool(self.drawn.groups)
+
+    def drawn_group(self, iri: str | None) -> Group | None:
+        """The drawn group ``iri`` names, if it names one."""
+        return self.drawn.groups.get(iri) if self.drawn is not None and iri else None
+
+    def gap_rules(self) -> dict[str, frozenset[str]]:
+        """Node -> the gap rules it breaks: what the filter's rule choice keeps."""
+        estate = self.estate
+        if estate is None:
+            return {}
+        if self._rules[0] is not estate:
+            self._rules = (estate, rules_of(estate.gaps()))
+        return self._rules[1]
+
+    def filtered_reach(self) -> Reach | None:
+        """The highlight as the filter keeps it: what the canvas highlights and the lists
+        show (declared only leaves out what only observed calls reach)."""
+        answer = self.reach
+        return filtered_reach(answer, self.filter, self.gap_rules()) if answer else None
+
+    def answers_slowly(self) -> bool:
+        """Whether answers about the estate take long enough to be worked out off the GUI
+        thread: on an endpoint, and past ``SLOW_FROM`` entities (a layout of a few hundred
+        nodes already takes a noticeable moment)."""
+        estate = self.estate
+        return estate is not None and (
+            estate.capabilities.slow or len(estate.entities()) > SLOW_FROM
+        )
 
     def view_request(self) -> ViewRequest:
         """What to draw now; with a highlight, a focus view is what the highlight reaches."""

@@ -62,7 +62,7 @@ def compared(qtbot: QtBot, settings: QSettings, write: Callable[[str, str], Path
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.compared, timeout=20_000):
-        job = win.commands.compare_with([SAMPLES / "buyer-profile.yaml"])
+        job = win.opening.compare_with([SAMPLES / "buyer-profile.yaml"])
     assert job is not None
     job.wait()
     return win

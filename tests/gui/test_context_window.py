@@ -63,10 +63,10 @@ def edit_by_keys(
 ) -> None:
     """Press the edit's keys, answer its form, and wait until it is on the undo stack and
     the keyboard is back in the window."""
-    count = window.commands.context.stack.count()
+    count = window.recording.stack.count()
     _in_form(qtbot, answers, sure)
     press(qtbot, key, modifiers)
-    qtbot.waitUntil(lambda: window.commands.context.stack.count() == count + 1)
+    qtbot.waitUntil(lambda: window.recording.stack.count() == count + 1)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
 
 
@@ -142,17 +142,17 @@ def test_a_question_asked_on_a_blast_radius_is_listed_and_answered(
     press(qtbot, Qt.Key.Key_B)
     question = {"text": "Who approves the DNS change?", "assignee": "team-dns", "due": "2026-12-15"}
     edit_by_keys(fresh, qtbot, Qt.Key.Key_Q, CTRL | SHIFT, question)
-    assert len(fresh.commands.context.questions.questions) == 1
+    assert len(fresh.docks.questions.questions) == 1
     # the blast radius shown is worked out again: it lists its open question
     assert [q.text for q in fresh.workspace.reach.questions] == ["Who approves the DNS change?"]  # type: ignore[union-attr]
     assert "1 open question" in fresh.impact.heading.text()
-    panel = fresh.commands.context.questions
+    panel = fresh.docks.questions
     press(qtbot, Qt.Key.Key_J, CTRL | SHIFT)
     panel.table.selectRow(0)
     _in_form(qtbot, {"answer": "The DNS change board"})
     qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: fresh.commands.context.stack.count() == 2)
-    assert fresh.commands.context.questions.questions[0].answer == "The DNS change board"
+    qtbot.waitUntil(lambda: fresh.recording.stack.count() == 2)
+    assert fresh.docks.questions.questions[0].answer == "The DNS change board"
     assert panel.table.source.rowCount() == 0  # open only: none left
     assert fresh.workspace.reach is not None and fresh.workspace.reach.questions == ()
 
@@ -168,12 +168,12 @@ def test_unsaved_edits_come_back_after_a_window_that_never_closed(
     qtbot.addWidget(later)
     later.show()
     with qtbot.waitSignal(later.loaded, timeout=20_000):
-        assert later.commands.context.offer_recovery()
+        assert later.recording.offer_recovery(later.opening.open)
     estate = later.workspace.estate
     assert estate is not None
     answer = estate.blast_radius(str(estate.resolve("kms")))
     assert "status-page" in {i.entity.id for i in answer.impacted}
-    assert later.commands.context.unsaved()
+    assert later.recording.unsaved()
     qtbot.waitUntil(lambda: " *" in later.windowTitle())
     discard_when_closing(monkeypatch)
 
@@ -236,7 +236,7 @@ settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
 window = MainWindow(load_files([sys.argv[2]]), settings=settings)
 said = Said("alice", datetime(2026, 12, 1, tzinfo=UTC), "the DNS team lead")
 edit = add_relation(iri_for_id("status-page"), "depends on", iri_for_id("kms"), said)
-window.commands.context.push(edit)
+window.recording.push(edit)
 os.kill(os.getpid(), 9)  # killed between the edit and a save
 """
 
@@ -257,7 +257,7 @@ def test_a_killed_app_offers_its_unsaved_edits_at_the_next_start(
     later = MainWindow(settings=QSettings(str(ini), QSettings.Format.IniFormat))
     qtbot.addWidget(later)
     with qtbot.waitSignal(later.loaded, timeout=20_000):
-        assert later.commands.context.offer_recovery()
+        assert later.recording.offer_recovery(later.opening.open)
     estate = later.workspace.estate
     assert estate is not None
     hurt = {i.entity.id for i in estate.blast_radius(str(estate.resolve("kms"))).impacted}

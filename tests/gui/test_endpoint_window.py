@@ -43,7 +43,7 @@ def proxy(server: OxigraphServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 
 def _open(window: MainWindow, qtbot: QtBot, endpoint: Endpoint) -> None:
     with qtbot.waitSignal(window.loaded, timeout=60_000):
-        window.commands.open([endpoint.source])
+        window.opening.open([endpoint.source])
 
 
 def test_an_endpoint_opens_and_answers_as_the_file_does(
@@ -72,7 +72,7 @@ def test_an_endpoint_opens_and_answers_as_the_file_does(
 
     target = tmp_path / "copy.ttl"
     with qtbot.waitSignal(window.exported, timeout=60_000):
-        window.commands.export_snapshot(target)
+        window.exports.export_snapshot(target)
     assert len(load([target]).graph) > len(graph)  # the estate and the copy's provenance
 
     window.close()
@@ -114,7 +114,7 @@ def test_cancel_stops_waiting_for_a_slow_endpoint(
     release = threading.Event()
     proxy.fail = lambda n: release.wait(30) and None  # type: ignore[assignment, func-returns-value]
     try:
-        job = window.commands.open([Endpoint(proxy.url, GRAPH).source])
+        job = window.opening.open([Endpoint(proxy.url, GRAPH).source])
         assert window.cancel_button.isVisible()
         with qtbot.waitSignal(job.cancelled, timeout=30_000):
             qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
@@ -130,7 +130,7 @@ def test_a_down_endpoint_is_reported(window: MainWindow, qtbot: QtBot, monkeypat
     from sparql_servers import free_port
 
     with qtbot.waitSignal(window.load_failed, timeout=30_000) as failed:
-        window.commands.open([Endpoint(f"http://127.0.0.1:{free_port()}/query").source])
+        window.opening.open([Endpoint(f"http://127.0.0.1:{free_port()}/query").source])
     assert "cannot be reached" in failed.args[0]
 
 

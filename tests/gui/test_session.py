@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from explorer.analysis import blast_radius, upstream
 from explorer.estate import Estate
 from explorer.ingest import load
-from explorer.workspace.state import reach_distances
+from explorer.workspace.highlight import reach_distances
 from helpers import SAMPLES, node
-from ui.commands import exports as export_commands
 from ui.window.main_window import MainWindow
 
 Write = Callable[[str, str | bytes], Path]
@@ -126,7 +125,7 @@ class TestTheKeyboardPath:
 
     def test_f1_lists_every_shortcut_of_the_menus(self, active: MainWindow, qtbot: QtBot) -> None:
         press(qtbot, Qt.Key.Key_F1)
-        dialog = active.commands.shortcuts
+        dialog = active.help.shortcuts
         assert dialog is not None and dialog.isVisible()
         rows = {
             dialog.table.item(r, 1).text(): dialog.table.item(r, 2).text()
@@ -214,7 +213,7 @@ class TestOneStory:
         press(qtbot, Qt.Key.Key_F, CTRL)
         qtbot.keyClicks(focused(), "dns")
         with qtbot.waitSignal(active.loaded, timeout=20_000):
-            job = active.commands.open([SAMPLES / "buyer-profile.yaml"])
+            job = active.opening.open([SAMPLES / "buyer-profile.yaml"])
         assert job is not None
         job.wait()
         assert active.search.query.text() == ""
@@ -278,7 +277,7 @@ class TestPictures:
             offered.append(name)
             return str(tmp_path / name), ""
 
-        monkeypatch.setattr(export_commands.QFileDialog, "getSaveFileName", save_as)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
         search_and_enter(active, qtbot, "dns-service")
         press(qtbot, Qt.Key.Key_B)
         press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)

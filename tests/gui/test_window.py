@@ -186,8 +186,8 @@ class TestReach:
 
     def test_in_focus_view_the_reach_is_what_is_drawn(self, window: MainWindow) -> None:
         window.select(DNS)
-        window.commands.show_focus()
-        window.commands.blast_radius()
+        window.views.show_focus()
+        window.analyses.blast_radius()
         assert set(window.scene.nodes) == set(window.scene.highlighted())
 
     def test_the_roster_copies_as_markdown_and_each_format_from_the_menu(
@@ -309,7 +309,7 @@ class TestOpening:
         before = (window.workspace.estate, set(window.scene.nodes))
         bad = write("bad.csv", "id,tier\na,9\n")
         with qtbot.waitSignal(window.load_failed, timeout=20_000):
-            window.commands.open([bad])
+            window.opening.open([bad])
         assert shown == [
             f"{bad}:2: column 'tier': tier is '9': expected 1, 2 or 3 "
             "(also written 'tier 1' or 'T1')"
@@ -326,7 +326,7 @@ class TestOpening:
         )
         bad = write("bad.csv", "id,tier\na,9\nb,1\n")
         with qtbot.waitSignal(window.loaded, timeout=20_000):
-            window.commands.open([SAMPLES / "buyer-profile.yaml", bad])
+            window.opening.open([SAMPLES / "buyer-profile.yaml", bad])
         assert (
             str(node("profile-api")) in window.scene.nodes and str(node("b")) in window.scene.nodes
         )
@@ -348,7 +348,7 @@ class TestOpening:
         self, window: MainWindow, qtbot: QtBot
     ) -> None:
         with qtbot.waitSignal(window.loaded, timeout=20_000):
-            job = window.commands.open([SAMPLES / "buyer-profile.yaml"])
+            job = window.opening.open([SAMPLES / "buyer-profile.yaml"])
             assert window.progress.isVisible() and window.cancel_button.isVisible()
         job.wait()
         assert "buyer-profile.yaml" in window.windowTitle()
@@ -359,7 +359,7 @@ class TestOpening:
 
     def test_cancel_keeps_the_graph_that_was_open(self, window: MainWindow, qtbot: QtBot) -> None:
         session = window.workspace.estate
-        job = window.commands.open([SAMPLES / "buyer-profile.yaml"])
+        job = window.opening.open([SAMPLES / "buyer-profile.yaml"])
         with qtbot.waitSignal(job.cancelled, timeout=20_000):
             qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
         job.wait()
@@ -430,7 +430,7 @@ class TestUntrustedText:
         details, gaps = window.details.toPlainText(), window.gaps.table.model().rowCount()
         bad = write("bad.ttl", "@prefix ex: <http://e/> .\nex:a ex:b .\n")
         with qtbot.waitSignal(window.load_failed, timeout=20_000):
-            window.commands.open([bad])
+            window.opening.open([bad])
         assert window.workspace.selected == chosen and window.details.toPlainText() == details
         assert window.gaps.table.model().rowCount() == gaps > 0
 
@@ -475,7 +475,7 @@ class TestExports:
     def test_snapshot_in_every_format(
         self, window: MainWindow, tmp_path: Path, suffix: str
     ) -> None:
-        assert window.commands.export_snapshot(tmp_path / f"x{suffix}")
+        assert window.exports.export_snapshot(tmp_path / f"x{suffix}")
         assert (tmp_path / f"x{suffix}").stat().st_size > 1000
         if suffix == ".nt":
             snapshot = without_provenance(Graph().parse(tmp_path / "x.nt"))
@@ -489,7 +489,7 @@ class TestExports:
         source = write("e.ttl", (SAMPLES / "region-build.ttl").read_text())
         win = MainWindow(opened([source]), settings=settings)
         qtbot.addWidget(win)
-        assert not win.commands.export_snapshot(source)
+        assert not win.exports.export_snapshot(source)
         assert "refusing to overwrite" in shown[0]
 
     @pytest.mark.parametrize("suffix", [".png", ".svg"])
@@ -522,7 +522,7 @@ class TestCompare:
                 win.changes.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
             )
         assert signal.args == [str(node("search-personalisation"))]
-        win.commands.stop_comparing()
+        win.opening.stop_comparing()
         assert not any(item.change for item in win.scene.nodes.values())
         assert win.workspace.mode == "whole"
 
@@ -533,7 +533,7 @@ def test_a_backstage_catalog_opens_with_its_owners_and_gaps(
     win = MainWindow(settings=settings)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.loaded, timeout=20_000):
-        job = win.commands.open([SAMPLES / "backstage"])
+        job = win.opening.open([SAMPLES / "backstage"])
     job.wait()
     gaps = {(g.entity.id, g.rule) for g in win.gaps.table.visible_records()}
     assert ("component/default/fraud-check", "dangling-owner") in gaps

@@ -5,9 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-__all__ = ["Breadcrumb"]
+from ui.actions import hint
 
-HINT = "Double-click a group (or Alt+Down) to open it; Backspace goes back."
+__all__ = ["Breadcrumb", "hint_text"]
+
+
+def hint_text() -> str:
+    """How to open a group and go back, with the keys the action table gives."""
+    return (
+        f"Double-click a group (or {hint('open_group')}) to open it; "
+        f"{hint('group_back')} goes back."
+    )
 
 
 class Breadcrumb(QWidget):
@@ -46,8 +54,8 @@ class Breadcrumb(QWidget):
             step.clicked.connect(lambda _=False, d=depth: self.chosen.emit(d))
             self.row.addWidget(step)
             self.steps.append(step)
-        hint = QLabel(HINT)
-        hint.setStyleSheet("color: gray")
+        hint_label = QLabel(hint_text())
+        hint_label.setStyleSheet("color: gray")
         self.row.addSpacing(12)
-        self.row.addWidget(hint)
+        self.row.addWidget(hint_label)
         self.row.addStretch(1)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from explorer.domain.kinds import Kind
+from explorer.domain.looks import BADGE_INK
 from explorer.domain.relations import BY_NAME, DEPENDS_ON
 from ui.canvas.shapes import outline
 from ui.canvas.theme import (
@@ -129,7 +130,7 @@ def _change_swatch(colour: str, badge: str) -> Swatch:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(colour))
         painter.drawEllipse(circle)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(BADGE_INK))
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, badge)
 
     return draw
@@ -159,7 +160,7 @@ def _relation_words(name: str) -> str:
 def _legend_entries() -> list[tuple[Swatch, str]]:
     """One (swatch painter, label) per thing the canvas can show."""
     entries = [
-        (_kind_swatch(k.colour, k.shape), k.label)
+        (_kind_swatch(k.colour, k.shape), k.title)
         for kind, k in KIND_STYLES.items()
         if kind is not Kind.UNKNOWN
     ]

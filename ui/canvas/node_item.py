@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from explorer.analysis.changes import ChangeMark
 from explorer.domain.kinds import Kind
+from explorer.domain.looks import BADGE_INK, FADED, INK, PAPER, SELECTED_ON_DARK
 from explorer.domain.model import Entity
 from explorer.views.layout import size_of
 from ui.canvas.shapes import shared_outline
@@ -187,7 +188,7 @@ class NodeItem(QGraphicsItem):
             return
         pen = QPen(QColor(self.style.colour), 3.2 if self.chosen else 1.5)
         if self.chosen:
-            pen.setColor(QColor("#facc15" if self.dark else "#111827"))
+            pen.setColor(QColor(SELECTED_ON_DARK if self.dark else INK))
         if self.style.shape == "dashed":
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
@@ -204,7 +205,7 @@ class NodeItem(QGraphicsItem):
         if self.change is not None:
             self._paint_change(painter)
         if self.distance == 0 and not self.members:  # a highlight's source: a target ring
-            painter.setPen(QPen(QColor("#facc15" if self.dark else "#111827"), 3.0))
+            painter.setPen(QPen(QColor(SELECTED_ON_DARK if self.dark else INK), 3.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(self.rect.adjusted(-9, -9, 9, 9))
         if self.members and self.distance is not None:
@@ -214,7 +215,7 @@ class NodeItem(QGraphicsItem):
 
     def _paint_label(self, painter: QPainter) -> None:
         on_strong = not self.compact and self.distance is not None and self.distance <= 2
-        painter.setPen(QColor("white" if on_strong or self.dark else "#111827"))
+        painter.setPen(QColor(PAPER if on_strong or self.dark else INK))
         painter.setFont(self.font)
         align = Qt.AlignmentFlag.AlignVCenter | (
             Qt.AlignmentFlag.AlignLeft if self.compact else Qt.AlignmentFlag.AlignHCenter
@@ -225,7 +226,7 @@ class NodeItem(QGraphicsItem):
         painter.scale(k, k)
         local = QRectF(0, 0, box.width() / k, box.height() / k)
         if self.compact and (k > 1 or self.distance is not None or self.chosen):
-            backdrop = QColor("#111827" if self.dark else "white")
+            backdrop = QColor(INK if self.dark else PAPER)
             backdrop.setAlphaF(0.8)
             painter.fillRect(local, backdrop)  # readable over the lines beneath
         painter.drawText(local, align, self.text)
@@ -237,7 +238,7 @@ class NodeItem(QGraphicsItem):
     def _paint_hit(self, painter: QPainter) -> None:
         """Under a group in a highlight, a bar filled as far as its members are hit."""
         bar = QRectF(self.rect.left(), self.rect.bottom() + 3, self.rect.width(), 6)
-        painter.setPen(QPen(QColor("#6b7280"), 0.8))
+        painter.setPen(QPen(QColor(FADED), 0.8))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(bar)
         share = self.hit / max(self.members, 1)
@@ -254,7 +255,7 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(QColor(colour))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(corner)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(BADGE_INK))
         bold = QFont(self.font)
         bold.setBold(True)
         painter.setFont(bold)

@@ -1,5 +1,5 @@
-"""The Edit menu's forms: each asks what to record, builds an ``explorer.recording.edits.Edit`` and
-hands it to the undo stack (``ui.commands.recording``).
+"""The Edit menu's forms: each asks what to record, builds an ``explorer.recording.edits.Edit``
+and hands it to the undo stack (``ui.commands.recording``).
 
 A node is named in a form as "Label (id)", completed from the estate's entities; what is
 typed is resolved as everywhere else (id, label or IRI), and a name that matches nothing
@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from rdflib import Literal, URIRef
 
 from explorer.domain.errors import InputError
@@ -32,23 +31,29 @@ from explorer.recording.edits import (
 )
 from explorer.statements import ATTRIBUTES, Confidence, Question, QuestionStatus
 from explorer.statements.questions import parse_due
-from ui.dialogs import messages as dialogs
+from explorer.workspace.state import Workspace
+from ui.actions import handles
+from ui.commands.recording import RecordingCommands
 from ui.dialogs.edit_form import Field, FormDialog
+from ui.dialogs.prompts import Prompts
 
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
-
-__all__ = ["EditRequests"]
+__all__ = ["EditForms"]
 
 
-class EditRequests:
-    """Mixed into ``ContextCommands``: what each edit asks, and the edit it makes."""
+class EditForms:
+    """What each edit asks, and the edit it makes; ``home`` is where the keyboard goes
+    after a form when it was nowhere before (the canvas)."""
 
-    # given by ContextCommands: the window, who records, and the undo stack's push
-    window: MainWindow
-    last_said: tuple[str, Confidence]
-    author: Callable[[], str]
-    push: Callable[[Edit], None]
+    def __init__(
+        self, state: Workspace, prompts: Prompts, recorder: RecordingCommands, home: QWidget
+    ) -> None:
+        self.state, self.prompts, self.recorder, self.home = state, prompts, recorder, home
+        self.last_said: tuple[str, Confidence] = ("", Confidence.LIKELY)
+        recorder.questions.ask.connect(self.ask_question)
+        recorder.questions.answer.connect(self._answer)
+        recorder.questions.drop.connect(
+            lambda q: recorder.push(close_question(q, QuestionStatus.DROPPED))
+        )
 
     def _said(self, form: FormDialog) -> Said:
         """Who says it, now, with the form's source and confidence (remembered for the next)."""
@@ -56,24 +61,25 @@ class EditRequests:
         return self._said_now(*self.last_said)
 
     def _said_now(self, source: str = "", sure: Confidence = Confidence.LIKELY) -> Said:
-        return Said(self.author(), datetime.now(UTC).replace(microsecond=0), source, sure)
+        return Said(self.recorder.author(), datetime.now(UTC).replace(microsecond=0), source, sure)
 
     def _form(self, title: str, fields: list[Field], said: bool = True) -> FormDialog | None:
         """Ask; afterwards the keyboard is where it was (the canvas, if nowhere), so the
         next key (B, U, Ctrl+Z) acts at once."""
-        before = QApplication.focusWidget() or self.window.canvas
+        before = QApplication.focusWidget() or self.home
+        window = self.prompts.parent()
         form = FormDialog(
-            self.window, title, fields, self.author(), self.last_said if said else None
+            window, title, fields, self.recorder.author(), self.last_said if said else None
         )
         accepted = form.exec()
-        self.window.activateWindow()
+        window.activateWindow()
         before.setFocus(Qt.FocusReason.OtherFocusReason)
         return form if accepted else None
 
     def _node(self, text: str) -> str:
         """The node typed: by what resolves anywhere (id, label, IRI), else by the id in the
         parentheses of a completion ("Label (id)")."""
-        estate = self.window.workspace.estate
+        estate = self.state.estate
         assert estate is not None
         try:
             return str(estate.resolve(text))
@@ -83,14 +89,14 @@ class EditRequests:
             return str(estate.resolve(text.rsplit("(", 1)[-1].rstrip(")")))
 
     def _names(self, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
-        estate = self.window.workspace.estate
+        estate = self.state.estate
         entities = estate.entities() if estate is not None else []
         return tuple(_choice(e) for e in entities if not kinds or e.kind in kinds)
 
     def _selected(self) -> str | None:
-        iri = self.window.workspace.selected
+        iri = self.state.selected
         if iri is None:
-            self.window.summary.setText("Select a node first (click it, or search and Enter).")
+            self.prompts.say("Select a node first (click it, or search and Enter).")
         return iri
 
     def _try(self, make: Callable[[], Edit]) -> None:
@@ -98,10 +104,11 @@ class EditRequests:
         try:
             edit = make()
         except (ValueError, InputError) as exc:
-            dialogs.show_error(self.window, "Cannot record that", str(exc))
+            self.prompts.error("Cannot record that", str(exc))
             return
-        self.push(edit)
+        self.recorder.push(edit)
 
+    @handles("add_node")
     def add_node(self) -> None:
         form = self._form(
             "Add a node",
@@ -116,9 +123,10 @@ class EditRequests:
             said = self._said(form)
             self._try(lambda: add_node(Kind(got["kind"]), _required(got, "id"), got["label"], said))
 
+    @handles("change_node")
     def change_node(self) -> None:
         iri = self._selected()
-        estate = self.window.workspace.estate
+        estate = self.state.estate
         if iri is None or estate is None:
             return
         details = estate.details(iri)
@@ -143,9 +151,11 @@ class EditRequests:
 
         self._try(make)
 
+    @handles("add_relation")
     def add_relation(self) -> None:
         self._relation(remove=False)
 
+    @handles("remove_relation")
     def remove_relation(self) -> None:
         self._relation(remove=True)
 
@@ -171,27 +181,30 @@ class EditRequests:
 
             self._try(make)
 
+    @handles("verified")
     def mark_verified(self) -> None:
         self._mark("verified")
 
+    @handles("invalid")
     def mark_invalid(self) -> None:
         self._mark("invalid")
 
     def _mark(self, status: str) -> None:
         iri = self._selected()
-        estate = self.window.workspace.estate
+        estate = self.state.estate
         if iri is None or estate is None:
             return
         if estate.details(iri).entity.kind != Kind.ASSUMPTION:
-            self.window.summary.setText("Only an assumption is marked verified or invalid.")
+            self.prompts.say("Only an assumption is marked verified or invalid.")
             return
         form = self._form(f"Mark the assumption {status}", [])
         if form is not None:
             said = self._said(form)
             self._try(lambda: set_value(URIRef(iri), "status", status, Kind.ASSUMPTION, said))
 
+    @handles("ask")
     def ask_question(self) -> None:
-        state = self.window.workspace
+        state = self.state
         about = [state.reach.node.iri] if state.reach is not None else []
         if not about and state.selected:
             about = [state.selected]
@@ -225,7 +238,7 @@ class EditRequests:
         self._try(make)
 
     def _names_of(self, iris: list[str]) -> list[str]:
-        estate = self.window.workspace.estate
+        estate = self.state.estate
         if estate is None:
             return []
         return [_choice(estate.details(i).entity) for i in iris]

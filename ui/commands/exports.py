@@ -1,32 +1,53 @@
-"""What the window's export actions do: snapshots, pictures of the view, the roster.
+"""File ▸ Export snapshot, Export view as image (with or without its title and legend) and
+Save the roster.
 
-A mixin of ``ui.commands.window.WindowCommands``, which gives it the window and its workspace.
+A snapshot of an estate that answers slowly (an endpoint) is copied in the background;
+a picture is rendered from the scene, named after what the view shows.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from explorer.domain.errors import InputError
 from explorer.estate import Written
-from explorer.export import WRITERS
+from explorer.formats.registry import save_filter
 from explorer.workspace.names import view_name, view_title
 from explorer.workspace.state import Workspace
+from ui.actions import handles
 from ui.canvas import view_export
-from ui.dialogs import messages as dialogs
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+from ui.canvas.legend import Legend
+from ui.canvas.scene import GraphScene
+from ui.dialogs.prompts import Prompts
+from ui.jobs.runner import JobRunner
+from ui.panels.impact import ImpactPanel
 
 __all__ = ["ExportCommands"]
 
+_HEADING = "image_heading"  # the setting: pictures get the view's title and the legend
 
-class ExportCommands:
-    window: MainWindow
-    state: Workspace
+
+class ExportCommands(QObject):
+    """Signals:
+    exported(str): a snapshot written in the background went to this path.
+    """
+
+    exported = Signal(str)
+
+    def __init__(
+        self,
+        state: Workspace,
+        jobs: JobRunner,
+        prompts: Prompts,
+        settings: QSettings,
+        drawn: tuple[GraphScene, Legend, ImpactPanel],
+    ) -> None:
+        super().__init__(prompts.parent())
+        self.state, self.jobs, self.prompts, self.settings = state, jobs, prompts, settings
+        self.scene, self.legend, self.impact = drawn
+        self.heading = str(settings.value(_HEADING, "true")).lower() != "false"
 
     def export_snapshot(self, path: Path) -> bool:
         """Write the estate to ``path``; one that answers slowly is copied in the background
@@ -37,10 +58,10 @@ class ExportCommands:
         try:
             estate.check_export(path)
         except InputError as exc:
-            dialogs.show_error(self.window, "Cannot export", str(exc))
+            self.prompts.error("Cannot export", str(exc))
             return False
-        self.window.jobs.run(
-            lambda report: estate.export(path, report),
+        self.jobs.run(
+            lambda progress: estate.export(path, progress),
             self._exported,
             f"Writing {estate.title} to {path.name}…",
             "Cannot export",
@@ -49,47 +70,44 @@ class ExportCommands:
         return True
 
     def _exported(self, written: Written) -> None:
-        self.window.summary.setText(f"Wrote {written.triples} triples to {written.path}.")
-        self.window.exported.emit(str(written.path))
+        self.prompts.say(f"Wrote {written.triples} triples to {written.path}.")
+        self.exported.emit(str(written.path))
 
+    @handles("snapshot")
     def ask_snapshot(self) -> None:
-        kinds = ";;".join(f"{ext[1:].upper()} (*{ext})" for ext in WRITERS)
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export snapshot", "snapshot.ttl", kinds)
-        if name:
-            self.export_snapshot(Path(name))
+        path = self.prompts.file_to_save("Export snapshot", "snapshot.ttl", save_filter())
+        if path is not None:
+            self.export_snapshot(path)
 
+    @handles("image")
     def ask_image(self) -> None:
         """Save the view as a picture named after what it shows, with its title and the
         legend drawn in unless that is switched off (File menu)."""
-        name, _ = QFileDialog.getSaveFileName(
-            self.window,
+        path = self.prompts.file_to_save(
             "Export view",
             f"{view_name(self.state)}.png",
             "PNG image (*.png);;SVG drawing (*.svg)",
         )
-        if name:
-            self.export_image(Path(name))
+        if path is not None:
+            self.export_image(path)
 
     def export_image(self, path: Path) -> bool:
         heading = view_export.Heading()
-        if self.window.named_actions["image_heading"].isChecked():
-            heading = view_export.Heading(view_title(self.state), self.window.legend)
+        if self.heading:
+            heading = view_export.Heading(view_title(self.state), self.legend)
         try:
-            view_export.save_scene(self.window.scene, path, heading)
+            view_export.save_scene(self.scene, path, heading)
         except InputError as exc:
-            dialogs.show_error(self.window, "Cannot export", str(exc))
+            self.prompts.error("Cannot export", str(exc))
             return False
-        self.window.summary.setText(f"Saved the view to {path}.")
+        self.prompts.say(f"Saved the view to {path}.")
         return True
 
-    def restore_settings(self) -> None:
-        """What the window remembers besides its layout: whether pictures get a heading."""
-        heading = str(self.window.settings.value("image_heading", "true")).lower() != "false"
-        self.window.named_actions["image_heading"].setChecked(heading)
+    @handles("image_heading")
+    def remember_image_heading(self, checked: bool) -> None:
+        self.heading = checked
+        self.settings.setValue(_HEADING, checked)
 
-    def remember_image_heading(self) -> None:
-        checked = self.window.named_actions["image_heading"].isChecked()
-        self.window.settings.setValue("image_heading", checked)
-
+    @handles("save_roster")
     def save_roster(self) -> None:
-        self.window.impact.ask_save()
+        self.impact.ask_save()

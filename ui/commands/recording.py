@@ -1,109 +1,98 @@
 """Recording what one learns, in the window: edits through an undo stack, the context file,
 the questions panel, and a recovery file so that nothing learned is lost.
 
-Every edit is an ``explorer.recording.edits.Edit`` the estate applies (``Estate.apply_edit``); this
-module only asks for it, pushes it on the stack and tells the workspace. After each edit
-or undo the context is written to a recovery file beside the settings; the next start
-offers it back if the app did not close cleanly.
+Every edit is an ``explorer.recording.edits.Edit`` the estate applies (``Estate.apply_edit``);
+this group only pushes it on the stack and tells the workspace. After each edit or undo the
+context is written to a recovery file beside the settings; the next start offers it back
+if the app did not close cleanly. The forms that make edits are ``ui.commands.edit_forms``.
 """
 
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QUndoView
+from PySide6.QtWidgets import QWidget
 
 from explorer.analysis import Reach
 from explorer.domain.errors import InputError
+from explorer.domain.progress import StepProgress
 from explorer.estate import Estate
 from explorer.recording.context_file import Context, ContextChanged
-from explorer.recording.edits import (
-    Applied,
-    Edit,
-    close_question,
-)
-from explorer.statements import Confidence, QuestionStatus
-from explorer.workspace.state import Change, reach_again
-from ui.commands.edit_forms import EditRequests
+from explorer.recording.edits import Applied, Edit
+from explorer.workspace.highlight import reach_again
+from explorer.workspace.state import Change, Workspace
+from ui.actions import handles
 from ui.commands.recovery import RECOVERY, RecoveryFile
-from ui.dialogs import messages as dialogs
-from ui.jobs.worker import Report
+from ui.dialogs.prompts import Button, Prompts
+from ui.jobs.runner import JobRunner
 from ui.panels.questions import QuestionsPanel
 
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
-
-__all__ = ["ContextCommands"]
+__all__ = ["CONTEXT_FILTER", "RecordingCommands"]
 
 CONTEXT_FILTER = "Context files (*.ctx.ttl *.ctx.trig)"
-_BOTTOM, _RIGHT = Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 
 
 class _EditCommand(QUndoCommand):
-    def __init__(self, owner: ContextCommands, edit: Edit) -> None:
+    def __init__(self, owner: RecordingCommands, edit: Edit) -> None:
         super().__init__(edit.text)
         self.owner, self.edit = owner, edit
         self.done: Applied | None = None
 
     def redo(self) -> None:
-        estate = self.owner.window.workspace.estate
+        estate = self.owner.state.estate
         assert estate is not None
         changed, self.done = estate.apply_edit(self.edit)
         self.owner.changed(changed, _sentence(self.edit.text))
 
     def undo(self) -> None:
-        estate = self.owner.window.workspace.estate
+        estate = self.owner.state.estate
         assert estate is not None and self.done is not None
         self.owner.changed(estate.revert_edit(self.done), _sentence(f"Undid: {self.edit.text}"))
 
 
-class ContextCommands(QObject, EditRequests, RecoveryFile):
-    """The Edit menu's handlers, the undo history and the questions panel of one window."""
+class RecordingCommands(QObject):
+    """The Edit menu's undo, redo and history, the context file, and who records."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        state: Workspace,
+        jobs: JobRunner,
+        prompts: Prompts,
+        settings: QSettings,
+        shown: tuple[QuestionsPanel, Callable[[str], None], Callable[[QWidget], None]],
+    ) -> None:
+        super().__init__(prompts.parent())
+        self.state, self.jobs, self.prompts, self.settings = state, jobs, prompts, settings
+        self.questions, self.set_title, self.reveal = shown
         self.stack = QUndoStack(self)
-        self.last_said: tuple[str, Confidence] = ("", Confidence.LIKELY)
+        self.history: QWidget | None = None  # the undo history's view, once the window has it
         self.recovered = False  # edits restored from a recovery file, not saved yet
         self._restoring: str | None = None  # the context file a recovery belongs to
-        self.questions = QuestionsPanel()
-        self.history = QUndoView(self.stack)
-        self.history.setEmptyLabel("Opened")
-        self.questions_dock = window.docks.add("Questions", self.questions, _BOTTOM)
-        self.history_dock = window.docks.add("Undo history", self.history, _RIGHT)
-        window.tabifyDockWidget(window.docks.impact_dock, self.questions_dock)
-        window.docks.gaps_dock.raise_()  # the first tab shown stays the gaps
-        self.history_dock.hide()
-        self.questions.node_chosen.connect(window.select)
-        self.questions.ask.connect(self.ask_question)
-        self.questions.answer.connect(self._answer)
-        self.questions.drop.connect(lambda q: self.push(close_question(q, QuestionStatus.DROPPED)))
-        window.workspace.observe(Change.ESTATE, self._opened)
-        window.workspace.observe(Change.FACTS, self._facts)
+        self.recovery = RecoveryFile(Path(settings.fileName()).parent / "infra-explorer-recovery")
+        state.observe(Change.ESTATE, self._opened)
+        state.observe(Change.FACTS, self._show_questions)
 
     # ------------------------------------------------------------------ who says it
 
     def author(self) -> str:
-        return str(self.window.settings.value("context/author", "") or getpass.getuser())
+        return str(self.settings.value("context/author", "") or getpass.getuser())
 
+    @handles("author")
     def set_author(self) -> None:
-        name, ok = QInputDialog.getText(
-            self.window, "Your name", "Edits are recorded as said by:", text=self.author()
-        )
-        if ok and name.strip():
-            self.window.settings.setValue("context/author", name.strip())
+        name = self.prompts.text("Your name", "Edits are recorded as said by:", self.author())
+        if name and name.strip():
+            self.settings.setValue("context/author", name.strip())
 
     # ------------------------------------------------------------------ the edits
 
     def push(self, edit: Edit) -> None:
-        estate = self.window.workspace.estate
+        estate = self.state.estate
         if estate is None or not estate.capabilities.edits:
-            self.window.summary.setText("Open files to record on: an endpoint cannot be edited.")
+            self.prompts.say("Open files to record on: an endpoint cannot be edited.")
             return
         self.stack.push(_EditCommand(self, edit))
 
@@ -111,44 +100,52 @@ class ContextCommands(QObject, EditRequests, RecoveryFile):
         """After an edit or its undo: the recovery file is written; the estate's gaps, first
         picture and highlight are worked out again (off the GUI thread for a large one,
         as when opening), then the workspace follows."""
-        self._write_recovery()
+        context = estate.context
+        if context is not None:
+            self.recovery.write(context, list(estate.sources))
         QTimer.singleShot(0, self.show_title)  # once the stack has moved to its new index
-        shown = self.window.workspace.reach
+        shown = self.state.reach
 
-        def work(report: Report) -> tuple[Estate, Reach | None]:
-            estate.prepare(report, search=False)
+        def work(progress: StepProgress) -> tuple[Estate, Reach | None]:
+            estate.prepare(progress, search=False)
             return estate, reach_again(estate, shown)
 
-        self.window.jobs.run(
+        self.jobs.run(
             work,
-            lambda got: self.window.workspace.edited(got[0], got[1], note),
+            lambda got: self.state.edited(got[0], got[1], note),
             f"Recording: {note}",
             "Cannot record that",
-            background=self.window.commands.background(),
+            background=self.state.answers_slowly(),
         )
 
+    @handles("undo")
     def undo(self) -> None:
         self.stack.undo()
 
+    @handles("redo")
     def redo(self) -> None:
         self.stack.redo()
 
+    @handles("history")
     def show_history(self) -> None:
-        self.window.docks.show(self.history_dock)
+        if self.history is not None:
+            self.reveal(self.history)
 
+    @handles("questions")
     def show_questions(self) -> None:
-        self.window.docks.show(self.questions_dock)
+        self.reveal(self.questions)
         self.questions.table.setFocus()
 
     # ------------------------------------------------------------------ the context file
 
     def _context(self) -> Context | None:
-        estate = self.window.workspace.estate
+        estate = self.state.estate
         return estate.context if estate is not None else None
 
     def unsaved(self) -> bool:
         return self._context() is not None and (not self.stack.isClean() or self.recovered)
 
+    @handles("save_context")
     def save_context(self) -> bool:
         """Save to the context file; the first time, ask where. True when saved."""
         context = self._context()
@@ -163,42 +160,39 @@ class ContextCommands(QObject, EditRequests, RecoveryFile):
                 return False
             context.save(overwrite=True)
         except InputError as exc:
-            dialogs.show_error(self.window, "Cannot save the context", str(exc))
+            self.prompts.error("Cannot save the context", str(exc))
             return False
         return self._saved(context.path)
 
+    @handles("save_context_as")
     def save_context_as(self) -> bool:
         context = self._context()
         if context is None:
             return False
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save the context file", "program.ctx.ttl", CONTEXT_FILTER
-        )
-        self.window.activateWindow()  # the keys are the window's again
-        if not name:
+        path = self.prompts.file_to_save("Save the context file", "program.ctx.ttl", CONTEXT_FILTER)
+        if path is None:
             return False
         try:
-            context.save(Path(name), overwrite=True)
+            context.save(path, overwrite=True)
         except InputError as exc:
-            dialogs.show_error(self.window, "Cannot save the context", str(exc))
+            self.prompts.error("Cannot save the context", str(exc))
             return False
         return self._saved(context.path)
 
     def _overwrite(self, problem: str) -> bool:
-        answer = QMessageBox.question(
-            self.window,
+        answer = self.prompts.choose(
             "The context file changed",
             f"{problem}. Overwrite it with what this window holds?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            Button.Save | Button.Cancel,
+            Button.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Save
+        return answer == Button.Save
 
     def _saved(self, path: Path | None) -> bool:
         self.stack.setClean()
         self.recovered = False
-        self._drop_recovery()
-        self.window.summary.setText(f"Saved the context to {path}.")
+        self.recovery.drop()
+        self.prompts.say(f"Saved the context to {path}.")
         self.show_title()
         return True
 
@@ -206,21 +200,38 @@ class ContextCommands(QObject, EditRequests, RecoveryFile):
         """Ask before unsaved edits are lost; True when the window may close."""
         if not self.unsaved():
             return True
-        answer = QMessageBox.question(
-            self.window,
+        answer = self.prompts.choose(
             "Unsaved context",
             "Save what you recorded before closing?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == Button.Save:
             return self.save_context()
-        if answer == QMessageBox.StandardButton.Discard:
-            self._drop_recovery()
+        if answer == Button.Discard:
+            self.recovery.drop()
             return True
         return False
+
+    def offer_recovery(self, reopen: Callable[[Sequence[str]], object]) -> bool:
+        """If unsaved edits were left behind, offer to restore them with ``reopen``; True
+        if restoring."""
+        pending = self.recovery.pending()
+        if pending is None:
+            return False
+        when = pending.when.strftime("%Y-%m-%d %H:%M")
+        answer = self.prompts.choose(
+            "Restore unsaved context?",
+            f"Edits recorded at {when} were not saved. Restore them with their sources?",
+            Button.Yes | Button.Discard,
+            Button.Yes,
+        )
+        if answer != Button.Yes:
+            self.recovery.drop()
+            return False
+        self._restoring = pending.context
+        reopen([*pending.sources, str(pending.path)])
+        return True
 
     def _opened(self) -> None:
         self.stack.clear()
@@ -235,26 +246,18 @@ class ContextCommands(QObject, EditRequests, RecoveryFile):
         self._show_questions()
         self.show_title()
 
-    def _facts(self) -> None:
-        """After an edit: the search answers from what the estate now says, and the
-        questions panel lists what it now holds."""
-        estate = self.window.workspace.estate
-        if estate is not None:
-            self.window.search.follow(estate)
-        self._show_questions()
-
     def _show_questions(self) -> None:
-        estate = self.window.workspace.estate
+        estate = self.state.estate
         self.questions.show_questions(estate.questions() if estate is not None else [])
 
     def show_title(self) -> None:
         """The estate, the context file and a star while edits are unsaved."""
-        estate, context = self.window.workspace.estate, self._context()
+        estate, context = self.state.estate, self._context()
         if estate is None:
             return
         where = f" [{context.path.name}]" if context is not None and context.path else ""
         star = " *" if self.unsaved() else ""
-        self.window.setWindowTitle(f"{estate.title}{where}{star} - Infra Context Explorer")
+        self.set_title(f"{estate.title}{where}{star} - Infra Context Explorer")
 
 
 def _sentence(text: str) -> str:

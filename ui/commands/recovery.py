@@ -6,70 +6,56 @@ it back with the sources it was recorded on; saving or discarding removes it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QMessageBox
 
 from explorer.files.atomic import atomic_write_bytes
 from explorer.recording.context_file import Context
 
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
-
-__all__ = ["RECOVERY", "RecoveryFile"]
+__all__ = ["RECOVERY", "Pending", "RecoveryFile"]
 
 RECOVERY = "recovery.ctx.ttl"  # a context file by its name, so reopening reads it as one
+_META = "recovery.json"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Edits left behind: when they were written, the sources they were recorded on, and
+    the context file they belong to (None if it was never saved)."""
+
+    when: datetime
+    sources: list[str]
+    context: str | None
+    path: Path  # the recovery file itself, a context file
 
 
 class RecoveryFile:
-    """Mixed into ``ContextCommands``: writing, offering and removing the recovery file."""
+    """The recovery file and what it was recorded on, in ``folder``."""
 
-    # given by ContextCommands: the window, the open estate's context, what is restored
-    window: MainWindow
-    _restoring: str | None
-    _context: Callable[[], Context | None]
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / RECOVERY
 
-    def _recovery_folder(self) -> Path:
-        """Beside the settings file: a test's settings keep its recovery to itself."""
-        return Path(self.window.settings.fileName()).parent / "infra-explorer-recovery"
+    def write(self, context: Context, sources: list[str]) -> None:
+        """Keep the context as it stands, with the sources it was recorded on."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(self.path, context.to_bytes())
+        opened = [s for s in sources if not s.endswith(RECOVERY)]
+        meta = {"sources": opened, "context": str(context.path) if context.path else None}
+        atomic_write_bytes(self.folder / _META, json.dumps(meta).encode())
 
-    def _write_recovery(self) -> None:
-        context, estate = self._context(), self.window.workspace.estate
-        if context is None or estate is None:
-            return
-        folder = self._recovery_folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(folder / RECOVERY, context.to_bytes())
-        sources = [s for s in estate.sources if not s.endswith(RECOVERY)]
-        meta = {"sources": sources, "context": str(context.path) if context.path else None}
-        atomic_write_bytes(folder / "recovery.json", json.dumps(meta).encode())
+    def pending(self) -> Pending | None:
+        """What was left behind, if anything."""
+        meta_path = self.folder / _META
+        if not self.path.exists() or not meta_path.exists():
+            return None
+        meta = json.loads(meta_path.read_text())
+        when = datetime.fromtimestamp(self.path.stat().st_mtime)
+        context = meta.get("context")
+        sources = [s for s in meta["sources"] if s != context]
+        return Pending(when, sources, context, self.path)
 
-    def offer_recovery(self) -> bool:
-        """If unsaved edits were left behind, offer to restore them; True if restoring."""
-        folder = self._recovery_folder()
-        if not (folder / RECOVERY).exists() or not (folder / "recovery.json").exists():
-            return False
-        meta = json.loads((folder / "recovery.json").read_text())
-        stamp = (folder / RECOVERY).stat().st_mtime
-        when = datetime.fromtimestamp(stamp).strftime("%Y-%m-%d %H:%M")
-        answer = QMessageBox.question(
-            self.window,
-            "Restore unsaved context?",
-            f"Edits recorded at {when} were not saved. Restore them with their sources?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            self._drop_recovery()
-            return False
-        self._restoring = meta.get("context")
-        sources = [s for s in meta["sources"] if s != self._restoring]
-        self.window.commands.open([*sources, str(folder / RECOVERY)])
-        return True
-
-    def _drop_recovery(self) -> None:
-        for name in (RECOVERY, "recovery.json"):
-            self._recovery_folder().joinpath(name).unlink(missing_ok=True)
+    def drop(self) -> None:
+        for name in (RECOVERY, _META):
+            self.folder.joinpath(name).unlink(missing_ok=True)

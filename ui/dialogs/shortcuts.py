@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.actions import ACTIONS, OTHER_KEYS, shortcut_text
+from ui.actions import ACTIONS, OTHER_KEYS, keys_text
 
 __all__ = ["ShortcutsDialog", "shortcut_rows"]
 
@@ -22,7 +22,7 @@ __all__ = ["ShortcutsDialog", "shortcut_rows"]
 def shortcut_rows() -> list[tuple[str, str, str]]:
     """(menu, what, keys) for every action that has keys, then the other keys."""
     rows = [
-        (spec.menu, spec.text.replace("&", "").rstrip("…"), shortcut_text(spec))
+        (spec.menu, spec.text.replace("&", "").rstrip("…"), keys_text(spec))
         for spec in ACTIONS
         if spec.keys
     ]

@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
 from explorer.domain.errors import Cancelled, InputError
-from explorer.domain.progress import quiet
-from ui.jobs.worker import Job, Report
+from explorer.domain.progress import StepProgress, quiet
+from ui.jobs.worker import Job
 
 __all__ = ["JobRunner", "Lane"]
 
@@ -28,7 +28,7 @@ __all__ = ["JobRunner", "Lane"]
 # asked for), so a repaint while a worker computes stalled for hundreds of milliseconds.
 SWITCH_INTERVAL = 0.0005
 
-Work = Callable[[Report], Any]
+Work = Callable[[StepProgress], Any]
 Done = Callable[[Any], None]
 
 
@@ -99,7 +99,7 @@ class JobRunner(QObject):
         lane: Lane = Lane.MAIN,
         background: bool = True,
     ) -> Job | None:
-        """Run ``work(report)``; hand its result to ``done``. ``failure`` titles the message
+        """Run ``work(progress)``; hand its result to ``done``. ``failure`` titles the message
         if it fails. Not in the ``background``: now, on this thread, with no Job."""
         self.cancel(lane)
         if not background:

@@ -8,17 +8,16 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from explorer.domain.errors import Cancelled, InputError
+from explorer.domain.progress import StepProgress
 
 __all__ = ["Job"]
 
-Report = Callable[[str, int, int], None]
-
 
 class Job(QObject):
-    """Runs ``work(report)`` in its own thread.
+    """Runs ``work(progress)`` in its own thread.
 
-    ``report(step, done, total)`` emits ``progress``; once ``cancel()`` was called, the next
-    report raises ``Cancelled`` inside the work, which ends quietly.
+    ``progress(step, done, total)`` emits ``progress``; once ``cancel()`` was called, the next
+    progress raises ``Cancelled`` inside the work, which ends quietly.
 
     Signals:
         progress(str, int, int): a step's name, units done, units in all.
@@ -32,7 +31,7 @@ class Job(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, work: Callable[[Report], Any]) -> None:
+    def __init__(self, work: Callable[[StepProgress], Any]) -> None:
         super().__init__()
         self._work = work
         self._stop = False

@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from explorer.analysis.details import NodeDetails
 from explorer.domain.model import Entity
 from explorer.graph.calls import calls_text
+from explorer.report import node_changes
 from explorer.report.structure import said_line
 from explorer.views.graph_view import MORE_IRI, Group
+from explorer.workspace.state import Change, Workspace
+from ui.actions import hint
 
 __all__ = ["HINT", "DetailsPanel"]
 
@@ -60,6 +63,25 @@ class DetailsPanel(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self._targets: list[str] = []
         self.show_hint()
+
+    def observe(self, state: Workspace) -> None:
+        """Describe what is selected: a node (while comparing, with what changed about
+        it), a drawn group, or nothing yet."""
+
+        def show() -> None:
+            iri, group = state.selected, state.drawn_group(state.selected)
+            describer = state.describer(iri) if iri and group is None else None
+            if group is not None and state.estate is not None and state.drawn is not None:
+                name = state.drawn.nodes[group.iri].label
+                self.show_group(name, group, state.estate.whole().nodes)
+            elif iri is None or describer is None:
+                self.show_hint()
+            else:
+                marks = state.comparison.changes if state.comparison else None
+                changes = node_changes(marks, iri) if marks is not None else None
+                self.show_details(describer.details(iri), changes)
+
+        state.observe(Change.SELECTION, show)
 
     def show_hint(self) -> None:
         """What to do to see something here (a placeholder would not wrap, and be cut)."""
@@ -113,7 +135,10 @@ class DetailsPanel(QTextBrowser):
         members = [known[m] for m in group.members if m in known]
         more = group.iri.startswith(MORE_IRI)
         opens = "show more of them" if more else "draw its members"
-        parts = [f"<h3>{_e(name)}</h3>", f"<p>Double-click it (or Alt+Down) to {opens}.</p>"]
+        parts = [
+            f"<h3>{_e(name)}</h3>",
+            f"<p>Double-click it (or {hint('open_group')}) to {opens}.</p>",
+        ]
         kinds = Counter(str(m.kind) for m in members)
         parts.append("<p>" + _e(", ".join(f"{n:,} {k}" for k, n in kinds.most_common())) + "</p>")
         first = sorted(members, key=lambda m: (m.tier or 9, m.label.casefold()))[:GROUP_LINKS]

@@ -1,5 +1,5 @@
-"""The filter's two faces: a panel of choices with counts, and a bar over the canvas that
-says what is filtered and clears it in one click."""
+"""The filter's choices, each with how many it keeps (the bar over the canvas that says
+what is filtered is ``ui.canvas.filter_bar``)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from explorer.statements import Confidence
 from explorer.views.filters import NO_FILTER, Facets, Filter
+from explorer.workspace.state import Change, Workspace
+from ui.actions import hint
 
-__all__ = ["FACETS", "FilterBar", "FilterPanel"]
+__all__ = ["FACETS", "FilterPanel"]
 
 # facet attribute (of Filter and Facets) -> its heading
 FACETS = {
@@ -57,7 +59,7 @@ class FilterPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.clear_button = QPushButton("Clear filters")
-        self.clear_button.setToolTip("Show everything again (Ctrl+Shift+X)")
+        self.clear_button.setToolTip(f"Show everything again ({hint('clear_filters')})")
         self.clear_button.clicked.connect(lambda: self.changed.emit(NO_FILTER))
         self.sure = QComboBox()
         self.sure.addItems(list(SURE_CHOICES))
@@ -84,6 +86,16 @@ class FilterPanel(QWidget):
         self.declared.toggled.connect(self._sure_chosen)
         self._filling = False
         self._choices: dict[str, list[QTreeWidgetItem]] = {facet: [] for facet in FACETS}
+
+    def observe(self, state: Workspace) -> None:
+        """The choices and their counts for the open estate, again after an edit."""
+
+        def show() -> None:
+            if state.estate is not None:
+                self.show_choices(state.estate.facets, state.filter)
+
+        for change in (Change.ESTATE, Change.FACTS, Change.FILTER):
+            state.observe(change, show)
 
     def show_choices(self, facets: Facets, current: Filter) -> None:
         """List every choice of every facet with its count, ticked as ``current`` is."""
@@ -133,31 +145,3 @@ class FilterPanel(QWidget):
     def _ticked(self, item: QTreeWidgetItem, column: int) -> None:
         if not self._filling and item.parent() is not None:
             self.changed.emit(self.current())
-
-
-class FilterBar(QWidget):
-    """ "Filtered: kind: service · tier: 1 [Clear]" over the canvas, while a filter is on.
-
-    Signals:
-        cleared(): the user asked to show everything again.
-    """
-
-    cleared = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.text = QLabel()
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setWordWrap(True)
-        self.clear_button = QPushButton("Clear filter")
-        self.clear_button.clicked.connect(self.cleared.emit)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.clear_button)
-        self.setStyleSheet("FilterBar { background: palette(alternate-base); }")
-        self.hide()
-
-    def show_filter(self, kept: Filter, shown: int, total: int) -> None:
-        self.setVisible(kept.active)
-        self.text.setText(f"Filtered ({shown} of {total} nodes shown): {kept.describe()}")

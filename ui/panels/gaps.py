@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from explorer.analysis import Gap
+from explorer.views.filters import filtered_gaps
+from explorer.workspace.state import Change, Workspace
 from ui.panels.models import GAP_COLUMNS
 from ui.panels.table import RecordPanel
 
@@ -16,6 +18,17 @@ __all__ = ["GapsPanel"]
 class GapsPanel(RecordPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(GAP_COLUMNS, lambda gap: gap.entity.iri, parent)
+
+    def observe(self, state: Workspace) -> None:
+        """The gaps the filter keeps, again when the estate, its facts or the filter change."""
+
+        def show() -> None:
+            if state.estate is not None:
+                gaps = state.estate.gaps()
+                self.set_gaps(filtered_gaps(gaps, state.filter), len(gaps))
+
+        for change in (Change.ESTATE, Change.FACTS, Change.FILTER):
+            state.observe(change, show)
 
     def set_gaps(self, gaps: list[Gap], total: int | None = None) -> None:
         """Show ``gaps``, most impact first (the header's arrow says so); ``total``: how

@@ -37,6 +37,8 @@ from explorer.report import (
     roster_csv,
     roster_markdown,
 )
+from explorer.workspace.state import Change, Workspace
+from ui.actions import COPY_ROSTER_KEYS
 from ui.dialogs import messages as dialogs
 from ui.panels.models import IMPACT_COLUMNS, TEAM_COLUMNS, path_text
 from ui.panels.table import RecordTable
@@ -66,10 +68,12 @@ class ImpactPanel(QWidget):
     """Signals:
     node_chosen(str): the IRI of a reached node or team the user picked.
     saved(str): the roster was written to this path.
+    answered(): an answer is shown (the panel should be seen).
     """
 
     node_chosen = Signal(str)
     saved = Signal(str)
+    answered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,8 +101,10 @@ class ImpactPanel(QWidget):
     def _add_buttons(self) -> None:
         self.copy_button = QToolButton()
         self.copy_button.setText("Copy")
-        self.copy_button.setToolTip("Copy the roster as Markdown (Ctrl+Shift+C); more formats ▾")
-        self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_button.setToolTip(
+            f"Copy the roster as Markdown ({COPY_ROSTER_KEYS}); more formats ▾"
+        )
+        self.copy_button.setShortcut(QKeySequence(COPY_ROSTER_KEYS))
         self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(self.copy_button)
         for name in FORMATS:
@@ -129,6 +135,20 @@ class ImpactPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.detail)
+
+    def observe(self, state: Workspace) -> None:
+        """Show the highlight's answer as the filter keeps it, or nothing."""
+
+        def show() -> None:
+            answer, shown = state.reach, state.filtered_reach()
+            if answer is None or shown is None:
+                self.clear()
+                return
+            self.show_reach(answer, shown)
+            self.answered.emit()
+
+        for change in (Change.ESTATE, Change.REACH, Change.FILTER, Change.FACTS):
+            state.observe(change, show)
 
     def show_reach(self, answer: Reach, shown: Reach | None = None) -> None:
         """Show ``answer``, or of it what a filter keeps (``shown``)."""

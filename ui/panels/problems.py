@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.estate import Estate
+from explorer.workspace.state import Change, Workspace
 from ui.panels.models import Column
 from ui.panels.table import RecordTable
 
@@ -56,6 +57,12 @@ COLUMNS = (
 
 
 class ProblemsPanel(QWidget):
+    """Signals:
+    found(): an estate was opened with problems (the panel should be seen).
+    """
+
+    found = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel(_EMPTY)
@@ -70,6 +77,15 @@ class ProblemsPanel(QWidget):
         self.table.clicked.disconnect()  # a click selects; opening a file needs more
         self.table.activated.disconnect()
         self.table.activated.connect(self._open)  # a double-click, or Enter
+
+    def observe(self, state: Workspace) -> None:
+        """List each opened estate's problems; say when there are some."""
+
+        def opened() -> None:
+            if state.estate is not None and self.show_estate(state.estate):
+                self.found.emit()
+
+        state.observe(Change.ESTATE, opened)
 
     def show_estate(self, estate: Estate) -> int:
         """List the estate's problems and warnings; returns how many problems."""

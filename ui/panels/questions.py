@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from explorer.domain.clock import today
 from explorer.domain.vocab import id_from_iri
 from explorer.statements import Question
+from ui.actions import menu_path
 from ui.panels.models import Column
 from ui.panels.table import RecordPanel
 
@@ -74,7 +75,7 @@ class QuestionsPanel(RecordPanel):
         self.heading.setText(
             f"{still} open question(s) of {len(questions)}."
             if questions
-            else "No questions yet: ask one on a node (Edit ▸ Ask a question, Ctrl+Shift+Q)."
+            else f"No questions yet: ask one on a node ({menu_path('ask')})."
         )
 
     def selected(self) -> Question | None:

@@ -21,6 +21,7 @@ from explorer.domain.model import Entity
 from explorer.domain.progress import StepProgress
 from explorer.estate import Estate
 from explorer.search import Fragment, SearchHit
+from explorer.workspace.state import Change, Workspace
 from ui.jobs.runner import JobRunner, Lane
 from ui.panels.models import SEARCH_COLUMNS
 from ui.panels.table import RecordTable
@@ -115,6 +116,20 @@ class SearchPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
 
+    def observe(self, state: Workspace) -> None:
+        """Search the open estate; after an edit, ask the query again of what it says now."""
+
+        def opened() -> None:
+            if state.estate is not None:
+                self.set_estate(state.estate)
+
+        def edited() -> None:
+            if state.estate is not None:
+                self.follow(state.estate)
+
+        state.observe(Change.ESTATE, opened)
+        state.observe(Change.FACTS, edited)
+
     def set_estate(self, estate: Estate) -> None:
         """Search ``estate``; a query typed for the one before is gone with it."""
         self.estate = estate
@@ -141,7 +156,7 @@ class SearchPanel(QWidget):
         if not text.strip():
             every = estate.entities()
             self.jobs.run(
-                lambda report: (text, [_as_hit(e) for e in every], ""),
+                lambda progress: (text, [_as_hit(e) for e in every], ""),
                 self._show,
                 lane=Lane.SEARCH,
                 background=len(every) > LISTED_AT_ONCE,
@@ -152,7 +167,7 @@ class SearchPanel(QWidget):
             self.message.setText(f"Searching {estate.title} for {text!r}…")
             self.message.show()
         self.jobs.run(
-            lambda report: _ask(estate, text, report),
+            lambda progress: _ask(estate, text, progress),
             self._show,
             failure="Cannot search",
             lane=Lane.SEARCH,
@@ -199,10 +214,10 @@ class SearchPanel(QWidget):
         self.results.source.set_filter(None if kind == ALL_KINDS else lambda h: h.kind == kind)
 
 
-def _ask(estate: Estate, text: str, report: StepProgress) -> Answer:
+def _ask(estate: Estate, text: str, progress: StepProgress) -> Answer:
     """The hits for ``text``; a malformed query is said in the panel, not in a dialog."""
     try:
-        return text, estate.search(text, 200, report), ""
+        return text, estate.search(text, 200, progress), ""
     except InputError as exc:
         return text, [], str(exc)
 

@@ -12,13 +12,12 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from explorer.analysis import SinglePoint
 from explorer.domain.model import Entity
+from explorer.workspace.state import Change, Workspace
+from ui.actions import menu_path
 from ui.panels.models import CYCLE_COLUMNS, POINT_COLUMNS
 from ui.panels.table import RecordPanel
 
 __all__ = ["StructurePanel"]
-
-_CYCLES_HINT = "Analyse ▸ Dependency cycles (Ctrl+Shift+Y) lists what must bootstrap together."
-_POINTS_HINT = "Analyse ▸ Single points of failure (Ctrl+Shift+F) ranks the choke points."
 
 
 class StructurePanel(QTabWidget):
@@ -34,14 +33,17 @@ class StructurePanel(QTabWidget):
         super().__init__(parent)
         self.cycles = RecordPanel(CYCLE_COLUMNS, lambda group: group[0].iri)
         self.points = RecordPanel(POINT_COLUMNS, lambda point: point.entity.iri)
-        self.cycles.heading.setText(_CYCLES_HINT)
-        self.points.heading.setText(_POINTS_HINT)
+        self.clear()
         self.addTab(self.points, "Single points of failure")
         self.addTab(self.cycles, "Dependency cycles")
         self.points.node_chosen.connect(self.node_chosen)
         self.cycles.table.record_activated.connect(
             lambda group: self.group_chosen.emit([e.iri for e in group])
         )
+
+    def observe(self, state: Workspace) -> None:
+        """A newly opened estate's structure is not known until asked for."""
+        state.observe(Change.ESTATE, self.clear)
 
     def show_cycles(self, cycles: list[tuple[Entity, ...]]) -> None:
         heading = (
@@ -66,5 +68,5 @@ class StructurePanel(QTabWidget):
     def clear(self) -> None:
         self.cycles.table.set_records([])
         self.points.table.set_records([])
-        self.cycles.heading.setText(_CYCLES_HINT)
-        self.points.heading.setText(_POINTS_HINT)
+        self.cycles.heading.setText(f"{menu_path('cycles')} lists what must bootstrap together.")
+        self.points.heading.setText(f"{menu_path('spof')} ranks the choke points.")

@@ -1,13 +1,16 @@
 """The panels around the canvas and where they sit.
 
-Left: search, with the filters as a second tab. Right: the selected node's details. Below,
-one row of tabs the full width of the window (impact, ownership gaps, changes, structure,
-problems), so that their columns have room at 1366 pixels wide as at 1920.
+Left: search, with the filters as a second tab. Right: the selected node's details (and
+the undo history, when asked for). Below, one row of tabs the full width of the window
+(impact, ownership gaps, changes, structure, problems, questions), so that their columns
+have room at 1366 pixels wide as at 1920.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.workspace.state import Workspace
 from ui.jobs.runner import JobRunner
 from ui.panels.changes import ChangesPanel
 from ui.panels.details import DetailsPanel
@@ -25,6 +29,7 @@ from ui.panels.filters import FilterPanel
 from ui.panels.gaps import GapsPanel
 from ui.panels.impact import ImpactPanel
 from ui.panels.problems import ProblemsPanel
+from ui.panels.questions import QuestionsPanel
 from ui.panels.search import SearchPanel
 from ui.panels.structure import StructurePanel
 
@@ -43,7 +48,7 @@ class Docks:
         self.search, self.filters = SearchPanel(jobs), FilterPanel()
         self.details, self.impact, self.gaps = DetailsPanel(), ImpactPanel(), GapsPanel()
         self.changes, self.structure = ChangesPanel(), StructurePanel()
-        self.problems = ProblemsPanel()
+        self.problems, self.questions = ProblemsPanel(), QuestionsPanel()
         self.search_dock = self._dock("Search", self.search, _LEFT)
         self.filter_dock = self._dock("Filters", self.filters, _LEFT)
         self.details_dock = self._dock("Details", self.details, _RIGHT)
@@ -52,17 +57,36 @@ class Docks:
         self.changes_dock = self._dock("Changes", self.changes, _BOTTOM)
         self.structure_dock = self._dock("Structure", self.structure, _BOTTOM)
         self.problems_dock = self._dock("Problems", self.problems, _BOTTOM)
+        self.questions_dock = self._dock("Questions", self.questions, _BOTTOM)
         window.tabifyDockWidget(self.search_dock, self.filter_dock)
-        for dock in (self.gaps_dock, self.changes_dock, self.structure_dock, self.problems_dock):
+        for dock in (
+            self.gaps_dock,
+            self.changes_dock,
+            self.structure_dock,
+            self.problems_dock,
+            self.questions_dock,
+        ):
             window.tabifyDockWidget(self.impact_dock, dock)
         self.search_dock.raise_()
         self.gaps_dock.raise_()
         # docks jump to their place: an animation leaves a tab bar drawn where it was
         window.setDockOptions(window.dockOptions() & ~QMainWindow.DockOption.AnimatedDocks)
 
-    def add(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        """A panel more, in its own dock (the context commands add theirs)."""
-        return self._dock(title, widget, area)
+    def choosers(self) -> list[SignalInstance]:
+        """Each panel's ``node_chosen``: a node picked in it is selected everywhere."""
+        panels = (self.search, self.details, self.impact, self.gaps, self.changes)
+        return [p.node_chosen for p in (*panels, self.structure, self.questions)]
+
+    def observers(self) -> list[Callable[[Workspace], None]]:
+        """Each panel that follows the workspace, by its ``observe``."""
+        panels = (self.search, self.filters, self.details, self.impact, self.gaps)
+        return [p.observe for p in (*panels, self.changes, self.structure, self.problems)]
+
+    def add_history(self, history: QWidget) -> QDockWidget:
+        """The undo history, on the right, hidden until asked for."""
+        dock = self._dock("Undo history", history, _RIGHT)
+        dock.hide()
+        return dock
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self.window)
@@ -88,6 +112,14 @@ class Docks:
     def show(self, dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
+
+    def reveal(self, panel: QWidget) -> None:
+        """Show the dock that holds ``panel`` and bring it to the front."""
+        holder = panel.parentWidget()
+        while holder is not None and not isinstance(holder, QDockWidget):
+            holder = holder.parentWidget()
+        if holder is not None:
+            self.show(holder)
 
 
 def column(*widgets: QWidget) -> QWidget:

@@ -1,29 +1,36 @@
-"""The main window: canvas in the middle, the panels around it (``ui.window.docks``). It draws
-what the workspace (``explorer.workspace.state``) says, through its filter; what the actions do
-is in ``ui.commands.window``."""
+"""The main window: it lays out the canvas and the panels, builds the command groups with
+what each acts on, binds the actions and connects the signals. It decides nothing: the
+workspace (``explorer.workspace``) holds the state, the panels and the canvas painter
+follow it, and the command groups (``ui.commands``) change it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QSpinBox
+from PySide6.QtWidgets import QMainWindow, QSpinBox, QUndoView
 
-from explorer.analysis import Reach
 from explorer.estate import Estate
-from explorer.report import node_changes
-from explorer.views.filters import kept_gaps, kept_reach, rules_of
-from explorer.workspace.picture import Picture, picture
-from explorer.workspace.state import Change, Workspace, reach_distances
-from ui.actions import install_actions, install_toolbar
+from explorer.workspace.state import Change, Workspace
+from ui.actions import handlers_of, hint
 from ui.canvas.breadcrumb import Breadcrumb
+from ui.canvas.filter_bar import FilterBar
 from ui.canvas.graph_canvas import GraphCanvas
 from ui.canvas.legend import Legend
+from ui.canvas.painter import CanvasPainter
 from ui.canvas.scene import GraphScene
-from ui.commands.window import WindowCommands
-from ui.jobs.runner import JobRunner, Lane
-from ui.panels.filters import FilterBar
+from ui.commands.analyses import AnalysisCommands
+from ui.commands.edit_forms import EditForms
+from ui.commands.exports import ExportCommands
+from ui.commands.help import HelpCommands
+from ui.commands.opening import OpenCommands
+from ui.commands.recent import RecentSources
+from ui.commands.recording import RecordingCommands
+from ui.commands.views import ViewCommands
+from ui.dialogs.prompts import WindowPrompts
+from ui.jobs.runner import JobRunner
 from ui.window.docks import Docks, column, status_bar
-from ui.window.recent import RecentSources, WindowLayout
+from ui.window.layout_memory import WindowLayout
+from ui.window.menus import install_actions, install_toolbar
 
 __all__ = ["MainWindow"]
 
@@ -51,185 +58,125 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
         self.workspace = Workspace()
-        self.rules: dict[str, frozenset[str]] = {}  # node -> gap rules, for the filter
-        self.opening = False  # until the new estate's first picture is drawn
         self.summary, self.progress, self.cancel_button = status_bar(self)
         self.jobs = JobRunner(self.progress, self.cancel_button, self.summary.setText, self)
         self.scene = GraphScene(self)
         self.canvas = GraphCanvas(self.scene)
-        self._add_centre()
-        self.docks = d = Docks(self, self.jobs)
+        self.legend, self.filter_bar, self.breadcrumb = Legend(), FilterBar(), Breadcrumb()
+        self.setCentralWidget(column(self.legend, self.filter_bar, self.breadcrumb, self.canvas))
+        self.docks = Docks(self, self.jobs)
+        d = self.docks
         self.search, self.filters, self.details = d.search, d.filters, d.details
         self.impact, self.gaps, self.changes = d.impact, d.gaps, d.changes
         self.structure, self.problems = d.structure, d.problems
         self.hops = QSpinBox(minimum=1, maximum=6, value=1, prefix="hops: ")
-        self.hops.setToolTip("How many relations away the focus view reaches (Ctrl+] / Ctrl+[)")
-        self.commands = WindowCommands(self)
-        self.named_actions, menus = install_actions(self, self.commands)
-        self.commands.restore_settings()
-        install_toolbar(self, self.named_actions, {"hops": self.hops})
-        for dock in d.all:
-            menus["View"].addAction(dock.toggleViewAction())
-        self.recent = RecentSources(self.settings, menus["recent"], self.commands.open)
-        self.layout_memory = WindowLayout(self.settings, self, self.impact.split)
+        self.hops.setToolTip(
+            f"How many relations away the focus view reaches "
+            f"({hint('more_hops')} / {hint('fewer_hops')})"
+        )
+        self.painter = CanvasPainter(
+            self.workspace, self.jobs, self.canvas, (self.filter_bar, self.breadcrumb), self.say
+        )
+        self._build_commands()
+        self._install_menus()
         self._connect()
         self.setAcceptDrops(True)
         self.setWindowTitle("Infra Context Explorer")
         self.resize(1400, 900)
-        d.size_for(1400, 900)
+        self.docks.size_for(1400, 900)
+        self.layout_memory = WindowLayout(self.settings, self, self.impact.split)
         self.layout_memory.restore()
         if estate is not None:
-            self.set_estate(estate)
+            self.workspace.open(estate)
 
     # ------------------------------------------------------------------ building
 
-    def _add_centre(self) -> None:
-        self.legend, self.filter_bar, self.breadcrumb = Legend(), FilterBar(), Breadcrumb()
-        self.setCentralWidget(column(self.legend, self.filter_bar, self.breadcrumb, self.canvas))
+    def say(self, text: str) -> None:
+        """One line in the status bar."""
+        self.summary.setText(text)
+
+    def _build_commands(self) -> None:
+        state, jobs, docks = self.workspace, self.jobs, self.docks
+        prompts, settings, reveal = WindowPrompts(self, self.say), self.settings, docks.reveal
+        self.recent = RecentSources(settings)
+        self.opening = OpenCommands(state, jobs, prompts, self.recent)
+        panels = (docks.search, docks.filters)
+        self.views = ViewCommands(state, self.canvas, self.hops, panels, prompts, reveal)
+        self.analyses = AnalysisCommands(state, jobs, prompts, docks.structure, reveal)
+        drawn = (self.scene, self.legend, self.impact)
+        self.exports = ExportCommands(state, jobs, prompts, settings, drawn)
+        shown = (docks.questions, self.setWindowTitle, reveal)
+        self.recording = RecordingCommands(state, jobs, prompts, settings, shown)
+        self.recording.history = QUndoView(self.recording.stack)
+        self.recording.history.setEmptyLabel("Opened")
+        docks.add_history(self.recording.history)
+        self.edit_forms = EditForms(state, prompts, self.recording, self.canvas)
+        self.help = HelpCommands(prompts, self.close)
+
+    def _install_menus(self) -> None:
+        groups = (self.opening, self.views, self.analyses, self.exports, self.recording)
+        handlers = handlers_of(*groups, self.edit_forms, self.help)
+        self.named_actions, menus = install_actions(self, handlers)
+        self.named_actions["image_heading"].setChecked(self.exports.heading)
+        install_toolbar(self, self.named_actions, {"hops": self.hops})
+        for dock in self.docks.all:
+            menus["View"].addAction(dock.toggleViewAction())
+        self.recent.show_in(menus["recent"], self.opening.open)
 
     def _connect(self) -> None:
-        for panel in (self.search, self.details, self.impact, self.gaps, self.changes):
-            panel.node_chosen.connect(self.select)
-        self.search.picked_with_enter.connect(self.commands.after_search_enter)
-        self.search.escaped.connect(self.commands.search_escape)
-        self.structure.node_chosen.connect(self.select)
-        self.structure.group_chosen.connect(self.commands.focus_on)
-        self.filters.changed.connect(self.workspace.set_filter)
-        self.filter_bar.cleared.connect(self.commands.clear_filters)
-        self.impact.saved.connect(lambda path: self.summary.setText(f"Saved the roster to {path}."))
-        self.canvas.node_clicked.connect(lambda iri: self.select(iri, centre=False))
-        self.canvas.node_double_clicked.connect(self.commands.open_or_expand)
-        self.breadcrumb.chosen.connect(self.workspace.back_to)
-        self.hops.valueChanged.connect(self.workspace.set_hops)
-        self.jobs.failed.connect(self.commands.report_failure)
-        self.jobs.settled.connect(self.show_summary)
-        self.scene.complete.connect(self._complete)
-        observe = self.workspace.observe
-        observe(Change.ESTATE, self._estate_shown)
-        observe(Change.FACTS, self._filter_shown)
-        observe(Change.SELECTION, self._selection_shown)
-        observe(Change.REACH, self._reach_shown)
-        observe(Change.FILTER, self._filter_shown)
-        observe(Change.VIEW, self._draw)
-        observe(Change.NOTE, self.show_summary)
-        observe(Change.COMPARISON, lambda: self.changes.show_comparison(self.workspace.comparison))
+        docks, state, views = self.docks, self.workspace, self.views
+        for chooser in docks.choosers():
+            chooser.connect(views.select)
+        for observe in docks.observers():
+            observe(state)
+        docks.search.picked_with_enter.connect(views.after_search_enter)
+        docks.search.escaped.connect(views.search_escape)
+        docks.structure.group_chosen.connect(views.focus_on)
+        docks.filters.changed.connect(state.set_filter)
+        docks.impact.answered.connect(lambda: docks.show(docks.impact_dock))
+        docks.problems.found.connect(lambda: docks.show(docks.problems_dock))
+        self.impact.saved.connect(lambda path: self.say(f"Saved the roster to {path}."))
+        self.filter_bar.cleared.connect(views.clear_filters)
+        self.canvas.node_clicked.connect(lambda iri: views.select(iri, centre=False))
+        self.canvas.node_double_clicked.connect(views.open_or_expand)
+        self.breadcrumb.chosen.connect(state.back_to)
+        self.hops.valueChanged.connect(state.set_hops)
+        self.jobs.failed.connect(self.opening.report_failure)
+        self.jobs.settled.connect(self.painter.show_summary)
+        self._forward_signals()
+        state.observe(Change.ESTATE, self._estate_opened)
 
-    # ------------------------------------------------------------------ following the state
+    def _forward_signals(self) -> None:
+        """The window's signals, as tests and scripts wait on them, from where they start."""
+        self.painter.loaded.connect(self.loaded)
+        self.painter.drawn.connect(self.drawn)
+        self.opening.failed.connect(self.load_failed)
+        self.opening.compared.connect(self.compared)
+        self.opening.compared.connect(lambda: self.docks.show(self.docks.changes_dock))
+        self.exports.exported.connect(self.exported)
+        self.views.selection_changed.connect(self.selection_changed)
+
+    def _estate_opened(self) -> None:
+        """What the window offers for this estate: compare, if it can."""
+        estate = self.workspace.estate
+        assert estate is not None
+        compare = self.named_actions["compare"]
+        compare.setEnabled(estate.capabilities.compare)
+        tip = "Export a snapshot of the endpoint and open it to compare"
+        compare.setStatusTip("" if estate.capabilities.compare else tip)
 
     def set_estate(self, estate: Estate) -> None:
-        """Show an opened estate: the whole graph, its gaps, everything searchable;
-        ``loaded`` once its first picture is drawn."""
-        self.opening = True
+        """Show an opened estate; ``loaded`` once its first picture is drawn."""
         self.workspace.open(estate)
 
     def select(self, iri: str, centre: bool = True) -> None:
-        """Select a node everywhere: canvas, details; centre it unless asked not to."""
-        if self.workspace.estate is None:
-            return
-        self.workspace.select(iri)
-        if centre:
-            self.canvas.centre_on(iri)
-        self.selection_changed.emit(iri)
-
-    def _estate_shown(self) -> None:
-        estate = self.workspace.estate
-        assert estate is not None
-        self.search.set_estate(estate)
-        self._filter_shown()
-        self.structure.clear()
-        if self.problems.show_estate(estate):
-            self.docks.show(self.docks.problems_dock)
-        self.commands.estate_opened(estate)
-
-    def _filter_shown(self) -> None:
-        """The filter's choices and counts, and the lists through it (again after an edit)."""
-        estate, kept = self.workspace.estate, self.workspace.filter
-        if estate is None:
-            return
-        self.rules = rules_of(estate.gaps())
-        self.filters.show_choices(estate.facets, kept)
-        self.gaps.set_gaps(kept_gaps(estate.gaps(), kept), len(estate.gaps()))
-        self._reach_shown()
-
-    def _selection_shown(self) -> None:
-        state, iri = self.workspace, self.workspace.selected
-        self.scene.set_selected(iri)
-        group = self.commands.drawn_group(iri)
-        describer = state.describer(iri) if iri and group is None else None
-        if group is not None and state.estate is not None:
-            name = self.scene.nodes[group.iri].entity.label
-            self.details.show_group(name, group, state.estate.whole().nodes)
-        elif iri is None or describer is None:
-            self.details.show_hint()
-        else:
-            changes = node_changes(state.comparison.changes, iri) if state.comparison else None
-            self.details.show_details(describer.details(iri), changes)
-
-    def _reach_shown(self) -> None:
-        answer, kept = self.workspace.reach, self._kept()
-        self.scene.set_highlight(reach_distances(kept) if kept is not None else None)
-        if answer is None or kept is None:
-            self.impact.clear()
-            return
-        self.impact.show_reach(answer, kept)
-        self.docks.show(self.docks.impact_dock)
-
-    def _kept(self) -> Reach | None:
-        """The answer as the filter keeps it: what the canvas highlights and the lists show
-        (declared only leaves out what only observed calls reach)."""
-        answer = self.workspace.reach
-        return kept_reach(answer, self.workspace.filter, self.rules) if answer else None
-
-    def _draw(self) -> None:
-        """Ask for the picture the workspace wants, through its filter; a large estate's
-        is worked out in the background, and a newer request supersedes it."""
-        state, estate, rules = self.workspace, self.workspace.estate, self.rules
-        assert estate is not None
-        request, kept, comparison = state.view_request(), state.filter, state.comparison
-        self.jobs.run(
-            lambda report: picture(estate, request, kept, rules, comparison, report),
-            self._paint,
-            "Drawing…",
-            "Cannot draw",
-            Lane.VIEW,
-            background=self.commands.background(),
-        )
-
-    def _paint(self, shot: Picture) -> None:
-        """Draw a picture with the workspace's selection, highlight and changes."""
-        state, estate = self.workspace, self.workspace.estate
-        assert estate is not None
-        self.filter_bar.show_filter(state.filter, shot.after_filter, shot.before_filter)
-        grouped = bool(shot.path) or (bool(shot.view.groups) and not shot.view.layered)
-        self.breadcrumb.show_path(shot.path if grouped else None)
-        self.scene.show_view(shot.view, estate.gap_nodes(), self.palette())
-        state.shown, state.grouped = frozenset(shot.view.nodes), bool(shot.view.groups)
-        self.scene.set_changes(state.change_marks())
-        self.scene.set_selected(state.selected, place=False)
-        if (kept := self._kept()) is not None:
-            self.scene.set_highlight(reach_distances(kept), place=False)
-        self.canvas.fit()  # places the labels for the zoom it settles on
-        self.show_summary()
-        self.scene.add_edges()  # in slices; ``complete`` when done
-
-    def _complete(self) -> None:
-        """Every item of the new picture is built: say so, and that the estate is open."""
-        self.drawn.emit()
-        if self.opening:
-            self.opening = False
-            self.loaded.emit()
-
-    def show_summary(self) -> None:
-        """The estate and the view in a line; first, what the last action replaced."""
-        estate, note = self.workspace.estate, self.workspace.note
-        if estate is not None:
-            drawn = f"Showing {len(self.scene.nodes)} node(s), {self.workspace.mode} view."
-            self.summary.setText(" ".join(t for t in (note, estate.summary(), drawn) if t))
+        """Select a node everywhere (``ViewCommands.select``)."""
+        self.views.select(iri, centre)
 
     # ------------------------------------------------------------------ window events
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.commands.context.may_close():
+        if not self.recording.may_close():
             event.ignore()
             return
         self.layout_memory.save()
@@ -243,4 +190,4 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
-            self.commands.open(paths)
+            self.opening.open(paths)

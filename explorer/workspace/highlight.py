@@ -1,0 +1,33 @@
+"""The highlight: a blast radius or upstream on the canvas, in words and distances, and
+asked again after an edit."""
+
+from __future__ import annotations
+
+from explorer.analysis import Direction, Reach
+from explorer.estate import Estate
+
+__all__ = ["in_reach", "reach_again", "reach_distances", "reach_name"]
+
+
+def reach_name(answer: Reach) -> str:
+    """``blast radius of DNS`` or ``upstream of DNS``: how a note names a highlight."""
+    what = "blast radius" if answer.direction is Direction.AFFECTED else "upstream"
+    return f"{what} of {answer.node.name}"
+
+
+def reach_distances(answer: Reach | None) -> dict[str, int]:
+    """IRI -> steps from the answer's node (0 for the node itself); {} for no answer."""
+    return answer.distances if answer is not None else {}
+
+
+def in_reach(answer: Reach, iri: str) -> bool:
+    """Whether a highlight tells of ``iri``: it reaches it, or it is a team to tell."""
+    return iri in answer.distances or any(t.entity.iri == iri for t in answer.teams)
+
+
+def reach_again(estate: Estate, answer: Reach | None) -> Reach | None:
+    """``answer`` asked again of ``estate`` (after an edit changed what it says)."""
+    if answer is None:
+        return None
+    ask = estate.blast_radius if answer.direction is Direction.AFFECTED else estate.upstream
+    return ask(answer.node.iri)
