@@ -101,7 +101,7 @@ def bench(services: int, repeat: int, folder: Path, with_gui: bool) -> Table:
     from explorer.ingest import load
     from explorer.search import SearchIndex
     from explorer.search.cache import sources_key
-    from explorer.views.graph_view import focus_view
+    from explorer.views.focus import focus_view
 
     estate = generate(services)
     ttl, yml, csv_path = folder / "estate.ttl", folder / "estate.yaml", folder / "estate.csv"

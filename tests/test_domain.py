@@ -22,7 +22,7 @@ from explorer.domain.statuses import STATUSES, OwnerStatus
 from explorer.files.resources import ontology_file
 from explorer.graph.index import index_of
 from explorer.ingest.headers import canonical_field
-from explorer.views.graph_view import focus_view
+from explorer.views.focus import focus_view
 from helpers import estate, node
 
 ICS = Namespace("https://infra-context.dev/shapes#")

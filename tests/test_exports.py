@@ -3,6 +3,7 @@ accepts (what Gephi, yEd and Cytoscape read), DOT that Graphviz itself lays out.
 
 from __future__ import annotations
 
+import io
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -17,6 +18,8 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal
 from rdflib.namespace import RDFS
 
+from explorer.domain.kinds import Kind
+from explorer.domain.looks import KIND_LOOKS, RELATION_LOOKS, pale, relation_look
 from explorer.domain.relations import PREDICATES
 from explorer.export import render
 from explorer.ingest import load
@@ -109,3 +112,31 @@ class TestDot:
     def test_graphviz_refuses_what_is_not_dot(self) -> None:
         """The check can fail."""
         assert graphviz_reads(b'digraph { "a" -> ').returncode != 0
+
+
+class TestOneLook:
+    """The DOT and GraphML views draw each kind and relation as the canvas does: from the
+    one looks table (``explorer.domain.looks``)."""
+
+    def test_dot_edges_and_nodes_take_the_tables_lines_colours_and_shapes(self) -> None:
+        import pydot
+
+        (drawn,) = pydot.graph_from_dot_data(render(TWICE, ".dot").decode())
+        for edge in drawn.get_edges():
+            look = relation_look(edge.get("label").strip('"'))
+            assert edge.get("style") == str(look.line)
+            assert edge.get("color").strip('"') == look.colour
+        services = [n for n in drawn.get_nodes() if "service" in (n.get("tooltip") or "")]
+        assert services and all(n.get("shape") == "box" for n in services)
+        assert {n.get("fillcolor").strip('"') for n in services} == {
+            pale(KIND_LOOKS[Kind.SERVICE].colour)
+        }
+
+    def test_owned_by_is_one_line_everywhere(self) -> None:
+        written = nx.read_graphml(io.BytesIO(render(TWICE, ".graphml")))
+        lines = {d["relation"]: (d["line"], d["colour"]) for _, _, d in written.edges(data=True)}
+        owned = RELATION_LOOKS["owned by"]
+        assert lines["owned by"] == (str(owned.line), owned.colour)
+        kinds = {d["kind"]: (d["shape"], d["colour"]) for _, d in written.nodes(data=True)}
+        system = KIND_LOOKS[Kind.SYSTEM]
+        assert kinds["system"] == (str(system.shape), system.colour)

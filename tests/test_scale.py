@@ -11,17 +11,11 @@ import pytest
 
 from explorer.domain.relations import BY_NAME
 from explorer.estate import Estate
+from explorer.views import focus, grouping, layout
 from explorer.views import graph_view as view
-from explorer.views import grouping, layout
 from explorer.views.filters import NO_FILTER
-from explorer.views.graph_view import (
-    MORE_IRI,
-    Edge,
-    GraphView,
-    focus_view,
-    neighbourhood,
-    whole_graph,
-)
+from explorer.views.focus import focus_view
+from explorer.views.graph_view import MORE_IRI, Edge, GraphView, neighbourhood, whole_graph
 from explorer.views.grouping import GROUP_IRI, grouped
 from explorer.views.layout import GAP, placed
 from explorer.workspace import picture as drawing
@@ -138,7 +132,7 @@ class TestCappedFocus:
     def test_a_hub_shows_its_most_critical_neighbours_and_gathers_the_rest(
         self, sample: Estate, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        monkeypatch.setattr(view, "CAP", 3)
+        monkeypatch.setattr(focus, "CAP", 3)
         full = focus_view(sample.graph, [node("dns-service")], 1, {})
         near = {str(n) for n in neighbourhood(sample.graph, [node("dns-service")], 1)} - {DNS}
         shown = [iri for iri in full.nodes if iri != DNS and not iri.startswith(MORE_IRI)]
@@ -154,8 +148,8 @@ class TestCappedFocus:
     def test_opening_more_shows_a_page_more(
         self, sample: Estate, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        monkeypatch.setattr(view, "CAP", 3)
-        monkeypatch.setattr(view, "PAGE", 2)
+        monkeypatch.setattr(focus, "CAP", 3)
+        monkeypatch.setattr(focus, "PAGE", 2)
         first = focus_view(sample.graph, [node("dns-service")], 1, {})
         more = focus_view(sample.graph, [node("dns-service")], 1, {DNS: 1})
         assert len(more.nodes) == len(first.nodes) + 2
@@ -163,7 +157,7 @@ class TestCappedFocus:
     def test_of_many_centres_the_first_are_shown_and_the_rest_gathered(
         self, sample: Estate, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        monkeypatch.setattr(view, "CENTRES", 5)
+        monkeypatch.setattr(focus, "CENTRES", 5)
         reached = list(reach_distances(sample.blast_radius(DNS)))
         shown = focus_view(sample.graph, [node(i.rsplit("/", 1)[1]) for i in reached], 0, {})
         assert set(reached[:5]) <= set(shown.nodes)

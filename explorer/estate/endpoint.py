@@ -44,7 +44,8 @@ from explorer.remote.search import search
 from explorer.remote.structure import structure_mirror
 from explorer.search import SearchHit
 from explorer.statements import Question, questions_of
-from explorer.views.graph_view import GraphView, focus_view, whole_graph
+from explorer.views.focus import focus_view
+from explorer.views.graph_view import GraphView, whole_graph
 
 __all__ = ["FIRST_PICTURE", "EndpointEstate"]
 

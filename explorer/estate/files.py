@@ -40,7 +40,8 @@ from explorer.recording.edits import Applied, Edit, apply, revert
 from explorer.search import Progress, SearchHit, SearchIndex
 from explorer.search.cache import sources_key
 from explorer.statements import Question
-from explorer.views.graph_view import GraphView, focus_view, whole_graph
+from explorer.views.focus import focus_view
+from explorer.views.graph_view import GraphView, whole_graph
 
 __all__ = ["FileEstate", "load_files"]
 

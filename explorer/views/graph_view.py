@@ -7,16 +7,12 @@ dependencies flow left to right; the whole graph uses a force layout, as a layer
 of a whole estate is a few columns hundreds of rows tall. Past ``GROUP_FROM`` nodes a view
 is drawn grouped (``explorer.views.grouping``) and not laid out node by node.
 
-A focus view on a hub would be thousands of nodes: each node shows at most ``CAP`` of its
-neighbours (the most critical and most connected first) and the view at most
-``FOCUS_BUDGET``, and of many centres (a hub's blast radius) the first ``CENTRES``; the
-rest of a node's neighbours, or of the centres, are gathered into one "+N more" node,
-which opens a ``PAGE`` more at a time.
+A focus view (``explorer.views.focus``) is capped, with a "+N more" group (``MORE_IRI``)
+for what it leaves out.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,36 +21,29 @@ from typing import cast
 
 from rdflib import Graph, URIRef
 
-from explorer.domain.kinds import Kind
 from explorer.domain.model import Entity
-from explorer.domain.relations import BY_NAME, BY_PREDICATE, DEPENDS_ON, RELATIONS, Spread
+from explorer.domain.relations import BY_NAME, DEPENDS_ON, RELATIONS, Spread
 from explorer.graph.calls import observed_pairs
 from explorer.graph.index import EstateIndex, index_of
 from explorer.statements import Confidence
 from explorer.views.layout import placed, size_of
 
 __all__ = [
-    "CAP",
-    "CENTRES",
-    "FOCUS_BUDGET",
     "GROUP_FROM",
     "LAYERED_LIMIT",
     "MORE_IRI",
-    "PAGE",
     "Edge",
     "GraphView",
     "Group",
     "estate_parts",
-    "focus_view",
     "laid_out",
     "neighbourhood",
+    "parts",
     "whole_graph",
 ]
 
 LAYERED_LIMIT = 800  # layered layouts get slow past this; a bigger view is laid out by force
 GROUP_FROM = 2000  # views with more nodes than this are drawn grouped, not laid out here
-CAP, PAGE, FOCUS_BUDGET = 12, 25, 400  # neighbours shown per node, per opening, per view
-CENTRES = 60  # of many centres (what a highlight reaches), the first shown
 MORE_IRI = "urn:infra-explorer:more:"
 
 
@@ -153,7 +142,7 @@ def neighbourhood(graph: Graph, centres: Iterable[URIRef], hops: int) -> set[URI
     return seen
 
 
-def _parts(index: EstateIndex, nodes: set[URIRef]) -> tuple[dict[str, Entity], list[Edge]]:
+def parts(index: EstateIndex, nodes: set[URIRef]) -> tuple[dict[str, Entity], list[Edge]]:
     sure, seen, names = index.stated(), observed_pairs(index), index.nodes
     numbers = {index.number[n] for n in nodes if n in index.number}
     edges = []
@@ -188,11 +177,11 @@ def _one_line_a_pair(edges: list[Edge]) -> list[Edge]:
 def estate_parts(graph: Graph) -> tuple[dict[str, Entity], list[Edge]]:
     """Every node (entities and whatever a relation names) and every relation, unlaid."""
     index = index_of(graph)
-    return _parts(index, _all_nodes(index))
+    return parts(index, _all_nodes(index))
 
 
 def _view(index: EstateIndex, nodes: set[URIRef], layered: bool) -> GraphView:
-    return laid_out(*_parts(index, nodes), layered)
+    return laid_out(*parts(index, nodes), layered)
 
 
 def laid_out(
@@ -224,73 +213,3 @@ def whole_graph(graph: Graph) -> GraphView:
     """Every entity and every node a relation names (laid out unless it is drawn grouped)."""
     index = index_of(graph)
     return _view(index, _all_nodes(index), layered=False)
-
-
-def focus_view(
-    graph: Graph, centres: Sequence[URIRef], hops: int = 1, opened: Mapping[str, int] | None = None
-) -> GraphView:
-    """The neighbourhood of ``centres`` (``hops`` relations deep), laid out left to right,
-    capped (see the module); ``opened`` says how many pages of a node's "+N more" are open."""
-    index, opened = index_of(graph), opened or {}
-    first = str(centres[0]) if centres else ""
-    pages = PAGE * opened.get(first, 0)
-    budget, shown = FOCUS_BUDGET + pages, CENTRES + pages
-    seen: dict[URIRef, None] = dict.fromkeys(centres[:shown])
-    hidden: dict[str, list[URIRef]] = {}
-    if len(centres) > shown:
-        hidden[first] = list(centres[shown:])
-    frontier = list(seen)
-    for _ in range(hops):
-        nxt: list[URIRef] = []
-        for node in frontier:
-            near = _ranked(index, [n for n in _near(index, node) if n not in seen])
-            room = min(CAP + PAGE * opened.get(str(node), 0), max(budget - len(seen), 0))
-            seen.update(dict.fromkeys(near[:room]))
-            nxt += near[:room]
-            if near[room:]:
-                hidden[str(node)] = near[room:]
-        frontier = nxt
-    records, edges = _parts(index, set(seen))
-    groups = {}
-    for near_of, rest in hidden.items():
-        more = Group(MORE_IRI + near_of, near_of, tuple(map(str, rest)))
-        records[more.iri] = Entity(more.iri, "more", f"+{len(rest):,} more", Kind.OTHER)
-        edges.append(_more_edge(index, URIRef(near_of), rest, more.iri))
-        groups[more.iri] = more
-    return laid_out(records, edges, layered=True, groups=groups)
-
-
-def _near(index: EstateIndex, node: URIRef) -> set[URIRef]:
-    near: set[URIRef] = set()
-    for relation in RELATIONS:
-        near.update(index.targets(node, relation.predicate))
-        near.update(index.sources(node, relation.predicate))
-    return near
-
-
-def _ranked(index: EstateIndex, nodes: list[URIRef]) -> list[URIRef]:
-    """The most critical first (tier), then the most connected, then by IRI."""
-
-    def degree(n: int) -> int:
-        return sum(len(a.get(n, ())) for a in index.out.values()) + sum(
-            len(a.get(n, ())) for a in index.into.values()
-        )
-
-    def rank(node: URIRef) -> tuple[int, int, str]:
-        n = index.number[node]
-        return (-index.weight_at[n], -degree(n), str(node))
-
-    return sorted(nodes, key=rank)
-
-
-def _more_edge(index: EstateIndex, node: URIRef, rest: list[URIRef], more: str) -> Edge:
-    """The relation most of the hidden neighbours have with ``node``, pointing their way."""
-    sample = set(rest[:200])  # a sample says as much, and a hub has thousands
-    ways: Counter[tuple[str, bool]] = Counter()
-    for predicate, relation in BY_PREDICATE.items():
-        ways[(relation.name, True)] += len(sample.intersection(index.targets(node, predicate)))
-        ways[(relation.name, False)] += len(sample.intersection(index.sources(node, predicate)))
-    name, outward = ways.most_common(1)[0][0]
-    if outward:
-        return Edge(str(node), name, more, len(rest))
-    return Edge(more, name, str(node), len(rest))

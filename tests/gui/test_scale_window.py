@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from explorer.estate import Estate
+from explorer.views import focus, grouping
 from explorer.views import graph_view as view
-from explorer.views import grouping
 from explorer.views.graph_view import MORE_IRI
 from explorer.workspace import picture as drawing
 from helpers import node
@@ -141,8 +141,8 @@ def test_a_blast_radius_over_groups_marks_the_source_and_shades_the_groups(
 def test_a_hub_s_focus_gathers_the_rest_into_one_node_that_opens(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(view, "CAP", 3)
-    monkeypatch.setattr(view, "PAGE", 2)
+    monkeypatch.setattr(focus, "CAP", 3)
+    monkeypatch.setattr(focus, "PAGE", 2)
     window.select(DNS)
     qtbot.keyClick(window.canvas, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     (more,) = [iri for iri in window.scene.nodes if iri.startswith(MORE_IRI)]

@@ -22,8 +22,8 @@ from explorer.report import reach_csv, roster_csv, roster_markdown
 from helpers import SAMPLES, node, opened
 from ui.canvas import view_export
 from ui.dialogs import messages as dialogs
+from ui.panels import columns as models
 from ui.panels import impact as impact_panel
-from ui.panels import models
 from ui.panels import problems as problems_panel
 from ui.panels.models import RecordTableModel
 from ui.window.main_window import MainWindow

@@ -24,7 +24,7 @@ def shortcut_rows() -> list[tuple[str, str, str]]:
     rows = [
         (spec.menu, spec.text.replace("&", "").rstrip("…"), keys_text(spec))
         for spec in ACTIONS
-        if spec.keys
+        if keys_text(spec)  # none, or a standard key this platform leaves unbound
     ]
     return rows + [("Elsewhere", what, keys) for keys, what in OTHER_KEYS]
 
@@ -51,3 +51,22 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(640, 560)
+
+
+def shortcut_table() -> str:
+    """Every shortcut as a Markdown table: what the README shows between its
+    ``<!-- shortcuts -->`` markers (a test compares; ``python -m ui.dialogs.shortcuts``
+    prints it anew)."""
+    lines = ["| menu | action | keys |", "|---|---|---|"]
+    lines += [f"| {menu} | {what} | {keys} |" for menu, what, keys in shortcut_rows()]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([])
+    print(shortcut_table(), end="")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from explorer.estate import Comparison
 from explorer.workspace.state import Change, Workspace
 from ui.actions import menu_path
-from ui.panels.models import CHANGE_COLUMNS
+from ui.panels.columns import CHANGE_COLUMNS
 from ui.panels.table import RecordPanel
 
 __all__ = ["ChangesPanel"]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 from explorer.analysis import Gap
 from explorer.views.filters import filtered_gaps
 from explorer.workspace.state import Change, Workspace
-from ui.panels.models import GAP_COLUMNS
+from ui.panels.columns import GAP_COLUMNS
 from ui.panels.table import RecordPanel
 
 __all__ = ["GapsPanel"]

@@ -40,7 +40,7 @@ from explorer.report import (
 from explorer.workspace.state import Change, Workspace
 from ui.actions import COPY_ROSTER_KEYS
 from ui.dialogs import messages as dialogs
-from ui.panels.models import IMPACT_COLUMNS, TEAM_COLUMNS, path_text
+from ui.panels.columns import IMPACT_COLUMNS, TEAM_COLUMNS, path_text
 from ui.panels.table import RecordTable
 
 __all__ = ["FORMATS", "ImpactPanel", "heading_for"]

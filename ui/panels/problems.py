@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.estate import Estate
 from explorer.workspace.state import Change, Workspace
-from ui.panels.models import Column
+from ui.panels.columns import Column
 from ui.panels.table import RecordTable
 
 __all__ = ["Finding", "ProblemsPanel"]

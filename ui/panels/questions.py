@@ -14,7 +14,7 @@ from explorer.domain.clock import today
 from explorer.domain.vocab import id_from_iri
 from explorer.statements import Question
 from ui.actions import menu_path
-from ui.panels.models import Column
+from ui.panels.columns import Column
 from ui.panels.table import RecordPanel
 
 __all__ = ["QUESTION_COLUMNS", "QuestionsPanel"]

@@ -23,7 +23,7 @@ from explorer.estate import Estate
 from explorer.search import Fragment, SearchHit
 from explorer.workspace.state import Change, Workspace
 from ui.jobs.runner import JobRunner, Lane
-from ui.panels.models import SEARCH_COLUMNS
+from ui.panels.columns import SEARCH_COLUMNS
 from ui.panels.table import RecordTable
 
 __all__ = ["SearchPanel"]

@@ -14,7 +14,7 @@ from explorer.analysis import SinglePoint
 from explorer.domain.model import Entity
 from explorer.workspace.state import Change, Workspace
 from ui.actions import menu_path
-from ui.panels.models import CYCLE_COLUMNS, POINT_COLUMNS
+from ui.panels.columns import CYCLE_COLUMNS, POINT_COLUMNS
 from ui.panels.table import RecordPanel
 
 __all__ = ["StructurePanel"]

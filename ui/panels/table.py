@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.panels.models import Column, RecordTableModel
+from ui.panels.columns import Column
+from ui.panels.models import RecordTableModel
 
 __all__ = ["RecordPanel", "RecordTable"]
 

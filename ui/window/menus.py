@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 from ui.actions import ACTIONS, TOOLBAR, ActionSpec, toolbar_text
 
-__all__ = ["install_actions", "install_toolbar"]
+__all__ = ["action_for", "install_actions", "install_toolbar"]
 
 Handler = Callable[..., None]
 
 
-def _action(window: QMainWindow, spec: ActionSpec, handler: Handler) -> QAction:
+def action_for(window: QWidget, spec: ActionSpec, handler: Handler) -> QAction:
+    """A ``QAction`` of ``window`` for ``spec``: its text, keys and tooltip, bound to
+    ``handler`` (given the new state, for a setting that is on or off)."""
     action = QAction(spec.text, window)
     keys = [QKeySequence(k) for k in spec.keys]
     if keys:
@@ -55,7 +57,7 @@ def install_actions(
         if spec.submenu:
             menus[spec.name] = menu.addMenu(spec.text)
             continue
-        actions[spec.name] = _action(window, spec, handlers[spec.name])
+        actions[spec.name] = action_for(window, spec, handlers[spec.name])
         menu.addAction(actions[spec.name])
     return actions, menus
 
