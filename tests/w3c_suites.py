@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from contextlib import redirect_stderr
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,11 +156,12 @@ def outcome(test: W3CTest, output: Path) -> str:
     """ "" when the test passes, else what went wrong."""
     if test.kind == "negative":
         code, said = refused(test, output)
-        one_line = said.count("\n") == 1 and said.startswith(
-            f"infra-explorer: error: {test.action}"
-        )
+        one_line = said.count("\n") == 1
+        placed = re.match(rf"infra-explorer: error: {re.escape(str(test.action))}:\d+: ", said)
         return (
-            "" if code == 2 and one_line else f"not refused as it should be: exit {code}, {said!r}"
+            ""
+            if code == 2 and one_line and placed
+            else f"not refused with its line, as it should be: exit {code}, {said!r}"
         )
     try:
         graph = loaded_graph(test)

@@ -47,4 +47,8 @@ def dump(graph: Graph, path: Path, provenance: Provenance | None = None) -> None
     """Serialise ``graph`` to ``path`` in the format its extension names, atomically."""
     path = Path(path)
     check_target(path)
-    atomic_write_bytes(path, render(graph, path.suffix.lower(), provenance))
+    try:
+        data = render(graph, path.suffix.lower(), provenance)
+    except InputError as exc:  # what the format cannot hold: said of the file asked for
+        raise InputError(exc.path or path, exc.line, exc.message) from None
+    atomic_write_bytes(path, data)

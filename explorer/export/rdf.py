@@ -16,6 +16,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, XSD
 from rdflib.term import Node
 
+from explorer.domain.errors import InputError
 from explorer.export.provenance import Provenance, provenance_graph
 from explorer.graph.store import written_triples
 
@@ -76,6 +77,22 @@ def _prefixes(graph: Graph, quads: Iterable[ox.Quad]) -> dict[str, str]:
     }
 
 
+def _refuse_directions(quads: list[ox.Quad], written: ox.RdfFormat) -> None:
+    """A literal with a base direction (RDF 1.2's ``"..."@en--ltr``, JSON-LD's
+    ``@direction``) has no spelling in Turtle, N-Triples or TriG 1.1: refused in words,
+    never written in a form their parsers reject."""
+    for quad in quads:
+        value = quad.object
+        if isinstance(value, ox.Literal) and value.direction:
+            shown = f'"{value.value}"@{value.language}--{value.direction}'
+            raise InputError(
+                None,
+                None,
+                f"{written.name} cannot hold a literal's base direction ({shown}, of "
+                f"{quad.subject}): write the snapshot as JSON-LD (.jsonld), which can",
+            )
+
+
 def rdf_bytes(graph: Graph, fmt: str, provenance: Provenance | None) -> bytes:
     """``graph`` in ``fmt`` (the name of a ``pyoxigraph.RdfFormat``, as the format
     registry gives it); TriG keeps the provenance in a graph of its own, the other formats
@@ -86,6 +103,8 @@ def rdf_bytes(graph: Graph, fmt: str, provenance: Provenance | None) -> bytes:
     snapshot = next(iter(extra.subjects(PROV.generatedAtTime, None)), None)
     quads = _quads(graph) + _quads(extra, ox.NamedNode(str(snapshot)) if named else None)
     quads.sort(key=_order)
+    if written is not ox.RdfFormat.JSON_LD:
+        _refuse_directions(quads, written)
     prefixes = _prefixes(graph, quads)
     if written.supports_datasets:
         out = ox.serialize(quads, format=written, prefixes=prefixes)

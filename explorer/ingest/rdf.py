@@ -24,6 +24,7 @@ from rdflib import URIRef
 from explorer.domain.errors import InputError
 from explorer.formats.registry import BY_NAME, FORMATS
 from explorer.graph.store import stored_quad
+from explorer.ingest.error_lines import json_line, xml_line
 
 __all__ = ["BASE", "RDF_FORMATS", "base_for", "parse_rdf"]
 
@@ -105,12 +106,16 @@ def _noting_subjects(quads: Iterable[ox.Quad], subjects: set[URIRef]) -> Iterato
 
 def _where(data: bytes, fmt: str, message: str) -> int | None:
     """The line of an error the parser does not place: XML's own parser places what is
-    not well-formed XML; else the line of what the message names."""
+    not well-formed XML; an RDF/XML or JSON-LD error, the element or string it names
+    (``explorer.ingest.error_lines``); else the line of what the message quotes."""
     if fmt == "rdfxml":
         try:
             expat.ParserCreate().Parse(data, True)
         except expat.ExpatError as exc:
             return int(exc.lineno)
+        return xml_line(data, message) or _line_of(data, message)
+    if fmt == "jsonld":
+        return json_line(data, message) or _line_of(data, message)
     return _line_of(data, message)
 
 
