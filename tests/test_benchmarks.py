@@ -9,10 +9,13 @@ import sys
 from helpers import REPO
 
 
-def run_benchmark(script: str, services: str, timeout: int) -> subprocess.CompletedProcess[str]:
+def run_benchmark(
+    script: str, services: str, timeout: int, once: bool = True
+) -> subprocess.CompletedProcess[str]:
     """One benchmark at a small size, once, drawing offscreen."""
+    repeat = ["--repeat", "1"] if once else []
     return subprocess.run(
-        [sys.executable, f"benchmarks/{script}", "--services", services, "--repeat", "1"],
+        [sys.executable, f"benchmarks/{script}", "--services", services, *repeat],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -48,3 +51,10 @@ def test_a_small_end_to_end_run_prints_every_command_cold_and_warm() -> None:
     assert {"--help", "blast-radius of the hub", "gaps", "search", "show the hub"} <= named
     assert any(name.startswith("pyoxigraph") for name in named)
     assert all(row.count(" s |") >= 1 and "MB |" in row for row in rows[2:])
+
+
+def test_a_small_window_run_drives_every_step_of_the_keyboard_path() -> None:
+    done = run_benchmark("window.py", "100", 600, once=False)
+    assert done.returncode == 0, done.stderr
+    for step in ("open", "B (blast radius)", "U (upstream)", "focus on the hub", "back out"):
+        assert f"| {step}" in done.stdout

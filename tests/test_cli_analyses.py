@@ -1,4 +1,4 @@
-"""blast-radius, upstream and gaps on the command line, in the JSON shapes of DESIGN.md."""
+"""blast-radius, upstream and gaps on the command line, in the JSON shapes the README documents."""
 
 from __future__ import annotations
 

@@ -241,7 +241,9 @@ class TestCache:
 
     def test_building_reports_progress(self, root: Path) -> None:
         seen: list[tuple[int, int]] = []
-        SearchIndex.for_graph(estate(LEDGER), progress=lambda d, t: seen.append((d, t)), root=root)
+        SearchIndex.for_graph(
+            estate(LEDGER), progress=lambda _, d, t: seen.append((d, t)), root=root
+        )
         assert seen and seen[-1] == (7, 7)  # four services, a vendor, two teams
         assert all(done <= total for done, total in seen)
 

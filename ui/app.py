@@ -126,8 +126,7 @@ def _show(sources: list[str]) -> int:
     window = MainWindow()
     window.load_failed.connect(lambda message: print(f"{PROG}: error: {message}", file=sys.stderr))
     window.show()
-    if not window.recording.offer_recovery(window.opening.open):
-        window.opening.open(sources)
+    window.start(sources)
     return app.exec()
 
 

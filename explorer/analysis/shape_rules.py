@@ -1,8 +1,8 @@
 """The rules of ``ontology/shapes.ttl``, evaluated in plain code for large graphs.
 
 pyshacl is the reference: below ``SHACL_LIMIT`` triples the gap analysis validates the
-shapes with it. Above, validation takes tens of seconds (DESIGN.md measures ~9 s for a
-million triples, before building the report), so the same rules run here over the index.
+shapes with it. Above, validation takes tens of seconds (about 9 s for a million
+triples on a 2-core machine, before building the report), so the same rules run here over the index.
 A test keeps the two in agreement on the samples and on generated estates.
 """
 

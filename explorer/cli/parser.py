@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from explorer import __version__
-from explorer.cli.exits import EXIT_BAD_INPUT, PROG
+from explorer.cli.exits import EXIT_BAD_INPUT, EXIT_GAPS, PROG
 
 __all__ = [
     "COMMANDS",
@@ -44,7 +44,7 @@ def _engine_words() -> dict[str, str]:
     a command line that asks for none starts without the engine."""
     from explorer.domain.kinds import KINDS
     from explorer.domain.tiers import TIERS
-    from explorer.formats.registry import written_extensions
+    from explorer.formats.registry import READABLE, written_extensions
     from explorer.statements import Confidence
 
     return {
@@ -52,6 +52,7 @@ def _engine_words() -> dict[str, str]:
         "formats": ", ".join(written_extensions()),
         "confidences": " > ".join(Confidence),
         "tiers": ", ".join(map(str, TIERS)),
+        "readable": READABLE,
     }
 
 
@@ -95,7 +96,7 @@ def _sources(parser: argparse.ArgumentParser, required: bool = False) -> None:
         nargs="+" if required else "*",
         default=None if required else [],  # "*" without a default is reported as required
         metavar="SOURCE",
-        help=f"files or folders (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, YAML, CSV, XLSX){more}",
+        help="files or folders ({readable})" + more.replace("{", "{{").replace("}", "}}"),
     )
     _keep_going(parser)
 
@@ -211,7 +212,7 @@ def _add_questions(commands: argparse._SubParsersAction[OneLineParser]) -> None:
     show.add_argument("node", metavar="NODE", help="an IRI, prefix:name, id or label")
     gaps = commands.add_parser("gaps", help="ownership gaps, most impact first")
     gaps.add_argument(
-        "--fail-on-gaps", action="store_true", help="exit 1 if any gap is found (for CI)"
+        "--fail-on-gaps", action="store_true", help=f"exit {EXIT_GAPS} if any gap is found (for CI)"
     )
     asked = commands.add_parser("questions", help="the open questions on the graph, and the rest")
     asked.add_argument("--open", action="store_true", help="only the open ones")

@@ -96,6 +96,11 @@ class Estate(ABC):
         return ()
 
     @property
+    def read(self) -> dict[str, str]:
+        """Each file read -> the SHA-256 of the bytes read (none for an endpoint)."""
+        return {}
+
+    @property
     def warnings(self) -> list[str]:
         """What was skipped while opening it."""
         return []
@@ -127,6 +132,14 @@ class Estate(ABC):
     def resolve(self, text: str) -> URIRef:
         """The node ``text`` names (IRI, prefix:name, id or label), or an InputError that
         lists the closest candidates."""
+
+    def knows(self, iri: str) -> bool:
+        """Whether the estate names ``iri`` (an edit's undo can take a node away)."""
+        try:
+            self.resolve(iri)
+        except InputError:
+            return False
+        return True
 
     @abstractmethod
     def blast_radius(

@@ -136,7 +136,7 @@ class EndpointEstate(Estate):
     def _reach(
         self, iri: str, step: Stride, depth: int | None, answer: Walk, tick: StepProgress
     ) -> Reach:
-        node = URIRef(iri)
+        node = self.resolve(iri)  # one the server does not name: refused with the closest
         mirror = Mirror(self.client, tick)
         mirror.describe_with_owners(walk(self.client, [node], step, depth, tick), members=True)
         mirror.graph += question_copy(self.client)  # the open ones on what it reaches
@@ -160,7 +160,7 @@ class EndpointEstate(Estate):
         return self._text_index
 
     def details(self, iri: str, progress: StepProgress = quiet) -> NodeDetails:
-        node = URIRef(iri)
+        node = self.resolve(iri)  # one the server does not name: refused with the closest
         near = self.neighbourhood([node], 1, progress)
         near += question_copy(self.client)  # the questions about it
         near += call_copy(self.client, node)  # the calls seen to and from it

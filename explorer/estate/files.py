@@ -32,12 +32,13 @@ from explorer.domain.progress import Step, StepProgress, quiet
 from explorer.estate.base import Capabilities, Comparison, Estate
 from explorer.estate.warm import remember, warm_load
 from explorer.export.provenance import Provenance, provenance_of
+from explorer.files.resources import sample_file
 from explorer.graph.index import entities, index_of
 from explorer.graph.lookup import resolve_node
 from explorer.ingest import LoadResult, load
-from explorer.recording.context_file import Context, context_of
+from explorer.recording.context_file import Context, context_of, is_context_file
 from explorer.recording.edits import Applied, Edit, apply, revert
-from explorer.search import Progress, SearchHit, SearchIndex
+from explorer.search import SearchHit, SearchIndex
 from explorer.search.cache import sources_key
 from explorer.statements import Question
 from explorer.views.focus import focus_view
@@ -51,12 +52,16 @@ def load_files(
     progress: StepProgress = quiet,
     keep_going: bool = False,
     cache: bool = True,
+    context: Path | None = None,
 ) -> FileEstate:
     """Load files and folders (none: the bundled sample) into an estate; with problems,
     refused unless ``keep_going`` (see ``explorer.ingest.load``). With ``cache``, unchanged
-    sources are answered from the cache folder (``explorer.estate.warm``)."""
+    sources are answered from the cache folder (``explorer.estate.warm``). ``context``: a
+    context file read with them (the edits a recovery restores), which is not one of the
+    estate's ``sources``."""
     loader = warm_load if cache else load
-    result = loader(sources, lambda done, total, _: progress(Step.READING, done, total), keep_going)
+    paths = [*(sources or [sample_file()]), context] if context is not None else sources
+    result = loader(paths, progress, keep_going)
     return FileEstate(result, tuple(str(Path(s).resolve()) for s in sources))
 
 
@@ -81,7 +86,8 @@ class FileEstate(Estate):
 
     @property
     def title(self) -> str:
-        names = [s.path.name for s in self.result.sources]
+        """The files read, by name; the context file is named apart (by the window)."""
+        names = [s.path.name for s in self.result.sources if not is_context_file(s.path)]
         more = f" and {len(names) - 2} more" if len(names) > 2 else ""
         return f"{', '.join(names[:2])}{more}"
 
@@ -92,6 +98,10 @@ class FileEstate(Estate):
     @property
     def inputs(self) -> tuple[Path, ...]:
         return (*map(Path, self.named), *(s.path for s in self.result.sources))
+
+    @property
+    def read(self) -> dict[str, str]:
+        return {str(s.path): s.sha256 for s in self.result.sources}
 
     @property
     def warnings(self) -> list[str]:
@@ -139,7 +149,7 @@ class FileEstate(Estate):
         self.facets  # noqa: B018 - worked out here, off the GUI thread
         self._triples  # noqa: B018
         if search:
-            self._search_index(lambda done, total: progress(Step.INDEXING, done, total))
+            self._search_index(progress)
 
     def entities(self) -> list[Entity]:
         return self._entities
@@ -169,10 +179,10 @@ class FileEstate(Estate):
     def search(
         self, query: str, limit: int = 20, progress: StepProgress = quiet
     ) -> list[SearchHit]:
-        index = self._search_index(lambda done, total: progress(Step.INDEXING, done, total))
+        index = self._search_index(progress)
         return index.search(query, limit)
 
-    def _search_index(self, progress: Progress | None = None) -> SearchIndex:
+    def _search_index(self, progress: StepProgress | None = None) -> SearchIndex:
         """Opened from the cache or built on first use; keyed by the files' content."""
         if self._search is None:
             edits = [self.revision] if self.revision else []

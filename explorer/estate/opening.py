@@ -21,6 +21,7 @@ def open_estate(
     graph: str | None = None,
     keep_going: bool = False,
     cache: bool = True,
+    context: Path | None = None,
 ) -> Estate:
     """The estate ``sources`` name: files and folders (none: the bundled sample), or one
     SPARQL endpoint (``sparql+https://...``, or ``endpoint`` and its named ``graph``).
@@ -28,14 +29,15 @@ def open_estate(
     ``progress`` may raise ``Cancelled``; a bad source is an ``InputError``. Files with
     problems are refused (``SourceProblems``, naming each), unless ``keep_going``: then
     the estate holds what loaded, and ``problems`` says what did not. ``cache``: answer
-    unchanged files from the cache folder, and keep a fresh load there.
+    unchanged files from the cache folder, and keep a fresh load there. ``context``: a
+    context file to read with the files (a recovery's edits), not one of the sources.
     """
     found = endpoint_among([str(s) for s in sources], endpoint, graph)
     if found is not None:
         from explorer.estate.endpoint import EndpointEstate  # HTTP is loaded for endpoints only
 
         return EndpointEstate.connect(found, progress)
-    return load_files(sources, progress, keep_going, cache)
+    return load_files(sources, progress, keep_going, cache, context)
 
 
 def source_label(sources: Sequence[str]) -> tuple[str, str]:

@@ -34,13 +34,14 @@ from rdflib import Graph, URIRef
 from explorer import __version__
 from explorer.analysis.shape_rules import shape_values
 from explorer.domain.errors import InputError
+from explorer.domain.progress import StepProgress
 from explorer.files.atomic import atomic_write_bytes
 from explorer.files.caches import MARKER, kind_root, limit_bytes, new_build, publish, touch
 from explorer.files.resources import sample_file
 from explorer.graph.calls import calls_of
 from explorer.graph.index import EstateIndex, index_of, with_index
 from explorer.graph.store import new_graph, oxigraph_of
-from explorer.ingest import LoadResult, Origins, Progress, load
+from explorer.ingest import LoadResult, Origins, load
 from explorer.ingest.sources import expand_sources, max_file_bytes
 
 __all__ = ["FORMAT", "Answers", "remember", "warm_load"]
@@ -52,7 +53,7 @@ _GRAPH, _INDEX, _LOAD, _ANSWERS = "graph.nq", "index.pickle", "load.pickle", "an
 
 def warm_load(
     paths: Sequence[str | Path] = (),
-    progress: Progress | None = None,
+    progress: StepProgress | None = None,
     keep_going: bool = False,
 ) -> LoadResult:
     """``explorer.ingest.load``, answered from the cache folder when the sources are

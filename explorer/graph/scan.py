@@ -1,6 +1,6 @@
-"""Columns read from the store: (subject, object) pairs per predicate as plain strings
-(``PredicateScan``), and what the index makes of them: adjacency lists of node numbers, and one or
-every text per node."""
+"""Scans of the store, one predicate at a time: its (subject, object) pairs as plain
+strings (``PredicateScan``), and what the index makes of them: adjacency lists of node
+numbers, and one or every text per node."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ class PredicateScan:
         self.oxigraph = oxigraph_of(graph)
 
     def iris(self, predicate: URIRef) -> tuple[list[str], list[str]]:
-        """PredicateScan whose object is an IRI, as (subjects, objects)."""
+        """Pairs whose object is an IRI, as (subjects, objects)."""
         return self._read(predicate, "iris")
 
     def texts(self, predicate: URIRef) -> tuple[list[str], list[str]]:
@@ -108,7 +108,7 @@ class PredicateScan:
         return self._read(predicate, "all")
 
     def literals(self, predicate: URIRef) -> tuple[list[str], list[str]]:
-        """PredicateScan whose object is a literal, with its lexical form."""
+        """Pairs whose object is a literal, with its lexical form."""
         return self._read(predicate, "literals")
 
     def predicates(self) -> set[str]:
@@ -141,7 +141,7 @@ class PredicateScan:
         return subjects, objects
 
     def _read(self, predicate: URIRef, keep: str) -> tuple[list[str], list[str]]:
-        """PredicateScan with IRI subjects; objects kept: "iris", "literals" or "all", as text."""
+        """Pairs with IRI subjects; objects kept: "iris", "literals" or "all", as text."""
         subjects: list[str] = []
         objects: list[str] = []
         keep_subject, keep_object = subjects.append, objects.append

@@ -3,7 +3,7 @@
 ``load`` is the entry point (``explorer.ingest.loading``); ``LoadResult`` is what it gives.
 """
 
-from explorer.ingest.loading import Progress, load
+from explorer.ingest.loading import load
 from explorer.ingest.result import LoadResult, Origins, SourceInfo
 
-__all__ = ["LoadResult", "Origins", "Progress", "SourceInfo", "load"]
+__all__ = ["LoadResult", "Origins", "SourceInfo", "load"]

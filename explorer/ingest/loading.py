@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
 from explorer.domain.errors import InputError, Note, SourceProblems
+from explorer.domain.progress import Step, StepProgress
 from explorer.domain.vocab import PREFIXES
 from explorer.files.resources import sample_file
 from explorer.formats.registry import BY_NAME, READABLE, plugin
@@ -35,14 +36,12 @@ from explorer.ingest.sources import Source, expand_sources, read_bytes, sniff_fo
 from explorer.ingest.vocabulary import check_terms
 from explorer.statements import settle
 
-__all__ = ["Progress", "load"]
-
-Progress = Callable[[int, int, str], None]  # (files read, files in all, file name)
+__all__ = ["load"]
 
 
 def load(
     paths: Sequence[str | Path] = (),
-    progress: Progress | None = None,
+    progress: StepProgress | None = None,
     keep_going: bool = False,
 ) -> LoadResult:
     """Load files and folders into one graph; no paths means the bundled sample estate.
@@ -64,7 +63,7 @@ def load(
         source = queue.popleft()
         if progress:
             done = len(run.result.sources) + len(run.skipped)
-            progress(done, done + 1 + len(queue), source.path.name)
+            progress(Step.READING, done, done + 1 + len(queue))
         for target in run.read(source):
             if target.resolve() not in seen:
                 seen.add(target.resolve())
@@ -74,7 +73,7 @@ def load(
         raise SourceProblems(run.result.problems)
     if progress:
         done = len(run.result.sources) + len(run.skipped)
-        progress(done, done, "")
+        progress(Step.READING, done, done)
     return run.result
 
 

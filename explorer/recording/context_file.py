@@ -60,6 +60,7 @@ class Context:
     read_as: str | None = None  # sha256 of the bytes last read or written
     unreadable: InputError | None = None  # the context file named, which did not load
     saved: set[Node] = field(default_factory=set)  # the statements the file holds now
+    saved_questions: set[str] = field(default_factory=set)  # and the questions
 
     @classmethod
     def read(cls, path: Path) -> Context:
@@ -76,7 +77,7 @@ class Context:
         graph = new_graph(store)
         said = {s.node: s for s in statements_of(graph)}
         asked = {q.iri: q for q in questions_of(graph)}
-        return cls(path, said, asked, _digest(data), saved=set(said))
+        return cls(path, said, asked, _digest(data), saved=set(said), saved_questions=set(asked))
 
     def graph(self) -> Graph:
         """Every triple the file holds."""
@@ -90,6 +91,11 @@ class Context:
             for triple in question_triples(question):
                 graph.add(triple)
         return graph
+
+    def unsaved(self) -> tuple[int, int]:
+        """How many statements and questions are recorded here and not in the file."""
+        statements = sum(node not in self.saved for node in self.statements)
+        return statements, sum(iri not in self.saved_questions for iri in self.questions)
 
     def changed_on_disk(self) -> bool:
         """Whether the file now holds something else than what was last read or written."""
@@ -116,6 +122,7 @@ class Context:
         data = self.to_bytes(target.suffix.lower() or ".ttl")
         atomic_write_bytes(target, data)
         self.path, self.read_as, self.saved = target, _digest(data), set(self.statements)
+        self.saved_questions = set(self.questions)
         return target
 
     def to_bytes(self, extension: str = ".ttl") -> bytes:

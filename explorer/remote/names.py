@@ -10,10 +10,10 @@ from urllib.parse import quote
 
 from rdflib import RDFS, Graph, URIRef
 
-from explorer.domain.errors import InputError
+from explorer.domain.errors import UnknownNode
 from explorer.domain.model import Entity
 from explorer.domain.progress import StepProgress, quiet
-from explorer.domain.vocab import PREFIXES, iri_for_id
+from explorer.domain.vocab import PREFIXES, id_from_iri, iri_for_id
 from explorer.graph.index import index_of
 from explorer.graph.lookup import choose, closest, expand
 from explorer.remote.client import SparqlClient
@@ -42,8 +42,9 @@ def resolve(client: SparqlClient, text: str) -> URIRef:
     picked = choose(text, found)
     if picked is not None:
         return picked
-    near = _entities(client, _nodes(client, f"FILTER({_names_like(text[:4], exact=False)})"))
-    raise InputError(None, None, f"unknown node {text!r}; closest: {closest(text, near)}")
+    shown = id_from_iri(text) if text.startswith(str(iri_for_id(""))) else text
+    near = _entities(client, _nodes(client, f"FILTER({_names_like(shown[:4], exact=False)})"))
+    raise UnknownNode(shown, closest(shown, near))
 
 
 def first_entities(client: SparqlClient, limit: int, tick: StepProgress = quiet) -> Graph:

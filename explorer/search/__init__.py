@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from whoosh import index
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
+from explorer.domain.progress import Step, StepProgress
 from explorer.domain.tiers import parse_tier
 from explorer.files.caches import new_build
 from explorer.search import cache
@@ -30,14 +30,11 @@ __all__ = [
     "FIELDS",
     "Fragment",
     "Match",
-    "Progress",
     "SearchHit",
     "SearchIndex",
     "search",
     "search_documents",
 ]
-
-Progress = Callable[[int, int], None]  # (documents indexed, documents in all)
 
 
 @dataclass(frozen=True)
@@ -71,7 +68,7 @@ class SearchIndex:
     def for_graph(
         cls,
         graph: Graph,
-        progress: Progress | None = None,
+        progress: StepProgress | None = None,
         root: Path | None = None,
         key: str | None = None,
     ) -> SearchIndex:
@@ -86,7 +83,7 @@ class SearchIndex:
         cached = cache.open_cached(root / key, expected)
         if cached is not None:
             if progress:
-                progress(expected, expected)
+                progress(Step.INDEXING, expected, expected)
             return cls(cached, key, built_now=False)
         building = new_build(root, key)
         _build(building, graph, progress)
@@ -127,7 +124,7 @@ RANKED = 200  # whoosh's best hits that ranking reorders: a name match is always
 PARALLEL_FROM = 5_000
 
 
-def _build(folder: Path, graph: Graph, progress: Progress | None) -> None:
+def _build(folder: Path, graph: Graph, progress: StepProgress | None) -> None:
     _write(index.create_in(str(folder), SCHEMA), list(documents(graph)), progress)
 
 
@@ -141,27 +138,27 @@ def search_documents(docs: list[dict[str, object]], query: str, limit: int = 20)
     return SearchIndex(ix, "", built_now=True).search(query, limit)
 
 
-def _write(ix: Index, docs: list[dict[str, object]], progress: Progress | None) -> None:
+def _write(ix: Index, docs: list[dict[str, object]], progress: StepProgress | None) -> None:
     procs = min(2, os.cpu_count() or 1) if len(docs) >= PARALLEL_FROM else 1
     writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=256)
     try:
         for done, doc in enumerate(docs, start=1):
             writer.add_document(**doc)
             if progress and (done % 200 == 0 or done == len(docs)):
-                progress(done, len(docs))
+                progress(Step.INDEXING, done, len(docs))
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
     if progress and not docs:
-        progress(0, 0)
+        progress(Step.INDEXING, 0, 0)
 
 
 def search(
     graph: Graph,
     query: str,
     limit: int = 20,
-    progress: Progress | None = None,
+    progress: StepProgress | None = None,
     key: str | None = None,
 ) -> list[SearchHit]:
     """Search ``graph`` (indexing it first, or reusing its cached index)."""

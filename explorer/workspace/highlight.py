@@ -26,8 +26,9 @@ def in_reach(answer: Reach, iri: str) -> bool:
 
 
 def reach_again(estate: Estate, answer: Reach | None) -> Reach | None:
-    """``answer`` asked again of ``estate`` (after an edit changed what it says)."""
-    if answer is None:
+    """``answer`` asked again of ``estate`` (after an edit changed what it says); None
+    when the estate no longer names its node (the edit that added it was undone)."""
+    if answer is None or not estate.knows(answer.node.iri):
         return None
     ask = estate.blast_radius if answer.direction is Direction.AFFECTED else estate.upstream
     return ask(answer.node.iri)

@@ -92,6 +92,10 @@ class Workspace:
         self.note = note
         self._tell(Change.NOTE)
 
+    def announce(self, note: str) -> None:
+        """Say ``note`` with the estate's summary (what a restore brought back)."""
+        self._say(note)
+
     @_acting
     def open(self, estate: Estate) -> None:
         """Show a newly opened estate: the whole of it, nothing selected or highlighted;
@@ -105,7 +109,10 @@ class Workspace:
     def edited(self, estate: Estate, reach: Reach | None, note: str) -> None:
         """The estate after an edit (or its undo): the same selection, view and filter,
         and the highlight worked out again over it (``reach_again``)."""
+        gone = self.selected is not None and not estate.knows(self.selected)
         self.estate, self.reach = estate, reach
+        if gone:
+            self.selected = None  # the edit that added it was undone
         self._tell(Change.FACTS, Change.SELECTION, Change.REACH, Change.VIEW)
         self._say(note)
 
@@ -130,9 +137,9 @@ class Workspace:
         self._say(cleared)
 
     @_acting
-    def set_filter(self, kept: Filter) -> None:
-        """Show only what ``kept`` keeps, on the canvas and in the lists."""
-        self.filter = kept
+    def set_filter(self, chosen: Filter) -> None:
+        """Show only what ``chosen`` keeps, on the canvas and in the lists."""
+        self.filter = chosen
         self._tell(Change.FILTER, Change.VIEW)
 
     @_acting

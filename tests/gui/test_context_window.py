@@ -168,7 +168,7 @@ def test_unsaved_edits_come_back_after_a_window_that_never_closed(
     qtbot.addWidget(later)
     later.show()
     with qtbot.waitSignal(later.loaded, timeout=20_000):
-        assert later.recording.offer_recovery(later.opening.open)
+        assert later.start([])
     estate = later.workspace.estate
     assert estate is not None
     answer = estate.blast_radius(str(estate.resolve("kms")))
@@ -257,7 +257,7 @@ def test_a_killed_app_offers_its_unsaved_edits_at_the_next_start(
     later = MainWindow(settings=QSettings(str(ini), QSettings.Format.IniFormat))
     qtbot.addWidget(later)
     with qtbot.waitSignal(later.loaded, timeout=20_000):
-        assert later.recording.offer_recovery(later.opening.open)
+        assert later.start([])
     estate = later.workspace.estate
     assert estate is not None
     hurt = {i.entity.id for i in estate.blast_radius(str(estate.resolve("kms"))).impacted}

@@ -33,7 +33,8 @@ DNS = str(node("dns-service"))
 
 
 def test_void_qt_calls_do_not_leak_references_to_none(qapp: object) -> None:
-    """PySide6 6.12.0 drops a reference to None per void call and aborts (DESIGN.md)."""
+    """PySide6 6.12.0 drops a reference to None per void call and aborts (so pyproject.toml
+    pins it below 6.12)."""
     path = QPainterPath()
     before = sys.getrefcount(None)
     for i in range(5000):

@@ -34,13 +34,15 @@ class CanvasPainter(QObject):
         state: Workspace,
         jobs: JobRunner,
         canvas: GraphCanvas,
-        bars: tuple[FilterBar, Breadcrumb],
         say: Callable[[str], None],
+        *,
+        filter_bar: FilterBar,
+        breadcrumb: Breadcrumb,
     ) -> None:
         super().__init__(canvas)
         self.state, self.jobs, self.canvas, self.say = state, jobs, canvas, say
         self.scene = canvas.graph_scene
-        self.filter_bar, self.breadcrumb = bars
+        self.filter_bar, self.breadcrumb = filter_bar, breadcrumb
         self.opening = False  # until the new estate's first picture is drawn
         self.scene.complete.connect(self._complete)
         state.observe(Change.ESTATE, self._opening)

@@ -15,9 +15,11 @@ from explorer.domain.errors import InputError
 from explorer.files.atomic import atomic_write_bytes
 from ui.canvas.legend import Legend
 
-__all__ = ["MAX_PIXELS", "Heading", "save_scene"]
+__all__ = ["IMAGES", "IMAGE_FILTER", "MAX_PIXELS", "Heading", "save_scene"]
 
 MAX_PIXELS = 8000  # longest side of a PNG export
+IMAGES = {".png": "PNG image", ".svg": "SVG drawing"}  # what a view is exported as
+IMAGE_FILTER = ";;".join(f"{title} (*{extension})" for extension, title in IMAGES.items())
 TITLE_HEIGHT = 34.0
 
 
@@ -96,8 +98,8 @@ def save_scene(scene: QGraphicsScene, path: Path, heading: Heading | None = None
     """Write the whole scene as ``.png`` or ``.svg`` (by extension), atomically, under
     ``heading`` when given."""
     kind = path.suffix.lower()
-    if kind not in (".png", ".svg"):
-        raise InputError(path, None, "a view is exported as .png or .svg")
+    if kind not in IMAGES:
+        raise InputError(path, None, f"a view is exported as {' or '.join(IMAGES)}")
     rect = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
     heading = heading or Heading()
     atomic_write_bytes(

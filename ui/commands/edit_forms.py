@@ -49,28 +49,35 @@ class EditForms:
     ) -> None:
         self.state, self.prompts, self.recorder, self.home = state, prompts, recorder, home
         self.last_said: tuple[str, Confidence] = ("", Confidence.LIKELY)
+        self.last_subject: str | None = None  # the node the last edit was about
         recorder.questions.ask.connect(self.ask_question)
         recorder.questions.answer.connect(self._answer)
         recorder.questions.drop.connect(
             lambda q: recorder.push(close_question(q, QuestionStatus.DROPPED))
         )
 
-    def _said(self, form: FormDialog) -> Said:
-        """Who says it, now, with the form's source and confidence (remembered for the next)."""
-        self.last_said = form.said()
+    def _said(self, form: FormDialog, subject: str | None = None) -> Said:
+        """Who says it, now, with the form's source and confidence; remembered for the
+        next edit of the same ``subject`` (the node it is about), forgotten for another."""
+        self.last_said, self.last_subject = form.said(), subject
         return self._said_now(*self.last_said)
 
     def _said_now(self, source: str = "", sure: Confidence = Confidence.LIKELY) -> Said:
         return Said(self.recorder.author(), datetime.now(UTC).replace(microsecond=0), source, sure)
 
-    def _form(self, title: str, fields: list[Field], said: bool = True) -> FormDialog | None:
+    def _form(
+        self, title: str, fields: list[Field], said: bool = True, subject: str | None = None
+    ) -> FormDialog | None:
         """Ask; afterwards the keyboard is where it was (the canvas, if nowhere), so the
-        next key (B, U, Ctrl+Z) acts at once."""
+        next key acts at once. The source and how sure are those of the last edit when it
+        was about the same ``subject``, else empty: provenance never follows a fact to
+        another node unseen."""
         before = QApplication.focusWidget() or self.home
         window = self.prompts.parent()
-        form = FormDialog(
-            window, title, fields, self.recorder.author(), self.last_said if said else None
-        )
+        same = subject is not None and subject == self.last_subject
+        kept = self.last_said if same else ("", Confidence.LIKELY)
+        author = self.recorder.author()
+        form = FormDialog(window, title, fields, author, kept if said else None, same)
         accepted = form.exec()
         window.activateWindow()
         before.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -137,10 +144,11 @@ class EditForms:
                 Field("attribute", "Set", "owner", tuple(ATTRIBUTES)),
                 Field("value", "To", completions=self._names(("team", "person"))),
             ],
+            subject=iri,
         )
         if form is None:
             return
-        got, said = form.values(), self._said(form)
+        got, said = form.values(), self._said(form, iri)
         kind = Kind(entity.kind)
 
         def make() -> Edit:
@@ -170,9 +178,10 @@ class EditForms:
                 Field("relation", "Relation", choices=EDITABLE_RELATIONS),
                 Field("target", "To", completions=self._names()),
             ],
+            subject=iri,
         )
         if form is not None:
-            got, said = form.values(), self._said(form)
+            got, said = form.values(), self._said(form, iri)
             build = remove_relation if remove else add_relation
 
             def make() -> Edit:
@@ -197,9 +206,9 @@ class EditForms:
         if estate.details(iri).entity.kind != Kind.ASSUMPTION:
             self.prompts.say("Only an assumption is marked verified or invalid.")
             return
-        form = self._form(f"Mark the assumption {status}", [])
+        form = self._form(f"Mark the assumption {status}", [], subject=iri)
         if form is not None:
-            said = self._said(form)
+            said = self._said(form, iri)
             self._try(lambda: set_value(URIRef(iri), "status", status, Kind.ASSUMPTION, said))
 
     @handles("ask")

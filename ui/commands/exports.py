@@ -42,11 +42,14 @@ class ExportCommands(QObject):
         jobs: JobRunner,
         prompts: Prompts,
         settings: QSettings,
-        drawn: tuple[GraphScene, Legend, ImpactPanel],
+        *,
+        scene: GraphScene,
+        legend: Legend,
+        impact: ImpactPanel,
     ) -> None:
         super().__init__(prompts.parent())
         self.state, self.jobs, self.prompts, self.settings = state, jobs, prompts, settings
-        self.scene, self.legend, self.impact = drawn
+        self.scene, self.legend, self.impact = scene, legend, impact
         self.heading = str(settings.value(_HEADING, "true")).lower() != "false"
 
     def export_snapshot(self, path: Path) -> bool:
@@ -86,7 +89,7 @@ class ExportCommands(QObject):
         path = self.prompts.file_to_save(
             "Export view",
             f"{view_name(self.state)}.png",
-            "PNG image (*.png);;SVG drawing (*.svg)",
+            view_export.IMAGE_FILTER,
         )
         if path is not None:
             self.export_image(path)

@@ -26,9 +26,9 @@ from ui.jobs.worker import Job
 __all__ = ["OpenCommands"]
 
 
-def _opened(sources: Sequence[str], progress: StepProgress) -> Estate:
+def _opened(sources: Sequence[str], progress: StepProgress, context: Path | None) -> Estate:
     """What the app opens: everything that loads (what does not is in the Problems panel)."""
-    estate = open_estate(sources, progress, keep_going=True)
+    estate = open_estate(sources, progress, keep_going=True, context=context)
     estate.prepare(progress)
     estate.remember()  # what the first picture took, for the next open of the same files
     return estate
@@ -36,12 +36,10 @@ def _opened(sources: Sequence[str], progress: StepProgress) -> Estate:
 
 class OpenCommands(QObject):
     """Signals:
-    opened(object): an estate was opened and handed to the workspace.
     compared(): a comparison with an earlier snapshot is shown.
     failed(str): a job failed; the message names file, line and problem.
     """
 
-    opened = Signal(object)
     compared = Signal()
     failed = Signal(str)
 
@@ -51,22 +49,28 @@ class OpenCommands(QObject):
         super().__init__(prompts.parent())
         self.state, self.jobs, self.prompts, self.recent = state, jobs, prompts, recent
 
-    def open(self, sources: Sequence[str | Path]) -> Job | None:
+    def open(
+        self,
+        sources: Sequence[str | Path],
+        context: Path | None = None,
+        recent: Sequence[str] | None = None,
+    ) -> Job | None:
         """Open ``sources`` in the background; the open estate stays until the new one is
-        ready, and stays if it fails."""
+        ready, and stays if it fails. ``context``: a context file to read with them (a
+        recovery's); ``recent``: what File ▸ Open recent lists for it (the sources)."""
         named = [str(s) for s in sources]
         try:
             names = source_label(named)[0]
         except InputError:  # a malformed endpoint: opening says what is wrong with it
             names = ", ".join(named)
-        return self.jobs.run(
-            lambda progress: _opened(named, progress), self._show, f"Opening {names}…"
-        )
 
-    def _show(self, estate: Estate) -> None:
-        self.recent.remember(estate.sources)
-        self.state.open(estate)
-        self.opened.emit(estate)
+        def show(estate: Estate) -> None:
+            self.recent.remember(estate.sources if recent is None else recent)
+            self.state.open(estate)
+
+        return self.jobs.run(
+            lambda progress: _opened(named, progress, context), show, f"Opening {names}…"
+        )
 
     @handles("open")
     def ask_files(self) -> None:

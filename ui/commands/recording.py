@@ -10,7 +10,7 @@ if the app did not close cleanly. The forms that make edits are ``ui.commands.ed
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer
@@ -21,19 +21,19 @@ from explorer.analysis import Reach
 from explorer.domain.errors import InputError
 from explorer.domain.progress import StepProgress
 from explorer.estate import Estate
-from explorer.recording.context_file import Context, ContextChanged
+from explorer.recording.context_file import CONTEXT_SUFFIXES, Context, ContextChanged
 from explorer.recording.edits import Applied, Edit
+from explorer.recording.recovery import RESTORING, Recovered, RecoveryFile
 from explorer.workspace.highlight import reach_again
 from explorer.workspace.state import Change, Workspace
 from ui.actions import handles
-from ui.commands.recovery import RECOVERY, RecoveryFile
 from ui.dialogs.prompts import Button, Prompts
 from ui.jobs.runner import JobRunner
 from ui.panels.questions import QuestionsPanel
 
 __all__ = ["CONTEXT_FILTER", "RecordingCommands"]
 
-CONTEXT_FILTER = "Context files (*.ctx.ttl *.ctx.trig)"
+CONTEXT_FILTER = f"Context files ({' '.join('*' + s for s in CONTEXT_SUFFIXES)})"
 
 
 class _EditCommand(QUndoCommand):
@@ -63,18 +63,20 @@ class RecordingCommands(QObject):
         jobs: JobRunner,
         prompts: Prompts,
         settings: QSettings,
-        shown: tuple[QuestionsPanel, Callable[[str], None], Callable[[QWidget], None]],
+        *,
+        questions: QuestionsPanel,
+        set_title: Callable[[str], None],
+        reveal: Callable[[QWidget], None],
     ) -> None:
         super().__init__(prompts.parent())
         self.state, self.jobs, self.prompts, self.settings = state, jobs, prompts, settings
-        self.questions, self.set_title, self.reveal = shown
+        self.questions, self.set_title, self.reveal = questions, set_title, reveal
         self.stack = QUndoStack(self)
         self.history: QWidget | None = None  # the undo history's view, once the window has it
         self.recovered = False  # edits restored from a recovery file, not saved yet
-        self._restoring: str | None = None  # the context file a recovery belongs to
+        self._restoring: Recovered | None = None  # what is being restored
         self.recovery = RecoveryFile(Path(settings.fileName()).parent / "infra-explorer-recovery")
         state.observe(Change.ESTATE, self._opened)
-        state.observe(Change.FACTS, self._show_questions)
 
     # ------------------------------------------------------------------ who says it
 
@@ -102,7 +104,7 @@ class RecordingCommands(QObject):
         as when opening), then the workspace follows."""
         context = estate.context
         if context is not None:
-            self.recovery.write(context, list(estate.sources))
+            self.recovery.write(context, estate.sources, estate.read)
         QTimer.singleShot(0, self.show_title)  # once the stack has moved to its new index
         shown = self.state.reach
 
@@ -213,42 +215,55 @@ class RecordingCommands(QObject):
             return True
         return False
 
-    def offer_recovery(self, reopen: Callable[[Sequence[str]], object]) -> bool:
-        """If unsaved edits were left behind, offer to restore them with ``reopen``; True
-        if restoring."""
-        pending = self.recovery.pending()
+    def offer_recovery(self) -> tuple[list[str], Path, tuple[str, ...]] | None:
+        """If unsaved edits were left behind, offer them back. Restoring: the sources to
+        open, the context file to read with them, and what File ▸ Open recent lists."""
+        try:
+            pending = self.recovery.pending()
+        except InputError as exc:  # kept where it is: it may still be read by hand
+            self.prompts.error("Cannot restore the unsaved context", str(exc))
+            return None
         if pending is None:
-            return False
+            return None
         when = pending.when.strftime("%Y-%m-%d %H:%M")
         answer = self.prompts.choose(
             "Restore unsaved context?",
-            f"Edits recorded at {when} were not saved. Restore them with their sources?",
+            f"{pending.statements} statement(s) and {pending.questions} question(s) recorded "
+            f"at {when} were not saved. Restore them with their sources?",
             Button.Yes | Button.Discard,
             Button.Yes,
         )
         if answer != Button.Yes:
             self.recovery.drop()
-            return False
-        self._restoring = pending.context
-        reopen([*pending.sources, str(pending.path)])
-        return True
+            return None
+        self._restoring = pending
+        return pending.to_load(), self.recovery.restoring(pending), pending.sources
 
     def _opened(self) -> None:
         self.stack.clear()
-        context = self._context()
-        restoring = self._restoring
-        if context is not None and context.path is not None and context.path.name == RECOVERY:
-            self.recovered = True
-            context.path = Path(restoring) if restoring else None
-            if context.path is not None and context.path.exists():
-                context.read_as = None  # saving asks before it overwrites what is there
+        context, pending = self._context(), self._restoring
         self._restoring = None
-        self._show_questions()
+        if context is not None and context.path is not None and context.path.name == RESTORING:
+            self._restored(context, pending)
         self.show_title()
 
-    def _show_questions(self) -> None:
+    def _restored(self, context: Context, pending: Recovered | None) -> None:
+        """The context read from a recovery is the one of its own context file (if it had
+        one), as it was last read or written, so saving it asks only if that file changed
+        since; say what came back, and which source changed since."""
+        self.recovered = True
+        context.path = Path(pending.context) if pending and pending.context else None
+        context.read_as = pending.context_read_as if pending else None
+        if context.path is not None and context.path.exists():
+            kept = Context.read(context.path)
+            context.saved, context.saved_questions = kept.saved, kept.saved_questions
+        else:
+            context.saved, context.saved_questions = set(), set()
         estate = self.state.estate
-        self.questions.show_questions(estate.questions() if estate is not None else [])
+        if pending is not None and estate is not None:
+            changed = pending.changed(estate.read)
+            since = f" {', '.join(Path(c).name for c in changed)} changed since." if changed else ""
+            self.state.announce(f"{pending.restored()}.{since}")
 
     def show_title(self) -> None:
         """The estate, the context file and a star while edits are unsaved."""

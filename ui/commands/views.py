@@ -37,14 +37,15 @@ class ViewCommands(QObject):
         state: Workspace,
         canvas: GraphCanvas,
         hops: QSpinBox,
-        panels: tuple[SearchPanel, FilterPanel],
         prompts: Prompts,
+        *,
+        search: SearchPanel,
+        filters: FilterPanel,
         reveal: Reveal,
     ) -> None:
         super().__init__(prompts.parent())
         self.state, self.canvas, self.hops, self.prompts = state, canvas, hops, prompts
-        self.search, self.filters = panels
-        self.reveal = reveal
+        self.search, self.filters, self.reveal = search, filters, reveal
 
     def select(self, iri: str, centre: bool = True) -> None:
         """Select a node everywhere: canvas, details; centre it unless asked not to."""

@@ -50,6 +50,7 @@ class FormDialog(QDialog):
         fields: list[Field],
         author: str = "",
         said: tuple[str, Confidence] | None = ("", Confidence.LIKELY),
+        remembered: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -68,9 +69,14 @@ class FormDialog(QDialog):
             self.sure.setCurrentText(said[1].value)
             form.addRow("Source", self.source)
             form.addRow("How sure", self.sure)
-            who = QLabel(f"Recorded as {author}; change it in Edit ▸ Your name.")
-            who.setTextFormat(Qt.TextFormat.PlainText)  # a name is the user's text
-            form.addRow("", who)
+            self.recorded = QLabel()
+            self.recorded.setTextFormat(Qt.TextFormat.PlainText)  # a name is the user's text
+            self.recorded.setWordWrap(True)
+            form.addRow("", self.recorded)
+            self._author, self._remembered = author, remembered
+            self.source.textChanged.connect(self._show_recorded)
+            self.sure.currentTextChanged.connect(self._show_recorded)
+            self._show_recorded()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -86,6 +92,17 @@ class FormDialog(QDialog):
 
     def said(self) -> tuple[str, Confidence]:
         return self.source.text().strip(), Confidence(self.sure.currentText())
+
+    def _show_recorded(self) -> None:
+        """What OK records, in words: who, where from and how sure; a source kept from
+        the last edit on the same node says so, so it is never recorded unseen."""
+        source, sure = self.said()
+        where = f"from \u201c{source}\u201d" if source else "with no source"
+        kept = " (kept from your last edit of this node)" if self._remembered and source else ""
+        self.recorded.setText(
+            f"Will be recorded as said by {self._author}, {where}{kept}, {sure}. "
+            "Change your name in Edit ▸ Your name."
+        )
 
 
 def _input(spec: Field) -> QLineEdit | QComboBox:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from explorer.analysis.details import NodeDetails
+from explorer.domain.looks import GAP_COLOUR
 from explorer.domain.model import Entity
 from explorer.graph.calls import calls_text
 from explorer.report import node_changes
@@ -74,7 +75,7 @@ class DetailsPanel(QTextBrowser):
             if group is not None and state.estate is not None and state.drawn is not None:
                 name = state.drawn.nodes[group.iri].label
                 self.show_group(name, group, state.estate.whole().nodes)
-            elif iri is None or describer is None:
+            elif iri is None or describer is None or not describer.knows(iri):
                 self.show_hint()
             else:
                 marks = state.comparison.changes if state.comparison else None
@@ -101,7 +102,7 @@ class DetailsPanel(QTextBrowser):
             lines = [f"<li>{_e(line)}</li>" for line in changes] or ["<li>unchanged</li>"]
             parts += ["<ul>", *lines, "</ul>"]
         if details.gaps:
-            parts.append("<p><b style='color:#dc2626'>Ownership gaps</b></p><ul>")
+            parts.append(f"<p><b style='color:{GAP_COLOUR}'>Ownership gaps</b></p><ul>")
             parts += [f"<li>{_e(g.message)} <i>({_e(g.rule)})</i></li>" for g in details.gaps]
             parts.append("</ul>")
         parts += self._relations(details)

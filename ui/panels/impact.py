@@ -38,7 +38,7 @@ from explorer.report import (
     roster_markdown,
 )
 from explorer.workspace.state import Change, Workspace
-from ui.actions import COPY_ROSTER_KEYS
+from ui.actions import COPY_ROSTER_KEYS, hint
 from ui.dialogs import messages as dialogs
 from ui.panels.columns import IMPACT_COLUMNS, TEAM_COLUMNS, path_text
 from ui.panels.table import RecordTable
@@ -46,7 +46,14 @@ from ui.panels.table import RecordTable
 __all__ = ["FORMATS", "ImpactPanel", "heading_for"]
 
 SUMMARY_FROM = 30  # answers larger than this get their counts under the lists
-HINT = "Select a node and press B (affected if it fails) or U (what it needs)."
+
+
+def hint_text() -> str:
+    """What to press to see an answer here, with the keys the action table gives."""
+    blast, needs = hint("blast"), hint("upstream")
+    return f"Select a node and press {blast} (affected if it fails) or {needs} (what it needs)."
+
+
 # what the roster can be copied or saved as: name -> (file filter, extension, writer)
 FORMATS: dict[str, tuple[str, str, Callable[[Reach], str]]] = {
     "Roster as Markdown": ("Markdown (*.md)", ".md", roster_markdown),
@@ -78,7 +85,7 @@ class ImpactPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.answer: Reach | None = None  # what the filter shows of it
-        self.heading = QLabel(HINT)
+        self.heading = QLabel(hint_text())
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         bold = self.heading.font()
@@ -182,7 +189,7 @@ class ImpactPanel(QWidget):
 
     def clear(self) -> None:
         self.answer = None
-        self.heading.setText(HINT)
+        self.heading.setText(hint_text())
         self.impacted.set_records([])
         self.teams.set_records([])
         self.detail.clear()

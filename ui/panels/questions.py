@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from explorer.domain.clock import today
 from explorer.domain.vocab import id_from_iri
 from explorer.statements import Question
+from explorer.workspace.state import Change, Workspace
 from ui.actions import menu_path
 from ui.panels.columns import Column
 from ui.panels.table import RecordPanel
@@ -66,6 +67,15 @@ class QuestionsPanel(RecordPanel):
         self.ask_button.clicked.connect(self.ask.emit)
         self.answer_button.clicked.connect(lambda: self._closing(self.answer))
         self.drop_button.clicked.connect(lambda: self._closing(self.drop))
+
+    def observe(self, state: Workspace) -> None:
+        """List the open estate's questions, again after every edit."""
+
+        def show() -> None:
+            self.show_questions(state.estate.questions() if state.estate is not None else [])
+
+        for change in (Change.ESTATE, Change.FACTS):
+            state.observe(change, show)
 
     def show_questions(self, questions: list[Question]) -> None:
         self.questions = list(questions)

@@ -80,7 +80,8 @@ class Docks:
     def observers(self) -> list[Callable[[Workspace], None]]:
         """Each panel that follows the workspace, by its ``observe``."""
         panels = (self.search, self.filters, self.details, self.impact, self.gaps)
-        return [p.observe for p in (*panels, self.changes, self.structure, self.problems)]
+        others = (self.changes, self.structure, self.problems, self.questions)
+        return [p.observe for p in (*panels, *others)]
 
     def add_history(self, history: QWidget) -> QDockWidget:
         """The undo history, on the right, hidden until asked for."""

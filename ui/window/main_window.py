@@ -5,6 +5,8 @@ follow it, and the command groups (``ui.commands``) change it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QSpinBox, QUndoView
@@ -60,23 +62,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace()
         self.summary, self.progress, self.cancel_button = status_bar(self)
         self.jobs = JobRunner(self.progress, self.cancel_button, self.summary.setText, self)
-        self.scene = GraphScene(self)
-        self.canvas = GraphCanvas(self.scene)
-        self.legend, self.filter_bar, self.breadcrumb = Legend(), FilterBar(), Breadcrumb()
-        self.setCentralWidget(column(self.legend, self.filter_bar, self.breadcrumb, self.canvas))
-        self.docks = Docks(self, self.jobs)
-        d = self.docks
-        self.search, self.filters, self.details = d.search, d.filters, d.details
-        self.impact, self.gaps, self.changes = d.impact, d.gaps, d.changes
-        self.structure, self.problems = d.structure, d.problems
-        self.hops = QSpinBox(minimum=1, maximum=6, value=1, prefix="hops: ")
-        self.hops.setToolTip(
-            f"How many relations away the focus view reaches "
-            f"({hint('more_hops')} / {hint('fewer_hops')})"
-        )
-        self.painter = CanvasPainter(
-            self.workspace, self.jobs, self.canvas, (self.filter_bar, self.breadcrumb), self.say
-        )
+        self._lay_out()
         self._build_commands()
         self._install_menus()
         self._connect()
@@ -91,6 +77,30 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
+    def _lay_out(self) -> None:
+        """The canvas under its legend and bars, the panels in docks around it."""
+        self.scene = GraphScene(self)
+        self.canvas = GraphCanvas(self.scene)
+        self.legend, self.filter_bar, self.breadcrumb = Legend(), FilterBar(), Breadcrumb()
+        self.setCentralWidget(column(self.legend, self.filter_bar, self.breadcrumb, self.canvas))
+        self.docks = d = Docks(self, self.jobs)
+        self.search, self.filters, self.details = d.search, d.filters, d.details
+        self.impact, self.gaps, self.changes = d.impact, d.gaps, d.changes
+        self.structure, self.problems = d.structure, d.problems
+        self.hops = QSpinBox(minimum=1, maximum=6, value=1, prefix="hops: ")
+        self.hops.setToolTip(
+            f"How many relations away the focus view reaches "
+            f"({hint('more_hops')} / {hint('fewer_hops')})"
+        )
+        self.painter = CanvasPainter(
+            self.workspace,
+            self.jobs,
+            self.canvas,
+            self.say,
+            filter_bar=self.filter_bar,
+            breadcrumb=self.breadcrumb,
+        )
+
     def say(self, text: str) -> None:
         """One line in the status bar."""
         self.summary.setText(text)
@@ -100,24 +110,53 @@ class MainWindow(QMainWindow):
         prompts, settings, reveal = WindowPrompts(self, self.say), self.settings, docks.reveal
         self.recent = RecentSources(settings)
         self.opening = OpenCommands(state, jobs, prompts, self.recent)
-        panels = (docks.search, docks.filters)
-        self.views = ViewCommands(state, self.canvas, self.hops, panels, prompts, reveal)
+        self.views = ViewCommands(
+            state,
+            self.canvas,
+            self.hops,
+            prompts,
+            search=docks.search,
+            filters=docks.filters,
+            reveal=reveal,
+        )
         self.analyses = AnalysisCommands(state, jobs, prompts, docks.structure, reveal)
-        drawn = (self.scene, self.legend, self.impact)
-        self.exports = ExportCommands(state, jobs, prompts, settings, drawn)
-        shown = (docks.questions, self.setWindowTitle, reveal)
-        self.recording = RecordingCommands(state, jobs, prompts, settings, shown)
+        self.exports = ExportCommands(
+            state,
+            jobs,
+            prompts,
+            settings,
+            scene=self.scene,
+            legend=self.legend,
+            impact=self.impact,
+        )
+        self._build_recording(prompts)
+        self.help = HelpCommands(prompts, self.close)
+
+    def _build_recording(self, prompts: WindowPrompts) -> None:
+        """The undo stack, the context file and its history dock, and the Edit forms."""
+        state, docks = self.workspace, self.docks
+        self.recording = RecordingCommands(
+            state,
+            self.jobs,
+            prompts,
+            self.settings,
+            questions=docks.questions,
+            set_title=self.setWindowTitle,
+            reveal=docks.reveal,
+        )
         self.recording.history = QUndoView(self.recording.stack)
         self.recording.history.setEmptyLabel("Opened")
         docks.add_history(self.recording.history)
         self.edit_forms = EditForms(state, prompts, self.recording, self.canvas)
-        self.help = HelpCommands(prompts, self.close)
 
     def _install_menus(self) -> None:
         groups = (self.opening, self.views, self.analyses, self.exports, self.recording)
         handlers = handlers_of(*groups, self.edit_forms, self.help)
         self.named_actions, menus = install_actions(self, handlers)
-        self.named_actions["image_heading"].setChecked(self.exports.heading)
+        heading = self.named_actions["image_heading"]
+        heading.blockSignals(True)  # shows the setting; writing it back would be a change
+        heading.setChecked(self.exports.heading)
+        heading.blockSignals(False)
         install_toolbar(self, self.named_actions, {"hops": self.hops})
         for dock in self.docks.all:
             menus["View"].addAction(dock.toggleViewAction())
@@ -151,8 +190,8 @@ class MainWindow(QMainWindow):
         self.painter.loaded.connect(self.loaded)
         self.painter.drawn.connect(self.drawn)
         self.opening.failed.connect(self.load_failed)
-        self.opening.compared.connect(self.compared)
         self.opening.compared.connect(lambda: self.docks.show(self.docks.changes_dock))
+        self.opening.compared.connect(self.compared)
         self.exports.exported.connect(self.exported)
         self.views.selection_changed.connect(self.selection_changed)
 
@@ -164,6 +203,16 @@ class MainWindow(QMainWindow):
         compare.setEnabled(estate.capabilities.compare)
         tip = "Export a snapshot of the endpoint and open it to compare"
         compare.setStatusTip("" if estate.capabilities.compare else tip)
+
+    def start(self, sources: Sequence[str]) -> bool:
+        """Open what was left unsaved (when the person says so), else ``sources``; True
+        when restoring."""
+        restoring = self.recording.offer_recovery()
+        if restoring is not None:
+            self.opening.open(*restoring)
+            return True
+        self.opening.open(sources)
+        return False
 
     def set_estate(self, estate: Estate) -> None:
         """Show an opened estate; ``loaded`` once its first picture is drawn."""
