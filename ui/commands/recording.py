@@ -76,6 +76,8 @@ class RecordingCommands(QObject):
         self.recovered = False  # edits restored from a recovery file, not saved yet
         self._restoring: Recovered | None = None  # what is being restored
         self.recovery = RecoveryFile(Path(settings.fileName()).parent / "infra-explorer-recovery")
+        self.waiting: list[Callable[[], None]] = []  # asked while a job read the estate
+        jobs.idle.connect(self._record_waiting)
         state.observe(Change.ESTATE, self._opened)
 
     # ------------------------------------------------------------------ who says it
@@ -92,11 +94,26 @@ class RecordingCommands(QObject):
     # ------------------------------------------------------------------ the edits
 
     def push(self, edit: Edit) -> None:
+        """Record ``edit``; while a job reads the estate in the background, it waits for
+        the job to end, so that no answer is ever of a graph an edit has changed since."""
         estate = self.state.estate
         if estate is None or not estate.capabilities.edits:
             self.prompts.say("Open files to record on: an endpoint cannot be edited.")
             return
-        self.stack.push(_EditCommand(self, edit))
+        self._when_idle(lambda: self.stack.push(_EditCommand(self, edit)), edit.text)
+
+    def _when_idle(self, change: Callable[[], None], what: str) -> None:
+        """Change the graph now, or once no job reads it (in the order asked)."""
+        self.waiting.append(change)
+        if self.jobs.lanes:
+            self.prompts.say(f"{what}: recorded once the work under way ends.")
+        self._record_waiting()
+
+    def _record_waiting(self) -> None:
+        """Make the changes that waited for the jobs; each starts a job of its own (the
+        edited estate's answers), so the next waits for that one."""
+        while self.waiting and not self.jobs.lanes:
+            self.waiting.pop(0)()
 
     def changed(self, estate: Estate, note: str) -> None:
         """After an edit or its undo: the recovery file is written; the estate's gaps, first
@@ -122,11 +139,11 @@ class RecordingCommands(QObject):
 
     @handles("undo")
     def undo(self) -> None:
-        self.stack.undo()
+        self._when_idle(self.stack.undo, "Undo")
 
     @handles("redo")
     def redo(self) -> None:
-        self.stack.redo()
+        self._when_idle(self.stack.redo, "Redo")
 
     @handles("history")
     def show_history(self) -> None:
@@ -200,6 +217,9 @@ class RecordingCommands(QObject):
 
     def may_close(self) -> bool:
         """Ask before unsaved edits are lost; True when the window may close."""
+        while self.waiting:  # edits that waited for a job: the jobs give way to them
+            self.jobs.shutdown()
+            self._record_waiting()
         if not self.unsaved():
             return True
         answer = self.prompts.choose(

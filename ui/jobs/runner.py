@@ -72,10 +72,12 @@ class JobRunner(QObject):
     failed(str, str): a job failed: a title for its message, and the one-line message.
     settled(): no shown lane has anything under way any more (finished, failed or
     cancelled).
+    idle(): no lane has anything under way: nothing reads the estate in the background.
     """
 
     failed = Signal(str, str)
     settled = Signal()
+    idle = Signal()
 
     def __init__(
         self, bar: QProgressBar, cancel: QPushButton, say: Callable[[str], None], parent: QWidget
@@ -162,6 +164,8 @@ class JobRunner(QObject):
             return False
         del self.lanes[delivery.lane]
         delivery.deleteLater()
+        if not self.lanes:
+            self.idle.emit()
         if delivery.lane in SHOWN and not self.busy():
             self.bar.hide()
             self.cancel_button.hide()

@@ -5,6 +5,7 @@ remembers is shown, and forgotten for another node."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,11 +14,15 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from rdflib import Graph
-from test_context_window import RELATION, _fill, discard_when_closing, edit_by_keys
+from test_context_window import RELATION, _fill, _in_form, discard_when_closing, edit_by_keys
 from test_session import CTRL, SHIFT, press, search_and_enter
 
+from explorer.analysis import Reach
+from explorer.estate.files import FileEstate
 from explorer.export.provenance import without_provenance
 from explorer.recording.recovery import RECOVERY, RESTORING
+from explorer.workspace import state as workspace_state
+from explorer.workspace.state import Change
 from helpers import SAMPLES, opened
 from ui.dialogs.edit_form import FormDialog
 from ui.window.main_window import MainWindow
@@ -64,6 +69,10 @@ def _restart(qtbot: QtBot, settings: QSettings, sources: list[str]) -> MainWindo
     with qtbot.waitSignal(later.loaded, timeout=30_000):
         assert later.start(sources)
     return later
+
+
+def _ids(answer: Reach) -> set[str]:
+    return {i.entity.id for i in answer.impacted}
 
 
 def _triples(window: MainWindow) -> set[tuple[object, ...]]:
@@ -219,3 +228,48 @@ class TestWhatAnEditRecords:
         context = window.workspace.estate.context  # type: ignore[union-attr]
         sources = {s.fact[0].rsplit("/", 1)[-1]: s.source for s in context.statements.values()}
         assert sources["status-page"] == self.JONAS and sources["dns-service"] == ""
+
+
+class TestEditsBesideAJob:
+    def test_an_edit_waits_for_the_job_that_reads_the_graph(
+        self,
+        window_of: Callable[[list[Path]], MainWindow],
+        qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """U is asked, and its job has its answer but has not handed it over, when an edit
+        changes what the node needs: every answer ever shown is the one the graph on
+        screen gives, and the edit is recorded once the job is over."""
+        monkeypatch.setattr(workspace_state, "SLOW_FROM", 0)  # every answer in a job
+        window = window_of([SAMPLES / "region-build.ttl"])
+        state, release, asked = window.workspace, threading.Event(), threading.Event()
+        real = FileEstate.upstream
+
+        def held(estate: FileEstate, iri: str, *args: object) -> object:
+            answer = real(estate, iri, *args)  # worked out on the graph as it is now
+            if not release.is_set():
+                asked.set()
+                release.wait(20)
+            return answer
+
+        shown: list[tuple[set[str], set[str]]] = []
+
+        def check() -> None:
+            if state.reach is not None and state.estate is not None:
+                fresh = real(state.estate, state.reach.node.iri)  # type: ignore[arg-type]
+                shown.append(({i.entity.id for i in state.reach.impacted}, _ids(fresh)))
+
+        state.observe(Change.REACH, check)
+        monkeypatch.setattr(FileEstate, "upstream", held)
+        search_and_enter(window, qtbot, "kms")
+        press(qtbot, Qt.Key.Key_U)
+        qtbot.waitUntil(asked.is_set)
+        count = window.recording.stack.count()
+        _in_form(qtbot, {"relation": "depends on", "target": "dns-service"})
+        press(qtbot, Qt.Key.Key_R, CTRL | SHIFT)
+        qtbot.waitUntil(lambda: "once the work under way ends" in window.summary.text())
+        assert window.recording.stack.count() == count  # waiting, the graph untouched
+        release.set()
+        qtbot.waitUntil(lambda: window.recording.stack.count() == count + 1)
+        qtbot.waitUntil(lambda: state.reach is not None and "dns-service" in _ids(state.reach))
+        assert shown and all(on_screen == fresh for on_screen, fresh in shown)
