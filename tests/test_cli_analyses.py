@@ -173,6 +173,7 @@ class TestShowCommand:
             "gaps",
             "said",
             "questions",
+            "described_as",
         }
         assert data["node"]["id"] == "gps-clock" and data["node"]["tier"] is not None
         relations = {(r["relation"], r["direction"], r["node"]["id"]) for r in data["relations"]}

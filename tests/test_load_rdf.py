@@ -84,7 +84,7 @@ class TestFolders:
         write("estate/a/services.ttl", TURTLE)
         write("estate/b/c/teams.yaml", "teams:\n  - id: team-b\n    contact: b@x\n")
         write("estate/notes.txt", "not an estate")
-        write("estate/.hidden/broken.ttl", "this is not turtle")
+        write("estate/node_modules/lib/broken.ttl", "this is not turtle")  # never a catalog
         result = load([write("estate/a/services.ttl", TURTLE).parent.parent])
         assert {s.path.name for s in result.sources} == {"services.ttl", "teams.yaml"}
         assert (iri_for_id("team-b"), None, None) in result.graph

@@ -30,7 +30,7 @@ REPOSITORY = REPO / "tests" / "fixtures" / "service-repo"
 INVALID = REPOSITORY / "catalog" / "invalid-component.yaml"
 INVALID_NAME = (
     f"{INVALID}:5: document 1: metadata.name 'invalid component' is not a Backstage name "
-    "(letters, digits and -_. only)"
+    "(1 to 63 letters, digits and -_., starting and ending with a letter or digit)"
 )
 
 

@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from explorer.analysis import Gap
+from explorer.analysis.merges import Merged, merges
 from explorer.domain.kinds import CLASS_KINDS
 from explorer.domain.model import Entity
 from explorer.domain.relations import BY_PREDICATE, CALLS, DEPENDS_ON, RELATIONS
@@ -67,6 +68,7 @@ class NodeDetails:
     gaps: tuple[Gap, ...]
     said: tuple[Said, ...] = ()
     questions: tuple[Question, ...] = ()
+    described_as: tuple[Merged, ...] = ()  # other sources' ids merged into it
 
 
 Files = Callable[[Node], Sequence[str]]  # a statement's node -> the files that state it
@@ -109,6 +111,7 @@ def node_details(
         tuple(g for g in gaps if g.entity.iri == str(node)),
         _said(graph, node, list(overruled), files),
         tuple(q for q in index.questions() if str(node) in q.about or q.assignee == str(node)),
+        tuple(merges(graph, node)),
     )
 
 

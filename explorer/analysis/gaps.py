@@ -165,7 +165,7 @@ def _shacl_gap(index: EstateIndex, node: URIRef, rule: Rule, value: object) -> G
     label = index.entity(node).label
     other = index.entity(value) if isinstance(value, URIRef) else None
     if rule is Rule.OWNER_NOT_TEAM_OR_PERSON and other and other.kind in _UNDEFINED:
-        message = f"{label} is owned by '{other.id}', which no source defines"
+        message = f"{label} is owned by '{other.label}', which no source defines"
         message += _did_you_mean(index, URIRef(other.iri))
         return _gap(index, node, Rule.DANGLING_OWNER, message)
     return _gap(index, node, rule, _shape_message(index, node, rule, value, other))
@@ -246,11 +246,20 @@ def _assumption_gap(index: EstateIndex, node: URIRef, rule: Rule) -> Gap:
 
 
 def _placeholder_breaches(index: EstateIndex) -> list[Breach]:
+    """Each undefined name once: a placeholder only ever named as an owner is said by the
+    dangling-owner gap of what it owns, not again here."""
     return [
         (node, Rule.UNDEFINED_REFERENCE, None)
         for node, kind in index.kinds.items()
-        if kind is Kind.PLACEHOLDER
+        if kind is Kind.PLACEHOLDER and not _only_an_owner(index, node)
     ]
+
+
+def _only_an_owner(index: EstateIndex, node: URIRef) -> bool:
+    """Named as the owner of something, and in no other relation, either way."""
+    n = index.number[node]
+    incoming = [p for p, into in index.into.items() if into.get(n)]
+    return incoming == [OWNED_BY.predicate] and not any(out.get(n) for out in index.out.values())
 
 
 def _placeholder_gap(index: EstateIndex, node: URIRef) -> Gap:

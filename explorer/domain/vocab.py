@@ -38,6 +38,7 @@ class IC(DefinedNamespace):
     Question: URIRef
     ObservedService: URIRef
     ObservedCall: URIRef
+    Merge: URIRef
 
     dependsOn: URIRef
     ownedBy: URIRef
@@ -68,6 +69,10 @@ class IC(DefinedNamespace):
     callee: URIRef
     callCount: URIRef
     errorCount: URIRef
+    notSameAs: URIRef
+    mergedInto: URIRef
+    mergedId: URIRef
+    matchedBy: URIRef
 
 
 ID = Namespace("https://infra-context.dev/id/")

@@ -20,6 +20,7 @@ from rdflib import Graph, URIRef
 from explorer.analysis import Gap, Reach, SinglePoint
 from explorer.analysis.changes import Diff
 from explorer.analysis.details import NodeDetails
+from explorer.analysis.merges import Merged
 from explorer.domain.errors import InputError
 from explorer.domain.model import Entity
 from explorer.domain.progress import StepProgress, quiet
@@ -132,6 +133,11 @@ class Estate(ABC):
     def resolve(self, text: str) -> URIRef:
         """The node ``text`` names (IRI, prefix:name, id or label), or an InputError that
         lists the closest candidates."""
+
+    def merges(self) -> list[Merged]:
+        """The descriptions of several sources made one node (none for an endpoint, whose
+        graph was made elsewhere)."""
+        return []
 
     def knows(self, iri: str) -> bool:
         """Whether the estate names ``iri`` (an edit's undo can take a node away)."""

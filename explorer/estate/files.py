@@ -26,6 +26,7 @@ from explorer.analysis import (
 )
 from explorer.analysis.changes import Diff, diff
 from explorer.analysis.details import NodeDetails, node_details
+from explorer.analysis.merges import Merged, merges
 from explorer.domain.errors import InputError
 from explorer.domain.model import Entity
 from explorer.domain.progress import Step, StepProgress, quiet
@@ -98,6 +99,9 @@ class FileEstate(Estate):
     @property
     def inputs(self) -> tuple[Path, ...]:
         return (*map(Path, self.named), *(s.path for s in self.result.sources))
+
+    def merges(self) -> list[Merged]:
+        return merges(self.graph)
 
     @property
     def read(self) -> dict[str, str]:

@@ -1,16 +1,19 @@
-"""Backstage catalog descriptors (``apiVersion: backstage.io/...``) as entity records.
+"""Backstage catalog descriptors (``apiVersion: backstage.io/...``, and the scaffolder's
+``scaffolder.backstage.io/...`` Templates) as entity records.
 
 Mapping (see the README): Component and API are ``ic:Service`` (an API depends on the
 component that provides it, so a provider's failure reaches the API's consumers); Resource is
 ``ic:Resource``; System and Domain are ``ic:System``; Group is ``ic:Team`` (``parent`` is
-``org:subOrganizationOf``); User is ``ic:Person``; any other kind is an ``ic:CatalogEntity``.
-Ids are ``kind/namespace/name`` in lower case; references are resolved like every other
-reference of the load, so an owner that no descriptor defines becomes a flagged placeholder.
+``org:subOrganizationOf``); User is ``ic:Person``; a Template, and any other kind, is an
+``ic:CatalogEntity``. Names and references follow Backstage's rules
+(``explorer.ingest.backstage_names``); references are resolved like every other reference of
+the load, so an owner no descriptor defines becomes a flagged placeholder. A Location's
+relative targets are files beside it, whatever its ``type``; a Template's skeleton folders
+(its ``fetch:template`` steps' ``url``) hold no entities, and are passed by.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ from rdflib.namespace import DCTERMS, ORG, RDFS
 from explorer.domain.errors import InputError, Note
 from explorer.domain.kinds import Kind
 from explorer.domain.vocab import IC
+from explorer.ingest.backstage_names import name_problem, ref
 from explorer.ingest.fields import EntityRecord, Link
 
 __all__ = ["BackstageDocuments", "is_backstage"]
@@ -34,7 +38,9 @@ _KINDS = {
     "domain": Kind.SYSTEM,
     "group": Kind.TEAM,
     "user": Kind.PERSON,
+    "template": Kind.OTHER,  # what Backstage lists in its catalog, and we keep as is
 }
+_SKELETON_STEPS = ("fetch:template", "fetch:cookiecutter", "fetch:template:file")
 
 # spec field -> (predicate, default kind of its references, reverse?)
 _RELATIONS: dict[str, tuple[URIRef, str, bool]] = {
@@ -53,7 +59,6 @@ _RELATIONS: dict[str, tuple[URIRef, str, bool]] = {
     "members": (IC.memberOf, "user", True),
 }
 _GENERIC_FIELDS = ("owner",)  # all a kind we do not model keeps of its spec
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]*$")
 
 
 def _describe(
@@ -93,9 +98,11 @@ def _describe(
 
 
 def is_backstage(document: Any) -> bool:
-    return isinstance(document, dict) and str(document.get("apiVersion", "")).startswith(
-        "backstage.io/"
-    )
+    """A descriptor of Backstage's catalog or scaffolder (``*backstage.io/...``)."""
+    if not isinstance(document, dict):
+        return False
+    group = str(document.get("apiVersion", "")).partition("/")[0]
+    return group == "backstage.io" or group.endswith(".backstage.io")
 
 
 @dataclass
@@ -107,6 +114,7 @@ class BackstageDocuments:
     warnings: list[str]
     records: list[EntityRecord] = field(default_factory=list)
     follow: list[Path] = field(default_factory=list)
+    skeletons: list[Path] = field(default_factory=list)  # Templates' folders of placeholders
 
     def read(self, number: int, document: dict[str, Any]) -> None:
         """Read the ``number``-th document of the file (1-based, as users count)."""
@@ -122,13 +130,11 @@ class BackstageDocuments:
                 _at(document, "metadata", line),
                 f"{where}: a descriptor needs metadata.name",
             )
-        if not _NAME.match(metadata["name"]):
-            raise InputError(
-                self.path,
-                _at(metadata, "name", line),
-                f"{where}: metadata.name {metadata['name']!r} is not a Backstage name "
-                "(letters, digits and -_. only)",
-            )
+        namespace = metadata.get("namespace", "default")
+        problem = name_problem(metadata["name"], kind, namespace)
+        if problem is not None:
+            at = _at(document, "kind", line) if problem.startswith("kind") else None
+            raise InputError(self.path, at or _at(metadata, "name", line), f"{where}: {problem}")
         spec = document.get("spec") or {}
         if not isinstance(spec, dict):
             raise InputError(
@@ -137,9 +143,10 @@ class BackstageDocuments:
         if kind.lower() == "location":
             self._follow(spec, where, line)
             return
-        namespace = str(metadata.get("namespace") or "default")
+        if kind.lower() == "template":
+            self.skeletons += _skeletons(self.path, spec)
         try:
-            self.records.append(self._record(kind, namespace, metadata, spec, line))
+            self.records.append(self._record(kind, str(namespace), metadata, spec, line))
         except ValueError as exc:
             raise InputError(self.path, line, f"{where}: {exc}") from None
 
@@ -153,26 +160,26 @@ class BackstageDocuments:
     ) -> EntityRecord:
         name = metadata["name"]
         ours = _KINDS.get(kind.lower(), Kind.OTHER)
-        if ours is Kind.OTHER:
+        if ours is Kind.OTHER and kind.lower() not in _KINDS:
             self._not_modelled(kind)
         profile: dict[str, Any] = spec["profile"] if isinstance(spec.get("profile"), dict) else {}
         label = metadata.get("title") or profile.get("displayName") or name
         record = EntityRecord(
             ours,
-            _ref(f"{kind}:{namespace}/{name}", kind, namespace),
+            ref(f"{kind}:{namespace}/{name}", kind, namespace).id,
             str(self.path),
             line,
             label=str(label),
+            names=(name,),
         )
         _describe(record, kind, metadata, spec, profile)
         relations = _GENERIC_FIELDS if ours is Kind.OTHER else tuple(_RELATIONS)
         for name_of_field in relations:
             predicate, default_kind, reverse = _RELATIONS[name_of_field]
             for value in _list(spec.get(name_of_field)):
-                target = _ref(value, default_kind, namespace)
-                record.links.append(
-                    Link(predicate, target, _at(spec, name_of_field, line), reverse)
-                )
+                target = ref(value, default_kind, namespace)
+                at = _at(spec, name_of_field, line)
+                record.links.append(Link(predicate, target.id, at, reverse, name=target.name))
         return record
 
     def _not_modelled(self, kind: str) -> None:
@@ -185,7 +192,7 @@ class BackstageDocuments:
         targets += [(t, _at(spec, "target", line)) for t in _list(spec.get("target"))]
         for target, line in targets:
             text = str(target)
-            if "://" in text or str(spec.get("type", "file")) == "url":
+            if "://" in text:
                 self.warnings.append(
                     Note.at(
                         self.path,
@@ -195,11 +202,9 @@ class BackstageDocuments:
                     )
                 )
                 continue
-            matches = (
-                sorted(self.path.parent.glob(text))
-                if any(c in text for c in "*?[")
-                else [self.path.parent / text]
-            )
+            base = self.root if text.startswith("/") else self.path.parent  # "/": the repo's
+            text = text.lstrip("/")
+            matches = sorted(base.glob(text)) if any(c in text for c in "*?[") else [base / text]
             for match in matches:
                 if not match.resolve().is_relative_to(self.root.resolve()):
                     self.warnings.append(
@@ -232,26 +237,13 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _ref(value: Any, default_kind: str, default_namespace: str) -> str:
-    """An entity reference in any documented form, as our id ``kind/namespace/name``.
-
-    >>> _ref("payments", "group", "default"), _ref("user:ops/jo", "group", "default")
-    ('group/default/payments', 'user/ops/jo')
-    >>> _ref({"kind": "API", "name": "Orders"}, "component", "shop")
-    'api/shop/orders'
-    """
-    if isinstance(value, dict):
-        kind = value.get("kind") or default_kind
-        namespace = value.get("namespace") or default_namespace
-        name = value.get("name")
-    elif isinstance(value, str):
-        head, colon, rest = value.strip().partition(":")
-        kind, rest = (head, rest) if colon else (default_kind, value.strip())
-        namespace, slash, name = rest.rpartition("/")
-        namespace = namespace if slash else default_namespace
-    else:
-        raise ValueError(f"an entity reference must be text or a mapping, not {value!r}")
-    parts = [str(part) for part in (kind, namespace, name) if part is not None]
-    if len(parts) != 3 or not all(_NAME.match(part) for part in parts):
-        raise ValueError(f"malformed entity reference {value!r}")
-    return "/".join(parts).lower()
+def _skeletons(path: Path, spec: dict[str, Any]) -> list[Path]:
+    """The folders a Template's ``fetch:template`` steps render: files of placeholders."""
+    found = []
+    for step in _list(spec.get("steps")):
+        if not isinstance(step, dict) or step.get("action") not in _SKELETON_STEPS:
+            continue
+        url = (step.get("input") or {}).get("url") if isinstance(step.get("input"), dict) else None
+        if isinstance(url, str) and "://" not in url and "${{" not in url:
+            found.append((path.parent / url).resolve())
+    return found

@@ -16,10 +16,11 @@ from rdflib.namespace import DCTERMS, RDFS, XSD
 
 from explorer.domain.errors import InputError
 from explorer.domain.kinds import Kind
-from explorer.domain.relations import BY_FIELD, OWNED_BY
+from explorer.domain.relations import BY_FIELD, OWNED_BY, FieldUse, Relation
 from explorer.domain.statuses import STATUSES
 from explorer.domain.tiers import parse_tier, tier_problem
 from explorer.domain.vocab import IC
+from explorer.ingest.notes import Notes
 from explorer.statements import Confidence, parse_confidence
 
 __all__ = ["EntityRecord", "FieldError", "Link", "entity_record", "split_values"]
@@ -40,6 +41,7 @@ class Link:
     reverse: bool = False
     confidence: Confidence | None = None  # how sure, and from where, when the file says
     source: str = ""
+    name: str = ""  # the name as written, which a label may match when no id does
 
 
 @dataclass
@@ -53,6 +55,9 @@ class EntityRecord:
     label: str | None = None
     attributes: list[tuple[URIRef, Literal]] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    names: tuple[str, ...] = ()  # other names it goes by in its source (a Backstage name)
+    same_as: list[str] = field(default_factory=list)  # ids it is said to be the same as
+    not_same_as: list[str] = field(default_factory=list)  # and not to be
 
 
 def split_values(value: object) -> list[str]:
@@ -135,16 +140,26 @@ def entity_record(
     line: int | None,
     where: Callable[[str], str] | None = None,
     line_of: LineOf | None = None,
+    notes: Notes | None = None,
 ) -> EntityRecord:
-    """Build a record from canonical fields; a wrong value is an InputError at its field's
+    """Build a record from canonical fields. A wrong value is an InputError at its field's
     line (``line_of``) or the record's, prefixed with ``where(field)`` (a spreadsheet's
-    column) when given."""
+    column) when given. With ``notes``, a wrong value other than the id is a problem said
+    there, and only that value is left out: a row survives a bad cell."""
     at = _field_lines(line, line_of)
-    try:
-        return _record(kind, fields, path, at)
-    except FieldError as exc:
+
+    def wrong(exc: FieldError) -> None:
         place = f"{where(exc.field)}: " if where is not None else ""
-        raise InputError(path, at(exc.field), f"{place}{exc}") from None
+        problem = InputError(path, at(exc.field), f"{place}{exc}")
+        if notes is None or exc.field == "id":
+            raise problem
+        notes.problem(problem)
+
+    try:
+        return _record(kind, fields, path, at, wrong)
+    except FieldError as exc:  # the id: there is no record without it
+        wrong(exc)
+        raise AssertionError("unreachable") from None
 
 
 def _field_lines(line: int | None, line_of: LineOf | None) -> Callable[[str], int | None]:
@@ -162,35 +177,102 @@ def _checked(field: str, parse: Callable[..., T], *args: object) -> T:
         raise FieldError(field, str(exc)) from None
 
 
+Wrong = Callable[[FieldError], None]
+Fields = dict[str, object]
+
+
 def _record(
-    kind: str, fields: dict[str, object], path: str, at: Callable[[str], int | None]
+    kind: str, fields: dict[str, object], path: str, at: Callable[[str], int | None], wrong: Wrong
 ) -> EntityRecord:
     entity_id = _checked("id", _scalar, fields.get("id"), "id")
     if entity_id is None:
         raise FieldError("id", f"a {kind} without an id")
-    label = _checked("label", _text, fields.get("label"), "label")
-    record = EntityRecord(kind, entity_id, path, at("id"), label=label)
-    add = record.attributes.append
-    if record.label:
-        add((RDFS.label, Literal(record.label)))
-    if description := _checked("description", _text, fields.get("description"), "description"):
-        add((DCTERMS.description, Literal(description)))
-    if tier := _checked("tier", _scalar, fields.get("tier"), "tier"):
-        add((IC.tier, _checked("tier", _tier, tier)))
-    if status := _checked("status", _scalar, fields.get("status"), "status"):
-        add((IC.status, _checked("status", _status, kind, status)))
-    for contact in _checked("contact", split_values, fields.get("contact")):
-        add((IC.contact, Literal(contact)))
-    for alias in _checked("aliases", split_values, fields.get("aliases")):
-        add((IC.alias, Literal(alias)))
-    for name, (relation, use) in BY_FIELD.items():
-        targets = _checked(name, _targets, fields.get(name))
-        if relation is OWNED_BY and kind == Kind.PERSON:
-            relation, use = _PERSON_TEAM
-        if targets and kind not in use.kinds:
-            raise FieldError(name, f"{name} does not apply to a {kind}")
-        record.links.extend(
-            Link(relation.predicate, t, at(name), use.reverse, sure, source)
-            for t, sure, source in targets
-        )
+    record = EntityRecord(kind, entity_id, path, at("id"))
+    for step in (_labels, _values, _identities, _links):
+        step(record, kind, fields, at, wrong)
     return record
+
+
+def _each(wrong: Wrong, fill: Callable[[], None]) -> None:
+    """One field's worth of the record; a wrong value is said, and the rest goes on."""
+    try:
+        fill()
+    except FieldError as exc:
+        wrong(exc)
+
+
+def _labels(
+    record: EntityRecord, kind: str, fields: dict[str, object], at: LineOf, wrong: Wrong
+) -> None:
+    add = record.attributes.append
+
+    def label() -> None:
+        record.label = _checked("label", _text, fields.get("label"), "label")
+        if record.label:
+            add((RDFS.label, Literal(record.label)))
+
+    def description() -> None:
+        if text := _checked("description", _text, fields.get("description"), "description"):
+            add((DCTERMS.description, Literal(text)))
+
+    _each(wrong, label)
+    _each(wrong, description)
+
+
+def _values(
+    record: EntityRecord, kind: str, fields: dict[str, object], at: LineOf, wrong: Wrong
+) -> None:
+    add = record.attributes.append
+
+    def tier() -> None:
+        if text := _checked("tier", _scalar, fields.get("tier"), "tier"):
+            add((IC.tier, _checked("tier", _tier, text)))
+
+    def status() -> None:
+        if text := _checked("status", _scalar, fields.get("status"), "status"):
+            add((IC.status, _checked("status", _status, kind, text)))
+
+    def contacts() -> None:
+        for contact in _checked("contact", split_values, fields.get("contact")):
+            add((IC.contact, Literal(contact)))
+
+    def aliases() -> None:
+        for alias in _checked("aliases", split_values, fields.get("aliases")):
+            add((IC.alias, Literal(alias)))
+
+    for fill in (tier, status, contacts, aliases):
+        _each(wrong, fill)
+
+
+def _identities(
+    record: EntityRecord, kind: str, fields: dict[str, object], at: LineOf, wrong: Wrong
+) -> None:
+    """What the source says it is, or is not, the same thing as (by id)."""
+
+    def same() -> None:
+        record.same_as += _checked("same_as", split_values, fields.get("same_as"))
+
+    def not_same() -> None:
+        record.not_same_as += _checked("not_same_as", split_values, fields.get("not_same_as"))
+
+    _each(wrong, same)
+    _each(wrong, not_same)
+
+
+def _links(
+    record: EntityRecord, kind: str, fields: dict[str, object], at: LineOf, wrong: Wrong
+) -> None:
+    for name, (relation, use) in BY_FIELD.items():
+
+        def links(name: str = name, relation: Relation = relation, use: FieldUse = use) -> None:
+            targets = _checked(name, _targets, fields.get(name))
+            if relation is OWNED_BY and kind == Kind.PERSON:
+                relation, use = _PERSON_TEAM
+            if targets and kind not in use.kinds:
+                raise FieldError(name, f"{name} does not apply to a {kind}")
+            record.links.extend(
+                Link(relation.predicate, t, at(name), use.reverse, sure, source)
+                for t, sure, source in targets
+            )
+
+        _each(wrong, links)

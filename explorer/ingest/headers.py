@@ -68,6 +68,9 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "contact": ("contact", "contacts", "email", "e-mail", "email address", "on-call", "oncall"),
     # other names it goes by (in traces and metrics): observed calls are matched by them
     "aliases": ("aliases", "alias", "aka", "also known as"),
+    # which thing of another source it is, or is not, when names alone would say otherwise
+    "same_as": ("same as", "same_as", "sameas"),
+    "not_same_as": ("not same as", "not_same_as", "notsameas"),
 }
 ID_NAMES = ("id", "name")  # "name" is the id unless an explicit id column is there too
 

@@ -91,10 +91,14 @@ class _Load:
         self.calls: list[CallRecord] = []
         self.prefixes: dict[str, str] = {}
         self.skipped: list[Source] = []
+        self.templates: list[Source] = []  # template skeletons: placeholders, not entities
+        self.skeletons: list[Path] = []  # the folders Templates render
+        self.roots: dict[Path, Path] = {}  # each file read -> the folder it was found in
 
     def read(self, source: Source) -> list[Path]:
         """Read one file; returns the files it says to read too (Backstage Locations).
         A file that cannot be read is a problem, and adds nothing."""
+        self.roots[source.path] = source.root
         try:
             data = read_bytes(source.path)
             sniffed = source.format or sniff_format(source.path, data)
@@ -104,7 +108,8 @@ class _Load:
             self.notes.problem(exc)
             return []
         if follow is None or fmt is None:
-            self.skipped.append(source)
+            if source not in self.templates:
+                self.skipped.append(source)
             return []
         self.result.sources.append(SourceInfo(source.path, fmt, hashlib.sha256(data).hexdigest()))
         return follow
@@ -121,8 +126,11 @@ class _Load:
             return []
         read: Reader = plugin(BY_NAME[fmt].reader)
         parsed = read(source, data, self.notes)
+        if parsed.template:
+            self.templates.append(source)
         if parsed.skipped:
             return None
+        self.skeletons += parsed.skeletons
         self.records.extend(parsed.records)
         self.questions.extend(parsed.questions)
         self.calls.extend(parsed.calls)
@@ -147,14 +155,40 @@ class _Load:
         if self.single:
             self.result.origins.whole = (self.result.graph, path)
 
+    def _pass_by_skeletons(self) -> None:
+        """Files inside a Template's skeleton folders hold what the scaffolder will write,
+        not entities: what was read of them is left out, their problems too."""
+        if not self.skeletons:
+            return
+        inside = [s for s in self.result.sources if _under(s.path, self.skeletons)]
+        if not inside:
+            return
+        paths = {str(s.path) for s in inside}
+        self.records = [r for r in self.records if r.path not in paths]
+        self.questions = [q for q in self.questions if q.path not in paths]
+        self.notes.problems[:] = [p for p in self.notes.problems if p.path not in paths]
+        self.result.sources = [s for s in self.result.sources if str(s.path) not in paths]
+        listed = self.result.origins.listed
+        for subject in list(listed):
+            listed[subject] = [w for w in listed[subject] if w.rsplit(":", 1)[0] not in paths]
+            if not listed[subject]:
+                del listed[subject]
+        self.templates += [Source(s.path, s.format, self.roots[s.path]) for s in inside]
+
     def finish(self) -> None:
         """Resolve the records' references and bind the prefixes; say what was skipped."""
         if not self.result.sources and not self.result.problems:
             raise InputError(None, None, _nothing_read(self.skipped))
+        self._pass_by_skeletons()
         if self.skipped:
             self.notes.warnings.append(_skipped_note(self.skipped))
+        if self.templates:
+            self.notes.warnings.append(_templates_note(self.templates))
         graph = self.result.graph
-        add_records(graph, self.records, self.notes, self.questions)
+        unified = add_records(graph, self.records, self.notes, self.questions, self.result.origins)
+        listed = self.result.origins.listed
+        for merged, kept in unified.into.items():  # where a merged node was described
+            listed.setdefault(kept, []).extend(listed.pop(merged, []))
         add_calls(graph, self.calls, self.notes)
         self.result.overruled = settle(graph)
         for prefix, namespace in self.prefixes.items():
@@ -163,10 +197,23 @@ class _Load:
             graph.bind(prefix, namespace, replace=True)
 
 
+def _under(path: Path, folders: list[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(folder) for folder in folders)
+
+
 def _names(skipped: list[Source], shown: int = 5) -> str:
     names = [str(s.path.relative_to(s.root)) for s in skipped]
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
     return ", ".join(names[:shown]) + more
+
+
+def _templates_note(templates: list[Source]) -> Note:
+    text = (
+        f"passed by {len(templates)} template file(s) (a Template's skeleton, or placeholders "
+        f"such as ${{{{ values.name }}}}): {_names(templates)}"
+    )
+    return Note.of(text, templates[0].root)
 
 
 def _skipped_note(skipped: list[Source]) -> Note:

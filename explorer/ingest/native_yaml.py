@@ -92,4 +92,6 @@ def _item_record(path: str, kind: str, item: Any, notes: Notes) -> EntityRecord:
             notes.warn(path, lines.get(key, line), f"unknown field {key!r} of a {kind} ignored")
             continue
         fields[name], keys[name] = value, str(key)
-    return entity_record(kind, fields, path, line, line_of=lambda f: lines.get(keys.get(f, "")))
+    return entity_record(
+        kind, fields, path, line, line_of=lambda f: lines.get(keys.get(f, "")), notes=notes
+    )

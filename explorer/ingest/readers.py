@@ -8,6 +8,7 @@ manifest, a Compose file beside the catalog) is skipped; one named on its own is
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,12 +29,13 @@ from explorer.ingest.call_graphs import (
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.notes import Notes
 from explorer.ingest.question_records import QuestionRecord
-from explorer.ingest.safe_yaml import load_documents
+from explorer.ingest.safe_yaml import documents_apart
 from explorer.ingest.sources import Source
 
 __all__ = [
     "Parsed",
     "Reader",
+    "is_template",
     "json_format",
     "read_calls",
     "read_csv",
@@ -42,6 +44,7 @@ __all__ = [
     "read_yaml",
 ]
 
+_JINJA = re.compile(r"\{%-?\s*(if|for|set|else|elif|endif|endfor|raw|include|macro)\b")
 _NOT_OURS = (
     f"is not an estate (top-level lists {', '.join(SECTIONS)}) "
     "nor a Backstage descriptor (apiVersion: backstage.io/...)"
@@ -55,6 +58,8 @@ class Parsed:
     follow: list[Path] = field(default_factory=list)  # more files to read (Backstage Locations)
     calls: list[CallRecord] = field(default_factory=list)  # observed in traffic
     skipped: bool = False  # found in a folder, and not a file of ours
+    template: bool = False  # a template's text (placeholders), not entities: passed by
+    skeletons: list[Path] = field(default_factory=list)  # folders of template skeletons
 
 
 Reader = Callable[[Source, bytes, Notes], Parsed]
@@ -84,18 +89,46 @@ def _ours(document: Any, named: bool) -> bool:
     return is_backstage(document) or native_yaml.is_native(document, strict=not named)
 
 
+def is_template(text: str, documents: list[tuple[int, Any]], failed: bool) -> bool:
+    """Text of a template, not of entities: YAML that does not parse for its Jinja
+    (``{% if %}``) or unquoted ``{{ cookiecutter.x }}``; or descriptors named by a
+    scaffolder placeholder (``name: ${{ values.name }}``). A Template itself, whose steps
+    hold placeholders, is an entity."""
+    if failed:
+        return _JINJA.search(text) is not None or "{{" in text
+    return any(_placeholder_named(document) for _, document in documents)
+
+
+def _placeholder_named(document: Any) -> bool:
+    if not is_backstage(document):
+        return False
+    metadata = document.get("metadata")
+    name = metadata.get("name") if isinstance(metadata, dict) else None
+    return isinstance(name, str) and ("${{" in name or "{{" in name)
+
+
 def read_yaml(source: Source, data: bytes, notes: Notes) -> Parsed:
-    """Native estate documents and Backstage descriptors, freely mixed in one stream."""
+    """Native estate documents and Backstage descriptors, freely mixed in one stream; a
+    template's skeleton (placeholders) is passed by, not read as entities."""
     path = str(source.path)
-    documents = [
-        (number, document)
-        for number, document in enumerate(load_documents(path, decode(path, data)), start=1)
-        if document is not None
-    ]
+    text = decode(path, data)
+    read, problems = documents_apart(path, text)
+    documents = [(number, document) for number, document in read if document is not None]
+    if is_template(text, documents, bool(problems)):
+        return Parsed(skipped=True, template=True)
+    for problem in problems:
+        notes.problem(problem)
     if not any(_ours(document, source.named) for _, document in documents):
+        if problems:
+            return Parsed()
         if not source.named:
             return Parsed(skipped=True)
         raise InputError(path, None, f"holds no document of ours: it {_NOT_OURS}")
+    return _read_documents(source, documents, notes)
+
+
+def _read_documents(source: Source, documents: list[tuple[int, Any]], notes: Notes) -> Parsed:
+    path = str(source.path)
     backstage = BackstageDocuments(source.path, source.root, notes.warnings)
     native = []
     for number, document in documents:
@@ -111,7 +144,12 @@ def read_yaml(source: Source, data: bytes, notes: Notes) -> Parsed:
             notes.problem(exc)
     records = native_yaml.records_from_documents(path, native, notes) + backstage.records
     questions = native_yaml.questions_from_documents(path, native, notes)
-    return Parsed(records=records, questions=questions, follow=backstage.follow)
+    return Parsed(
+        records=records,
+        questions=questions,
+        follow=backstage.follow,
+        skeletons=backstage.skeletons,
+    )
 
 
 def read_csv(source: Source, data: bytes, notes: Notes) -> Parsed:

@@ -8,13 +8,20 @@ aliases add. A large catalog without aliases adds none, however many nodes it ha
 
 from __future__ import annotations
 
+import itertools
+import re
 from typing import Any
 
 import yaml
 
 from explorer.domain.errors import InputError
 
-__all__ = ["MAX_EXPANDED_NODES", "LineDict", "load_documents"]
+__all__ = [
+    "MAX_EXPANDED_NODES",
+    "LineDict",
+    "documents_apart",
+    "load_documents",
+]
 
 MAX_EXPANDED_NODES = 1_000_000  # nodes that aliases may add to a document
 
@@ -114,3 +121,29 @@ def load_documents(path: str, text: str) -> list[Any]:
     finally:
         loader.dispose()
     return documents
+
+
+_SEPARATOR = re.compile(r"^(---|\.\.\.)(\s|$)", re.MULTILINE)
+
+
+def documents_apart(path: str, text: str) -> tuple[list[tuple[int, Any]], list[InputError]]:
+    """Every document of a stream, numbered from 1, as Backstage reads a file: one that is
+    not valid YAML is a problem with its line, and the others are read all the same."""
+    try:
+        return list(enumerate(load_documents(path, text), start=1)), []
+    except InputError as whole:
+        starts = [m.start() for m in _SEPARATOR.finditer(text)]
+        if not starts:
+            return [], [whole]
+        first = whole
+    found: list[tuple[int, Any]] = []
+    problems: list[InputError] = []
+    bounds = [0, *starts, len(text)]
+    for number, (begin, end) in enumerate(itertools.pairwise(bounds), start=1):
+        lines_before = text.count("\n", 0, begin)
+        chunk = "\n" * lines_before + text[begin:end]  # its lines as in the whole file
+        try:
+            found += [(number, document) for document in load_documents(path, chunk)]
+        except InputError as exc:
+            problems.append(exc)
+    return found, problems or [first]

@@ -10,6 +10,7 @@ from explorer.domain.errors import InputError
 from explorer.formats.registry import READ, READABLE, by_extension
 
 __all__ = [
+    "NEVER_CATALOG",
     "Source",
     "expand_sources",
     "max_file_bytes",
@@ -58,6 +59,47 @@ def expand_sources(paths: list[Path]) -> list[Source]:
     return sources
 
 
+# folders that never hold a catalog: version control, dependencies, virtual environments,
+# caches and build output. Other hidden places are read: ``.backstage/catalog-info.yaml``,
+# ``.github/catalog-info.yaml`` and ``.catalog-info.yaml`` are common conventions.
+NEVER_CATALOG = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "bower_components",
+        ".venv",
+        "venv",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".cache",
+        ".gradle",
+        ".idea",
+        ".vscode",
+        ".terraform",
+        ".next",
+        ".nuxt",
+        "dist",
+        "build",
+        "target",
+        "site-packages",
+    }
+)
+
+
+def _never_catalog(folder: Path, name: str) -> bool:
+    """A folder to pass by: one of ``NEVER_CATALOG``, GitHub's workflows, or a virtual
+    environment."""
+    if name in NEVER_CATALOG or (folder.name == ".github" and name == "workflows"):
+        return True
+    return (folder / name / "pyvenv.cfg").exists()
+
+
 def _walk(root: Path) -> list[Source]:
     """The known-format files under ``root``; none at all is an InputError."""
     found: list[Source] = []
@@ -69,10 +111,10 @@ def _walk(root: Path) -> list[Source]:
             dirs.clear()
             continue
         seen.add((stat.st_dev, stat.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not _never_catalog(Path(folder), d))
         for name in sorted(files):
             fmt = _format_name(Path(name))
-            if fmt and not name.startswith("."):
+            if fmt:
                 found.append(Source(Path(folder) / name, fmt, root))
             else:
                 others += 1

@@ -107,13 +107,13 @@ def records_from_rows(
         if not any(cell.strip() for cell in row):
             continue
         try:
-            records.append(_row_record(path, line, header, row))
+            records.append(_row_record(path, line, header, row, notes))
         except InputError as exc:
             notes.problem(exc)
     return records
 
 
-def _row_record(path: str, line: int, header: Header, row: list[str]) -> EntityRecord:
+def _row_record(path: str, line: int, header: Header, row: list[str], notes: Notes) -> EntityRecord:
     if len(row) > len(header.cells):
         raise InputError(
             path, line, f"{len(row)} cells but the header names {len(header.cells)} columns"
@@ -125,4 +125,4 @@ def _row_record(path: str, line: int, header: Header, row: list[str]) -> EntityR
             fields[field] = cell  # as the sheet holds it (CSV cells come trimmed, or exact)
     kind_text = fields.pop("kind", None)
     kind = kind_from_text(str(kind_text), path, line) if kind_text else Kind.SERVICE
-    return entity_record(kind, fields, path, line, header.where)
+    return entity_record(kind, fields, path, line, header.where, notes=notes)

@@ -22,7 +22,7 @@ from explorer.analysis.shape_rules import OWNED_CLASSES, STATUS_RULES, Breach, v
 from explorer.domain.clock import today
 from explorer.domain.kinds import ALL_KIND_CLASSES, Kind
 from explorer.domain.progress import Step, StepProgress, quiet
-from explorer.domain.relations import ASSUMES, MEMBER_OF, OWNED_BY
+from explorer.domain.relations import ASSUMES, MEMBER_OF, OWNED_BY, RELATIONS
 from explorer.domain.rules import Rule
 from explorer.domain.statuses import AssumptionStatus, TeamStatus
 from explorer.domain.tiers import TIER_PATTERN
@@ -37,6 +37,9 @@ __all__ = ["Candidate", "candidates", "confirmed", "endpoint_gaps"]
 
 Candidate = tuple[str, URIRef, Node | None]  # (query name, focus, value)
 
+# a placeholder in no relation but as an owner is said by the dangling-owner gaps of what
+# it owns, not again as an undefined reference
+_RELATIONS = " ".join(iri(r.predicate) for r in RELATIONS)
 _OWNED_BY, _STATUS, _TIER = iri(OWNED_BY.predicate), iri(IC.status), iri(IC.tier)
 _STRING = iri(XSD.string)
 _TEAM, _PERSON = iri(ALL_KIND_CLASSES[Kind.TEAM]), iri(ALL_KIND_CLASSES[Kind.PERSON])
@@ -84,7 +87,10 @@ def _node_queries(about: str) -> dict[str, str]:
         Rule.ASSUMPTION_WITHOUT_STATUS: f"SELECT DISTINCT ?focus WHERE {{ {about} "
         f"?focus a {_ASSUMPTION} . FILTER NOT EXISTS {{ ?focus {_STATUS} ?s }} }}",
         Rule.UNDEFINED_REFERENCE: f"SELECT DISTINCT ?focus WHERE {{ {about} "
-        f"{kind_is('focus', [Kind.PLACEHOLDER])} }}",
+        f"{kind_is('focus', [Kind.PLACEHOLDER])} "
+        f"FILTER NOT EXISTS {{ ?owned {_OWNED_BY} ?focus FILTER NOT EXISTS {{ "
+        f"VALUES ?p {{ {_RELATIONS} }} {{ ?focus ?p ?y }} UNION "
+        f"{{ ?y ?p ?focus FILTER(?p != {_OWNED_BY}) }} }} }} }}",
         _ASSUMPTION_RULES: f"SELECT DISTINCT ?focus WHERE {{ {about} "
         f"{kind_is('focus', [Kind.ASSUMPTION])} ?focus {_STATUS} ?s . {relying} "
         f"FILTER(LCASE(STR(?s)) IN ({wanted})) }}",

@@ -39,6 +39,9 @@ def details_json(details: NodeDetails) -> dict[str, Any]:
             for r in details.relations
         ],
         "origins": list(details.origins),
+        "described_as": [
+            {"id": m.other, "where": m.where, "matched_by": m.how} for m in details.described_as
+        ],
         "gaps": [{"rule": g.rule, "message": g.message, "impact": g.impact} for g in details.gaps],
         "said": [said_json(said) for said in details.said],
         "questions": [question_json(q, today()) for q in details.questions],
@@ -94,7 +97,9 @@ def details_text(details: NodeDetails) -> str:
     if details.questions:
         lines += ["", *questions_text(details.questions, id_from_iri, today()).splitlines()]
     origins = ", ".join(details.origins) or "no source describes it (only referenced)"
-    return "\n".join([*lines, "", f"From: {origins}"])
+    lines += ["", f"From: {origins}"]
+    lines += [f"Also described as {m.words()}" for m in details.described_as]
+    return "\n".join(lines)
 
 
 def cycles_json(cycles: list[tuple[Entity, ...]]) -> dict[str, Any]:

@@ -308,13 +308,10 @@ class TestOpening:
         shown: list[str] = []
         monkeypatch.setattr(dialogs, "show_error", lambda p, t, text: shown.append(text))
         before = (window.workspace.estate, set(window.scene.nodes))
-        bad = write("bad.csv", "id,tier\na,9\n")
+        bad = write("bad.csv", "id,tier\n,9\n")  # its one row has no id: nothing loads
         with qtbot.waitSignal(window.load_failed, timeout=20_000):
             window.opening.open([bad])
-        assert shown == [
-            f"{bad}:2: column 'tier': tier is '9': expected 1, 2 or 3 "
-            "(also written 'tier 1' or 'T1')"
-        ]
+        assert shown == [f"{bad}:2: column 'id': a service without an id"]
         assert (window.workspace.estate, set(window.scene.nodes)) == before
         assert "region-build.ttl" in window.windowTitle()
 
@@ -331,7 +328,9 @@ class TestOpening:
         assert (
             str(node("profile-api")) in window.scene.nodes and str(node("b")) in window.scene.nodes
         )
-        assert str(node("a")) not in window.scene.nodes
+        # the row with a bad cell stays, without the value the cell could not give
+        assert str(node("a")) in window.scene.nodes
+        assert window.workspace.estate.details(str(node("a"))).entity.tier is None  # type: ignore[union-attr]
         table = window.problems.table
         (finding,) = [f for f in table.visible_records() if f.severity == "problem"]
         assert (finding.where, finding.path) == ("bad.csv:2", str(bad))

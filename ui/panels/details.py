@@ -109,6 +109,9 @@ class DetailsPanel(QTextBrowser):
         parts += _context(details)
         origins = ", ".join(details.origins) or "no source describes it (only referenced)"
         parts.append(f"<p><b>From</b> {_e(origins)}</p>")
+        if details.described_as:
+            also = "".join(f"<li>{_e(m.words())}</li>" for m in details.described_as)
+            parts.append(f"<p><b>Also described as</b></p><ul>{also}</ul>")
         self.setHtml("".join(parts))
 
     def _relations(self, details: NodeDetails) -> list[str]:

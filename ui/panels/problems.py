@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from explorer.domain.vocab import id_from_iri
 from explorer.estate import Estate
 from explorer.workspace.state import Change, Workspace
 from ui.panels.columns import Column
@@ -46,7 +47,25 @@ def findings(estate: Estate) -> list[Finding]:
         Finding("warning", getattr(w, "path", None), getattr(w, "line", None), str(w))
         for w in estate.warnings
     ]
-    return problems + warnings
+    merged = [
+        Finding(
+            "merged",
+            _file(m.where),
+            _line(m.where),
+            f"{m.other} is the same as {id_from_iri(m.node)} (matched by {m.how}): one node",
+        )
+        for m in estate.merges()
+    ]
+    return problems + warnings + merged
+
+
+def _file(where: str) -> str | None:
+    return where.rpartition(":")[0] if where.rpartition(":")[2].isdigit() else where or None
+
+
+def _line(where: str) -> int | None:
+    tail = where.rpartition(":")[2]
+    return int(tail) if tail.isdigit() else None
 
 
 COLUMNS = (
