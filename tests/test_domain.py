@@ -33,7 +33,7 @@ class TestRelationTable:
     def test_every_relation_has_a_name_from_each_end_and_a_style(self) -> None:
         from ui.canvas.theme import RELATION_STYLES
 
-        assert len({r.name for r in RELATIONS}) == len({r.inverse for r in RELATIONS}) == 8
+        assert len({r.name for r in RELATIONS}) == len({r.inverse for r in RELATIONS}) == 9
         assert list(RELATION_STYLES) == [r.name for r in RELATIONS]
 
     def test_the_native_fields_are_the_tables_fields(self) -> None:
@@ -43,11 +43,11 @@ class TestRelationTable:
     def test_the_walks_follow_the_relations_that_spread_a_failure(self) -> None:
         graph = estate(
             "id:svc ic:dependsOn id:db ; ic:usesVendor id:v ; ic:assumes id:a ;"
-            " ic:ownedBy id:t ; ic:partOf id:sys ; ic:calls id:c .\n"
+            " ic:ownedBy id:t ; ic:partOf id:sys ; ic:calls id:c ; ic:connectsTo id:w .\n"
             "id:sys a ic:System .\nid:p ic:memberOf id:t .\n"
         )
         needs = {i.entity.id for i in upstream(graph, node("svc")).impacted}
-        spreading = {"db", "v", "a", "c"}
+        spreading = {"db", "v", "a", "c", "w"}
         assert needs == spreading and len(SPREADING) == len(spreading)
         hurt = {i.entity.id for i in blast_radius(graph, node("sys")).impacted}
         assert hurt == {"svc"} and PART_OF.spread is Spread.COMPOSITION
@@ -56,13 +56,14 @@ class TestRelationTable:
         graph = estate(
             "@prefix org: <http://www.w3.org/ns/org#> .\n"
             "id:x ic:dependsOn id:a ; ic:usesVendor id:b ; ic:assumes id:c ; ic:partOf id:d ;"
-            " ic:ownedBy id:e ; ic:memberOf id:f ; org:subOrganizationOf id:g ; ic:calls id:h .\n"
+            " ic:ownedBy id:e ; ic:memberOf id:f ; org:subOrganizationOf id:g ; ic:calls id:h ;"
+            " ic:connectsTo id:i .\n"
         )
         details = node_details(graph, node("x"), [], [])
         assert [r.name for r in details.relations] == [r.name for r in RELATIONS]
         edges = {e.relation for e in focus_view(graph, [node("x")]).edges}
         assert edges == {r.name for r in RELATIONS}
-        assert index_of(graph).related() >= {node(n) for n in "abcdefghx"}
+        assert index_of(graph).related() >= {node(n) for n in "abcdefghix"}
 
 
 class TestKinds:

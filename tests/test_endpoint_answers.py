@@ -65,6 +65,20 @@ EVERY_RULE = estate(
         f' <http://purl.org/dc/terms/source> "t.json:{n}" .\n'
         for n, (s, o) in enumerate((("b", "e"), ("a", "e"), ("seen", "b")), start=2)
     )
+    # what deploy files run: a workload no catalog lists, a listed service of a system they
+    # deploy part of that none runs, a cloud resource nobody owns, and a CODEOWNERS line
+    # that names another owner than the source does
+    + 'id:part ic:evidence "declared", "deployed" . id:a ic:evidence "declared" .\n'
+    'id:wk a ic:Service ; ic:ownedBy id:p ; ic:evidence "deployed" .\n'
+    'id:stale a ic:Service ; ic:ownedBy id:p ; ic:partOf id:s ; ic:evidence "declared" .\n'
+    'id:bucket a ic:Resource ; ic:evidence "deployed" ; ic:usesVendor id:cloud .\n'
+    "id:cloud a ic:Vendor ; ic:ownedBy id:p .\n"
+    "id:e ic:codeOwner id:t . <urn:infra-explorer:statement:co>"
+    " a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> ;"
+    " <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> id:e ;"
+    " <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ic:codeOwner ;"
+    " <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> id:t ;"
+    ' <http://purl.org/dc/terms/source> "CODEOWNERS:3 (*) for e.yaml:2" .\n'
     + '<urn:infra-explorer:question:late> a ic:Question ; ic:text "Who runs b?" ; ic:about id:b ;'
     ' ic:assignee id:t ; ic:questionStatus "open" ;'
     ' ic:due "2020-01-31"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
@@ -95,7 +109,7 @@ EVERY_RELATION = estate(
     "id:ledger a ic:Resource ; ic:ownedBy id:t-fraud ; ic:dependsOn id:gateway .\n"
     "id:dns a ic:Service ; ic:dependsOn id:dns ; ic:partOf id:core .\n"
     'id:cardnet a ic:Vendor ; rdfs:label "Cardnet" ; ic:ownedBy id:t-platform .\n'
-    "id:checkout ic:calls id:cardnet .\n",
+    "id:checkout ic:calls id:cardnet ; ic:connectsTo id:refunds .\n",
     "oxigraph",
 )
 GRAPHS_BUILT = {"every-rule": EVERY_RULE, "every-relation": EVERY_RELATION}

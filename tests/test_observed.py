@@ -14,6 +14,7 @@ from explorer.analysis import Via, blast_radius, ownership_gaps, upstream
 from explorer.analysis.changes import diff
 from explorer.domain.errors import SourceProblems
 from explorer.domain.kinds import Kind
+from explorer.domain.relations import Evidence
 from explorer.domain.rules import TRAFFIC_RULES, Rule
 from explorer.domain.vocab import IC, iri_for_id
 from explorer.graph.index import index_of
@@ -162,7 +163,7 @@ class TestFormats:
             (
                 "other.json",
                 '{"name": "my-app", "version": "1.0.0"}',
-                ": is neither JSON-LD (@context, @graph or @id) nor Zipkin's dependency links",
+                ": is neither JSON-LD (@context, @graph or @id), Zipkin's dependency links",
             ),
             ("none.prom", "# HELP up 1 if up\nup 1\n", ": holds no OpenTelemetry service-graph"),
         ],
@@ -352,7 +353,8 @@ class TestVia:
     def test_each_reached_node_says_how_its_paths_go(self, graph: object) -> None:
         answer = blast_radius(graph, iri_for_id("hub"))  # type: ignore[arg-type]
         via = {i.entity.id: i.via for i in answer.impacted}
-        assert via == {"d": Via.DECLARED, "b": Via.BOTH, "o": Via.OBSERVED, "m": Via.OBSERVED}
+        both = Via.DECLARED | Via.OBSERVED
+        assert via == {"d": Via.DECLARED, "b": both, "o": Via.OBSERVED, "m": Via.OBSERVED}
         needs = upstream(graph, iri_for_id("m"))  # type: ignore[arg-type]
         assert {i.entity.id: i.via for i in needs.impacted} == {
             "o": Via.DECLARED,
@@ -361,7 +363,7 @@ class TestVia:
 
     def test_declared_only_is_the_walk_without_observed_calls(self, graph: object) -> None:
         answer = blast_radius(graph, iri_for_id("hub"))  # type: ignore[arg-type]
-        kept = filtered_reach(answer, Filter(declared_only=True), {})
+        kept = filtered_reach(answer, Filter(evidence=frozenset({Evidence.DECLARED})), {})
         assert [(i.entity.id, i.distance, i.path, i.via) for i in kept.impacted] == [
             ("b", 1, ("hub", "b"), Via.DECLARED),
             ("d", 1, ("hub", "d"), Via.DECLARED),
@@ -384,7 +386,7 @@ class TestVia:
         links = write(tmp_path, "d.json", zipkin(("b", "hub", 1), ("o", "hub", 1)))
         data = json.loads(run_cli("blast-radius", "hub", catalog, links, "--json").stdout)
         assert {i["id"]: i["via"] for i in data["impacted"]} == {
-            "b": "both",
+            "b": "declared+observed",
             "d": "declared",
             "o": "observed",
             "m": "observed",
@@ -424,7 +426,7 @@ class TestSample:
         data = json.loads(run_cli("blast-radius", "dns-service", REGION, TRACES, "--json").stdout)
         via = {i["id"]: i["via"] for i in data["impacted"]}
         assert via["image-registry"] == "observed" and via["log-collection"] == "observed"
-        assert via["iam"] == "both"
+        assert via["iam"] == "declared+observed"
         alone = json.loads(run_cli("blast-radius", "dns-service", REGION, "--json").stdout)
         assert "image-registry" not in {i["id"] for i in alone["impacted"]}
 

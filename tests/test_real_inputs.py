@@ -20,6 +20,7 @@ from explorer.domain.errors import InputError, SourceProblems
 from explorer.domain.rules import Rule
 from explorer.domain.vocab import IC, iri_for_id
 from explorer.export.provenance import without_provenance
+from explorer.formats.registry import READABLE
 from explorer.graph.index import index_of
 from explorer.ingest import load
 from explorer.search import search
@@ -47,8 +48,8 @@ class TestAServiceRepository:
         done = run_cli("gaps", REPOSITORY, "--keep-going", "--json")
         assert done.returncode == 0, done.stderr
         assert done.stderr.splitlines() == [
-            "warning: skipped 4 file(s) that are not catalog, estate or call-graph files: "
-            "docker-compose.yaml, openapi.yaml, deploy/k8s/deployment.yaml, helm/values.yaml",
+            "warning: skipped 2 file(s) that are not catalog, estate, deploy or call-graph "
+            "files: openapi.yaml, helm/values.yaml",
             f"infra-explorer: problem: {INVALID_NAME}",
             "infra-explorer: note: the answer is partial: 1 problem(s) above were left out",
         ]
@@ -62,6 +63,8 @@ class TestAServiceRepository:
         assert sorted(s.path.name for s in result.sources) == [
             "catalog-info.yaml",
             "components.yaml",
+            "deployment.yaml",  # what deploys the estate is read too
+            "docker-compose.yaml",
             "invalid-component.yaml",
             "org.yaml",
         ]
@@ -70,9 +73,20 @@ class TestAServiceRepository:
         with pytest.raises(InputError, match="holds no document of ours: it is not an estate"):
             load([REPOSITORY / "openapi.yaml"])
 
-    def test_a_compose_file_named_on_its_own_is_told_what_is_wrong(self) -> None:
-        with pytest.raises(InputError, match="'services' must be a list of items"):
-            load([REPOSITORY / "docker-compose.yaml"])
+    def test_a_compose_file_named_on_its_own_is_the_services_it_runs(self) -> None:
+        graph = load([REPOSITORY / "docker-compose.yaml"]).graph
+        assert index_of(graph).targets(node("checkout"), IC.connectsTo) == [node("postgres")]
+
+    def test_the_catalogs_checkout_and_its_deploy_files_are_one_node(self) -> None:
+        result = load([REPOSITORY], keep_going=True)
+        places = {
+            p.rsplit(":", 1)[0] for p in result.origins.of(node("component/default/checkout"))
+        }
+        assert {Path(p).name for p in places} == {
+            "catalog-info.yaml",
+            "deployment.yaml",
+            "docker-compose.yaml",
+        }
 
     def test_several_problems_are_each_said_on_a_line(self, write: Write) -> None:
         write("a.csv", "id,tier\nx,gold\ny,9\n")
@@ -329,7 +343,7 @@ class TestCommandLineMistakes:
         done = run_cli("gaps", empty)
         assert done.returncode == 2 and done.stderr == (
             f"infra-explorer: error: {empty}: no files that can be read here: 0 of 1 files "
-            "are RDF, YAML, CSV, XLSX, or call graphs (Zipkin, Jaeger, Prometheus)\n"
+            f"are {READABLE}\n"
         )
 
     @pytest.mark.parametrize("command", ["blast-radius", "upstream", "show"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 
+from explorer.analysis.evidence import ALL_EVIDENCE
 from explorer.analysis.reach import Direction, Flow, Reach, flow_of, reach
+from explorer.domain.relations import Evidence
 from explorer.graph.index import EstateIndex, index_of
 
 __all__ = ["blast_radius", "hurt_by"]
@@ -20,7 +22,12 @@ def hurt_by(index: EstateIndex) -> Flow:
     return flow_of(index, Direction.AFFECTED)
 
 
-def blast_radius(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
+def blast_radius(
+    graph: Graph,
+    node: URIRef,
+    depth: int | None = None,
+    counted: frozenset[Evidence] = ALL_EVIDENCE,
+) -> Reach:
     """Everything hurt if ``node`` fails, nearest first, and the owners who must be told.
 
     ``depth`` bounds the number of steps (None: no bound). Cycles are walked once.
@@ -33,4 +40,4 @@ def blast_radius(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
     >>> "team-dns" in [t.entity.id for t in answer.teams]
     True
     """
-    return reach(index_of(graph), node, Direction.AFFECTED, depth)
+    return reach(index_of(graph), node, Direction.AFFECTED, depth, counted)

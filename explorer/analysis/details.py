@@ -17,7 +17,7 @@ from explorer.analysis import Gap
 from explorer.analysis.merges import Merged, merges
 from explorer.domain.kinds import CLASS_KINDS
 from explorer.domain.model import Entity
-from explorer.domain.relations import BY_PREDICATE, CALLS, DEPENDS_ON, RELATIONS
+from explorer.domain.relations import BY_PREDICATE, CALLS, DEPENDS_ON, NAMED_LINKS, RELATIONS
 from explorer.domain.vocab import IC
 from explorer.graph.calls import Call, calls_of
 from explorer.graph.index import EstateIndex, index_of
@@ -166,7 +166,9 @@ def fact_words(index: EstateIndex, fact: Fact) -> str:
     shown = index.entity(value).name if isinstance(value, URIRef) else str(value)
     if predicate == RDF.type:
         return f"{index.entity(subject).name} is a {CLASS_KINDS.get(value, value)}"  # type: ignore[call-overload]
-    return f"{index.entity(subject).name}'s {word or predicate}: {shown}"
+    return (
+        f"{index.entity(subject).name}'s {word or NAMED_LINKS.get(predicate, predicate)}: {shown}"
+    )
 
 
 def _texts(graph: Graph, node: URIRef, predicate: URIRef) -> tuple[str, ...]:

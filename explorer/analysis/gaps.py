@@ -1,5 +1,6 @@
-"""Ownership gaps: what has no owner, a gone owner, or an owner nobody can reach; and
-what traffic shows that no source declares (``explorer.analysis.traffic_gaps``).
+"""Ownership gaps: what has no owner, a gone owner, or an owner nobody can reach; what
+traffic shows that no source declares (``explorer.analysis.traffic_gaps``); and what
+deploy files run that no catalog lists (``explorer.analysis.deploy_gaps``).
 
 Rules SHACL states well (cardinality, class, status values) come from validating
 ``ontology/shapes.ttl`` with pyshacl; each shape names its rule code (``ics:rule``). Rules
@@ -11,6 +12,7 @@ blast radius of what the gap leaves without a reachable owner.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -18,6 +20,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SH
 
 from explorer.analysis.blast_radius import hurt_by
+from explorer.analysis.deploy_gaps import deploy_gaps, unowned_resource, utility_resource
 from explorer.analysis.gap import Gap
 from explorer.analysis.shape_rules import SHACL_LIMIT, Breach, breaches
 from explorer.analysis.traffic_gaps import traffic_gaps
@@ -32,7 +35,7 @@ from explorer.domain.vocab import IC
 from explorer.files.resources import ontology_file
 from explorer.graph.index import EstateIndex, index_of
 
-__all__ = ["ICS", "Gap", "assumption_rules", "gaps_of", "ownership_gaps", "traffic"]
+__all__ = ["ICS", "Gap", "assumption_rules", "deployed", "gaps_of", "ownership_gaps", "traffic"]
 
 ICS = Namespace("https://infra-context.dev/shapes#")
 
@@ -58,12 +61,17 @@ def _gaps(index: EstateIndex) -> list[Gap]:
     """Every gap but overdue questions (which depend on the day), most impact first."""
     shapes = shacl_breaches(index) if index.size <= SHACL_LIMIT else list(breaches(index))
     found = gaps_of(index, [*shapes, *_assumption_breaches(index), *_placeholder_breaches(index)])
-    return [*found, *traffic(index)]
+    return [*found, *traffic(index), *deployed(index)]
 
 
 def traffic(index: EstateIndex) -> list[Gap]:
     """The gaps between observed calls and declared dependencies, ranked as the others."""
     return traffic_gaps(index, lambda n: _impact(index, index.nodes[n]))
+
+
+def deployed(index: EstateIndex) -> list[Gap]:
+    """The gaps between what deploy files run and what catalogs list, ranked likewise."""
+    return deploy_gaps(index, lambda n: _impact(index, index.nodes[n]))
 
 
 def with_overdue(index: EstateIndex, gaps: list[Gap], on: date) -> list[Gap]:
@@ -101,6 +109,7 @@ def gaps_of(index: EstateIndex, found: Iterable[Breach]) -> list[Gap]:
     of just that.
     """
     gaps: dict[tuple[str, str], Gap] = {}
+    found = [b for b in found if b[1] is not Rule.NO_OWNER or not utility_resource(index, b[0])]
     # of several breaches of one rule on one node, the message names an offending value
     for focus, rule, value in sorted(found, key=lambda b: (b[2] is None, str(b[2]))):
         gap = _gap_of(index, focus, rule, value)
@@ -113,6 +122,8 @@ def _gap_of(index: EstateIndex, focus: URIRef, rule: Rule, value: object) -> Gap
         return _assumption_gap(index, focus, rule)
     if rule is Rule.UNDEFINED_REFERENCE:
         return _placeholder_gap(index, focus)
+    if rule is Rule.NO_OWNER and (unowned := unowned_resource(index, focus)) is not None:
+        return replace(unowned, impact=_impact(index, focus))
     return _shacl_gap(index, focus, rule, value)
 
 

@@ -12,11 +12,12 @@ from typing import TypeAlias
 import igraph
 from rdflib import URIRef
 
+from explorer.analysis.evidence import ALL_EVIDENCE, Via
 from explorer.analysis.sureness import EdgeLevels, edge_levels, levels_of, restricted
 from explorer.analysis.teams import Member, TeamToTell, teams_to_tell
 from explorer.domain.kinds import Kind
 from explorer.domain.model import Entity
-from explorer.domain.relations import COMPOSING, OBSERVED, SPREADING
+from explorer.domain.relations import COMPOSING, EVIDENCE, SPREADING, Evidence
 from explorer.graph.index import EstateIndex
 from explorer.graph.lookup import node_number
 from explorer.graph.scan import Adjacency
@@ -30,8 +31,7 @@ __all__ = [
     "Member",
     "Reach",
     "TeamToTell",
-    "Via",
-    "Ways",
+    "evidence_present",
     "flow",
     "flow_of",
     "open_questions",
@@ -41,23 +41,6 @@ __all__ = [
 ]
 
 Flow: TypeAlias = igraph.Graph  # a walk's relation over index numbers (see ``flow``)
-
-
-class Via(StrEnum):
-    """How a reached node's paths go: along what sources declare, along calls seen in
-    traffic, or both ways independently."""
-
-    DECLARED = "declared"
-    OBSERVED = "observed"
-    BOTH = "both"
-
-
-class Ways(StrEnum):
-    """Which relations a walk's graph holds: all, only the declared, only the observed."""
-
-    ALL = "all"
-    DECLARED = "declared"
-    OBSERVED = "observed"
 
 
 class Direction(StrEnum):
@@ -72,13 +55,16 @@ class Impacted:
     """A node met on the walk: how far from the start, one shortest path of ids, how sure
     that is (the strongest of its paths' weakest links; see ``sureness``) and how its
     paths go (``via``). A node some declared path reaches has that path's distance, path
-    and confidence, so that leaving observed calls out keeps it exactly as it is."""
+    and confidence, so that leaving observed calls out keeps it exactly as it is.
+    ``needs``: the kind of evidence a path first needed to come here (walks count declared,
+    then deployed, then observed), which tells what leaving the later kinds out keeps."""
 
     entity: Entity
     distance: int
     path: tuple[str, ...]
     confidence: Confidence = Confidence.DECLARED
     via: Via = Via.DECLARED
+    needs: Evidence = Evidence.DECLARED
 
 
 @dataclass(frozen=True)
@@ -90,6 +76,7 @@ class Reach:
     impacted: tuple[Impacted, ...]
     teams: tuple[TeamToTell, ...]
     questions: tuple[Question, ...] = ()  # the open ones on the node or on what it reaches
+    counted: tuple[Evidence, ...] = ()  # the kinds of evidence its walks counted, in order
 
     @cached_property
     def distances(self) -> dict[str, int]:
@@ -130,27 +117,46 @@ def flow(index: EstateIndex, adjacencies: tuple[Adjacency, ...], parts: Adjacenc
     return igraph.Graph(n=len(index.nodes), edges=edges, directed=True)
 
 
-def flow_of(index: EstateIndex, direction: Direction, ways: Ways = Ways.ALL) -> Flow:
+def flow_of(
+    index: EstateIndex, direction: Direction, ways: frozenset[Evidence] = ALL_EVIDENCE
+) -> Flow:
     """The graph blast radius (``AFFECTED``) or upstream (``NEEDS``) walks, built once per
-    index from the relation table; ``ways`` keeps only declared or only observed relations.
+    index from the relation table; ``ways`` keeps only the relations of those kinds of
+    evidence (a System's parts are declared).
 
-    Affected: whatever depends on, uses, assumes or calls a node is hurt when it fails
-    (the relations that spread a failure, walked backwards), and so are a System's parts.
-    Needs: what a node depends on, uses, assumes and calls (walked forwards), and a
-    System's parts. Vendors and assumptions need nothing further, so such walks stop there.
+    Affected: whatever depends on, connects to, uses, assumes or calls a node is hurt when
+    it fails (the relations that spread a failure, walked backwards), and so are a System's
+    parts. Needs: what a node depends on, connects to, uses, assumes and calls (walked
+    forwards), and a System's parts. Vendors and assumptions need nothing further, so such
+    walks stop there.
     """
 
     def build() -> Flow:
         ends = index.into if direction is Direction.AFFECTED else index.out
-        kept = [r for r in SPREADING if ways is Ways.ALL or r.observed == (ways is Ways.OBSERVED)]
-        direct = tuple(ends[r.predicate] for r in kept)
+        direct = tuple(ends[r.predicate] for r in SPREADING if r.evidence in ways)
         parts: Adjacency = {}
-        for relation in COMPOSING if ways is not Ways.OBSERVED else ():
+        for relation in (r for r in COMPOSING if r.evidence in ways):
             for whole, members in index.into[relation.predicate].items():
                 parts.setdefault(whole, []).extend(members)
         return flow(index, direct, parts)
 
-    return index.derived(f"walk {direction} {ways}", build)
+    return index.derived(f"walk {direction} {_named(ways)}", build)
+
+
+def _named(ways: frozenset[Evidence]) -> str:
+    return "+".join(e.value for e in EVIDENCE if e in ways)
+
+
+def evidence_present(index: EstateIndex) -> tuple[Evidence, ...]:
+    """The kinds of evidence some walked relation of the estate has, in counting order."""
+
+    def build() -> tuple[Evidence, ...]:
+        walked = (*SPREADING, *COMPOSING)
+        return tuple(
+            e for e in EVIDENCE if any(index.out[r.predicate] for r in walked if r.evidence is e)
+        )
+
+    return index.derived("evidence present", build)
 
 
 def walk(graph: Flow, start: int, depth: int | None) -> dict[int, int]:
@@ -178,42 +184,60 @@ def _paths(index: EstateIndex, parents: dict[int, int]) -> dict[int, tuple[str, 
     return paths
 
 
-def reach(index: EstateIndex, start: URIRef, direction: Direction, depth: int | None) -> Reach:
-    """Walk from ``start`` and describe every node met, nearest first."""
+def reach(
+    index: EstateIndex,
+    start: URIRef,
+    direction: Direction,
+    depth: int | None,
+    counted: frozenset[Evidence] = ALL_EVIDENCE,
+) -> Reach:
+    """Walk from ``start`` along the relations of the ``counted`` kinds of evidence, and
+    describe every node met, nearest first.
+
+    The walks count what is declared first, then what is deployed, then what is observed:
+    a node some declared path reaches keeps that path's distance, path and confidence, so
+    that leaving the later kinds out keeps it exactly as it is.
+    """
     if depth is not None and depth < 0:
         raise ValueError("depth must be 0 or more")
     first = node_number(index.graph, start)  # an unknown node is refused, with the closest
-    observed = any(index.out[r.predicate] for r in OBSERVED)
+    kinds = tuple(e for e in evidence_present(index) if e in counted)
     met: dict[int, Impacted] = {}
-    for ways in (Ways.DECLARED, Ways.ALL) if observed else (Ways.ALL,):
-        via = Via.OBSERVED if ways is Ways.ALL and observed else Via.DECLARED
-        for node, impacted in _met(index, first, direction, depth, ways, via).items():
+    for k, kind in enumerate(kinds or (Evidence.DECLARED,)):
+        stage = frozenset(kinds[: k + 1]) or counted
+        for node, impacted in _met(index, first, direction, depth, stage, kind).items():
             met.setdefault(node, impacted)
-    if observed:
-        seen = walk(flow_of(index, direction, Ways.OBSERVED), first, depth)
-        for node in seen.keys() & met.keys():
-            if met[node].via is Via.DECLARED:
-                met[node] = replace(met[node], via=Via.BOTH)
+    for kind in kinds if len(kinds) > 1 else ():  # which kinds alone come there too
+        alone = walk(flow_of(index, direction, frozenset({kind})), first, depth)
+        for node in alone.keys() & met.keys():
+            met[node] = replace(met[node], via=met[node].via | Via.of(kind))
     found = sorted(
         met.values(), key=lambda i: (i.distance, i.entity.label.casefold(), i.entity.iri)
     )
     teams = teams_to_tell(index, [first, *met])
     asked = open_questions(index, {str(index.nodes[n]) for n in (first, *met)})
-    return Reach(index.entity(start), direction, tuple(found), teams, asked)
+    return Reach(index.entity(start), direction, tuple(found), teams, asked, kinds)
 
 
 def _met(
-    index: EstateIndex, first: int, direction: Direction, depth: int | None, ways: Ways, via: Via
+    index: EstateIndex,
+    first: int,
+    direction: Direction,
+    depth: int | None,
+    ways: frozenset[Evidence],
+    needs: Evidence,
 ) -> dict[int, Impacted]:
     """The nodes one walk meets, each at the surest level that reaches it."""
     graph = flow_of(index, direction, ways)
     levels = edge_levels(index, direction is Direction.AFFECTED)
+    via = Via.of(needs)
     met: dict[int, Impacted] = {}
     for level in levels_of(levels):
         parents = walk(_at_level(index, graph, levels, level, direction, ways), first, depth)
         for node, path in _paths(index, parents).items():
             if node != first and node not in met:
-                met[node] = Impacted(index.entity_at(node), len(path) - 1, path, level, via)
+                entity = index.entity_at(node)
+                met[node] = Impacted(entity, len(path) - 1, path, level, via, needs)
     return met
 
 
@@ -228,8 +252,8 @@ def _at_level(
     levels: EdgeLevels,
     level: Confidence,
     direction: Direction,
-    ways: Ways,
+    ways: frozenset[Evidence],
 ) -> Flow:
     """The walk's graph with only what is as sure as ``level``, made once per index."""
-    name = f"walk {direction} {ways} {level}"
+    name = f"walk {direction} {_named(ways)} {level}"
     return index.derived(name, lambda: restricted(graph, levels, level))

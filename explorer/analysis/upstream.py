@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 
+from explorer.analysis.evidence import ALL_EVIDENCE
 from explorer.analysis.reach import Direction, Reach, reach
+from explorer.domain.relations import Evidence
 from explorer.graph.index import index_of
 
 __all__ = ["upstream"]
 
 
-def upstream(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
+def upstream(
+    graph: Graph,
+    node: URIRef,
+    depth: int | None = None,
+    counted: frozenset[Evidence] = ALL_EVIDENCE,
+) -> Reach:
     """Everything ``node`` needs, nearest first, and the owners of all of it.
 
     >>> from explorer.ingest import load
@@ -19,4 +26,4 @@ def upstream(graph: Graph, node: URIRef, depth: int | None = None) -> Reach:
     >>> [(i.entity.id, i.distance) for i in answer.impacted]
     [('gps-clock', 1), ('assume-public-ntp', 1), ('vendor-meridian', 2)]
     """
-    return reach(index_of(graph), node, Direction.NEEDS, depth)
+    return reach(index_of(graph), node, Direction.NEEDS, depth, counted)

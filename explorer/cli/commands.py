@@ -12,10 +12,12 @@ import sys
 from collections.abc import Callable
 
 from explorer.analysis import Reach
+from explorer.analysis.evidence import ALL_EVIDENCE
 from explorer.cli.exits import EXIT_BAD_INPUT, EXIT_GAPS, EXIT_OK, PROG
 from explorer.cli.filtering import filter_from
 from explorer.domain.clock import today
 from explorer.domain.progress import Step
+from explorer.domain.relations import Evidence
 from explorer.domain.vocab import id_from_iri
 from explorer.estate import Estate, open_estate
 from explorer.export import check_target
@@ -133,22 +135,27 @@ def _print_reach(args: argparse.Namespace, answer: Reach) -> None:
 
 
 def _sure_enough(args: argparse.Namespace, answer: Reach) -> Reach:
-    """What ``--min-confidence`` and ``--declared-only`` keep."""
+    """What ``--min-confidence`` keeps."""
     floor = args.min_confidence or Filter().confidence
-    chosen = Filter(confidence=floor, declared_only=args.declared_only)
-    return filtered_reach(answer, chosen, {})
+    return filtered_reach(answer, Filter(confidence=floor), {})
+
+
+def _counted(args: argparse.Namespace) -> frozenset[Evidence]:
+    """The kinds of evidence ``--evidence`` (or ``--declared-only``) counts; all by default."""
+    return frozenset(map(Evidence, args.evidence)) if args.evidence else ALL_EVIDENCE
 
 
 def _blast_radius(args: argparse.Namespace) -> int:
     estate = _open(args)
-    answer = estate.blast_radius(estate.resolve(args.node), args.depth, _notices)
+    node = estate.resolve(args.node)
+    answer = estate.blast_radius(node, args.depth, _notices, _counted(args))
     _print_reach(args, _sure_enough(args, answer))
     return EXIT_OK
 
 
 def _upstream(args: argparse.Namespace) -> int:
     estate = _open(args)
-    answer = estate.upstream(estate.resolve(args.node), args.depth, _notices)
+    answer = estate.upstream(estate.resolve(args.node), args.depth, _notices, _counted(args))
     _print_reach(args, _sure_enough(args, answer))
     return EXIT_OK
 

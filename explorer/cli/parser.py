@@ -43,6 +43,7 @@ def _engine_words() -> dict[str, str]:
     """The engine's names a help text lists; imported only when help is printed, so that
     a command line that asks for none starts without the engine."""
     from explorer.domain.kinds import KINDS
+    from explorer.domain.relations import EVIDENCE
     from explorer.domain.tiers import TIERS
     from explorer.formats.registry import READABLE, written_extensions
     from explorer.statements import Confidence
@@ -53,6 +54,7 @@ def _engine_words() -> dict[str, str]:
         "confidences": " > ".join(Confidence),
         "tiers": ", ".join(map(str, TIERS)),
         "readable": READABLE,
+        "evidence": ", ".join(EVIDENCE),
     }
 
 
@@ -72,6 +74,20 @@ def _confidence(text: str) -> object:
         return parse_confidence(text, tuple(Confidence))
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _evidence(text: str) -> tuple[str, ...]:
+    """Kinds of evidence by name, comma-separated: ``declared,deployed``."""
+    from explorer.domain.relations import EVIDENCE
+
+    names = tuple(n.strip().casefold() for n in text.split(",") if n.strip())
+    wrong = [n for n in names if n not in EVIDENCE]
+    if wrong or not names:
+        raise argparse.ArgumentTypeError(
+            f"{', '.join(wrong) or 'nothing'} is not a kind of evidence: "
+            f"name some of {', '.join(EVIDENCE)}"
+        )
+    return names
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -191,10 +207,21 @@ def _add_walks(commands: argparse._SubParsersAction[OneLineParser]) -> None:
             help="leave out what is reached only through facts less sure than this "
             "({confidences}; default: keep everything)",
         )
-        command.add_argument(
+        counted = command.add_mutually_exclusive_group()
+        counted.add_argument(
+            "--evidence",
+            type=_evidence,
+            metavar="KINDS",
+            help="walk only relations of these kinds of evidence, comma-separated "
+            "({evidence}: catalogs and estates, deploy files, traffic; default: all)",
+        )
+        counted.add_argument(
             "--declared-only",
-            action="store_true",
-            help="leave out calls seen in traffic (call graphs), and what only they reach",
+            dest="evidence",
+            action="store_const",
+            const=("declared",),
+            help="the same as --evidence declared: leave out what deploy files wire and "
+            "calls seen in traffic, and what only they reach",
         )
         _endpoint(command)
 

@@ -21,6 +21,7 @@ from explorer.domain.kinds import KIND_TABLE, Kind
 from explorer.domain.relations import (
     ASSUMES,
     CALLS,
+    CONNECTS_TO,
     DEPENDS_ON,
     MEMBER_OF,
     OWNED_BY,
@@ -118,6 +119,7 @@ _RELATIONS = {
     OWNED_BY: RelationLook("#16a34a", Line.DASHED, 0.8),
     MEMBER_OF: RelationLook("#4d7c0f", Line.DOTTED, 0.8),
     SUB_TEAM_OF: RelationLook("#16a34a", Line.SOLID, 0.8),
+    CONNECTS_TO: RelationLook("#475569", Line.DOTTED, 1.6),  # a dependency only deployed
     CALLS: RelationLook(TRAFFIC_COLOUR, Line.DASHED, 2.0),
 }
 # relation name -> look, in the order of the relation table (the legend's order)

@@ -10,7 +10,7 @@ this table, so no two of them can disagree about what a relation is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 
 from rdflib import URIRef
 from rdflib.namespace import ORG
@@ -25,8 +25,12 @@ __all__ = [
     "BY_PREDICATE",
     "CALLS",
     "COMPOSING",
+    "CONNECTS_TO",
     "DEPENDS_ON",
+    "DEPLOYED",
+    "EVIDENCE",
     "MEMBER_OF",
+    "NAMED_LINKS",
     "OBSERVED",
     "OWNED_BY",
     "PART_OF",
@@ -36,10 +40,24 @@ __all__ = [
     "SPREADING",
     "SUB_TEAM_OF",
     "USES_VENDOR",
+    "Evidence",
     "FieldUse",
     "Relation",
     "Spread",
 ]
+
+
+class Evidence(StrEnum):
+    """What kind of source says a relation holds: one that declares it (a catalog, an
+    estate, a spreadsheet), one that deploys it (Compose, Kubernetes, Terraform), or traffic
+    seen along it. Walks count them in this order: what people say first."""
+
+    DECLARED = "declared"
+    DEPLOYED = "deployed"
+    OBSERVED = "observed"
+
+
+EVIDENCE: tuple[Evidence, ...] = tuple(Evidence)
 
 
 class Spread(Enum):
@@ -67,7 +85,7 @@ class Relation:
     """One relation: ``source <name> target``, e.g. a service "depends on" a database.
 
     ``runtime``: the source cannot run without the target (single points of failure walk
-    these). ``observed``: seen in traffic, not declared by anyone. Every relation names
+    these). ``evidence``: what kind of source says it (``Evidence``). Every relation names
     nodes that search covers and a focus view follows; blast radius and upstream follow
     those whose ``spread`` is not ``NONE``.
     """
@@ -78,7 +96,12 @@ class Relation:
     spread: Spread
     fields: tuple[FieldUse, ...] = ()
     runtime: bool = False
-    observed: bool = False
+    evidence: Evidence = Evidence.DECLARED
+
+    @property
+    def observed(self) -> bool:
+        """Seen in traffic, not declared by anyone."""
+        return self.evidence is Evidence.OBSERVED
 
     @property
     def walked(self) -> bool:
@@ -139,7 +162,16 @@ MEMBER_OF = Relation(
 )
 SUB_TEAM_OF = Relation(ORG.subOrganizationOf, "sub-team of", "has sub-team", Spread.NONE)
 # observed in traffic: a failure travels along it as along a dependency
-CALLS = Relation(IC.calls, "calls", "called by", Spread.DEPENDENCY, observed=True)
+CALLS = Relation(IC.calls, "calls", "called by", Spread.DEPENDENCY, evidence=Evidence.OBSERVED)
+# wired by what deploys the estate: a failure travels along it as along a dependency
+CONNECTS_TO = Relation(
+    IC.connectsTo,
+    "connects to",
+    "connected from",
+    Spread.DEPENDENCY,
+    runtime=True,
+    evidence=Evidence.DEPLOYED,
+)
 
 RELATIONS: tuple[Relation, ...] = (
     DEPENDS_ON,
@@ -149,6 +181,7 @@ RELATIONS: tuple[Relation, ...] = (
     OWNED_BY,
     MEMBER_OF,
     SUB_TEAM_OF,
+    CONNECTS_TO,
     CALLS,
 )
 PREDICATES: tuple[URIRef, ...] = tuple(r.predicate for r in RELATIONS)
@@ -163,3 +196,7 @@ SPREADING: tuple[Relation, ...] = tuple(r for r in RELATIONS if r.spread is Spre
 COMPOSING: tuple[Relation, ...] = tuple(r for r in RELATIONS if r.spread is Spread.COMPOSITION)
 RUNTIME: tuple[Relation, ...] = tuple(r for r in RELATIONS if r.runtime)
 OBSERVED: tuple[Relation, ...] = tuple(r for r in RELATIONS if r.observed)
+DEPLOYED: tuple[Relation, ...] = tuple(r for r in RELATIONS if r.evidence is Evidence.DEPLOYED)
+# links between nodes that are not relations of the estate (no walk, view or filter reads
+# them), named for the facts said about them
+NAMED_LINKS: dict[URIRef, str] = {IC.codeOwner: "code owner (CODEOWNERS)"}

@@ -13,7 +13,15 @@ from enum import StrEnum
 
 from explorer.domain.kinds import Kind
 
-__all__ = ["GRAPH_RULES", "RULES", "SHAPE_RULES", "STATUS_RULE_KINDS", "TRAFFIC_RULES", "Rule"]
+__all__ = [
+    "DEPLOY_RULES",
+    "GRAPH_RULES",
+    "RULES",
+    "SHAPE_RULES",
+    "STATUS_RULE_KINDS",
+    "TRAFFIC_RULES",
+    "Rule",
+]
 
 
 class Rule(StrEnum):
@@ -36,6 +44,10 @@ class Rule(StrEnum):
     UNDECLARED_DEPENDENCY = "undeclared-dependency"
     UNKNOWN_SERVICE = "unknown-service"
     UNOBSERVED_DEPENDENCY = "unobserved-dependency"
+    UNDECLARED_WORKLOAD = "undeclared-workload"
+    UNDEPLOYED_ENTITY = "undeployed-entity"
+    UNOWNED_RESOURCE = "unowned-resource"
+    OWNER_DISAGREES = "owner-disagrees"
 
     @property
     def description(self) -> str:
@@ -61,6 +73,10 @@ RULES: dict[Rule, str] = {
     Rule.UNDECLARED_DEPENDENCY: "calls seen in traffic that no source declares as a dependency",
     Rule.UNKNOWN_SERVICE: "a service seen in traffic that no catalog lists",
     Rule.UNOBSERVED_DEPENDENCY: "a declared dependency with no call seen (stale, or a batch job)",
+    Rule.UNDECLARED_WORKLOAD: "a service deploy files run that no catalog or estate lists",
+    Rule.UNDEPLOYED_ENTITY: "a catalog service the deploy files of its system do not run",
+    Rule.UNOWNED_RESOURCE: "a deployed resource (Terraform, an Ingress) with no owner",
+    Rule.OWNER_DISAGREES: "an owner a source names that CODEOWNERS does not",
 }
 
 # the rules the shapes state (dangling-owner is owner-not-team-or-person for an owner that
@@ -82,6 +98,13 @@ TRAFFIC_RULES: tuple[Rule, ...] = (
     Rule.UNKNOWN_SERVICE,
     Rule.UNOBSERVED_DEPENDENCY,
 )
+# the rules that compare what deploy files run with what the catalogs list (files only)
+DEPLOY_RULES: tuple[Rule, ...] = (
+    Rule.UNDECLARED_WORKLOAD,
+    Rule.UNDEPLOYED_ENTITY,
+    Rule.UNOWNED_RESOURCE,
+    Rule.OWNER_DISAGREES,
+)
 # the rules that need the graph's structure, stated in code only
 GRAPH_RULES: tuple[Rule, ...] = (
     Rule.UNVERIFIED_TIER1_ASSUMPTION,
@@ -89,6 +112,7 @@ GRAPH_RULES: tuple[Rule, ...] = (
     Rule.UNDEFINED_REFERENCE,
     Rule.OVERDUE_QUESTION,
     *TRAFFIC_RULES,
+    *DEPLOY_RULES,
 )
 # status rule -> the kind whose statuses it checks (the values: ``explorer.domain.statuses``)
 STATUS_RULE_KINDS: dict[Rule, Kind] = {

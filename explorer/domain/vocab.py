@@ -70,6 +70,9 @@ class IC(DefinedNamespace):
     callCount: URIRef
     errorCount: URIRef
     notSameAs: URIRef
+    connectsTo: URIRef
+    evidence: URIRef
+    codeOwner: URIRef
     mergedInto: URIRef
     mergedId: URIRef
     matchedBy: URIRef

@@ -20,11 +20,13 @@ from rdflib import Graph, URIRef
 from explorer.analysis import Gap, Reach, SinglePoint
 from explorer.analysis.changes import Diff
 from explorer.analysis.details import NodeDetails
+from explorer.analysis.evidence import ALL_EVIDENCE
 from explorer.analysis.merges import Merged
 from explorer.domain.errors import InputError
 from explorer.domain.model import Entity
 from explorer.domain.progress import StepProgress, quiet
-from explorer.export import check_target, dump
+from explorer.domain.relations import Evidence
+from explorer.export import Origins, check_target, dump
 from explorer.export.provenance import Provenance
 from explorer.graph.index import entities
 from explorer.recording.context_file import Context
@@ -149,12 +151,23 @@ class Estate(ABC):
 
     @abstractmethod
     def blast_radius(
-        self, iri: str, depth: int | None = None, progress: StepProgress = quiet
+        self,
+        iri: str,
+        depth: int | None = None,
+        progress: StepProgress = quiet,
+        counted: frozenset[Evidence] = ALL_EVIDENCE,
     ) -> Reach:
-        """Everything hurt if the node fails, and the teams to tell."""
+        """Everything hurt if the node fails, and the teams to tell; walked along the
+        relations of the ``counted`` kinds of evidence."""
 
     @abstractmethod
-    def upstream(self, iri: str, depth: int | None = None, progress: StepProgress = quiet) -> Reach:
+    def upstream(
+        self,
+        iri: str,
+        depth: int | None = None,
+        progress: StepProgress = quiet,
+        counted: frozenset[Evidence] = ALL_EVIDENCE,
+    ) -> Reach:
         """Everything the node needs, and whose it is."""
 
     @abstractmethod
@@ -222,6 +235,11 @@ class Estate(ABC):
     def snapshot(self, progress: StepProgress = quiet) -> tuple[Graph, Provenance]:
         """The whole estate as a graph, and where it came from."""
 
+    def origins(self) -> Origins | None:
+        """Where each node was described (``path:line``), for a snapshot that names it (a
+        Backstage catalog); None when not known."""
+        return None
+
     def check_export(self, path: Path) -> None:
         """Refuse at once a snapshot path of an unknown format, in a missing folder, or
         that is one of the estate's inputs."""
@@ -239,7 +257,7 @@ class Estate(ABC):
         graph, provenance = self.snapshot(progress)
         if chosen.active:
             graph = filtered_graph(graph, chosen, rules_of(self.gaps(progress)))
-        dump(graph, path, provenance)
+        dump(graph, path, provenance, self.origins())
         return Written(path, len(graph), len(entities(graph)))
 
     def changes_since(self, older: Estate) -> Diff:

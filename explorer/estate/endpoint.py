@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 
 from rdflib import Graph, URIRef
 
@@ -26,10 +27,11 @@ from explorer.analysis import (
     upstream,
 )
 from explorer.analysis.details import NodeDetails, node_details
+from explorer.analysis.evidence import ALL_EVIDENCE
 from explorer.domain.errors import InputError
 from explorer.domain.model import Entity
 from explorer.domain.progress import Step, StepProgress, quiet
-from explorer.domain.relations import DEPENDS_ON, RUNTIME
+from explorer.domain.relations import DEPENDS_ON, RUNTIME, Evidence
 from explorer.estate.base import Capabilities, Estate
 from explorer.export.provenance import Provenance, provenance_of
 from explorer.graph.index import index_of
@@ -40,6 +42,7 @@ from explorer.remote.copy import copy_of
 from explorer.remote.endpoint import Endpoint
 from explorer.remote.gap_rules import call_copy, endpoint_gaps, question_copy
 from explorer.remote.mirror import AROUND, HURT, NEEDS, Mirror, Stride, walk
+from explorer.remote.said import statement_copy
 from explorer.remote.search import search
 from explorer.remote.structure import structure_mirror
 from explorer.search import SearchHit
@@ -126,12 +129,22 @@ class EndpointEstate(Estate):
         return names.resolve(self.client, text)
 
     def blast_radius(
-        self, iri: str, depth: int | None = None, progress: StepProgress = quiet
+        self,
+        iri: str,
+        depth: int | None = None,
+        progress: StepProgress = quiet,
+        counted: frozenset[Evidence] = ALL_EVIDENCE,
     ) -> Reach:
-        return self._reach(iri, HURT, depth, blast_radius, progress)
+        return self._reach(iri, HURT, depth, partial(blast_radius, counted=counted), progress)
 
-    def upstream(self, iri: str, depth: int | None = None, progress: StepProgress = quiet) -> Reach:
-        return self._reach(iri, NEEDS, depth, upstream, progress)
+    def upstream(
+        self,
+        iri: str,
+        depth: int | None = None,
+        progress: StepProgress = quiet,
+        counted: frozenset[Evidence] = ALL_EVIDENCE,
+    ) -> Reach:
+        return self._reach(iri, NEEDS, depth, partial(upstream, counted=counted), progress)
 
     def _reach(
         self, iri: str, step: Stride, depth: int | None, answer: Walk, tick: StepProgress
@@ -164,6 +177,7 @@ class EndpointEstate(Estate):
         near = self.neighbourhood([node], 1, progress)
         near += question_copy(self.client)  # the questions about it
         near += call_copy(self.client, node)  # the calls seen to and from it
+        near += statement_copy(self.client, node)  # what is said about its facts
         gaps = (
             self._gaps if self._gaps is not None else endpoint_gaps(self.client, progress, [node])
         )

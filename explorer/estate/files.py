@@ -26,12 +26,15 @@ from explorer.analysis import (
 )
 from explorer.analysis.changes import Diff, diff
 from explorer.analysis.details import NodeDetails, node_details
+from explorer.analysis.evidence import ALL_EVIDENCE
 from explorer.analysis.merges import Merged, merges
 from explorer.domain.errors import InputError
 from explorer.domain.model import Entity
 from explorer.domain.progress import Step, StepProgress, quiet
+from explorer.domain.relations import Evidence
 from explorer.estate.base import Capabilities, Comparison, Estate
 from explorer.estate.warm import remember, warm_load
+from explorer.export import Origins
 from explorer.export.provenance import Provenance, provenance_of
 from explorer.files.resources import sample_file
 from explorer.graph.index import entities, index_of
@@ -166,12 +169,22 @@ class FileEstate(Estate):
         return resolve_node(self.graph, text)
 
     def blast_radius(
-        self, iri: str, depth: int | None = None, progress: StepProgress = quiet
+        self,
+        iri: str,
+        depth: int | None = None,
+        progress: StepProgress = quiet,
+        counted: frozenset[Evidence] = ALL_EVIDENCE,
     ) -> Reach:
-        return blast_radius(self.graph, URIRef(iri), depth)
+        return blast_radius(self.graph, URIRef(iri), depth, counted)
 
-    def upstream(self, iri: str, depth: int | None = None, progress: StepProgress = quiet) -> Reach:
-        return upstream(self.graph, URIRef(iri), depth)
+    def upstream(
+        self,
+        iri: str,
+        depth: int | None = None,
+        progress: StepProgress = quiet,
+        counted: frozenset[Evidence] = ALL_EVIDENCE,
+    ) -> Reach:
+        return upstream(self.graph, URIRef(iri), depth, counted)
 
     def gaps(self, progress: StepProgress = quiet) -> list[Gap]:
         return self._gaps
@@ -246,6 +259,9 @@ class FileEstate(Estate):
 
     def snapshot(self, progress: StepProgress = quiet) -> tuple[Graph, Provenance]:
         return self.graph, provenance_of(self.result)
+
+    def origins(self) -> Origins:
+        return self.result.origins.of
 
     def changes_since(self, older: Estate) -> Diff:
         if not isinstance(older, FileEstate):

@@ -41,7 +41,9 @@ class Format:
     """One format. ``rdf`` names its ``pyoxigraph.RdfFormat`` when Oxigraph parses and
     writes it; ``reader`` reads it into entity records (``explorer.ingest.readers``);
     ``writer`` writes a graph as it (``explorer.export``); ``by_content``: what the file
-    holds decides how it is read (a ``.json`` file is JSON-LD or a call graph)."""
+    holds decides how it is read (a ``.json`` file is JSON-LD, a call graph, a Terraform
+    state or an on-call export); ``names``: whole file names that say the format
+    (``CODEOWNERS``), for files with no extension."""
 
     name: str
     title: str
@@ -51,6 +53,7 @@ class Format:
     reader: str = ""
     writer: str = ""
     by_content: bool = False
+    names: tuple[str, ...] = ()
 
     @property
     def readable(self) -> bool:
@@ -76,10 +79,18 @@ FORMATS: tuple[Format, ...] = (
     Format("rdfxml", "RDF/XML", (".rdf", ".owl", ".xml"), "application/rdf+xml", "RDF_XML"),
     Format(
         "yaml",
-        "Estate or Backstage YAML",
+        "Estate, Backstage, Compose or Kubernetes YAML",
         (".yaml", ".yml"),
         "application/yaml",
         reader="explorer.ingest.readers:read_yaml",
+    ),
+    Format(
+        "backstage",
+        "Backstage catalog",
+        (".backstage.yaml", ".backstage.yml"),
+        "application/yaml",
+        reader="explorer.ingest.readers:read_yaml",
+        writer="explorer.export.backstage:backstage_bytes",
     ),
     Format(
         "csv",
@@ -97,13 +108,41 @@ FORMATS: tuple[Format, ...] = (
         reader="explorer.ingest.readers:read_xlsx",
         writer="explorer.export.workbook:xlsx_bytes",
     ),
-    Format("json", "JSON-LD or a call graph", (".json",), "application/json", by_content=True),
+    Format(
+        "json",
+        "JSON-LD, a call graph, a Terraform state or an on-call export",
+        (".json",),
+        "application/json",
+        by_content=True,
+    ),
     Format(
         "calls",
         "Call graph (Zipkin, Jaeger)",
         (),
         "application/json",
         reader="explorer.ingest.readers:read_calls",
+    ),
+    Format(
+        "terraform",
+        "Terraform state or plan (terraform show -json)",
+        (".tfstate",),
+        "application/json",
+        reader="explorer.ingest.deploy.readers:read_terraform",
+    ),
+    Format(
+        "oncall",
+        "On-call export (PagerDuty, Opsgenie)",
+        (),
+        "application/json",
+        reader="explorer.ingest.deploy.readers:read_oncall",
+    ),
+    Format(
+        "codeowners",
+        "CODEOWNERS",
+        (),
+        "text/plain",
+        reader="explorer.ingest.deploy.readers:read_codeowners",
+        names=("CODEOWNERS",),
     ),
     Format(
         "prometheus",
@@ -128,18 +167,27 @@ FORMATS: tuple[Format, ...] = (
     ),
 )
 BY_NAME: dict[str, Format] = {f.name: f for f in FORMATS}
-_BY_EXTENSION: dict[str, Format] = {e: f for f in FORMATS for e in f.extensions}
-READ: tuple[Format, ...] = tuple(f for f in FORMATS if f.readable and f.extensions)
+# longest first, so that ``.backstage.yaml`` is told from ``.yaml``
+_BY_EXTENSION: dict[str, Format] = dict(
+    sorted(((e, f) for f in FORMATS for e in f.extensions), key=lambda ef: -len(ef[0]))
+)
+_BY_FILE_NAME: dict[str, Format] = {n.lower(): f for f in FORMATS for n in f.names}
+READ: tuple[Format, ...] = tuple(f for f in FORMATS if f.readable and (f.extensions or f.names))
 WRITTEN: tuple[Format, ...] = tuple(f for f in FORMATS if f.writer)
-READABLE = "RDF, YAML, CSV, XLSX, or call graphs (Zipkin, Jaeger, Prometheus)"
+READABLE = (
+    "RDF, YAML (estates, Backstage, Compose, Kubernetes), CSV, XLSX, call graphs (Zipkin, "
+    "Jaeger, Prometheus), Terraform state, CODEOWNERS or on-call exports (PagerDuty, Opsgenie)"
+)
 
 
 def by_extension(path: str | PurePath) -> Format | None:
-    """The format a file's extension names (``estate.ttl``, or ``.ttl`` alone), if any;
-    case does not matter."""
+    """The format a file's name says (``estate.ttl``, ``catalog.backstage.yaml``,
+    ``CODEOWNERS``, or ``.ttl`` alone), if any; case does not matter."""
     text = str(path).lower()
-    suffix = PurePath(text).suffix or (text if text.startswith(".") else "")
-    return _BY_EXTENSION.get(suffix)
+    name = PurePath(text).name or text
+    if name in _BY_FILE_NAME:
+        return _BY_FILE_NAME[name]
+    return next((f for e, f in _BY_EXTENSION.items() if name.endswith(e)), None)
 
 
 def extension_for(name: str) -> str:
@@ -161,7 +209,10 @@ def plugin(ref: str) -> Callable[..., Any]:
 
 def _patterns(formats: tuple[Format, ...], first_only: bool = False) -> str:
     return " ".join(
-        f"*{e}" for f in formats for e in (f.extensions[:1] if first_only else f.extensions)
+        [
+            *(f"*{e}" for f in formats for e in (f.extensions[:1] if first_only else f.extensions)),
+            *(n for f in formats for n in ([] if first_only else f.names)),
+        ]
     )
 
 

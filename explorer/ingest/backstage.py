@@ -9,12 +9,14 @@ component that provides it, so a provider's failure reaches the API's consumers)
 (``explorer.ingest.backstage_names``); references are resolved like every other reference of
 the load, so an owner no descriptor defines becomes a flagged placeholder. A Location's
 relative targets are files beside it, whatever its ``type``; a Template's skeleton folders
-(its ``fetch:template`` steps' ``url``) hold no entities, and are passed by.
+(its ``fetch:template`` steps' ``url``) hold no entities, and are passed by. A descriptor
+annotated ``infra-context.dev/id`` (as ``explorer.export.backstage`` writes one) is that id,
+and its file's references to it go to that id, so a written catalog loads back to its ids.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,9 @@ from explorer.domain.vocab import IC
 from explorer.ingest.backstage_names import name_problem, ref
 from explorer.ingest.fields import EntityRecord, Link
 
-__all__ = ["BackstageDocuments", "is_backstage"]
+__all__ = ["ID_ANNOTATION", "BackstageDocuments", "is_backstage"]
+
+ID_ANNOTATION = "infra-context.dev/id"  # the id a descriptor stands for, when not its own
 
 # Backstage kind -> our kind
 _KINDS = {
@@ -112,7 +116,8 @@ class BackstageDocuments:
     path: Path
     root: Path  # Location targets must stay inside this folder
     warnings: list[str]
-    records: list[EntityRecord] = field(default_factory=list)
+    described: list[EntityRecord] = field(default_factory=list)  # references as written
+    renamed: dict[str, str] = field(default_factory=dict)  # Backstage id -> ID_ANNOTATION's
     follow: list[Path] = field(default_factory=list)
     skeletons: list[Path] = field(default_factory=list)  # Templates' folders of placeholders
 
@@ -146,7 +151,7 @@ class BackstageDocuments:
         if kind.lower() == "template":
             self.skeletons += _skeletons(self.path, spec)
         try:
-            self.records.append(self._record(kind, str(namespace), metadata, spec, line))
+            self.described.append(self._record(kind, str(namespace), metadata, spec, line))
         except ValueError as exc:
             raise InputError(self.path, line, f"{where}: {exc}") from None
 
@@ -164,9 +169,15 @@ class BackstageDocuments:
             self._not_modelled(kind)
         profile: dict[str, Any] = spec["profile"] if isinstance(spec.get("profile"), dict) else {}
         label = metadata.get("title") or profile.get("displayName") or name
+        backstage_id = ref(f"{kind}:{namespace}/{name}", kind, namespace).id
+        annotations = metadata.get("annotations")
+        declared = annotations.get(ID_ANNOTATION) if isinstance(annotations, dict) else None
+        record_id = backstage_id
+        if isinstance(declared, str) and declared.strip():
+            record_id = self.renamed[backstage_id] = declared
         record = EntityRecord(
             ours,
-            ref(f"{kind}:{namespace}/{name}", kind, namespace).id,
+            record_id,
             str(self.path),
             line,
             label=str(label),
@@ -181,6 +192,18 @@ class BackstageDocuments:
                 at = _at(spec, name_of_field, line)
                 record.links.append(Link(predicate, target.id, at, reverse, name=target.name))
         return record
+
+    @property
+    def records(self) -> list[EntityRecord]:
+        """The file's records, each reference to a descriptor of the file that names its id
+        (``ID_ANNOTATION``) made to that id."""
+        if not self.renamed:
+            return self.described
+        to = self.renamed
+        return [
+            replace(r, links=[replace(k, target=to.get(k.target, k.target)) for k in r.links])
+            for r in self.described
+        ]
 
     def _not_modelled(self, kind: str) -> None:
         message = f"Backstage kind {kind!r} is not modelled: kept as a generic entity"

@@ -58,6 +58,7 @@ class EntityRecord:
     names: tuple[str, ...] = ()  # other names it goes by in its source (a Backstage name)
     same_as: list[str] = field(default_factory=list)  # ids it is said to be the same as
     not_same_as: list[str] = field(default_factory=list)  # and not to be
+    evidence: str = "declared"  # "deployed": read from what deploys the estate
 
 
 def split_values(value: object) -> list[str]:

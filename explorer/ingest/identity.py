@@ -15,10 +15,10 @@ An explicit ``same_as`` (native YAML, the CSV column "same as", RDF ``owl:sameAs
 what names alone would not; ``not_same_as`` (``ic:notSameAs``) keeps apart what they would
 merge. A match with two candidates merges nothing and is a problem naming both. The node
 kept is an RDF source's IRI if one describes the thing, else a spreadsheet's or native
-estate's id, else the catalog's; every id merged into it is an ``ic:alias`` of it (as
-observed calls are matched), and each merge is an ``ic:Merge`` naming the id, the file and
-line that described it, and how it matched, which ``show``, the details panel and the
-Problems panel list.
+estate's id, else the catalog's, else a deploy file's; every id merged into it is an
+``ic:alias`` of it (as observed calls are matched), and each merge is an ``ic:Merge``
+naming the id, the file and line that described it, and how it matched, which ``show``,
+the details panel and the Problems panel list.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ class Described:
     same_as: list[URIRef] = field(default_factory=list)
     not_same_as: list[URIRef] = field(default_factory=list)
     rdf: bool = False  # an RDF source's node: its IRI is kept
+    deployed: bool = False  # read from a deploy file: a catalog's name is kept over it
 
     def keys(self, stage: str) -> set[str]:
         texts = {"id": (self.id,), "name": self.names, "label": self.labels}[stage]
@@ -236,11 +237,17 @@ def _settle(
 
 
 def _rank(descriptions: Iterable[Described]) -> int:
-    """An RDF node first, then a spreadsheet's or estate's id, then a catalog's."""
-    listed = list(descriptions)
-    if any(d.rdf for d in listed):
+    """An RDF node first, then a spreadsheet's or estate's id, then a catalog's, then what
+    a deploy file names."""
+    return min((_rank_of(d) for d in descriptions), default=3)
+
+
+def _rank_of(described: Described) -> int:
+    if described.rdf:
         return 0
-    return 2 if all(d.names for d in listed) else 1
+    if described.deployed:
+        return 3
+    return 2 if described.names else 1
 
 
 def merge_triples(into: URIRef, merged: Described, how: str) -> list[tuple[URIRef, URIRef, Node]]:

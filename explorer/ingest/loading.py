@@ -15,21 +15,24 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import Graph, Literal, URIRef
 
 from explorer.domain.errors import InputError, Note, SourceProblems
 from explorer.domain.progress import Step, StepProgress
-from explorer.domain.vocab import PREFIXES
+from explorer.domain.relations import OWNED_BY, Evidence
+from explorer.domain.vocab import IC, PREFIXES
 from explorer.files.resources import sample_file
 from explorer.formats.registry import BY_NAME, READABLE, plugin
 from explorer.graph.store import new_graph
 from explorer.ingest.call_graphs import CallRecord
 from explorer.ingest.call_names import add_calls
+from explorer.ingest.deploy.joining import joined_records
 from explorer.ingest.fields import EntityRecord
 from explorer.ingest.notes import Notes
+from explorer.ingest.parsed import Reader
 from explorer.ingest.question_records import QuestionRecord
 from explorer.ingest.rdf import base_for, parse_rdf
-from explorer.ingest.readers import Reader, json_format
+from explorer.ingest.readers import json_format
 from explorer.ingest.resolve import add_records, subject_of
 from explorer.ingest.result import LoadResult, SourceInfo
 from explorer.ingest.sources import Source, expand_sources, read_bytes, sniff_format
@@ -89,6 +92,7 @@ class _Load:
         self.records: list[EntityRecord] = []
         self.questions: list[QuestionRecord] = []
         self.calls: list[CallRecord] = []
+        self.facts: list[object] = []  # joined across files once all are read
         self.prefixes: dict[str, str] = {}
         self.skipped: list[Source] = []
         self.templates: list[Source] = []  # template skeletons: placeholders, not entities
@@ -134,10 +138,15 @@ class _Load:
         self.records.extend(parsed.records)
         self.questions.extend(parsed.questions)
         self.calls.extend(parsed.calls)
+        self.facts.extend(parsed.facts)
         for record in parsed.records:
-            where = f"{path}:{record.line}" if record.line is not None else path
-            self.result.origins.listed.setdefault(subject_of(record), []).append(where)
+            self._originate(record)
         return parsed.follow
+
+    def _originate(self, record: EntityRecord) -> None:
+        """Note where ``record`` describes its node."""
+        where = f"{record.path}:{record.line}" if record.line is not None else record.path
+        self.result.origins.listed.setdefault(subject_of(record), []).append(where)
 
     def _read_rdf(self, path: str, data: bytes, fmt: str, base: str) -> None:
         """Into the load's store when it is the only file (a failure then leaves nothing
@@ -166,6 +175,7 @@ class _Load:
         paths = {str(s.path) for s in inside}
         self.records = [r for r in self.records if r.path not in paths]
         self.questions = [q for q in self.questions if q.path not in paths]
+        self.facts = [f for f in self.facts if str(getattr(f, "path", "")) not in paths]
         self.notes.problems[:] = [p for p in self.notes.problems if p.path not in paths]
         self.result.sources = [s for s in self.result.sources if str(s.path) not in paths]
         listed = self.result.origins.listed
@@ -185,16 +195,41 @@ class _Load:
         if self.templates:
             self.notes.warnings.append(_templates_note(self.templates))
         graph = self.result.graph
+        for record in joined_records(self.facts, self.records, self.notes):
+            self.records.append(record)
+            self._originate(record)
         unified = add_records(graph, self.records, self.notes, self.questions, self.result.origins)
         listed = self.result.origins.listed
         for merged, kept in unified.into.items():  # where a merged node was described
             listed.setdefault(kept, []).extend(listed.pop(merged, []))
+        self._declared_in_rdf()
+        _owned_by_code_owners(graph)
         add_calls(graph, self.calls, self.notes)
         self.result.overruled = settle(graph)
         for prefix, namespace in self.prefixes.items():
             graph.bind(prefix, namespace, override=False)
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace, replace=True)
+
+    def _declared_in_rdf(self) -> None:
+        """An RDF source declares its nodes: said so of those a deploy file describes too
+        (records say their own kind of evidence; RDF sources say none)."""
+        rdf = {str(s.path) for s in self.result.sources if BY_NAME[s.format].rdf}
+        graph, declared = self.result.graph, Literal(Evidence.DECLARED)
+        if not rdf or not any(r.evidence != Evidence.DECLARED for r in self.records):
+            return
+        for node, places in self.result.origins.listed.items():
+            if any(place in rdf for place in places):
+                graph.add((node, IC.evidence, declared))
+
+
+def _owned_by_code_owners(graph: Graph) -> None:
+    """What no source names an owner of is owned by whom CODEOWNERS names (a source that
+    names another owner is an ``owner-disagrees`` gap instead)."""
+    owned = OWNED_BY.predicate
+    coded = list(graph.subject_objects(IC.codeOwner))
+    unowned = {node for node, _ in coded if graph.value(node, owned) is None}
+    graph.addN((node, owned, owner, graph) for node, owner in coded if node in unowned)
 
 
 def _under(path: Path, folders: list[Path]) -> bool:
@@ -218,7 +253,7 @@ def _templates_note(templates: list[Source]) -> Note:
 
 def _skipped_note(skipped: list[Source]) -> Note:
     text = (
-        f"skipped {len(skipped)} file(s) that are not catalog, estate or call-graph files: "
+        f"skipped {len(skipped)} file(s) that are not catalog, estate, deploy or call-graph files: "
         f"{_names(skipped)}"
     )
     return Note.of(text, skipped[0].root)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from explorer.domain.kinds import CLASS_KINDS
+from explorer.domain.relations import Evidence
 from explorer.domain.vocab import IC, id_from_iri, iri_for_id
 from explorer.graph.scan import PredicateScan
 from explorer.ingest.fields import EntityRecord
@@ -49,6 +50,7 @@ def _of_record(record: EntityRecord, subject: Subject) -> Described:
         record.names,
         [iri_for_id(i) for i in record.same_as],
         [iri_for_id(i) for i in record.not_same_as],
+        deployed=record.evidence != Evidence.DECLARED,
     )
 
 

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from explorer.domain.errors import InputError
@@ -20,21 +17,20 @@ from explorer.ingest import native_yaml, table, workbook
 from explorer.ingest.backstage import BackstageDocuments, is_backstage
 from explorer.ingest.call_graphs import (
     CALL_GRAPH_SHAPES,
-    CallRecord,
     calls_from_json,
     calls_from_metrics,
     is_call_graph,
     is_metrics,
 )
-from explorer.ingest.fields import EntityRecord
+from explorer.ingest.deploy.compose import compose_records, is_compose
+from explorer.ingest.deploy.kubernetes import is_kubernetes, kubernetes_facts
+from explorer.ingest.deploy.readers import deploy_json_format
 from explorer.ingest.notes import Notes
-from explorer.ingest.question_records import QuestionRecord
+from explorer.ingest.parsed import Parsed, decode
 from explorer.ingest.safe_yaml import documents_apart
 from explorer.ingest.sources import Source
 
 __all__ = [
-    "Parsed",
-    "Reader",
     "is_template",
     "json_format",
     "read_calls",
@@ -46,61 +42,34 @@ __all__ = [
 
 _JINJA = re.compile(r"\{%-?\s*(if|for|set|else|elif|endif|endfor|raw|include|macro)\b")
 _NOT_OURS = (
-    f"is not an estate (top-level lists {', '.join(SECTIONS)}) "
-    "nor a Backstage descriptor (apiVersion: backstage.io/...)"
+    f"is not an estate (top-level lists {', '.join(SECTIONS)}), a Backstage descriptor "
+    "(apiVersion: backstage.io/...), a Kubernetes manifest (apiVersion and kind) nor a "
+    "Compose file (services: a mapping of services)"
 )
 
 
-@dataclass
-class Parsed:
-    records: list[EntityRecord] = field(default_factory=list)
-    questions: list[QuestionRecord] = field(default_factory=list)
-    follow: list[Path] = field(default_factory=list)  # more files to read (Backstage Locations)
-    calls: list[CallRecord] = field(default_factory=list)  # observed in traffic
-    skipped: bool = False  # found in a folder, and not a file of ours
-    template: bool = False  # a template's text (placeholders), not entities: passed by
-    skeletons: list[Path] = field(default_factory=list)  # folders of template skeletons
-
-
-Reader = Callable[[Source, bytes, Notes], Parsed]
-
-
-def decode(path: str, data: bytes, notes: Notes | None = None) -> str:
-    """UTF-8 text; with ``notes``, text that is not UTF-8 but Windows-1252 (as Excel on
-    Windows saves CSV) is read too, and noted."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if notes is not None:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                pass
-            else:
-                notes.warn(path, None, "not UTF-8: read as Windows-1252 (cp1252)")
-                return text
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8"
-        ) from None
-
-
 def _ours(document: Any, named: bool) -> bool:
-    return is_backstage(document) or native_yaml.is_native(document, strict=not named)
+    return (
+        is_backstage(document)
+        or is_kubernetes(document)
+        or is_compose(document)
+        or native_yaml.is_native(document, strict=not named)
+    )
 
 
 def is_template(text: str, documents: list[tuple[int, Any]], failed: bool) -> bool:
     """Text of a template, not of entities: YAML that does not parse for its Jinja
-    (``{% if %}``) or unquoted ``{{ cookiecutter.x }}``; or descriptors named by a
-    scaffolder placeholder (``name: ${{ values.name }}``). A Template itself, whose steps
-    hold placeholders, is an entity."""
+    (``{% if %}``), unquoted ``{{ cookiecutter.x }}`` or Helm's ``{{- if }}``; or
+    descriptors and manifests named by a placeholder (``name: ${{ values.name }}``,
+    ``name: "{{ .Values.name }}"``). A Template itself, whose steps hold placeholders, is an
+    entity."""
     if failed:
         return _JINJA.search(text) is not None or "{{" in text
     return any(_placeholder_named(document) for _, document in documents)
 
 
 def _placeholder_named(document: Any) -> bool:
-    if not is_backstage(document):
+    if not (is_backstage(document) or is_kubernetes(document)):
         return False
     metadata = document.get("metadata")
     name = metadata.get("name") if isinstance(metadata, dict) else None
@@ -108,8 +77,9 @@ def _placeholder_named(document: Any) -> bool:
 
 
 def read_yaml(source: Source, data: bytes, notes: Notes) -> Parsed:
-    """Native estate documents and Backstage descriptors, freely mixed in one stream; a
-    template's skeleton (placeholders) is passed by, not read as entities."""
+    """Native estate documents, Backstage descriptors, Kubernetes manifests and Compose
+    files, freely mixed in one stream; a template's skeleton (placeholders) is passed by,
+    not read as entities."""
     path = str(source.path)
     text = decode(path, data)
     read, problems = documents_apart(path, text)
@@ -124,17 +94,23 @@ def read_yaml(source: Source, data: bytes, notes: Notes) -> Parsed:
         if not source.named:
             return Parsed(skipped=True)
         raise InputError(path, None, f"holds no document of ours: it {_NOT_OURS}")
-    return _read_documents(source, documents, notes)
+    return _read_documents(source, text, documents, notes)
 
 
-def _read_documents(source: Source, documents: list[tuple[int, Any]], notes: Notes) -> Parsed:
+def _read_documents(
+    source: Source, text: str, documents: list[tuple[int, Any]], notes: Notes
+) -> Parsed:
     path = str(source.path)
     backstage = BackstageDocuments(source.path, source.root, notes.warnings)
-    native = []
+    native, manifests, deployed = [], [], []
     for number, document in documents:
         try:
             if is_backstage(document):
                 backstage.read(number, document)
+            elif is_kubernetes(document):
+                manifests.append((number, document))
+            elif is_compose(document):
+                deployed += compose_records(path, text, document)
             elif native_yaml.is_native(document, strict=not source.named):
                 native.append(document)
             else:
@@ -144,11 +120,13 @@ def _read_documents(source: Source, documents: list[tuple[int, Any]], notes: Not
             notes.problem(exc)
     records = native_yaml.records_from_documents(path, native, notes) + backstage.records
     questions = native_yaml.questions_from_documents(path, native, notes)
+    facts = [kubernetes_facts(path, manifests, notes)] if manifests else []
     return Parsed(
-        records=records,
+        records=records + deployed,
         questions=questions,
         follow=backstage.follow,
         skeletons=backstage.skeletons,
+        facts=list(facts),
     )
 
 
@@ -162,8 +140,9 @@ def read_xlsx(source: Source, data: bytes, notes: Notes) -> Parsed:
 
 
 def json_format(source: Source, data: bytes) -> str | None:
-    """What a ``.json`` file is: ``jsonld`` or ``calls`` (a call graph); None for a file in
-    a folder that is neither (a ``package.json``); one named on its own is refused."""
+    """What a ``.json`` file is: ``jsonld``, ``calls`` (a call graph), ``terraform`` or
+    ``oncall``; None for a file in a folder that is none (a ``package.json``); one named on
+    its own is refused."""
     path = str(source.path)
     try:
         document = json.loads(_json_text(path, data))
@@ -171,13 +150,18 @@ def json_format(source: Source, data: bytes) -> str | None:
         raise InputError(path, exc.lineno, f"not JSON: {exc.msg}") from None
     if is_call_graph(document):
         return "calls"
+    if deployed := deploy_json_format(document):
+        return deployed
     items = document if isinstance(document, list) else [document]
     if all(isinstance(i, dict) and {"@context", "@graph", "@id"} & set(i) for i in items):
         return "jsonld"
     if not source.named:
         return None
     raise InputError(
-        path, None, f"is neither JSON-LD (@context, @graph or @id) nor {CALL_GRAPH_SHAPES}"
+        path,
+        None,
+        f"is neither JSON-LD (@context, @graph or @id), {CALL_GRAPH_SHAPES}, a Terraform "
+        "state or plan (terraform show -json) nor a PagerDuty or Opsgenie export",
     )
 
 

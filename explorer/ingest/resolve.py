@@ -59,7 +59,7 @@ class _Directory:
         self._by_shape: dict[tuple[str, int], list[str]] | None = None
         for record in records:
             node = subject_of(record)
-            self._add(into.get(node, node), record.id, [record.label])
+            self._add(into.get(node, node), record.id, [record.label], record.names)
         if not needed:
             return  # nothing to resolve
         pairs = PredicateScan(graph)  # the RDF sources' entities, read in two passes, not per node
@@ -73,10 +73,18 @@ class _Directory:
         for merged, kept in into.items():
             self.by_folded_id[id_from_iri(merged).casefold()] = {kept}
 
-    def _add(self, iri: URIRef, entity_id: str, labels: Iterable[str | None]) -> None:
+    def _add(
+        self,
+        iri: URIRef,
+        entity_id: str,
+        labels: Iterable[str | None],
+        names: Iterable[str] = (),
+    ) -> None:
         self.ids.add(str(iri))
         self.by_folded_id[entity_id.casefold()].add(iri)
         self.by_key[key(entity_id)].add(iri)
+        for name in names:  # a Backstage name: ``team-platform`` finds group/default/team-platform
+            self.by_key[key(name)].add(iri)
         named = [label for label in labels if label]
         for label in named:
             self.by_label[label.casefold()].add(iri)
@@ -192,6 +200,8 @@ def _record_triples(
     """One record's triples, its references resolved (a placeholder for none)."""
     triples: Triples = [(subject, RDF.type, ALL_KIND_CLASSES[record.kind])]
     triples.extend((subject, predicate, value) for predicate, value in record.attributes)
+    # a name it goes by in its source (a Backstage name): what a user, or traffic, calls it
+    triples.extend((subject, IC.alias, Literal(n)) for n in record.names if n != record.id)
     for link in record.links:
         try:
             target = _target(triples, directory, link, record.path, notes)

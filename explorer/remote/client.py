@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -181,8 +182,8 @@ def _term(value: dict[str, str]) -> Node:
     kind, text = value["type"], value["value"]
     if kind == "uri":
         return URIRef(text)
-    if kind == "bnode":
-        return BNode(text)
+    if kind == "bnode":  # Virtuoso names one nodeID://b10001: kept, as a valid name
+        return BNode(re.sub(r"[^A-Za-z0-9]", "_", text))
     if kind in ("literal", "typed-literal"):  # Virtuoso still says typed-literal
         datatype = value.get("datatype")
         language = value.get("xml:lang")

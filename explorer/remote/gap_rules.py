@@ -17,7 +17,14 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from explorer.analysis.gaps import Gap, assumption_rules, gaps_of, traffic, with_overdue
+from explorer.analysis.gaps import (
+    Gap,
+    assumption_rules,
+    deployed,
+    gaps_of,
+    traffic,
+    with_overdue,
+)
 from explorer.analysis.shape_rules import OWNED_CLASSES, STATUS_RULES, Breach, value_breaks
 from explorer.domain.clock import today
 from explorer.domain.kinds import ALL_KIND_CLASSES, Kind
@@ -29,6 +36,7 @@ from explorer.domain.tiers import TIER_PATTERN
 from explorer.domain.vocab import IC
 from explorer.graph.index import EstateIndex, index_of
 from explorer.remote.client import SparqlClient
+from explorer.remote.deploy_copy import deploy_copy
 from explorer.remote.mirror import HURT, Mirror, walk
 from explorer.remote.queries import iri, kind_is, values
 from explorer.statements import question_triples, questions_of
@@ -165,19 +173,22 @@ def endpoint_gaps(
     if about:
         late = [q for q in late if set(map(str, about)).intersection(q.about)]
     named = {URIRef(n) for q in late for n in (*q.about, q.assignee) if n}
-    seen = call_copy(client)
+    seen, gathered = call_copy(client), deploy_copy(client)
     ends = {
         o for p in (IC.caller, IC.callee) for o in seen.objects(None, p) if isinstance(o, URIRef)
     }
+    ends |= {n for triple in gathered for n in triple[::2] if isinstance(n, URIRef)}
     starts = sorted({*focuses, *owned, *named, *ends})
     hurt = walk(client, starts, HURT, None, tick)  # focuses first
     mirror.describe_with_owners([*hurt, *offending, *named, *starts])
     for q in late:
         mirror.graph.addN((s, p, o, mirror.graph) for s, p, o in question_triples(q))
     mirror.graph += seen
+    mirror.graph += gathered
     index = index_of(mirror.graph)
     kept = {str(n) for n in about}
-    observed = [g for g in traffic(index) if not about or g.entity.iri in kept]
+    found = [*traffic(index), *deployed(index)]
+    observed = [g for g in found if not about or g.entity.iri in kept]
     return with_overdue(index, [*gaps_of(index, confirmed(index, rows)), *observed], on)
 
 

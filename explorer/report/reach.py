@@ -132,12 +132,13 @@ def reach_text(answer: Reach) -> str:
         width = max(len(i.entity.name) for i in answer.impacted)
         path = "how it spreads" if answer.direction is Direction.AFFECTED else "path"
         sure = any(i.confidence is not Confidence.DECLARED for i in answer.impacted)
-        seen = any(i.via is not Via.DECLARED for i in answer.impacted)  # calls were observed
-        extra = (f"{'confidence':<10} " if sure else "") + (f"{'via':<8} " if seen else "")
+        seen = any(i.via != Via.DECLARED for i in answer.impacted)  # not all declared
+        wide = max(len(i.via.value) for i in answer.impacted)
+        extra = (f"{'confidence':<10} " if sure else "") + (f"{'via':<{wide}} " if seen else "")
         lines.append(f"  {'dist':>4}  {'tier':>4}  {'kind':<11} {extra}{'name':<{width}}  {path}")
         for i in answer.impacted:
             tier = i.entity.tier or "-"
-            how = (f"{i.confidence:<10} " if sure else "") + (f"{i.via:<8} " if seen else "")
+            how = (f"{i.confidence:<10} " if sure else "") + (f"{i.via:<{wide}} " if seen else "")
             lines.append(
                 f"  {i.distance:>4}  {tier:>4}  {i.entity.kind:<11} {how}"
                 f"{i.entity.name:<{width}}  {' -> '.join(i.path)}"

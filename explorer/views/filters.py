@@ -1,5 +1,5 @@
 """Narrowing what is shown: by kind, relation, owning team, tier, gap rule, how sure a
-path is, and whether calls seen in traffic count.
+path is, and which kinds of evidence count (declared, deployed, observed).
 
 Backstage's catalog graph filters by kind, relation, owner and depth; a filter here does
 the same for the canvas (whole and focus views), the impact and gaps lists, screenshots and
@@ -17,13 +17,13 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
-from explorer.analysis import Gap, Reach, Via
+from explorer.analysis import Gap, Reach
 from explorer.domain.kinds import Kind
 from explorer.domain.model import Entity
-from explorer.domain.relations import BY_NAME, BY_PREDICATE
+from explorer.domain.relations import BY_NAME, BY_PREDICATE, EVIDENCE, Evidence, Spread
 from explorer.graph.index import index_of
 from explorer.statements import Confidence, at_least
-from explorer.views.graph_view import GraphView, laid_out
+from explorer.views.graph_view import Edge, GraphView, laid_out
 
 __all__ = [
     "NO_FILTER",
@@ -35,6 +35,7 @@ __all__ = [
     "filtered_reach",
     "filtered_view",
     "rules_of",
+    "walked_again",
 ]
 
 Rules = Mapping[str, frozenset[str]]  # node IRI -> the gap rules it breaks
@@ -50,15 +51,25 @@ class Filter:
     tiers: frozenset[int] = frozenset()
     rules: frozenset[str] = frozenset()  # gap rules
     confidence: Confidence = Confidence.SUSPECTED  # answers keep what is reached this surely
-    declared_only: bool = False  # leave out calls seen in traffic, and what only they reach
+    # the kinds of evidence that count (none: all); the others' relations are left out, and
+    # with them what only they reach
+    evidence: frozenset[Evidence] = frozenset()
 
     @property
     def active(self) -> bool:
         return (
             self.confidence is not Confidence.SUSPECTED
-            or self.declared_only
             or any((self.kinds, self.relations, self.owners, self.tiers, self.rules))
+            or self.counts_less
         )
+
+    @property
+    def counts_less(self) -> bool:
+        """Whether some kind of evidence does not count."""
+        return bool(self.evidence) and self.evidence != frozenset(EVIDENCE)
+
+    def counts(self, kind: Evidence) -> bool:
+        return not self.evidence or kind in self.evidence
 
     def describe(self) -> str:
         """The filter in words, for a status line or a picture's title.
@@ -79,8 +90,8 @@ class Filter:
         ]
         if self.confidence is not Confidence.SUSPECTED:
             parts.append(("confidence", [f"at least {self.confidence}"]))
-        if self.declared_only:
-            parts.append(("paths", ["declared only"]))
+        if self.counts_less:
+            parts.append(("evidence", [e.value for e in EVIDENCE if e in self.evidence]))
         return " · ".join(f"{name}: {', '.join(values)}" for name, values in parts)
 
     def keeps(self, entity: Entity, rules: frozenset[str] = frozenset()) -> bool:
@@ -88,7 +99,7 @@ class Filter:
         the owner facet when it is one of the owners."""
         if self.kinds and entity.kind not in self.kinds:
             return False
-        if self.declared_only and entity.kind is Kind.OBSERVED:
+        if entity.kind is Kind.OBSERVED and not self.counts(Evidence.OBSERVED):
             return False
         if self.owners and not (set(entity.owners) | {entity.label}) & self.owners:
             return False
@@ -97,7 +108,11 @@ class Filter:
         return not self.rules or bool(rules & self.rules)
 
     def keeps_relation(self, name: str) -> bool:
-        if self.declared_only and BY_NAME[name].observed:
+        """Whether a relation's lines stay: one of the relations asked for, and, if it is one
+        a failure travels along, of a kind of evidence counted (who owns what, and what is
+        part of what, stay whatever is counted)."""
+        relation = BY_NAME[name]
+        if relation.spread is Spread.DEPENDENCY and not self.counts(relation.evidence):
             return False
         return not self.relations or name in self.relations
 
@@ -147,24 +162,49 @@ def filtered_view(
         if iri in always or chosen.keeps(e, rules.get(iri, frozenset()))
     }
     edges = [
-        edge
+        kept
         for edge in view.edges
-        if edge.source in nodes and edge.target in nodes and chosen.keeps_relation(edge.relation)
+        if edge.source in nodes and edge.target in nodes
+        if (kept := _kept_line(edge, chosen)) is not None
     ]
     return laid_out(nodes, edges, view.layered)
 
 
+def _kept_line(edge: Edge, chosen: Filter) -> Edge | None:
+    """The line as the filter keeps it: a relation it leaves out gives way to one drawn
+    with it that it keeps (a deployed connection under a declared dependency)."""
+    for name in (edge.relation, *edge.folded):
+        if chosen.keeps_relation(name):
+            return edge if name == edge.relation else replace(edge, relation=name, folded=())
+    return None
+
+
+def walked_again(answer: Reach, chosen: Filter) -> bool:
+    """Whether the kinds of evidence ``chosen`` counts need the answer's walk made again:
+    leaving out the later kinds of those it counted (observed; deployed and observed) is a
+    matter of what the walk met first, but any other choice walks other paths."""
+    if not chosen.counts_less:
+        return False
+    kept = [e for e in answer.counted if chosen.counts(e)]
+    return kept != list(answer.counted[: len(kept)])
+
+
 def filtered_reach(answer: Reach, chosen: Filter, rules: Rules) -> Reach:
-    """The reached nodes the filter keeps (reached as surely as it asks; by a declared
-    path, if it asks for declared only), and the teams that own one of them."""
+    """The reached nodes the filter keeps (reached as surely as it asks; by a path of the
+    kinds of evidence it counts), and the teams that own one of them. The answer must be
+    one whose walk the filter need not make again (``walked_again``)."""
     if not chosen.active:
         return answer
+    if walked_again(answer, chosen):
+        raise ValueError("the filter counts other kinds of evidence: ask the answer again")
+    order = tuple(e for e in answer.counted if chosen.counts(e))
+    counted = frozenset(order)
     impacted = tuple(
-        replace(i, via=Via.DECLARED) if chosen.declared_only else i
+        replace(i, via=i.via & counted) if counted else i
         for i in answer.impacted
         if chosen.keeps(i.entity, rules.get(i.entity.iri, frozenset()))
         and at_least(i.confidence, chosen.confidence)
-        and not (chosen.declared_only and i.via is Via.OBSERVED)
+        and (not answer.counted or i.needs in counted)
     )
     ids = {i.entity.id for i in impacted} | {answer.node.id}
     teams = tuple(
@@ -174,7 +214,7 @@ def filtered_reach(answer: Reach, chosen: Filter, rules: Rules) -> Reach:
     )
     iris = {i.entity.iri for i in impacted} | {answer.node.iri}
     asked = tuple(q for q in answer.questions if iris.intersection(q.about))
-    return replace(answer, impacted=impacted, teams=teams, questions=asked)
+    return replace(answer, impacted=impacted, teams=teams, questions=asked, counted=order)
 
 
 def filtered_gaps(gaps: Iterable[Gap], chosen: Filter) -> list[Gap]:

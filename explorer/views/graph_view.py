@@ -14,7 +14,7 @@ for what it leaves out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import attrgetter
 from typing import cast
@@ -22,7 +22,7 @@ from typing import cast
 from rdflib import Graph, URIRef
 
 from explorer.domain.model import Entity
-from explorer.domain.relations import BY_NAME, DEPENDS_ON, RELATIONS, Spread
+from explorer.domain.relations import BY_NAME, CALLS, CONNECTS_TO, DEPENDS_ON, RELATIONS, Spread
 from explorer.graph.calls import observed_pairs
 from explorer.graph.index import EstateIndex, index_of
 from explorer.statements import Confidence
@@ -59,6 +59,8 @@ class Edge:
     count: int = field(default=1, compare=False)  # relations it stands for, between groups
     confidence: Confidence = field(default=Confidence.DECLARED, compare=False)
     calls: int = field(default=0, compare=False)  # calls seen in traffic along it
+    # the relations drawn as this one line (a deployed connection beside a dependency)
+    folded: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -166,12 +168,26 @@ DECLARED = Confidence.DECLARED
 
 
 def _one_line_a_pair(edges: list[Edge]) -> list[Edge]:
-    """An observed call beside a declared dependency between the same two nodes is one
-    line: the declared one, which carries the call count."""
-    declared = {(e.source, e.target) for e in edges if BY_NAME[e.relation] is DEPENDS_ON}
-    return [
-        e for e in edges if not BY_NAME[e.relation].observed or (e.source, e.target) not in declared
-    ]
+    """A dependency deploy files wire or traffic shows beside one a source declares, between
+    the same two nodes, is one line: the surest kind's (declared, then deployed, then
+    observed), which carries the call count and names the relations it stands for too.
+    The edges keep their order."""
+    kinds: dict[tuple[str, str], list[str]] = {}
+    for e in edges:
+        if e.relation in _ONE_LINE:
+            kinds.setdefault((e.source, e.target), []).append(e.relation)
+    drawn = []
+    for e in edges:
+        alike = kinds.get((e.source, e.target)) if e.relation in _ONE_LINE else None
+        if alike is None or len(alike) == 1:
+            drawn.append(e)
+        elif e.relation == min(alike, key=_ONE_LINE.__getitem__):
+            drawn.append(replace(e, folded=tuple(r for r in alike if r != e.relation)))
+    return drawn
+
+
+# the relations drawn as one line a pair, surest first
+_ONE_LINE = {r.name: rank for rank, r in enumerate((DEPENDS_ON, CONNECTS_TO, CALLS))}
 
 
 def estate_parts(graph: Graph) -> tuple[dict[str, Entity], list[Edge]]:

@@ -3,10 +3,14 @@ asked again after an edit."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from explorer.analysis import Direction, Reach
+from explorer.analysis.evidence import ALL_EVIDENCE
+from explorer.domain.relations import Evidence
 from explorer.estate import Estate
 
-__all__ = ["in_reach", "reach_again", "reach_distances", "reach_name"]
+__all__ = ["Rewalked", "in_reach", "reach_again", "reach_distances", "reach_name"]
 
 
 def reach_name(answer: Reach) -> str:
@@ -25,10 +29,29 @@ def in_reach(answer: Reach, iri: str) -> bool:
     return iri in answer.distances or any(t.entity.iri == iri for t in answer.teams)
 
 
-def reach_again(estate: Estate, answer: Reach | None) -> Reach | None:
-    """``answer`` asked again of ``estate`` (after an edit changed what it says); None
-    when the estate no longer names its node (the edit that added it was undone)."""
+def reach_again(
+    estate: Estate, answer: Reach | None, counted: frozenset[Evidence] = frozenset()
+) -> Reach | None:
+    """``answer`` asked again of ``estate`` (after an edit changed what it says), counting
+    only the ``counted`` kinds of evidence (none: all); None when the estate no longer
+    names its node (the edit that added it was undone)."""
     if answer is None or not estate.knows(answer.node.iri):
         return None
     ask = estate.blast_radius if answer.direction is Direction.AFFECTED else estate.upstream
-    return ask(answer.node.iri)
+    return ask(answer.node.iri, counted=counted or ALL_EVIDENCE)
+
+
+@dataclass
+class Rewalked:
+    """The highlight asked again for the kinds of evidence a filter counts (its walk goes
+    other ways), kept until the highlight or the kinds change."""
+
+    asked: Reach | None = None
+    counted: frozenset[Evidence] = frozenset()
+    answer: Reach | None = None
+
+    def of(self, estate: Estate, answer: Reach, counted: frozenset[Evidence]) -> Reach | None:
+        if self.asked is not answer or self.counted != counted:
+            self.asked, self.counted = answer, counted
+            self.answer = reach_again(estate, answer, counted)
+        return self.answer

@@ -12,53 +12,22 @@ change leaves a ``note`` that says what it replaced.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import TypeVar, cast
 
 from explorer.analysis import Reach
 from explorer.analysis.changes import ChangeMark
 from explorer.domain.vocab import id_from_iri
 from explorer.estate import Comparison, Estate
-from explorer.views.filters import NO_FILTER, Filter, filtered_reach, rules_of
+from explorer.views.filters import NO_FILTER, Filter, filtered_reach, rules_of, walked_again
 from explorer.views.graph_view import MORE_IRI, GraphView, Group
-from explorer.workspace.highlight import in_reach, reach_distances, reach_name
+from explorer.workspace.changes import Change, Observer, acting
+from explorer.workspace.highlight import Rewalked, in_reach, reach_distances, reach_name
 from explorer.workspace.view_request import Mode, ViewRequest
 
 __all__ = ["SLOW_FROM", "Change", "Workspace"]
 
 
 SLOW_FROM = 300  # entities: past this, answers are worked out off the GUI thread
-
-
-class Change(StrEnum):
-    """What observers are told changed."""
-
-    ESTATE = "estate"
-    SELECTION = "selection"
-    REACH = "reach"
-    VIEW = "view"
-    COMPARISON = "comparison"
-    FILTER = "filter"
-    NOTE = "note"  # ``note`` says what an action replaced or why it did nothing
-    FACTS = "facts"  # an edit changed what the estate says (gaps, lists, details)
-
-
-Observer = Callable[[], None]
-Action = TypeVar("Action", bound=Callable[..., object])
-
-
-def _acting(method: Action) -> Action:
-    """A user's action: the note of the one before is forgotten."""
-
-    @functools.wraps(method)
-    def act(self: Workspace, *args: object) -> object:
-        self.note = ""
-        return method(self, *args)
-
-    return cast(Action, act)
 
 
 @dataclass
@@ -79,6 +48,7 @@ class Workspace:
     drawn: GraphView | None = None  # the picture on the canvas now, as the window reports it
     _observers: dict[Change, list[Observer]] = field(default_factory=dict, repr=False)
     _rules: tuple[Estate | None, dict[str, frozenset[str]]] = field(default=(None, {}), repr=False)
+    _again: Rewalked = field(default_factory=Rewalked, repr=False)
 
     def observe(self, change: Change, observer: Observer) -> None:
         self._observers.setdefault(change, []).append(observer)
@@ -96,7 +66,7 @@ class Workspace:
         """Say ``note`` with the estate's summary (what a restore brought back)."""
         self._say(note)
 
-    @_acting
+    @acting
     def open(self, estate: Estate) -> None:
         """Show a newly opened estate: the whole of it, nothing selected or highlighted;
         the filter stays (it is the window's, as a search is)."""
@@ -105,7 +75,7 @@ class Workspace:
         self.path, self.opened, self.drawn = (), {}, None
         self._tell(Change.ESTATE, Change.COMPARISON, Change.SELECTION, Change.REACH, Change.VIEW)
 
-    @_acting
+    @acting
     def edited(self, estate: Estate, reach: Reach | None, note: str) -> None:
         """The estate after an edit (or its undo): the same selection, view and filter,
         and the highlight worked out again over it (``reach_again``)."""
@@ -116,7 +86,7 @@ class Workspace:
         self._tell(Change.FACTS, Change.SELECTION, Change.REACH, Change.VIEW)
         self._say(note)
 
-    @_acting
+    @acting
     def select(self, iri: str) -> None:
         """Select a node; in a focus view that does not draw it, focus on it. A highlight
         that does not reach it is cleared: it would tell of another node."""
@@ -136,13 +106,13 @@ class Workspace:
         self._tell(Change.REACH)
         self._say(cleared)
 
-    @_acting
+    @acting
     def set_filter(self, chosen: Filter) -> None:
         """Show only what ``chosen`` keeps, on the canvas and in the lists."""
         self.filter = chosen
         self._tell(Change.FILTER, Change.VIEW)
 
-    @_acting
+    @acting
     def focus(self, centres: tuple[str, ...] | None = None) -> bool:
         """Focus on ``centres`` (default: what the highlight reaches, or the selection);
         False, with a note, when there is nothing to focus on."""
@@ -156,14 +126,14 @@ class Workspace:
         self._tell(Change.VIEW)
         return True
 
-    @_acting
+    @acting
     def expand(self, iri: str) -> None:
         """Bring a node's neighbours into the focus view (and select it)."""
         self.select(iri)
         self.clear_reach()
         self.focus((*self.centres, iri) if self.mode is Mode.FOCUS else (iri,))
 
-    @_acting
+    @acting
     def set_hops(self, hops: int) -> None:
         """How far the focus view reaches; a highlight there, which draws just what it
         reaches, is cleared to show the hops asked for."""
@@ -176,7 +146,7 @@ class Workspace:
             self._clear_reach(f"showing {hops} hop(s) around {self.reach.node.name}")
         self._tell(Change.VIEW)
 
-    @_acting
+    @acting
     def show_reach(self, answer: Reach) -> None:
         """Highlight a blast radius or upstream; a focus view then draws what it reaches."""
         before = self.reach
@@ -192,7 +162,7 @@ class Workspace:
             self._tell(Change.VIEW)
         self._tell(Change.REACH)
 
-    @_acting
+    @acting
     def open_group(self, group: Group) -> None:
         """Open a drawn group: a "+N more" shows a page more of its node's neighbours; a
         system's or team's group is drawn member by member (``back_to`` returns)."""
@@ -202,30 +172,30 @@ class Workspace:
             self.path = (*self.path, group.key)
         self._tell(Change.VIEW)
 
-    @_acting
+    @acting
     def back_to(self, depth: int) -> None:
         """Close the opened groups deeper than ``depth`` (0: the whole picture)."""
         if depth < len(self.path):
             self.path = self.path[:depth]
             self._tell(Change.VIEW)
 
-    @_acting
+    @acting
     def clear_reach(self) -> None:
         self.reach = None
         self._tell(Change.REACH)
 
-    @_acting
+    @acting
     def show_whole(self) -> None:
         """The whole estate; while comparing, with what was removed since the snapshot."""
         self.mode = Mode.COMPARE if self.comparison is not None else Mode.WHOLE
         self._tell(Change.VIEW)
 
-    @_acting
+    @acting
     def compare(self, comparison: Comparison) -> None:
         self.comparison, self.mode = comparison, Mode.COMPARE
         self._tell(Change.COMPARISON, Change.VIEW)
 
-    @_acting
+    @acting
     def stop_comparing(self) -> None:
         if self.comparison is not None:
             self.comparison = None
@@ -261,8 +231,14 @@ class Workspace:
 
     def filtered_reach(self) -> Reach | None:
         """The highlight as the filter keeps it: what the canvas highlights and the lists
-        show (declared only leaves out what only observed calls reach)."""
+        show (counting only declared evidence leaves out what only deployed wiring or
+        observed calls reach); asked again of the estate when the kinds of evidence the
+        filter counts walk other paths (``walked_again``)."""
         answer = self.reach
+        if answer is None:
+            return None
+        if walked_again(answer, self.filter) and self.estate is not None:
+            answer = self._again.of(self.estate, answer, self.filter.evidence)
         return filtered_reach(answer, self.filter, self.gap_rules()) if answer else None
 
     def answers_slowly(self) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -245,8 +246,8 @@ class TestEditsBesideAJob:
         state, release, asked = window.workspace, threading.Event(), threading.Event()
         real = FileEstate.upstream
 
-        def held(estate: FileEstate, iri: str, *args: object) -> object:
-            answer = real(estate, iri, *args)  # worked out on the graph as it is now
+        def held(estate: FileEstate, iri: str, *args: Any, **kwargs: Any) -> object:
+            answer = real(estate, iri, *args, **kwargs)  # on the graph as it is now
             if not release.is_set():
                 asked.set()
                 release.wait(20)

@@ -1,6 +1,6 @@
 """Observed calls in the window: the undeclared DNS dependency among the gaps, "via" in
 the impact list, observed-only relations drawn apart with their counts, and the
-"declared only" box that leaves them out, each by keys and clicks."""
+"observed" box that leaves them out, each by keys and clicks."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_session import CTRL, SHIFT, press, search_and_enter
 
+from explorer.domain.relations import Evidence
 from helpers import SAMPLES, node
 from ui.canvas.edge_item import EdgeItem
 from ui.canvas.theme import relation_style
@@ -44,7 +45,7 @@ def test_the_undeclared_dns_dependency_is_a_gap_in_the_list(observed: MainWindow
     assert first.message.startswith("Machine image registry calls Authoritative and recursive DNS")
 
 
-def test_b_says_via_and_the_declared_only_box_leaves_observed_out(
+def test_b_says_via_and_the_observed_box_leaves_observed_out(
     observed: MainWindow, qtbot: QtBot
 ) -> None:
     search_and_enter(observed, qtbot, "Authoritative and recursive DNS")
@@ -52,14 +53,14 @@ def test_b_says_via_and_the_declared_only_box_leaves_observed_out(
     qtbot.waitUntil(lambda: observed.workspace.reach is not None)
     rows = impact_rows(observed)
     assert rows["Machine image registry"] == "observed" and rows["Log collection"] == "observed"
-    assert rows["Identity and access management (IAM)"] == "both"
+    assert rows["Identity and access management (IAM)"] == "declared+observed"
     press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)  # the filters
-    box = observed.filters.declared
+    box = observed.filters.evidence[Evidence.OBSERVED]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
-    qtbot.waitUntil(lambda: observed.workspace.filter.declared_only)
+    qtbot.waitUntil(lambda: not observed.workspace.filter.counts(Evidence.OBSERVED))
     rows = impact_rows(observed)
-    assert "Machine image registry" not in rows and set(rows.values()) <= {"declared", "both"}
-    assert observed.filter_bar.text.text().endswith("paths: declared only")
+    assert "Machine image registry" not in rows and set(rows.values()) == {"declared"}
+    assert observed.filter_bar.text.text().endswith("evidence: declared, deployed")
     assert not [e for e in observed.scene.edges if e.edge.relation == "calls"]
     lit = observed.scene.highlighted()
     assert str(node("image-registry")) not in lit and str(node("iam")) in lit

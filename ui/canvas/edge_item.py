@@ -45,6 +45,9 @@ class EdgeItem(QGraphicsPathItem):
         said = f"{source.entity.label} {edge.relation} {target.entity.label}"
         if edge.count > 1:
             said += f": {edge.count:,} relations"
+        wired = [r for r in edge.folded if not BY_NAME[r].observed]  # calls are said below
+        if wired:
+            said += f" (and {', '.join(wired)}, as deploy files wire it)"
         if edge.calls:
             declared = "" if BY_NAME[edge.relation].observed else " (also seen in traffic)"
             said += f"; {edge.calls:,} call(s) seen{declared}"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from explorer.domain.kinds import Kind
 from explorer.domain.looks import BADGE_INK
-from explorer.domain.relations import BY_NAME, DEPENDS_ON
+from explorer.domain.relations import BY_NAME, DEPENDS_ON, Evidence
 from ui.canvas.shapes import outline
 from ui.canvas.theme import (
     CHANGE_STYLES,
@@ -153,8 +153,19 @@ def _badge_swatch(badge: str) -> Swatch:
 
 
 def _relation_words(name: str) -> str:
-    """A relation as the legend names it: one seen in traffic says so."""
-    return f"{name} (seen in traffic, not declared)" if BY_NAME[name].observed else name
+    """A relation as the legend names it: one seen in traffic, or only wired by deploy
+    files, says so."""
+    return (
+        f"{name} ({_NOT_DECLARED[kind]})"
+        if (kind := BY_NAME[name].evidence) in _NOT_DECLARED
+        else name
+    )
+
+
+_NOT_DECLARED = {
+    Evidence.DEPLOYED: "deployed, not declared",
+    Evidence.OBSERVED: "seen in traffic, not declared",
+}
 
 
 def _legend_entries() -> list[tuple[Swatch, str]]:

@@ -55,16 +55,19 @@ class _Delivery(QObject):
     @Slot(object)
     def finished(self, result: object) -> None:
         if self.runner._settle(self):
-            self.done(result)
+            self.done(result)  # shown before anything waiting for idle acts on the estate
+            self.runner._idle_if_done()
 
     @Slot(str)
     def failed(self, message: str) -> None:
         if self.runner._settle(self):
             self.runner.failed.emit(self.failure, message)
+            self.runner._idle_if_done()
 
     @Slot()
     def cancelled(self) -> None:
-        self.runner._settle(self)
+        if self.runner._settle(self):
+            self.runner._idle_if_done()
 
 
 class JobRunner(QObject):
@@ -142,6 +145,7 @@ class JobRunner(QObject):
         if delivery is not None:
             delivery.job.cancel()
             self._settle(delivery)
+            self._idle_if_done()
 
     def cancel_shown(self) -> None:
         """The status bar's Cancel: stop what it shows."""
@@ -164,14 +168,17 @@ class JobRunner(QObject):
             return False
         del self.lanes[delivery.lane]
         delivery.deleteLater()
-        if not self.lanes:
-            self.idle.emit()
         if delivery.lane in SHOWN and not self.busy():
             self.bar.hide()
             self.cancel_button.hide()
             self.window.unsetCursor()
             self.settled.emit()
         return True
+
+    def _idle_if_done(self) -> None:
+        """Say ``idle`` once a job's outcome is handed over and nothing else is under way."""
+        if not self.lanes:
+            self.idle.emit()
 
     def busy(self) -> bool:
         """Whether a shown lane has work under way."""

@@ -10,6 +10,7 @@ from typing import Any
 from explorer.analysis import Impacted, TeamToTell, Via
 from explorer.analysis.changes import Change, What
 from explorer.domain.model import Entity
+from explorer.domain.relations import Evidence
 from explorer.domain.statuses import OwnerStatus
 from explorer.report import members_text
 from explorer.search import Match, SearchHit
@@ -66,11 +67,18 @@ def _sure(i: Impacted) -> str:
     return f"{i.confidence}: the surest path here is as sure as its least sure relation"
 
 
-_VIA_WORDS = {
-    Via.DECLARED: "declared: a source states every relation of a path here",
-    Via.OBSERVED: "observed: only a path through calls seen in traffic comes here",
-    Via.BOTH: "both: a declared path and a path of observed calls each come here",
+_ALONE = {
+    Evidence.DECLARED: "a source states every relation of a path here",
+    Evidence.DEPLOYED: "only a path through what deploy files wire comes here",
+    Evidence.OBSERVED: "only a path through calls seen in traffic comes here",
 }
+
+
+def _via(via: Via) -> str:
+    """What ``via`` means, for its tooltip."""
+    if len(via.kinds) == 1:
+        return f"{via}: {_ALONE[next(iter(via.kinds))]}"
+    return f"{via}: a path of each of these kinds of evidence comes here"
 
 
 def _tier(tier: int | None) -> object:
@@ -95,7 +103,7 @@ IMPACT_COLUMNS = (
     Column("Name", lambda i: i.entity.label, lambda i: _described(i.entity)),
     Column("Tier", lambda i: _tier(i.entity.tier)),
     Column("Sure", lambda i: i.confidence.value, lambda i: _sure(i)),
-    Column("Via", lambda i: i.via.value, lambda i: _VIA_WORDS[i.via]),
+    Column("Via", lambda i: i.via.value, lambda i: _via(i.via)),
     Column("Path", path_text, path_text, True),
 )
 TEAM_COLUMNS = (

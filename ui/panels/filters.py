@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.domain.relations import EVIDENCE, Evidence
 from explorer.statements import Confidence
 from explorer.views.filters import NO_FILTER, Facets, Filter
 from explorer.workspace.state import Change, Workspace
@@ -44,6 +45,20 @@ SURE_CHOICES = {
 }
 
 
+_EVIDENCE_TIPS = {
+    Evidence.DECLARED: "Count what catalogs, estates and spreadsheets declare",
+    Evidence.DEPLOYED: "Count what Compose, Kubernetes and Terraform files wire",
+    Evidence.OBSERVED: "Count calls seen in traffic (call graphs)",
+}
+
+
+def _label(text: str, tip: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setToolTip(tip)
+    return label
+
+
 class FilterPanel(QWidget):
     """Tick what to keep; each choice says how many it would keep.
 
@@ -66,26 +81,36 @@ class FilterPanel(QWidget):
         self.sure.setToolTip(
             "Answers leave out what is reached only through relations less sure than this"
         )
-        self.declared = QCheckBox("declared only")
-        self.declared.setToolTip(
-            "Leave out calls seen in traffic (call graphs), and what only they reach"
-        )
+        self.evidence = {kind: QCheckBox(kind.value) for kind in EVIDENCE}
         sure_row = QHBoxLayout()
-        paths = QLabel("Paths:")
-        paths.setTextFormat(Qt.TextFormat.PlainText)
-        sure_row.addWidget(paths)
+        sure_row.addWidget(_label("Paths:", "How sure a path must be to count"))
         sure_row.addWidget(self.sure, 1)
-        sure_row.addWidget(self.declared)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(sure_row)
+        layout.addLayout(self._evidence_row())
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.clear_button)
         self.tree.itemChanged.connect(self._ticked)
         self.sure.currentTextChanged.connect(self._sure_chosen)
-        self.declared.toggled.connect(self._sure_chosen)
+        for box in self.evidence.values():
+            box.toggled.connect(self._sure_chosen)
         self._filling = False
         self._choices: dict[str, list[QTreeWidgetItem]] = {facet: [] for facet in FACETS}
+
+    def _evidence_row(self) -> QHBoxLayout:
+        """A box per kind of evidence, one under the other (the dock is narrow), each
+        ticked: answers walk what every kind says."""
+        row, boxes = QHBoxLayout(), QVBoxLayout()
+        count = _label("Count:", "The kinds of evidence whose dependencies answers walk")
+        row.addWidget(count, 0, Qt.AlignmentFlag.AlignTop)
+        for kind, box in self.evidence.items():
+            box.setChecked(True)
+            box.setToolTip(_EVIDENCE_TIPS[kind])
+            boxes.addWidget(box)
+        row.addLayout(boxes)
+        row.addStretch(1)
+        return row
 
     def observe(self, state: Workspace) -> None:
         """The choices and their counts for the open estate, again after an edit."""
@@ -102,7 +127,8 @@ class FilterPanel(QWidget):
         self._filling = True
         sure = next(text for text, level in SURE_CHOICES.items() if level is current.confidence)
         self.sure.setCurrentText(sure)
-        self.declared.setChecked(current.declared_only)
+        for kind, box in self.evidence.items():
+            box.setChecked(current.counts(kind))
         self.tree.clear()
         self._choices = {facet: [] for facet in FACETS}
         for facet, heading in FACETS.items():
@@ -127,12 +153,17 @@ class FilterPanel(QWidget):
         kept = replace(
             NO_FILTER,
             confidence=SURE_CHOICES[self.sure.currentText()],
-            declared_only=self.declared.isChecked(),
+            evidence=self._counted(),
         )
         for facet, items in self._choices.items():
             ticked = [i.data(0, _VALUE) for i in items if i.checkState(0) == Qt.CheckState.Checked]
             kept = kept.with_facet(facet, ticked)
         return kept
+
+    def _counted(self) -> frozenset[Evidence]:
+        """The ticked kinds of evidence; none ticked, or all, counts all."""
+        ticked = frozenset(kind for kind, box in self.evidence.items() if box.isChecked())
+        return frozenset() if ticked == frozenset(EVIDENCE) else ticked
 
     def choice(self, facet: str, value: object) -> QTreeWidgetItem | None:
         """The item of one choice (a test or a shortcut ticks it)."""

@@ -1,0 +1,1 @@
+"""Readers of what deploys the estate: infrastructure state, code owners, on-call tools."""
