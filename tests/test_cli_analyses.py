@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
-from explorer.report.reach import ROSTER_COLUMNS
+from explorer.report.roster import ROSTER_COLUMNS
 from helpers import SAMPLES, run_cli
 
 Write = Callable[[str, str | bytes], Path]
 NODE_KEYS = {"iri", "id", "label", "kind"}
+ANSWER_KEYS = {"node", "scope", "impacted", "teams", "nobody_to_tell", "questions"}
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: ignore[type-arg]
@@ -26,16 +27,20 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: i
 class TestBlastRadiusCommand:
     def test_json_shape(self, capsys: pytest.CaptureFixture[str]) -> None:
         data = run_json(capsys, "blast-radius", "dns-service")
-        assert set(data) == {"node", "impacted", "teams", "questions"}
+        assert set(data) == {*ANSWER_KEYS, "program"} and data["program"] is None
         assert set(data["node"]) == NODE_KEYS and data["node"]["id"] == "dns-service"
+        assert [n["id"] for n in data["scope"]] == ["dns-service"]
         first = data["impacted"][0]
-        assert set(first) == NODE_KEYS | {"distance", "path", "tier", "confidence", "via"}
+        assert set(first) == NODE_KEYS | {"distance", "path", "tier", "confidence", "via"} | {
+            "reached_from"
+        }
+        assert {tuple(i["reached_from"]) for i in data["impacted"]} == {("dns-service",)}
         assert {i["confidence"] for i in data["impacted"]} == {"declared"}
         assert {i["via"] for i in data["impacted"]} == {"declared"}
         assert first["path"][0] == "dns-service" and len(first["path"]) == first["distance"] + 1
         tiers = {i["id"]: i["tier"] for i in data["impacted"]}
         assert tiers["control-plane"] == 1 and tiers["status-page"] == 3
-        team_keys = {"iri", "id", "label", "status", "owns", "contact", "members"}
+        team_keys = {"iri", "id", "label", "status", "owns", "why", "contact", "members"}
         assert set(data["teams"][0]) == team_keys | {"most_critical_tier"}
         teams = {t["id"]: t for t in data["teams"]}
         assert teams["team-legacy-infra"]["status"] == "dissolved"
@@ -44,13 +49,22 @@ class TestBlastRadiusCommand:
         assert [(m["id"], m["contact"]) for m in dns["members"]] == [
             ("person-emeka", ["emeka@example.org"])
         ]
+        assert dns["why"] == [{"owns": "dns-service", "reached_from": ["dns-service"]}]
+        nobody = {n["id"]: n for n in data["nobody_to_tell"]}
+        assert set(nobody) == {"status-page", "provisioning", "customer-console"}
+        page = nobody["status-page"]
+        assert page["why"] == "no owner" and page["ask"]["id"] == "team-observability"
+        assert page["ask_why"] == "owns Observability, which it is part of"
 
     def test_a_roster_as_csv_has_every_team_with_how_to_reach_it(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
         assert main(["blast-radius", "dns-service", "--roster", "csv"]) == 0
         rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-        assert len(rows) == 10 and list(rows[0]) == list(ROSTER_COLUMNS)
+        assert list(rows[0]) == list(ROSTER_COLUMNS)
+        assert [r["role"] for r in rows] == ["team to tell"] * 10 + ["nobody to tell"] * 3
+        page = next(r for r in rows if r["id"] == "status-page")
+        assert page["status"] == "no owner" and page["ask"].startswith("ask Observability")
         dns = next(r for r in rows if r["id"] == "team-dns")
         assert dns["contact"] == "dns-oncall@example.org"
         assert dns["members"] == "Emeka Nwosu <emeka@example.org>"
@@ -120,10 +134,69 @@ class TestBlastRadiusCommand:
         assert "is ambiguous" in capsys.readouterr().err
 
 
+class TestScopeOfSeveral:
+    """``blast-radius NODE... [SOURCE...]`` and ``--program ID``: one answer for several."""
+
+    def test_several_nodes_then_the_sources(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        data = run_json(capsys, "blast-radius", "dns-service", "kms", "vendor-quorum-dns")
+        assert [n["id"] for n in data["scope"]] == ["dns-service", "kms", "vendor-quorum-dns"]
+        sample = tmp_path / "estate.ttl"
+        sample.write_bytes((SAMPLES / "region-build.ttl").read_bytes())
+        named = run_json(
+            capsys, "blast-radius", "dns-service", "kms", "vendor-quorum-dns", str(sample)
+        )
+        assert named["impacted"] == data["impacted"]
+        by_iri = run_json(
+            capsys, "blast-radius", "https://infra-context.dev/id/kms", "iam", str(sample)
+        )
+        assert [n["id"] for n in by_iri["scope"]] == ["kms", "iam"]
+
+    def test_a_program_answers_as_its_changes(self, capsys: pytest.CaptureFixture[str]) -> None:
+        data = run_json(capsys, "blast-radius", "--program", "program-dns-cutover")
+        nodes = run_json(capsys, "blast-radius", "dns-service", "kms", "vendor-quorum-dns")
+        assert data["program"]["id"] == "program-dns-cutover"
+        assert {k: v for k, v in data.items() if k != "program"} == {
+            k: v for k, v in nodes.items() if k != "program"
+        }
+        assert main(["blast-radius", "--program", "DNS and key cutover"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("Program DNS and key cutover (program-dns-cutover): affected if ")
+        assert "Nobody to tell (no active owner answers for these): 3" in out
+        assert "  Status page (status-page) (from dns-service, vendor-quorum-dns): no owner;" in out
+
+    @pytest.mark.parametrize(
+        ("words", "said"),
+        [
+            ([], "name a NODE (or several), or --program ID"),
+            (["kms", "--program", "program-dns-cutover"], "name NODEs or --program, not both"),
+            (["--program", "kms"], "kms is not a program ('programs' lists them)"),
+            (["dns-service", "missing.ttl"], "missing.ttl"),
+        ],
+    )
+    def test_what_cannot_be_a_scope_exits_2(self, words: list[str], said: str) -> None:
+        done = run_cli("blast-radius", *words)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert said in done.stderr and len(done.stderr.splitlines()) == 1
+
+    def test_programs_are_listed(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["programs"]) == 0
+        out = capsys.readouterr().out
+        assert "DNS and key cutover (program-dns-cutover), run by Inès Moreau" in out
+        assert "ask: blast-radius --program program-dns-cutover" in out
+        data = json.loads(run_cli("programs", "--json").stdout)
+        assert [(p["id"], [c["id"] for c in p["changes"]]) for p in data] == [
+            ("program-dns-cutover", ["dns-service", "kms", "vendor-quorum-dns"])
+        ]
+        data = json.loads(run_cli("programs", SAMPLES / "buyer-profile.yaml", "--json").stdout)
+        assert [p["id"] for p in data] == ["program-cdp-exit"]
+
+
 class TestUpstreamCommand:
     def test_json_shape_and_the_dns_nobody_listed(self, capsys: pytest.CaptureFixture[str]) -> None:
         data = run_json(capsys, "upstream", "control-plane")
-        assert set(data) == {"node", "impacted", "teams", "questions"}
+        assert set(data) == {*ANSWER_KEYS, "program"}
         assert "dns-zone" in {i["id"] for i in data["impacted"]}
         assert "team-dns" in {t["id"] for t in data["teams"]}
 
@@ -138,9 +211,23 @@ class TestGapsCommand:
     def test_json_shape(self, capsys: pytest.CaptureFixture[str]) -> None:
         data = run_json(capsys, "gaps")
         assert set(data) == {"gaps"}
-        assert set(data["gaps"][0]) == NODE_KEYS | {"rule", "message", "impact"}
+        assert set(data["gaps"][0]) == NODE_KEYS | {"rule", "message", "impact", "next", "ask"}
         impacts = [g["impact"] for g in data["gaps"]]
         assert impacts == sorted(impacts, reverse=True)
+        asked = {g["id"]: (g["next"], g["ask"]) for g in data["gaps"]}
+        step, ask = asked["status-page"]
+        assert step == "name an owner; ask Observability (owns Observability, which it is part of)"
+        assert set(ask) == NODE_KEYS and ask["id"] == "team-observability"
+
+    def test_text_says_each_gap_s_next_step_below_it(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["gaps"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.endswith("Status page has no owner"))
+        assert lines[at + 1].strip() == (
+            "next: name an owner; ask Observability (owns Observability, which it is part of)"
+        )
 
     def test_fail_on_gaps_exits_1(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["gaps", "--fail-on-gaps"]) == 1

@@ -33,7 +33,7 @@ class TestRelationTable:
     def test_every_relation_has_a_name_from_each_end_and_a_style(self) -> None:
         from ui.canvas.theme import RELATION_STYLES
 
-        assert len({r.name for r in RELATIONS}) == len({r.inverse for r in RELATIONS}) == 9
+        assert len({r.name for r in RELATIONS}) == len({r.inverse for r in RELATIONS}) == 10
         assert list(RELATION_STYLES) == [r.name for r in RELATIONS]
 
     def test_the_native_fields_are_the_tables_fields(self) -> None:
@@ -57,13 +57,14 @@ class TestRelationTable:
             "@prefix org: <http://www.w3.org/ns/org#> .\n"
             "id:x ic:dependsOn id:a ; ic:usesVendor id:b ; ic:assumes id:c ; ic:partOf id:d ;"
             " ic:ownedBy id:e ; ic:memberOf id:f ; org:subOrganizationOf id:g ; ic:calls id:h ;"
-            " ic:connectsTo id:i .\n"
+            " ic:connectsTo id:i .\nid:j ic:changes id:x .\n"
         )
         details = node_details(graph, node("x"), [], [])
-        assert [r.name for r in details.relations] == [r.name for r in RELATIONS]
+        names = [r.name for r in details.relations]  # what it says, then what is said of it
+        assert names == [r.name for r in RELATIONS if r.name != "changes"] + ["changed by"]
         edges = {e.relation for e in focus_view(graph, [node("x")]).edges}
         assert edges == {r.name for r in RELATIONS}
-        assert index_of(graph).related() >= {node(n) for n in "abcdefghix"}
+        assert index_of(graph).related() >= {node(n) for n in "abcdefghijx"}
 
 
 class TestKinds:

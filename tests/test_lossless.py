@@ -189,7 +189,9 @@ class TestTables:
             'id:a a ic:Service ; rdfs:label "\\r=1+2" ; ic:dependsOn id:b .\nid:b a ic:Service .\n'
         )
         rows = list(csv.reader(io.StringIO(reach_csv(blast_radius(graph, node("b"))), newline="")))
-        assert len(rows) == 2 and rows[1][2] == "'\r=1+2"
+        # the node reached, then the same node among those nobody answers for
+        assert [r[0] for r in rows[1:]] == ["affected", "nobody to tell", "nobody to tell"]
+        assert rows[1][2] == rows[2][2] == "'\r=1+2"
         assert all(not cell.startswith(FORMULA_STARTS) for row in rows for cell in row)
 
     def test_a_row_wider_than_its_header_is_refused_with_its_line(

@@ -346,11 +346,18 @@ class TestCommandLineMistakes:
             f"are {READABLE}\n"
         )
 
-    @pytest.mark.parametrize("command", ["blast-radius", "upstream", "show"])
-    def test_usage_says_only_what_is_required(self, command: str) -> None:
+    @pytest.mark.parametrize(
+        ("command", "said"),
+        [
+            ("blast-radius", "name a NODE (or several), or --program ID (see --help)"),
+            ("upstream", "name a NODE (or several), or --program ID (see --help)"),
+            ("brief", "the following arguments are required: -o/--output (see --help)"),
+            ("show", "the following arguments are required: NODE (see --help)"),
+        ],
+    )
+    def test_usage_says_only_what_is_required(self, command: str, said: str) -> None:
         done = run_cli(command)
-        assert done.returncode == 2
-        assert "the following arguments are required: NODE (see --help)" in done.stderr
+        assert done.returncode == 2 and said in done.stderr
 
 
 def test_a_graph_that_is_only_a_typo_still_loads(write: Write) -> None:

@@ -184,8 +184,11 @@ class TestOneNodePerThing:
         gaps = ownership_gaps(load([ONE], keep_going=True).graph)
         told = {g.entity.label: g.message for g in gaps}
         assert told["Reporting"].endswith("; did you mean Payments?")
-        assert {g.rule for g in gaps} == {"dangling-owner"}
-        assert len(gaps) == 3  # one per thing owned by an undefined team, nothing twice
+        assert {g.rule for g in gaps} == {"dangling-owner", "tier-inversion"}  # see below
+        dangling = [g for g in gaps if g.rule == "dangling-owner"]
+        assert len(dangling) == 3  # one per thing owned by an undefined team, nothing twice
+        (inverted,) = (g for g in gaps if g.rule == "tier-inversion")
+        assert inverted.message.startswith("Checkout (tier 1) depends on cart (tier 2)")
 
     def test_the_merges_are_listed_in_the_app(self) -> None:
         estate = open_estate([ONE], keep_going=True, cache=False)

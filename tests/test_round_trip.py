@@ -44,6 +44,7 @@ REFERENCES = {
     "assumptions": ("owner",),
     "people": ("member_of",),
     "teams": (),
+    "programs": ("owner", "changes"),
 }
 TIERED = ("services", "resources")
 _STATUSES = {section: STATUSES.get(kind, ()) for section, kind in SECTIONS.items()}

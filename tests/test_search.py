@@ -115,14 +115,15 @@ class TestRanking:
 
     def test_dns_picks_the_dns_service_not_the_vendor(self) -> None:
         hits = search(load().graph, "dns")
-        assert [h.id for h in hits[:4]] == [
+        assert [h.id for h in hits[:5]] == [
             "dns-service",  # starts with "dns", tier 1
             "dns-zone",  # starts with "dns", no tier, fewer relations
             "team-dns",  # its label starts with "DNS"
+            "program-dns-cutover",  # so does this one's, with fewer relations
             "vendor-quorum-dns",  # "DNS" is a word of its label
         ]
-        assert [h.match for h in hits[:4]] == [Match.START] * 3 + [Match.WORD]
-        assert all(h.match is Match.TEXT for h in hits[4:])
+        assert [h.match for h in hits[:5]] == [Match.START] * 4 + [Match.WORD]
+        assert all(h.match is Match.TEXT for h in hits[5:])
 
     def test_an_exact_name_beats_one_that_starts_with_it(self, root: Path) -> None:
         graph = estate(

@@ -45,6 +45,7 @@ class TestNamespace:
             "person",
             "vendor",
             "assumption",
+            "program",
         }
 
 

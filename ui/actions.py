@@ -20,6 +20,7 @@ __all__ = [
     "ACTIONS",
     "BY_NAME",
     "COPY_ROSTER_KEYS",
+    "COPY_ROWS_KEYS",
     "OTHER_KEYS",
     "TOOLBAR",
     "ActionSpec",
@@ -62,6 +63,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "image_heading", "Title and legend in exported images", (), "File", 2, checkable=True
     ),
     ActionSpec("save_roster", "Save the &roster…", ("Ctrl+Shift+S",), "File", 2),
+    ActionSpec("brief", "Export &brief…", ("Ctrl+Shift+B",), "File", 2),
     ActionSpec("save_context", "&Save context", (_STD.Save,), "File", 3),
     ActionSpec("save_context_as", "Save context &as…", ("Ctrl+Alt+S",), "File", 3),
     ActionSpec("quit", "&Quit", (_STD.Quit,), "File", 4),
@@ -86,6 +88,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("group_back", "&Back out of the group", ("Backspace", "Alt+Up"), "View"),
     ActionSpec("filters", "F&ilters…", ("Ctrl+Shift+L",), "View", 1),
     ActionSpec("clear_filters", "Clear filters", ("Ctrl+Shift+X",), "View", 1),
+    ActionSpec("programs", "&Programs", ("Ctrl+Shift+P",), "View", 1),
     ActionSpec("fit", "Fit to &view", ("Ctrl+0",), "View", 2),
     ActionSpec("zoom_in", "Zoom &in", (_STD.ZoomIn,), "View", 2),
     ActionSpec("zoom_out", "Zoom &out", (_STD.ZoomOut,), "View", 2),
@@ -106,6 +109,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 BY_NAME: dict[str, ActionSpec] = {spec.name: spec for spec in ACTIONS}
 
 COPY_ROSTER_KEYS = "Ctrl+Shift+C"  # the impact panel's Copy button
+COPY_ROWS_KEYS = "Ctrl+C"  # in any list: the rows selected, or all, as a Markdown table
 # keys that are not actions: what the search box, the lists and the canvas answer to
 OTHER_KEYS: tuple[tuple[str, str], ...] = (
     ("Up / Down in the search box", "move through the results"),
@@ -114,7 +118,14 @@ OTHER_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter or a click in a list", "select that node"),
     ("Drag / wheel on the canvas", "pan / zoom"),
     ("Double-click a node", "bring its neighbours into the focus view"),
+    (
+        "Ctrl+click / Shift+click a node or a search result",
+        "add it to the selection (Ctrl+click again: take it out); an analysis answers for all",
+    ),
+    ("Enter or double-click a program", "the blast radius of all it changes"),
     (f"{COPY_ROSTER_KEYS} in the impact panel", "copy the roster as Markdown"),
+    (f"{COPY_ROWS_KEYS} in a list", "copy the rows selected (all when none is) as Markdown"),
+    ("Right-click a list", "copy it as Markdown or CSV, or save it as CSV"),
 )
 
 # the toolbar, left to right: action names, "|" for a separator, other names for widgets

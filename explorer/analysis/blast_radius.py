@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rdflib import Graph, URIRef
 
 from explorer.analysis.evidence import ALL_EVIDENCE
-from explorer.analysis.reach import Direction, Flow, Reach, flow_of, reach
+from explorer.analysis.reach import Direction, Flow, Reach, flow_of
+from explorer.analysis.scope import reach
 from explorer.domain.relations import Evidence
 from explorer.graph.index import EstateIndex, index_of
 
@@ -24,7 +27,7 @@ def hurt_by(index: EstateIndex) -> Flow:
 
 def blast_radius(
     graph: Graph,
-    node: URIRef,
+    node: URIRef | Sequence[URIRef],
     depth: int | None = None,
     counted: frozenset[Evidence] = ALL_EVIDENCE,
 ) -> Reach:

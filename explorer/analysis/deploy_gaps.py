@@ -19,6 +19,7 @@ from rdflib import RDF, URIRef
 from rdflib.namespace import DCTERMS
 
 from explorer.analysis.gap import Gap
+from explorer.analysis.next_steps import next_step
 from explorer.domain.kinds import Kind
 from explorer.domain.relations import MEMBER_OF, OWNED_BY, PART_OF, USES_VENDOR, Evidence
 from explorer.domain.rules import Rule
@@ -69,7 +70,8 @@ def _undeclared(index: EstateIndex, impact: Impact) -> list[Gap]:
         entity = index.entity_at(n)
         how = index.graph.value(node, IC.type) or "workload"
         message = f"{entity.label} runs (a {how}), but no catalog or estate lists it"
-        gaps.append(Gap(entity, Rule.UNDECLARED_WORKLOAD, message, impact(n)))
+        step = next_step(index, Rule.UNDECLARED_WORKLOAD, n)
+        gaps.append(Gap(entity, Rule.UNDECLARED_WORKLOAD, message, impact(n), *step))
     return gaps
 
 
@@ -94,7 +96,15 @@ def _undeployed(index: EstateIndex) -> list[Gap]:
             f"{entity.label} is listed as part of {named}, but no deploy file runs it: "
             "a stale entry, or hosted elsewhere"
         )
-        gaps.append(Gap(entity, Rule.UNDEPLOYED_ENTITY, message, 0))
+        gaps.append(
+            Gap(
+                entity,
+                Rule.UNDEPLOYED_ENTITY,
+                message,
+                0,
+                *next_step(index, Rule.UNDEPLOYED_ENTITY, m),
+            )
+        )
     return gaps
 
 
@@ -109,7 +119,8 @@ def unowned_resource(index: EstateIndex, node: URIRef) -> Gap | None:
         sorted(index.entity(v).label for v in index.targets(node, USES_VENDOR.predicate))
     )
     message = f"{entity.label} (a deployed {how}, of {vendor}) has no owner in any source"
-    return Gap(entity, Rule.UNOWNED_RESOURCE, message, 0)
+    step = next_step(index, Rule.UNOWNED_RESOURCE, index.number[node])
+    return Gap(entity, Rule.UNOWNED_RESOURCE, message, 0, *step)
 
 
 def utility_resource(index: EstateIndex, node: URIRef) -> bool:
@@ -148,5 +159,7 @@ def _disagreeing(index: EstateIndex, impact: Impact) -> list[Gap]:
         coded = ", ".join(f"{index.entity(o).label} ({w})" for o, w in sorted(named.items()))
         listed = ", ".join(sorted(index.entity(o).label for o in owners))
         message = f"{entity.label} is owned by {listed}, but CODEOWNERS names {coded}"
-        gaps.append(Gap(entity, Rule.OWNER_DISAGREES, message, impact(index.number[node])))
+        n = index.number[node]
+        step = next_step(index, Rule.OWNER_DISAGREES, n)
+        gaps.append(Gap(entity, Rule.OWNER_DISAGREES, message, impact(n), *step))
     return gaps

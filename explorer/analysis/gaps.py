@@ -1,6 +1,8 @@
 """Ownership gaps: what has no owner, a gone owner, or an owner nobody can reach; what
-traffic shows that no source declares (``explorer.analysis.traffic_gaps``); and what
-deploy files run that no catalog lists (``explorer.analysis.deploy_gaps``).
+traffic shows that no source declares (``explorer.analysis.traffic_gaps``); what deploy
+files run that no catalog lists (``explorer.analysis.deploy_gaps``); and what needs
+something less critical than itself (``explorer.analysis.tier_gaps``). Each says what to
+do next, and whom to ask (``explorer.analysis.next_steps``).
 
 Rules SHACL states well (cardinality, class, status values) come from validating
 ``ontology/shapes.ttl`` with pyshacl; each shape names its rule code (``ics:rule``). Rules
@@ -11,21 +13,25 @@ blast radius of what the gap leaves without a reachable owner.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 from datetime import date
 from functools import cache
 
+import rdflib
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SH
 
-from explorer.analysis.blast_radius import hurt_by
 from explorer.analysis.deploy_gaps import deploy_gaps, unowned_resource, utility_resource
 from explorer.analysis.gap import Gap
+from explorer.analysis.impact import impact_of
+from explorer.analysis.next_steps import next_step
+from explorer.analysis.question_gaps import overdue_gaps
 from explorer.analysis.shape_rules import SHACL_LIMIT, Breach, breaches
+from explorer.analysis.tier_gaps import tier_gaps
 from explorer.analysis.traffic_gaps import traffic_gaps
 from explorer.domain.clock import today
-from explorer.domain.kinds import OWNER_KINDS, Kind
+from explorer.domain.kinds import Kind
 from explorer.domain.model import Entity
 from explorer.domain.relations import ASSUMES, OWNED_BY
 from explorer.domain.rules import Rule
@@ -35,7 +41,16 @@ from explorer.domain.vocab import IC
 from explorer.files.resources import ontology_file
 from explorer.graph.index import EstateIndex, index_of
 
-__all__ = ["ICS", "Gap", "assumption_rules", "deployed", "gaps_of", "ownership_gaps", "traffic"]
+__all__ = [
+    "ICS",
+    "Gap",
+    "assumption_rules",
+    "deployed",
+    "gaps_of",
+    "inverted",
+    "ownership_gaps",
+    "traffic",
+]
 
 ICS = Namespace("https://infra-context.dev/shapes#")
 
@@ -61,17 +76,24 @@ def _gaps(index: EstateIndex) -> list[Gap]:
     """Every gap but overdue questions (which depend on the day), most impact first."""
     shapes = shacl_breaches(index) if index.size <= SHACL_LIMIT else list(breaches(index))
     found = gaps_of(index, [*shapes, *_assumption_breaches(index), *_placeholder_breaches(index)])
-    return [*found, *traffic(index), *deployed(index)]
+    return [*found, *traffic(index), *deployed(index), *inverted(index)]
 
 
 def traffic(index: EstateIndex) -> list[Gap]:
     """The gaps between observed calls and declared dependencies, ranked as the others."""
-    return traffic_gaps(index, lambda n: _impact(index, index.nodes[n]))
+    return traffic_gaps(index, lambda n: impact_of(index, index.nodes[n]))
 
 
 def deployed(index: EstateIndex) -> list[Gap]:
     """The gaps between what deploy files run and what catalogs list, ranked likewise."""
-    return deploy_gaps(index, lambda n: _impact(index, index.nodes[n]))
+    return deploy_gaps(index, lambda n: impact_of(index, index.nodes[n]))
+
+
+def inverted(
+    index: EstateIndex, pairs: Collection[tuple[URIRef, URIRef]] | None = None
+) -> list[Gap]:
+    """The tier inversions (of ``pairs`` only, if given), ranked likewise."""
+    return tier_gaps(index, lambda n: impact_of(index, index.nodes[n]), pairs)
 
 
 def with_overdue(index: EstateIndex, gaps: list[Gap], on: date) -> list[Gap]:
@@ -81,24 +103,6 @@ def with_overdue(index: EstateIndex, gaps: list[Gap], on: date) -> list[Gap]:
 
 def _rank(gap: Gap) -> tuple[int, str, str]:
     return (-gap.impact, gap.rule, gap.entity.id)
-
-
-def overdue_gaps(index: EstateIndex, on: date) -> list[Gap]:
-    """One gap per open question past its due date, on the first node it is about (its
-    assignee when it names none), as urgent as what those nodes hurt."""
-    gaps = []
-    for q in index.questions():
-        nodes = [URIRef(a) for a in q.about if URIRef(a) in index.number]
-        if q.assignee and URIRef(q.assignee) in index.number:
-            nodes.append(URIRef(q.assignee))
-        if not q.overdue(on) or not nodes:
-            continue
-        asked = f", asked of {index.entity(URIRef(q.assignee)).label}," if q.assignee else ""
-        late = (on - q.due).days if q.due else 0
-        message = f"Open question '{q.text}'{asked} was due {q.due} ({late} day(s) ago)"
-        impact = max(_impact(index, n) for n in nodes)
-        gaps.append(Gap(index.entity(nodes[0]), Rule.OVERDUE_QUESTION, message, impact))
-    return gaps
 
 
 def gaps_of(index: EstateIndex, found: Iterable[Breach]) -> list[Gap]:
@@ -123,26 +127,13 @@ def _gap_of(index: EstateIndex, focus: URIRef, rule: Rule, value: object) -> Gap
     if rule is Rule.UNDEFINED_REFERENCE:
         return _placeholder_gap(index, focus)
     if rule is Rule.NO_OWNER and (unowned := unowned_resource(index, focus)) is not None:
-        return replace(unowned, impact=_impact(index, focus))
+        return replace(unowned, impact=impact_of(index, focus))
     return _shacl_gap(index, focus, rule, value)
 
 
-def _impact(index: EstateIndex, node: URIRef) -> int:
-    """Weighted size of what is hurt if ``node`` (or what it owns) fails unattended."""
-    number = index.number[node]
-    starts = list(index.into[OWNED_BY.predicate].get(number, ()))
-    if index.kind_at[number] not in OWNER_KINDS:
-        starts.append(number)
-    hurt: set[int] = set()
-    graph = hurt_by(index)
-    for start in starts:
-        if start not in hurt:
-            hurt.update(graph.subcomponent(start, mode="out"))
-    return sum(map(index.weight_at.__getitem__, hurt))
-
-
 def _gap(index: EstateIndex, node: URIRef, rule: Rule, message: str) -> Gap:
-    return Gap(index.entity(node), rule, message, _impact(index, node))
+    step = next_step(index, rule, index.number[node])
+    return Gap(index.entity(node), rule, message, impact_of(index, node), *step)
 
 
 def _names(index: EstateIndex, nodes: list[URIRef]) -> str:
@@ -161,7 +152,10 @@ def shacl_breaches(index: EstateIndex) -> list[Breach]:
     shapes = _shapes()
     data = Graph()  # pyshacl asks node by node, which rdflib's memory store answers fastest
     data += index.graph
-    _, report, _ = validate(data, shacl_graph=shapes, inference="none")
+    try:
+        _, report, _ = validate(data, shacl_graph=shapes, inference="none")
+    finally:  # pyshacl turns rdflib's normalising back on, for every later parse too
+        rdflib.NORMALIZE_LITERALS = False
     assert isinstance(report, Graph)
     found: list[Breach] = []
     for result in report.objects(None, SH.result):  # top level only, not sh:detail

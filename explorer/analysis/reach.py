@@ -10,8 +10,8 @@ from functools import cached_property
 from typing import TypeAlias
 
 import igraph
-from rdflib import URIRef
 
+from explorer.analysis.asking import Unattended
 from explorer.analysis.evidence import ALL_EVIDENCE, Via
 from explorer.analysis.sureness import EdgeLevels, edge_levels, levels_of, restricted
 from explorer.analysis.teams import Member, TeamToTell, teams_to_tell
@@ -19,7 +19,6 @@ from explorer.domain.kinds import Kind
 from explorer.domain.model import Entity
 from explorer.domain.relations import COMPOSING, EVIDENCE, SPREADING, Evidence
 from explorer.graph.index import EstateIndex
-from explorer.graph.lookup import node_number
 from explorer.graph.scan import Adjacency
 from explorer.statements.confidence import Confidence
 from explorer.statements.questions import Question
@@ -31,11 +30,12 @@ __all__ = [
     "Member",
     "Reach",
     "TeamToTell",
+    "counted_kinds",
     "evidence_present",
     "flow",
     "flow_of",
+    "met_from",
     "open_questions",
-    "reach",
     "teams_to_tell",
     "walk",
 ]
@@ -57,7 +57,8 @@ class Impacted:
     paths go (``via``). A node some declared path reaches has that path's distance, path
     and confidence, so that leaving observed calls out keeps it exactly as it is.
     ``needs``: the kind of evidence a path first needed to come here (walks count declared,
-    then deployed, then observed), which tells what leaving the later kinds out keeps."""
+    then deployed, then observed), which tells what leaving the later kinds out keeps.
+    ``reached_from``: the ids of the changes (the answer's scope) whose walks come here."""
 
     entity: Entity
     distance: int
@@ -65,11 +66,14 @@ class Impacted:
     confidence: Confidence = Confidence.DECLARED
     via: Via = Via.DECLARED
     needs: Evidence = Evidence.DECLARED
+    reached_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Reach:
-    """The answer of blast radius ("affected") or upstream ("needs") for one node."""
+    """The answer of blast radius ("affected") or upstream ("needs") for a scope: one node,
+    or the several a program changes (``scope``; ``node`` is its first). ``nobody`` are the
+    nodes of the answer that no active owner answers for, each with whom to ask."""
 
     node: Entity
     direction: Direction
@@ -77,12 +81,23 @@ class Reach:
     teams: tuple[TeamToTell, ...]
     questions: tuple[Question, ...] = ()  # the open ones on the node or on what it reaches
     counted: tuple[Evidence, ...] = ()  # the kinds of evidence its walks counted, in order
+    scope: tuple[Entity, ...] = ()  # the changes; () for the one node
+    nobody: tuple[Unattended, ...] = ()
+    program: Entity | None = None  # the program whose changes the scope is, if asked so
+
+    @property
+    def changes(self) -> tuple[Entity, ...]:
+        """The nodes the answer is about: its scope, or its node."""
+        return self.scope or (self.node,)
 
     @cached_property
     def distances(self) -> dict[str, int]:
-        """IRI -> steps from the node (0 for the node itself), made once: at 100,000
+        """IRI -> steps from the nearest change (0 for the changes), made once: at 100,000
         services a window asks it of a large answer several times."""
-        return {self.node.iri: 0, **{i.entity.iri: i.distance for i in self.impacted}}
+        return {
+            **{e.iri: 0 for e in self.changes},
+            **{i.entity.iri: i.distance for i in self.impacted},
+        }
 
     @cached_property
     def tally(self) -> tuple[Counter[int], Counter[int | None], Counter[str]]:
@@ -184,39 +199,34 @@ def _paths(index: EstateIndex, parents: dict[int, int]) -> dict[int, tuple[str, 
     return paths
 
 
-def reach(
+def counted_kinds(index: EstateIndex, counted: frozenset[Evidence]) -> tuple[Evidence, ...]:
+    """The kinds of evidence a walk counts that the estate has, in counting order."""
+    return tuple(e for e in evidence_present(index) if e in counted)
+
+
+def met_from(
     index: EstateIndex,
-    start: URIRef,
+    first: int,
     direction: Direction,
     depth: int | None,
-    counted: frozenset[Evidence] = ALL_EVIDENCE,
-) -> Reach:
-    """Walk from ``start`` along the relations of the ``counted`` kinds of evidence, and
-    describe every node met, nearest first.
+    kinds: tuple[Evidence, ...],
+) -> dict[int, Impacted]:
+    """Every node a walk from ``first`` meets along the relations of ``kinds``.
 
     The walks count what is declared first, then what is deployed, then what is observed:
     a node some declared path reaches keeps that path's distance, path and confidence, so
     that leaving the later kinds out keeps it exactly as it is.
     """
-    if depth is not None and depth < 0:
-        raise ValueError("depth must be 0 or more")
-    first = node_number(index.graph, start)  # an unknown node is refused, with the closest
-    kinds = tuple(e for e in evidence_present(index) if e in counted)
     met: dict[int, Impacted] = {}
     for k, kind in enumerate(kinds or (Evidence.DECLARED,)):
-        stage = frozenset(kinds[: k + 1]) or counted
+        stage = frozenset(kinds[: k + 1]) or ALL_EVIDENCE
         for node, impacted in _met(index, first, direction, depth, stage, kind).items():
             met.setdefault(node, impacted)
     for kind in kinds if len(kinds) > 1 else ():  # which kinds alone come there too
         alone = walk(flow_of(index, direction, frozenset({kind})), first, depth)
         for node in alone.keys() & met.keys():
             met[node] = replace(met[node], via=met[node].via | Via.of(kind))
-    found = sorted(
-        met.values(), key=lambda i: (i.distance, i.entity.label.casefold(), i.entity.iri)
-    )
-    teams = teams_to_tell(index, [first, *met])
-    asked = open_questions(index, {str(index.nodes[n]) for n in (first, *met)})
-    return Reach(index.entity(start), direction, tuple(found), teams, asked, kinds)
+    return met
 
 
 def _met(

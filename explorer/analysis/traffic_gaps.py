@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from explorer.analysis.gap import Gap
+from explorer.analysis.next_steps import next_step
 from explorer.domain.kinds import Kind
 from explorer.domain.relations import DEPENDS_ON, SPREADING
 from explorer.domain.rules import Rule
@@ -50,7 +51,8 @@ def _undeclared(index: EstateIndex, call: Call, impact: Impact) -> Gap:
         f"{caller.label} calls {callee.label} ({calls_text(call)}), "
         f"but no source declares that {caller.label} depends on {callee.label}"
     )
-    return Gap(caller, Rule.UNDECLARED_DEPENDENCY, message, impact(call.caller))
+    step = next_step(index, Rule.UNDECLARED_DEPENDENCY, call.caller)
+    return Gap(caller, Rule.UNDECLARED_DEPENDENCY, message, impact(call.caller), *step)
 
 
 def _unknown(index: EstateIndex, calls: dict[tuple[int, int], Call], impact: Impact) -> list[Gap]:
@@ -70,7 +72,8 @@ def _unknown(index: EstateIndex, calls: dict[tuple[int, int], Call], impact: Imp
             f"{entity.label} is seen in traffic ({made:,} call(s) out, {taken:,} in, "
             f"in {files_of(seen)}), but no catalog lists it"
         )
-        gaps.append(Gap(entity, Rule.UNKNOWN_SERVICE, message, impact(n)))
+        step = next_step(index, Rule.UNKNOWN_SERVICE, n)
+        gaps.append(Gap(entity, Rule.UNKNOWN_SERVICE, message, impact(n), *step))
     return gaps
 
 
@@ -88,5 +91,6 @@ def _unobserved(index: EstateIndex, calls: dict[tuple[int, int], Call]) -> list[
                     f"{a.label} depends on {b.label}, but no call from {a.label} to "
                     f"{b.label} was seen in {sources}: a stale entry, or a batch job"
                 )
-                gaps.append(Gap(a, Rule.UNOBSERVED_DEPENDENCY, message, 0))
+                step = next_step(index, Rule.UNOBSERVED_DEPENDENCY, s)
+                gaps.append(Gap(a, Rule.UNOBSERVED_DEPENDENCY, message, 0, *step))
     return gaps

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rdflib import Graph, URIRef
 
 from explorer.analysis.evidence import ALL_EVIDENCE
-from explorer.analysis.reach import Direction, Reach, reach
+from explorer.analysis.reach import Direction, Reach
+from explorer.analysis.scope import reach
 from explorer.domain.relations import Evidence
 from explorer.graph.index import index_of
 
@@ -14,7 +17,7 @@ __all__ = ["upstream"]
 
 def upstream(
     graph: Graph,
-    node: URIRef,
+    node: URIRef | Sequence[URIRef],
     depth: int | None = None,
     counted: frozenset[Evidence] = ALL_EVIDENCE,
 ) -> Reach:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from explorer.cli.exits import EXIT_BAD_INPUT, EXIT_GAPS, EXIT_OK, PROG, reported, say_problems
 from explorer.cli.parser import COMMANDS, GUI_COMMANDS, OneLineParser, build_parser
+from explorer.cli.scope_grammar import SCOPED, split_scope
 
 __all__ = [
     "COMMANDS",
@@ -67,6 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    if args.command in SCOPED:
+        split_scope(args)
+        if bool(args.nodes) == bool(args.program):  # refused before anything is loaded
+            parser.error(
+                "name NODEs or --program, not both"
+                if args.program
+                else "name a NODE (or several), or --program ID"
+            )
     if args.command == "cache":  # the cache folder: no engine needed
         from explorer.cli.cache_command import show_or_clear
 

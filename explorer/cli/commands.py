@@ -10,9 +10,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 
 from explorer.analysis import Reach
 from explorer.analysis.evidence import ALL_EVIDENCE
+from explorer.analysis.programs import Program
+from explorer.brief import Asked, Since, check_brief, gather, write_brief
 from explorer.cli.exits import EXIT_BAD_INPUT, EXIT_GAPS, EXIT_OK, PROG
 from explorer.cli.filtering import filter_from
 from explorer.domain.clock import today
@@ -38,6 +41,7 @@ from explorer.report import (
     spof_json,
     spof_text,
 )
+from explorer.report.programs import programs_json, programs_text
 from explorer.report.questions import questions_json, questions_text
 from explorer.views.filters import Filter, filtered_reach
 
@@ -145,18 +149,37 @@ def _counted(args: argparse.Namespace) -> frozenset[Evidence]:
     return frozenset(map(Evidence, args.evidence)) if args.evidence else ALL_EVIDENCE
 
 
-def _blast_radius(args: argparse.Namespace) -> int:
+def _scope(args: argparse.Namespace, estate: Estate) -> tuple[list[str], Program | None]:
+    """The IRIs a command asks about (its NODEs, or ``--program``'s changes), and the
+    program when one was named."""
+    if args.program:  # the grammar took NODEs or a program, not both
+        program = estate.program(args.program)
+        return [e.iri for e in program.changes], program
+    return [str(estate.resolve(node)) for node in args.nodes], None
+
+
+def _walked(args: argparse.Namespace, ask: Callable[[Estate], Callable[..., Reach]]) -> int:
+    """Blast radius or upstream of the command's scope, printed as asked."""
     estate = _open(args)
-    node = estate.resolve(args.node)
-    answer = estate.blast_radius(node, args.depth, _notices, _counted(args))
+    nodes, program = _scope(args, estate)
+    answer = ask(estate)(nodes, args.depth, _notices, _counted(args))
+    if program is not None:
+        answer = replace(answer, program=program.entity)
     _print_reach(args, _sure_enough(args, answer))
     return EXIT_OK
 
 
+def _blast_radius(args: argparse.Namespace) -> int:
+    return _walked(args, lambda estate: estate.blast_radius)
+
+
 def _upstream(args: argparse.Namespace) -> int:
-    estate = _open(args)
-    answer = estate.upstream(estate.resolve(args.node), args.depth, _notices, _counted(args))
-    _print_reach(args, _sure_enough(args, answer))
+    return _walked(args, lambda estate: estate.upstream)
+
+
+def _programs(args: argparse.Namespace) -> int:
+    found = _open(args).programs(_notices)
+    _print(args, lambda: programs_json(found), lambda: programs_text(found))
     return EXIT_OK
 
 
@@ -218,6 +241,21 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _brief(args: argparse.Namespace) -> int:
+    check_brief(args.output)  # before the work of opening
+    estate = _open(args)
+    check_brief(args.output, estate.inputs)
+    nodes, program = _scope(args, estate)
+    since = None
+    if args.since:
+        since = Since(args.since, estate.changes_since(_open(args, [args.since])))
+    asked = Asked(tuple(nodes), program, args.depth, _counted(args), args.min_confidence, since)
+    written = write_brief(gather(estate, asked, _notices), args.output, _notices)
+    _notices.finish()
+    print(f"wrote the brief to {written}")
+    return EXIT_OK
+
+
 def _needs_gui(args: argparse.Namespace) -> int:
     print(
         f"{PROG}: error: '{args.command}' needs the desktop app: run it as "
@@ -231,6 +269,8 @@ HANDLERS: dict[str, Handler] = {
     "search": _search,
     "blast-radius": _blast_radius,
     "upstream": _upstream,
+    "brief": _brief,
+    "programs": _programs,
     "show": _show,
     "gaps": _gaps,
     "questions": _questions,

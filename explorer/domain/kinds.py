@@ -38,6 +38,7 @@ class Kind(StrEnum):
     PERSON = "person"
     VENDOR = "vendor"
     ASSUMPTION = "assumption"
+    PROGRAM = "program"  # a set of changes made together: a region build, a vendor swap
     OTHER = "other"  # an imported catalogue entity we keep but do not model
     OBSERVED = "observed"  # seen in traffic, defined by no source
     PLACEHOLDER = "placeholder"  # named by a reference that no source defines
@@ -63,6 +64,7 @@ KIND_TABLE: tuple[KindInfo, ...] = (
     KindInfo(Kind.PERSON, IC.Person, "people", "Person"),
     KindInfo(Kind.VENDOR, IC.Vendor, "vendors", "Vendor"),
     KindInfo(Kind.ASSUMPTION, IC.Assumption, "assumptions", "Assumption"),
+    KindInfo(Kind.PROGRAM, IC.Program, "programs", "Program"),
     KindInfo(Kind.OTHER, IC.CatalogEntity, None, "Other"),
     KindInfo(Kind.OBSERVED, IC.ObservedService, None, "Observed only"),
     KindInfo(Kind.PLACEHOLDER, IC.Placeholder, None, "Undefined"),

@@ -21,6 +21,7 @@ from explorer.domain.kinds import KIND_TABLE, Kind
 from explorer.domain.relations import (
     ASSUMES,
     CALLS,
+    CHANGES,
     CONNECTS_TO,
     DEPENDS_ON,
     MEMBER_OF,
@@ -43,6 +44,7 @@ __all__ = [
     "PAPER",
     "RELATION_LOOKS",
     "SELECTED_ON_DARK",
+    "SELECTION_HALO",
     "TRAFFIC_COLOUR",
     "UNSURE_OPACITY",
     "KindLook",
@@ -91,6 +93,7 @@ TRAFFIC_COLOUR = "#db2777"  # what traffic shows and no source declares: calls, 
 GAP_COLOUR = "#dc2626"  # an ownership gap's outline and impact bar
 INK, PAPER = "#111827", "#ffffff"  # text and ground in a light theme
 SELECTED_ON_DARK = "#facc15"  # the selection's outline in a dark theme
+SELECTION_HALO = "#0ea5e9"  # a soft ring round each node selected (several stand out)
 FADED = "#6b7280"  # what is not in the answer; what was removed
 BADGE_INK = PAPER  # text on a coloured badge
 
@@ -102,6 +105,7 @@ _KINDS: dict[Kind, tuple[str, Shape]] = {
     Kind.PERSON: ("#4d7c0f", Shape.PILL),
     Kind.VENDOR: ("#ea580c", Shape.OCTAGON),
     Kind.ASSUMPTION: ("#a16207", Shape.SLANT),
+    Kind.PROGRAM: ("#0891b2", Shape.RECT),
     Kind.OTHER: ("#64748b", Shape.RECT),
     Kind.OBSERVED: (TRAFFIC_COLOUR, Shape.DASHED),
     Kind.PLACEHOLDER: (FADED, Shape.DASHED),
@@ -119,6 +123,7 @@ _RELATIONS = {
     OWNED_BY: RelationLook("#16a34a", Line.DASHED, 0.8),
     MEMBER_OF: RelationLook("#4d7c0f", Line.DOTTED, 0.8),
     SUB_TEAM_OF: RelationLook("#16a34a", Line.SOLID, 0.8),
+    CHANGES: RelationLook("#0891b2", Line.DASHED, 1.2),
     CONNECTS_TO: RelationLook("#475569", Line.DOTTED, 1.6),  # a dependency only deployed
     CALLS: RelationLook(TRAFFIC_COLOUR, Line.DASHED, 2.0),
 }

@@ -22,6 +22,7 @@ class Step(StrEnum):
     SEARCHING = "Searching"
     COPYING = "Copying"
     COMPARING = "Comparing"
+    WRITING = "Writing"
 
 
 # (step, units done, units in all); may raise ``explorer.domain.errors.Cancelled`` to stop the work

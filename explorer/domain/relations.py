@@ -24,6 +24,7 @@ __all__ = [
     "BY_NAME",
     "BY_PREDICATE",
     "CALLS",
+    "CHANGES",
     "COMPOSING",
     "CONNECTS_TO",
     "DEPENDS_ON",
@@ -110,6 +111,7 @@ class Relation:
 
 
 _WORKLOADS = (Kind.SERVICE, Kind.RESOURCE)
+_PROGRAMS = (Kind.PROGRAM,)  # what changes things together
 
 DEPENDS_ON = Relation(
     IC.dependsOn,
@@ -149,9 +151,13 @@ OWNED_BY = Relation(
     (
         FieldUse(
             "owner",
-            (*_WORKLOADS, Kind.SYSTEM, Kind.VENDOR, Kind.ASSUMPTION, Kind.TEAM),
+            (*_WORKLOADS, Kind.SYSTEM, Kind.VENDOR, Kind.ASSUMPTION, Kind.TEAM, Kind.PROGRAM),
         ),
     ),
+)
+# what a program changes: the scope of one answer (blast radius, the brief)
+CHANGES = Relation(
+    IC.changes, "changes", "changed by", Spread.NONE, (FieldUse("changes", _PROGRAMS),)
 )
 MEMBER_OF = Relation(
     IC.memberOf,
@@ -181,6 +187,7 @@ RELATIONS: tuple[Relation, ...] = (
     OWNED_BY,
     MEMBER_OF,
     SUB_TEAM_OF,
+    CHANGES,
     CONNECTS_TO,
     CALLS,
 )

@@ -39,6 +39,7 @@ class IC(DefinedNamespace):
     ObservedService: URIRef
     ObservedCall: URIRef
     Merge: URIRef
+    Program: URIRef
 
     dependsOn: URIRef
     ownedBy: URIRef
@@ -71,6 +72,7 @@ class IC(DefinedNamespace):
     errorCount: URIRef
     notSameAs: URIRef
     connectsTo: URIRef
+    changes: URIRef
     evidence: URIRef
     codeOwner: URIRef
     mergedInto: URIRef

@@ -22,6 +22,7 @@ from explorer.analysis.changes import Diff
 from explorer.analysis.details import NodeDetails
 from explorer.analysis.evidence import ALL_EVIDENCE
 from explorer.analysis.merges import Merged
+from explorer.analysis.programs import Program
 from explorer.domain.errors import InputError
 from explorer.domain.model import Entity
 from explorer.domain.progress import StepProgress, quiet
@@ -36,7 +37,14 @@ from explorer.statements import Question
 from explorer.views.filters import NO_FILTER, Facets, Filter, facet_counts, filtered_graph, rules_of
 from explorer.views.graph_view import GraphView
 
-__all__ = ["Capabilities", "Comparison", "Estate", "Written"]
+__all__ = ["Capabilities", "Comparison", "Estate", "Nodes", "Written", "several"]
+
+Nodes = str | Sequence[str]  # one node's IRI, or a scope's (a program's changes)
+
+
+def several(nodes: Nodes) -> list[str]:
+    """The IRIs of ``nodes``, each once, in the order given."""
+    return list(dict.fromkeys([nodes] if isinstance(nodes, str) else nodes))
 
 
 @dataclass(frozen=True)
@@ -152,23 +160,38 @@ class Estate(ABC):
     @abstractmethod
     def blast_radius(
         self,
-        iri: str,
+        nodes: Nodes,
         depth: int | None = None,
         progress: StepProgress = quiet,
         counted: frozenset[Evidence] = ALL_EVIDENCE,
     ) -> Reach:
-        """Everything hurt if the node fails, and the teams to tell; walked along the
-        relations of the ``counted`` kinds of evidence."""
+        """Everything hurt if the node (or any of several) fails, and the teams to tell;
+        walked along the relations of the ``counted`` kinds of evidence."""
 
     @abstractmethod
     def upstream(
         self,
-        iri: str,
+        nodes: Nodes,
         depth: int | None = None,
         progress: StepProgress = quiet,
         counted: frozenset[Evidence] = ALL_EVIDENCE,
     ) -> Reach:
-        """Everything the node needs, and whose it is."""
+        """Everything the node (or any of several) needs, and whose it is."""
+
+    @abstractmethod
+    def programs(self, progress: StepProgress = quiet) -> list[Program]:
+        """Every program of the estate, with what it changes."""
+
+    def program(self, name: str) -> Program:
+        """The program ``name`` (an id, label or IRI) names; refused, with why, if it is no
+        program or changes nothing (it would have no scope)."""
+        node = str(self.resolve(name))
+        found = next((p for p in self.programs() if p.entity.iri == node), None)
+        if found is None:
+            raise InputError(None, None, f"{name} is not a program ('programs' lists them)")
+        if not found.changes:
+            raise InputError(None, None, f"program {found.entity.id} changes nothing yet")
+        return found
 
     @abstractmethod
     def gaps(self, progress: StepProgress = quiet) -> list[Gap]:

@@ -28,11 +28,13 @@ from explorer.analysis import (
 )
 from explorer.analysis.details import NodeDetails, node_details
 from explorer.analysis.evidence import ALL_EVIDENCE
+from explorer.analysis.programs import Program, programs_of
 from explorer.domain.errors import InputError
 from explorer.domain.model import Entity
 from explorer.domain.progress import Step, StepProgress, quiet
-from explorer.domain.relations import DEPENDS_ON, RUNTIME, Evidence
-from explorer.estate.base import Capabilities, Estate
+from explorer.domain.relations import CHANGES, DEPENDS_ON, OWNED_BY, RUNTIME, Evidence
+from explorer.domain.vocab import IC
+from explorer.estate.base import Capabilities, Estate, Nodes, several
 from explorer.export.provenance import Provenance, provenance_of
 from explorer.graph.index import index_of
 from explorer.ingest import LoadResult
@@ -42,6 +44,7 @@ from explorer.remote.copy import copy_of
 from explorer.remote.endpoint import Endpoint
 from explorer.remote.gap_rules import call_copy, endpoint_gaps, question_copy
 from explorer.remote.mirror import AROUND, HURT, NEEDS, Mirror, Stride, walk
+from explorer.remote.queries import iri
 from explorer.remote.said import statement_copy
 from explorer.remote.search import search
 from explorer.remote.structure import structure_mirror
@@ -54,7 +57,7 @@ __all__ = ["FIRST_PICTURE", "EndpointEstate"]
 
 FIRST_PICTURE = 300  # entities copied and drawn when an endpoint is opened
 
-Walk = Callable[[Graph, URIRef, int | None], Reach]
+Walk = Callable[[Graph, list[URIRef], int | None], Reach]
 
 
 class EndpointEstate(Estate):
@@ -130,30 +133,46 @@ class EndpointEstate(Estate):
 
     def blast_radius(
         self,
-        iri: str,
+        nodes: Nodes,
         depth: int | None = None,
         progress: StepProgress = quiet,
         counted: frozenset[Evidence] = ALL_EVIDENCE,
     ) -> Reach:
-        return self._reach(iri, HURT, depth, partial(blast_radius, counted=counted), progress)
+        return self._reach(nodes, HURT, depth, partial(blast_radius, counted=counted), progress)
 
     def upstream(
         self,
-        iri: str,
+        nodes: Nodes,
         depth: int | None = None,
         progress: StepProgress = quiet,
         counted: frozenset[Evidence] = ALL_EVIDENCE,
     ) -> Reach:
-        return self._reach(iri, NEEDS, depth, partial(upstream, counted=counted), progress)
+        return self._reach(nodes, NEEDS, depth, partial(upstream, counted=counted), progress)
 
     def _reach(
-        self, iri: str, step: Stride, depth: int | None, answer: Walk, tick: StepProgress
+        self, nodes: Nodes, step: Stride, depth: int | None, answer: Walk, tick: StepProgress
     ) -> Reach:
-        node = self.resolve(iri)  # one the server does not name: refused with the closest
+        starts = [self.resolve(n) for n in several(nodes)]  # unknown ones: refused
         mirror = Mirror(self.client, tick)
-        mirror.describe_with_owners(walk(self.client, [node], step, depth, tick), members=True)
+        mirror.describe_with_owners(walk(self.client, starts, step, depth, tick), members=True)
         mirror.graph += question_copy(self.client)  # the open ones on what it reaches
-        return answer(mirror.graph, node, depth)
+        found = answer(mirror.graph, starts, depth)
+        if found.nobody:  # whom to ask: the owners of what they are part of and touch
+            around = [URIRef(u.entity.iri) for u in found.nobody]
+            mirror.describe_with_owners(walk(self.client, around, AROUND, 1, tick), members=True)
+            found = answer(mirror.graph, starts, depth)
+        return found
+
+    def programs(self, progress: StepProgress = quiet) -> list[Program]:
+        mirror = Mirror(self.client, progress)
+        query = (
+            f"SELECT DISTINCT ?p WHERE {{ ?p a {iri(IC.Program)} FILTER(isIRI(?p)) }} ORDER BY ?p"
+        )
+        found = [row["p"] for rows in self.client.pages(query) for row in rows]
+        mirror.describe(found)  # type: ignore[arg-type]
+        mirror.describe_with_owners(sorted(mirror.objects(found, CHANGES.predicate)))  # type: ignore[arg-type]
+        mirror.describe(mirror.objects(found, OWNED_BY.predicate))  # type: ignore[arg-type]
+        return programs_of(mirror.graph)
 
     def gaps(self, progress: StepProgress = quiet) -> list[Gap]:
         if self._gaps is None:

@@ -28,11 +28,12 @@ from explorer.analysis.changes import Diff, diff
 from explorer.analysis.details import NodeDetails, node_details
 from explorer.analysis.evidence import ALL_EVIDENCE
 from explorer.analysis.merges import Merged, merges
+from explorer.analysis.programs import Program, programs_of
 from explorer.domain.errors import InputError
 from explorer.domain.model import Entity
 from explorer.domain.progress import Step, StepProgress, quiet
 from explorer.domain.relations import Evidence
-from explorer.estate.base import Capabilities, Comparison, Estate
+from explorer.estate.base import Capabilities, Comparison, Estate, Nodes, several
 from explorer.estate.warm import remember, warm_load
 from explorer.export import Origins
 from explorer.export.provenance import Provenance, provenance_of
@@ -170,24 +171,27 @@ class FileEstate(Estate):
 
     def blast_radius(
         self,
-        iri: str,
+        nodes: Nodes,
         depth: int | None = None,
         progress: StepProgress = quiet,
         counted: frozenset[Evidence] = ALL_EVIDENCE,
     ) -> Reach:
-        return blast_radius(self.graph, URIRef(iri), depth, counted)
+        return blast_radius(self.graph, [URIRef(n) for n in several(nodes)], depth, counted)
 
     def upstream(
         self,
-        iri: str,
+        nodes: Nodes,
         depth: int | None = None,
         progress: StepProgress = quiet,
         counted: frozenset[Evidence] = ALL_EVIDENCE,
     ) -> Reach:
-        return upstream(self.graph, URIRef(iri), depth, counted)
+        return upstream(self.graph, [URIRef(n) for n in several(nodes)], depth, counted)
 
     def gaps(self, progress: StepProgress = quiet) -> list[Gap]:
         return self._gaps
+
+    def programs(self, progress: StepProgress = quiet) -> list[Program]:
+        return programs_of(self.graph)
 
     @cached_property
     def _gaps(self) -> list[Gap]:

@@ -46,9 +46,9 @@ from explorer.ingest.sources import expand_sources, max_file_bytes
 
 __all__ = ["FORMAT", "Answers", "remember", "warm_load"]
 
-FORMAT = (
-    2  # of an entry's files; another number is another program's entry (2: connectsTo, evidence)
-)
+# of an entry's files and kept answers; another number is another program's entry
+# (2: connectsTo, evidence; 3: the gaps' next steps, tier inversions)
+FORMAT = 3
 _log = logging.getLogger(__name__)
 _GRAPH, _INDEX, _LOAD, _ANSWERS = "graph.nq", "index.pickle", "load.pickle", "answers"
 

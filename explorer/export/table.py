@@ -32,6 +32,7 @@ COLUMNS = (
     "vendors",
     "assumptions",
     "part_of",
+    "changes",
     "tier",
     "status",
     "member_of",

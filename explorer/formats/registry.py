@@ -21,12 +21,14 @@ from pathlib import PurePath
 from typing import Any
 
 __all__ = [
+    "BRIEFS",
     "BY_NAME",
     "FORMATS",
     "READ",
     "READABLE",
     "WRITTEN",
     "Format",
+    "brief_filter",
     "by_extension",
     "extension_for",
     "open_filter",
@@ -40,10 +42,11 @@ __all__ = [
 class Format:
     """One format. ``rdf`` names its ``pyoxigraph.RdfFormat`` when Oxigraph parses and
     writes it; ``reader`` reads it into entity records (``explorer.ingest.readers``);
-    ``writer`` writes a graph as it (``explorer.export``); ``by_content``: what the file
-    holds decides how it is read (a ``.json`` file is JSON-LD, a call graph, a Terraform
-    state or an on-call export); ``names``: whole file names that say the format
-    (``CODEOWNERS``), for files with no extension."""
+    ``writer`` writes a graph as it (``explorer.export``); ``brief`` writes a brief as it
+    (``explorer.brief``); ``by_content``: what the file holds decides how it is read (a
+    ``.json`` file is JSON-LD, a call graph, a Terraform state or an on-call export);
+    ``names``: whole file names that say the format (``CODEOWNERS``), for files with no
+    extension."""
 
     name: str
     title: str
@@ -54,6 +57,7 @@ class Format:
     writer: str = ""
     by_content: bool = False
     names: tuple[str, ...] = ()
+    brief: str = ""
 
     @property
     def readable(self) -> bool:
@@ -165,6 +169,24 @@ FORMATS: tuple[Format, ...] = (
         "text/vnd.graphviz",
         writer="explorer.export.dot:dot_bytes",
     ),
+    # the brief (``infra-explorer brief``, File > Export brief): a page to send, not the graph
+    Format(
+        "html",
+        "Brief as one web page",
+        (".html", ".htm"),
+        "text/html",
+        brief="explorer.brief.html:html_bytes",
+    ),
+    Format(
+        "markdown",
+        "Brief as Markdown",
+        (".md", ".markdown"),
+        "text/markdown",
+        brief="explorer.brief.markdown:markdown_bytes",
+    ),
+    Format(
+        "pdf", "Brief as PDF", (".pdf",), "application/pdf", brief="explorer.brief.pdf:pdf_bytes"
+    ),
 )
 BY_NAME: dict[str, Format] = {f.name: f for f in FORMATS}
 # longest first, so that ``.backstage.yaml`` is told from ``.yaml``
@@ -174,6 +196,7 @@ _BY_EXTENSION: dict[str, Format] = dict(
 _BY_FILE_NAME: dict[str, Format] = {n.lower(): f for f in FORMATS for n in f.names}
 READ: tuple[Format, ...] = tuple(f for f in FORMATS if f.readable and (f.extensions or f.names))
 WRITTEN: tuple[Format, ...] = tuple(f for f in FORMATS if f.writer)
+BRIEFS: tuple[Format, ...] = tuple(f for f in FORMATS if f.brief)
 READABLE = (
     "RDF, YAML (estates, Backstage, Compose, Kubernetes), CSV, XLSX, call graphs (Zipkin, "
     "Jaeger, Prometheus), Terraform state, CODEOWNERS or on-call exports (PagerDuty, Opsgenie)"
@@ -225,3 +248,8 @@ def open_filter() -> str:
 def save_filter() -> str:
     """The Export dialog's filter: one entry per written format, by its first extension."""
     return ";;".join(f"{f.title} ({_patterns((f,), first_only=True)})" for f in WRITTEN)
+
+
+def brief_filter() -> str:
+    """The Export brief dialog's filter: one entry per format a brief is written as."""
+    return ";;".join(f"{f.title} ({_patterns((f,), first_only=True)})" for f in BRIEFS)

@@ -65,6 +65,7 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "status": ("status", "lifecycle"),
     "members": ("members",),
     "member_of": ("member of",),
+    "changes": ("changes", "scope", "in scope", "affects"),  # what a program changes
     "contact": ("contact", "contacts", "email", "e-mail", "email address", "on-call", "oncall"),
     # other names it goes by (in traces and metrics): observed calls are matched by them
     "aliases": ("aliases", "alias", "aka", "also known as"),
@@ -82,6 +83,7 @@ _KIND_SPELLINGS: dict[Kind, tuple[str, ...]] = {
     Kind.PERSON: ("person", "people", "persons", "user"),
     Kind.VENDOR: ("vendor", "vendors", "supplier"),
     Kind.ASSUMPTION: ("assumption", "assumptions"),
+    Kind.PROGRAM: ("program", "programs", "programme", "project", "initiative"),
 }
 
 

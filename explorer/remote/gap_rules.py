@@ -22,24 +22,26 @@ from explorer.analysis.gaps import (
     assumption_rules,
     deployed,
     gaps_of,
+    inverted,
     traffic,
     with_overdue,
 )
 from explorer.analysis.shape_rules import OWNED_CLASSES, STATUS_RULES, Breach, value_breaks
+from explorer.analysis.tier_gaps import NEEDS
 from explorer.domain.clock import today
 from explorer.domain.kinds import ALL_KIND_CLASSES, Kind
 from explorer.domain.progress import Step, StepProgress, quiet
 from explorer.domain.relations import ASSUMES, MEMBER_OF, OWNED_BY, RELATIONS
 from explorer.domain.rules import Rule
 from explorer.domain.statuses import AssumptionStatus, TeamStatus
-from explorer.domain.tiers import TIER_PATTERN
+from explorer.domain.tiers import TIER_PATTERN, TIERS
 from explorer.domain.vocab import IC
 from explorer.graph.index import EstateIndex, index_of
 from explorer.remote.client import SparqlClient
 from explorer.remote.deploy_copy import deploy_copy
 from explorer.remote.mirror import HURT, Mirror, walk
 from explorer.remote.queries import iri, kind_is, values
-from explorer.statements import question_triples, questions_of
+from explorer.statements import Question, question_triples, questions_of
 
 __all__ = ["Candidate", "candidates", "confirmed", "endpoint_gaps"]
 
@@ -105,6 +107,20 @@ def _node_queries(about: str) -> dict[str, str]:
     }
 
 
+def _tier_queries(about: str) -> dict[str, str]:
+    """Pairs of a node and what it needs, both with a tier, the need's a greater number
+    (the digit a tier's text holds, compared as text); ``inverted`` decides on the copy."""
+    needs = "|".join(iri(r.predicate) for r in NEEDS)
+    tiered = " && ".join(f"REGEX(STR(?{t}), {_TIERS}, 'i')" for t in ("a", "b"))
+    # STR: Virtuoso compares what REPLACE returns with nothing
+    a, b = (f'STR(REPLACE(STR(?{t}), "[^{TIERS[0]}-{TIERS[-1]}]", ""))' for t in ("a", "b"))
+    return {
+        Rule.TIER_INVERSION: f"SELECT DISTINCT ?focus ?value WHERE {{ {about} "
+        f"?focus {needs} ?value . ?focus {_TIER} ?a . ?value {_TIER} ?b "
+        f"FILTER(isIRI(?focus) && isIRI(?value) && {tiered} && {a} < {b}) }}"
+    }
+
+
 def _value_queries(about: str) -> dict[str, str]:
     """Tiers and statuses: the server narrows, the local check decides (``confirmed``)."""
     queries = {
@@ -130,7 +146,12 @@ def candidates(client: SparqlClient, about: Sequence[URIRef] = ()) -> list[Candi
     """(query name, focus, value) for every row of every rule query, paged; ``about``
     limits the queries to those nodes."""
     limit = values("focus", about) if about else ""
-    queries = {**_ownership_queries(limit), **_node_queries(limit), **_value_queries(limit)}
+    queries = {
+        **_ownership_queries(limit),
+        **_node_queries(limit),
+        **_value_queries(limit),
+        **_tier_queries(limit),
+    }
     found: list[Candidate] = []
     for name, query in queries.items():
         order = "?focus ?value" if "?value WHERE" in query else "?focus"
@@ -141,9 +162,11 @@ def candidates(client: SparqlClient, about: Sequence[URIRef] = ()) -> list[Candi
 
 def confirmed(index: EstateIndex, rows: list[Candidate]) -> list[Breach]:
     """The breaches among the candidates, decided as for a local file, on ``index`` (a copy
-    that describes every candidate)."""
+    that describes every candidate); tier inversions are decided by ``inverted``."""
     found: list[Breach] = []
     for name, focus, value in rows:
+        if name == Rule.TIER_INVERSION:
+            continue
         if name == _ASSUMPTION_RULES:
             found.extend((focus, rule, None) for rule in assumption_rules(index, focus))
         elif name.endswith(_SEVERAL):
@@ -160,19 +183,35 @@ def endpoint_gaps(
     client: SparqlClient, tick: StepProgress = quiet, about: Sequence[URIRef] = ()
 ) -> list[Gap]:
     """As ``explorer.analysis.ownership_gaps`` on the same graph (of the nodes ``about``,
-    if given): the rules run on the server; messages and impact come from a copy of the
-    gaps' nodes and what they hurt."""
+    if given): the rules run on the server; messages, impact and next steps come from a
+    copy of the gaps' nodes, what they hurt and whom to ask about them."""
     tick(Step.CHECKING_RULES, 0, 1)
     rows = candidates(client, about)
-    focuses = sorted({focus for _, focus, _ in rows})
-    mirror = Mirror(client, tick)
-    owned = mirror.subjects(focuses, OWNED_BY.predicate)  # what a team or a gap's node owns
-    offending = {v for _, _, v in rows if isinstance(v, URIRef)}
-    on, asked = today(), question_copy(client)
-    late = [q for q in questions_of(asked) if q.overdue(on)]
+    on = today()
+    late = [q for q in questions_of(question_copy(client)) if q.overdue(on)]
     if about:
         late = [q for q in late if set(map(str, about)).intersection(q.about)]
+    index = index_of(_gap_copy(client, rows, late, tick))
+    kept = {str(n) for n in about}
+    found = [*traffic(index), *deployed(index)]
+    observed = [g for g in found if not about or g.entity.iri in kept]
+    pairs = {(f, v) for name, f, v in rows if name == Rule.TIER_INVERSION and isinstance(v, URIRef)}
+    inversions = inverted(index, pairs)
+    return with_overdue(
+        index, [*gaps_of(index, confirmed(index, rows)), *observed, *inversions], on
+    )
+
+
+def _gap_copy(
+    client: SparqlClient, rows: list[Candidate], late: list[Question], tick: StepProgress
+) -> Graph:
+    """A copy of what the gaps of ``rows``, of ``late`` questions, of traffic and of
+    deploy files read: their nodes, what those hurt, and whom to ask about them."""
+    focuses = sorted({focus for _, focus, _ in rows})
     named = {URIRef(n) for q in late for n in (*q.about, q.assignee) if n}
+    mirror = Mirror(client, tick)
+    owned = mirror.subjects(sorted({*focuses, *named}), OWNED_BY.predicate)  # a team's
+    offending = {v for _, _, v in rows if isinstance(v, URIRef)}
     seen, gathered = call_copy(client), deploy_copy(client)
     ends = {
         o for p in (IC.caller, IC.callee) for o in seen.objects(None, p) if isinstance(o, URIRef)
@@ -181,15 +220,12 @@ def endpoint_gaps(
     starts = sorted({*focuses, *owned, *named, *ends})
     hurt = walk(client, starts, HURT, None, tick)  # focuses first
     mirror.describe_with_owners([*hurt, *offending, *named, *starts])
+    mirror.describe_asked(sorted({*starts, *offending}))
     for q in late:
         mirror.graph.addN((s, p, o, mirror.graph) for s, p, o in question_triples(q))
     mirror.graph += seen
     mirror.graph += gathered
-    index = index_of(mirror.graph)
-    kept = {str(n) for n in about}
-    found = [*traffic(index), *deployed(index)]
-    observed = [g for g in found if not about or g.entity.iri in kept]
-    return with_overdue(index, [*gaps_of(index, confirmed(index, rows)), *observed], on)
+    return mirror.graph
 
 
 def call_copy(client: SparqlClient, about: URIRef | None = None) -> Graph:

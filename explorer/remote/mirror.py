@@ -17,11 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 
-from explorer.domain.kinds import ALL_KIND_CLASSES, Kind
+from explorer.domain.kinds import ALL_KIND_CLASSES, OWNER_KINDS, Kind
 from explorer.domain.progress import Step, StepProgress, quiet
-from explorer.domain.relations import COMPOSING, MEMBER_OF, OWNED_BY, RELATIONS, SPREADING, Relation
+from explorer.domain.relations import (
+    COMPOSING,
+    MEMBER_OF,
+    OWNED_BY,
+    PART_OF,
+    RELATIONS,
+    SPREADING,
+    SUB_TEAM_OF,
+    Relation,
+)
 from explorer.graph.store import new_graph
 from explorer.remote.client import SparqlClient
 from explorer.remote.queries import chunks, iri, values
@@ -135,6 +144,25 @@ class Mirror:
                 self.graph.addN((s, predicate, o, self.graph) for s, o in pairs)
                 found.update(s for s, _ in pairs)
         return found
+
+    def describe_asked(self, nodes: Sequence[URIRef]) -> None:
+        """Copy what ``explorer.analysis.next_steps`` reads to say whom to ask about
+        ``nodes``: each node, and of a team or a person what it owns; then of those, the
+        systems they are part of, their parent teams and all they touch either way, each
+        with its owners and what says whether anybody is there (status, contact, a member).
+        """
+        self.describe_with_owners(nodes)
+        owners = {ALL_KIND_CLASSES[k] for k in OWNER_KINDS}
+        teams = sorted(n for n in nodes if owners.intersection(self.graph.objects(n, RDF.type)))
+        near = sorted({*nodes, *self.subjects(teams, OWNED_BY.predicate)})
+        self.describe_with_owners(near)
+        touched: set[URIRef] = set()
+        for relation in SPREADING:
+            touched |= self.objects(near, relation.predicate)
+            touched |= self.subjects(near, relation.predicate)
+        wholes = self.objects(near, PART_OF.predicate) | self.objects(near, SUB_TEAM_OF.predicate)
+        self.describe_with_owners(sorted(touched | wholes))
+        self.subjects(sorted({*teams, *wholes}), MEMBER_OF.predicate, every=False)
 
     def describe_with_owners(self, nodes: Sequence[URIRef], members: bool = False) -> set[URIRef]:
         """Describe ``nodes``, their owners, and one member of each owner: all that an

@@ -4,12 +4,14 @@ it does for a file."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rdflib import RDF, Graph, URIRef
 
 from explorer.remote.client import SparqlClient
-from explorer.remote.queries import iri
+from explorer.remote.queries import chunks, iri, values
 
-__all__ = ["statement_copy"]
+__all__ = ["statement_copy", "statements_of"]
 
 
 def statement_copy(client: SparqlClient, about: URIRef) -> Graph:
@@ -23,4 +25,18 @@ def statement_copy(client: SparqlClient, about: URIRef) -> Graph:
     )
     for rows in client.pages(query):
         copy.addN((row["s"], row["p"], row["o"], copy) for row in rows)
+    return copy
+
+
+def statements_of(client: SparqlClient, nodes: Sequence[URIRef]) -> Graph:
+    """Every triple of every statement whose fact has one of ``nodes`` as subject: what a
+    search finds a node by (who said what of it, and where from)."""
+    copy = Graph()
+    for part in chunks(sorted(nodes)):
+        query = (
+            f"SELECT ?s ?p ?o WHERE {{ {values('x', part)} ?s {iri(RDF.subject)} ?x ; "
+            f"a {iri(RDF.Statement)} ; ?p ?o }} ORDER BY ?s ?p ?o"
+        )
+        for rows in client.pages(query):
+            copy.addN((row["s"], row["p"], row["o"], copy) for row in rows)
     return copy

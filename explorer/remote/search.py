@@ -16,8 +16,10 @@ from explorer.domain.progress import Step, StepProgress, quiet
 from explorer.domain.relations import RELATIONS
 from explorer.remote import text_match
 from explorer.remote.client import SparqlClient
+from explorer.remote.gap_rules import question_copy
 from explorer.remote.mirror import Mirror
 from explorer.remote.queries import chunks, iri, values
+from explorer.remote.said import statements_of
 from explorer.search import SearchHit, search_documents
 from explorer.search.documents import documents
 from explorer.search.query import parse_query
@@ -47,6 +49,8 @@ def search(
         _log.warning("search %r: ranking the first %d matches only", text, len(nodes))
     mirror = Mirror(client, tick)
     mirror.describe_with_owners(nodes)
+    mirror.graph += question_copy(client)  # a node is found by what was asked of it
+    mirror.graph += statements_of(client, nodes)  # and by who said what of it
     docs = documents(mirror.graph, nodes, link_counts(client, nodes))
     return search_documents(list(docs), text, limit)
 

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable
 from typing import Generic, Protocol, TypeVar
 from urllib.parse import quote
 
-from rdflib import RDFS, URIRef
+from rdflib import RDF, RDFS, URIRef
+from rdflib.namespace import DCTERMS
 from whoosh import query as wq
 
 from explorer.domain.errors import InputError
@@ -42,6 +43,10 @@ _log = logging.getLogger(__name__)
 
 _KIND_CLASSES: dict[str, URIRef] = {kind: cls for cls, kind in CLASS_KINDS.items()}
 _OWNED_BY, _LABEL = iri(OWNED_BY.predicate), iri(RDFS.label)
+# what was recorded about ?x, which a local search finds it by too (``search.documents``):
+# the text and answer of a question about it; who said a fact of it, and where from
+_ASKED = f"?q {iri(IC.about)} ?x ; {iri(IC.text)}|{iri(IC.answer)} ?v"
+_SAID = f"?st {iri(RDF.subject)} ?x ; {iri(DCTERMS.source)}|{iri(DCTERMS.creator)} ?v"
 _RELATIONS = " ".join(iri(r.predicate) for r in RELATIONS)
 # the nodes a local search covers: typed with our classes, or named by a relation
 _COVERED = (
@@ -150,9 +155,11 @@ class Filters:
         return f"EXISTS {{ {_tier(text)} }}"
 
     def mentions(self, text: str) -> str:
-        """The node's IRI, one of its literals, or its owner's IRI or label holds ``text``."""
+        """The node's IRI, one of its literals, its owner's IRI or label, or what was
+        recorded about it (a question, who said a fact of it) holds ``text``."""
         found = [_contains("x", form) for form in _iri_forms(text)]
         found.append(f"EXISTS {{ ?x ?p ?v FILTER(isLiteral(?v) && {_contains('v', text)}) }}")
+        found += [f"EXISTS {{ {said} FILTER({_contains('v', text)}) }}" for said in (_ASKED, _SAID)]
         found.append(
             f"EXISTS {{ ?x {_OWNED_BY} ?o OPTIONAL {{ ?o {_LABEL} ?ol }} "
             f"FILTER({_contains('o', text)} || {_contains('ol', text)}) }}"
@@ -212,7 +219,8 @@ class Lookups:
         else:
             literal = f"?x ?p ?v FILTER(isLiteral(?v) && {_contains('v', text)})"
             owner_label = f"?x {_OWNED_BY} ?o . ?o {_LABEL} ?ol FILTER({_contains('ol', text)})"
-        patterns = [literal, owner_label]
+        recorded = [f"{said} FILTER({_contains('v', text)})" for said in (_ASKED, _SAID)]
+        patterns = [literal, owner_label, *recorded]
         for form in _iri_forms(text):
             iri_holds = f"FILTER({_contains('x', form)})"
             patterns.append(f"?x a ?c {iri_holds}")

@@ -10,15 +10,16 @@ from explorer.report.answers import (
 from explorer.report.changes import diff_text, node_changes
 from explorer.report.reach import (
     members_text,
+    nobody_words,
     reach_csv,
     reach_heading,
     reach_json,
     reach_summary,
     reach_text,
-    roster_csv,
-    roster_markdown,
     team_status,
+    told_for,
 )
+from explorer.report.roster import roster_csv, roster_markdown
 from explorer.report.structure import (
     cycles_json,
     cycles_text,
@@ -37,6 +38,7 @@ __all__ = [
     "gaps_json",
     "gaps_text",
     "members_text",
+    "nobody_words",
     "node_changes",
     "node_json",
     "reach_csv",
@@ -51,4 +53,5 @@ __all__ = [
     "spof_json",
     "spof_text",
     "team_status",
+    "told_for",
 ]

@@ -24,23 +24,34 @@ def node_json(e: Entity) -> dict[str, Any]:
 
 
 def gaps_json(gaps: list[Gap]) -> dict[str, Any]:
-    """``{"gaps": [{"iri", "id", "label", "kind", "rule", "message", "impact"}]}``."""
+    """``{"gaps": [{"iri", "id", "label", "kind", "rule", "message", "impact", "next",
+    "ask"}]}``: ``next`` the step that closes the gap and whom to ask, ``ask`` that team or
+    person (``{"iri", "id", "label", "kind"}``, null when there is nobody to ask)."""
     return {
         "gaps": [
-            {**node_json(g.entity), "rule": g.rule, "message": g.message, "impact": g.impact}
+            {
+                **node_json(g.entity),
+                "rule": g.rule,
+                "message": g.message,
+                "impact": g.impact,
+                "next": g.next,
+                "ask": node_json(g.ask) if g.ask is not None else None,
+            }
             for g in gaps
         ]
     }
 
 
 def gaps_text(gaps: list[Gap]) -> str:
-    """One line per gap, most impact first."""
+    """One line per gap, most impact first, its next step on the line below."""
     if not gaps:
         return "No ownership gaps."
     width = max(len(g.rule) for g in gaps)
     lines = [f"{len(gaps)} ownership gap(s), most impact first:", ""]
     lines.append(f"  {'impact':>6}  {'rule':<{width}}  message")
-    lines += [f"  {g.impact:>6}  {g.rule:<{width}}  {g.message}" for g in gaps]
+    for g in gaps:
+        lines.append(f"  {g.impact:>6}  {g.rule:<{width}}  {g.message}")
+        lines.append(f"  {'':>6}  {'':<{width}}  next: {g.next}")
     return "\n".join(lines)
 
 

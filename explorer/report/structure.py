@@ -42,7 +42,10 @@ def details_json(details: NodeDetails) -> dict[str, Any]:
         "described_as": [
             {"id": m.other, "where": m.where, "matched_by": m.how} for m in details.described_as
         ],
-        "gaps": [{"rule": g.rule, "message": g.message, "impact": g.impact} for g in details.gaps],
+        "gaps": [
+            {"rule": g.rule, "message": g.message, "impact": g.impact, "next": g.next}
+            for g in details.gaps
+        ],
         "said": [said_json(said) for said in details.said],
         "questions": [question_json(q, today()) for q in details.questions],
     }
@@ -88,7 +91,8 @@ def details_text(details: NodeDetails) -> str:
     ]
     if details.gaps:
         lines += ["", f"Ownership gaps: {len(details.gaps)}"]
-        lines += [f"  {g.rule}: {g.message}" for g in details.gaps]
+        for g in details.gaps:
+            lines += [f"  {g.rule}: {g.message}", f"      next: {g.next}"]
     if details.said:
         lines += ["", f"Said about it: {len(details.said)}"]
         for said in details.said:

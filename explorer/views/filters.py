@@ -17,7 +17,7 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
-from explorer.analysis import Gap, Reach
+from explorer.analysis import Gap, Reach, TeamToTell
 from explorer.domain.kinds import Kind
 from explorer.domain.model import Entity
 from explorer.domain.relations import BY_NAME, BY_PREDICATE, EVIDENCE, Evidence, Spread
@@ -206,15 +206,21 @@ def filtered_reach(answer: Reach, chosen: Filter, rules: Rules) -> Reach:
         and at_least(i.confidence, chosen.confidence)
         and (not answer.counted or i.needs in counted)
     )
-    ids = {i.entity.id for i in impacted} | {answer.node.id}
-    teams = tuple(
-        replace(t, owns=tuple(o for o in t.owns if o in ids))
-        for t in answer.teams
-        if ids & set(t.owns)
-    )
-    iris = {i.entity.iri for i in impacted} | {answer.node.iri}
+    ids = {i.entity.id for i in impacted} | {e.id for e in answer.changes}
+    teams = tuple(_owning(t, ids) for t in answer.teams if ids & set(t.owns))
+    iris = {i.entity.iri for i in impacted} | {e.iri for e in answer.changes}
     asked = tuple(q for q in answer.questions if iris.intersection(q.about))
-    return replace(answer, impacted=impacted, teams=teams, questions=asked, counted=order)
+    nobody = tuple(u for u in answer.nobody if u.entity.iri in iris)
+    return replace(
+        answer, impacted=impacted, teams=teams, questions=asked, counted=order, nobody=nobody
+    )
+
+
+def _owning(team: TeamToTell, ids: set[str]) -> TeamToTell:
+    """A team with only what it owns among ``ids``, each with the changes that reach it."""
+    kept = [k for k, owned in enumerate(team.owns) if owned in ids]
+    why = tuple(team.why[k] for k in kept) if team.why else ()
+    return replace(team, owns=tuple(team.owns[k] for k in kept), why=why)
 
 
 def filtered_gaps(gaps: Iterable[Gap], chosen: Filter) -> list[Gap]:

@@ -3,7 +3,7 @@ asked again after an edit."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from explorer.analysis import Direction, Reach
 from explorer.analysis.evidence import ALL_EVIDENCE
@@ -14,8 +14,13 @@ __all__ = ["Rewalked", "in_reach", "reach_again", "reach_distances", "reach_name
 
 
 def reach_name(answer: Reach) -> str:
-    """``blast radius of DNS`` or ``upstream of DNS``: how a note names a highlight."""
+    """``blast radius of DNS``, ``upstream of dns, kms`` or ``blast radius of program
+    Cutover``: how a note names a highlight."""
     what = "blast radius" if answer.direction is Direction.AFFECTED else "upstream"
+    if answer.program is not None:
+        return f"{what} of program {answer.program.name}"
+    if answer.scope:
+        return f"{what} of {', '.join(e.id for e in answer.scope)}"
     return f"{what} of {answer.node.name}"
 
 
@@ -33,12 +38,15 @@ def reach_again(
     estate: Estate, answer: Reach | None, counted: frozenset[Evidence] = frozenset()
 ) -> Reach | None:
     """``answer`` asked again of ``estate`` (after an edit changed what it says), counting
-    only the ``counted`` kinds of evidence (none: all); None when the estate no longer
-    names its node (the edit that added it was undone)."""
-    if answer is None or not estate.knows(answer.node.iri):
+    only the ``counted`` kinds of evidence (none: all), for the same changes and program;
+    None when the estate no longer names one of its changes (the edit that added it was
+    undone)."""
+    if answer is None or not all(estate.knows(e.iri) for e in answer.changes):
         return None
     ask = estate.blast_radius if answer.direction is Direction.AFFECTED else estate.upstream
-    return ask(answer.node.iri, counted=counted or ALL_EVIDENCE)
+    nodes = [e.iri for e in answer.changes]
+    found = ask(nodes if answer.scope else nodes[0], counted=counted or ALL_EVIDENCE)
+    return replace(found, program=answer.program)
 
 
 @dataclass

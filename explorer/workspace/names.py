@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from explorer.analysis import Direction
+from explorer.analysis import Direction, Reach
 from explorer.domain.vocab import id_from_iri
 from explorer.report import reach_heading
 from explorer.workspace.state import Workspace
 from explorer.workspace.view_request import Mode
 
-__all__ = ["view_name", "view_title"]
+__all__ = ["reach_file_name", "view_name", "view_title"]
+
+NAMED_CENTRES = 3  # a focus view's file name lists this many centres, then counts the rest
 
 
 def view_title(state: Workspace) -> str:
@@ -24,13 +26,42 @@ def view_title(state: Workspace) -> str:
     return f"{title} ({state.filter.describe()})" if state.filter.active else title
 
 
+def reach_file_name(answer: Reach) -> str:
+    """A highlight as a file name: ``dns-service-blast-radius``, ``kms-and-2-more-upstream``
+    for a scope of three, ``program-dns-cutover-blast-radius`` for a program's changes.
+
+    >>> from explorer.analysis import blast_radius
+    >>> from explorer.ingest import load
+    >>> from explorer.domain.vocab import iri_for_id
+    >>> graph = load().graph
+    >>> reach_file_name(blast_radius(graph, [iri_for_id("kms"), iri_for_id("iam")]))
+    'kms-and-1-more-blast-radius'
+    """
+    what = "blast-radius" if answer.direction is Direction.AFFECTED else "upstream"
+    if answer.program is not None:  # its id says "program" once, however it is written
+        program = answer.program.id
+        return f"{'' if program.startswith('program') else 'program-'}{program}-{what}"
+    more = len(answer.changes) - 1
+    return f"{answer.node.id}{f'-and-{more}-more' if more else ''}-{what}"
+
+
+def _centres_name(state: Workspace) -> str:
+    """``dns-service``, ``a-b-c-and-2-more``; with the hops when more than one."""
+    ids = [id_from_iri(c) for c in state.centres]
+    more = len(ids) - NAMED_CENTRES
+    name = "-".join(ids[:NAMED_CENTRES]) + (f"-and-{more}-more" if more > 0 else "")
+    return name + (f"-{state.hops}-hops" if state.hops > 1 else "")
+
+
 def view_name(state: Workspace) -> str:
-    """A file name for a picture of the view: ``dns-service-blast-radius``."""
-    if state.reach is not None:
-        what = "blast-radius" if state.reach.direction is Direction.AFFECTED else "upstream"
-        name = f"{state.reach.node.id}-{what}"
-    elif state.mode is Mode.FOCUS:
-        name = "focus-" + "-".join(map(id_from_iri, state.centres[:3]))
+    """A file name for a picture of the view, saying what it shows: ``whole-graph``,
+    ``dns-service-blast-radius`` (a highlight), ``focus-dns-service-2-hops``, and
+    ``focus-dns-service-blast-radius`` for a focus view of a highlight."""
+    if state.mode is Mode.FOCUS:
+        what = reach_file_name(state.reach) if state.reach is not None else _centres_name(state)
+        name = f"focus-{what}"
+    elif state.reach is not None:
+        name = reach_file_name(state.reach)
     elif state.mode is Mode.COMPARE:
         name = "changes"
     else:

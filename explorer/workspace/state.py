@@ -12,6 +12,7 @@ change leaves a ``note`` that says what it replaced.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from explorer.analysis import Reach
@@ -35,7 +36,8 @@ class Workspace:
     """The state of one window. Each method changes it and tells the observers what changed."""
 
     estate: Estate | None = None
-    selected: str | None = None
+    selected: str | None = None  # the node chosen last: the one the details describe
+    chosen: tuple[str, ...] = ()  # every node selected, in the order chosen
     reach: Reach | None = None
     mode: Mode = Mode.WHOLE
     centres: tuple[str, ...] = ()
@@ -70,7 +72,7 @@ class Workspace:
     def open(self, estate: Estate) -> None:
         """Show a newly opened estate: the whole of it, nothing selected or highlighted;
         the filter stays (it is the window's, as a search is)."""
-        self.estate, self.selected, self.reach = estate, None, None
+        self.estate, self.selected, self.chosen, self.reach = estate, None, (), None
         self.mode, self.centres, self.comparison = Mode.WHOLE, (), None
         self.path, self.opened, self.drawn = (), {}, None
         self._tell(Change.ESTATE, Change.COMPARISON, Change.SELECTION, Change.REACH, Change.VIEW)
@@ -79,23 +81,31 @@ class Workspace:
     def edited(self, estate: Estate, reach: Reach | None, note: str) -> None:
         """The estate after an edit (or its undo): the same selection, view and filter,
         and the highlight worked out again over it (``reach_again``)."""
-        gone = self.selected is not None and not estate.knows(self.selected)
         self.estate, self.reach = estate, reach
-        if gone:
-            self.selected = None  # the edit that added it was undone
+        self.chosen = tuple(c for c in self.chosen if estate.knows(c))  # undone: gone
+        self.selected = self.chosen[-1] if self.chosen else None
         self._tell(Change.FACTS, Change.SELECTION, Change.REACH, Change.VIEW)
         self._say(note)
 
     @acting
     def select(self, iri: str) -> None:
-        """Select a node; in a focus view that does not draw it, focus on it. A highlight
-        that does not reach it is cleared: it would tell of another node."""
-        self.selected = iri = str(iri)  # an rdflib IRI is not equal to its text
-        if self.reach is not None and not in_reach(self.reach, iri):
-            self._clear_reach(f"{id_from_iri(iri)} is not in it")
-        if self.mode is Mode.FOCUS and not self.shows(iri):
-            self.centres = (iri,)
-        if not self.shows(iri) and (self.grouped or self.mode is Mode.FOCUS):
+        """Select one node, and only it (``choose``)."""
+        self.choose((iri,))
+
+    @acting
+    def choose(self, iris: Sequence[str]) -> None:
+        """Select the nodes ``iris`` (Ctrl+click, a program's changes): B and U answer for
+        them together, the details describe the last. A focus view that does not draw the
+        last takes it in. A highlight that does not reach one of them is cleared: it
+        would tell of other nodes."""
+        self.chosen = tuple(dict.fromkeys(map(str, iris)))  # an rdflib IRI is not its text
+        self.selected = iri = self.chosen[-1] if self.chosen else None
+        reach = self.reach
+        if outside := [c for c in self.chosen if reach is not None and not in_reach(reach, c)]:
+            self._clear_reach(f"{id_from_iri(outside[0])} is not in it")
+        if iri is not None and self.mode is Mode.FOCUS and not self.shows(iri):
+            self.centres = (*self.centres, iri) if len(self.chosen) > 1 else (iri,)
+        if iri is not None and not self.shows(iri) and (self.grouped or self.mode is Mode.FOCUS):
             self._tell(Change.VIEW)  # a grouped picture draws it on its own
         self._tell(Change.SELECTION)
 
@@ -117,7 +127,7 @@ class Workspace:
         """Focus on ``centres`` (default: what the highlight reaches, or the selection);
         False, with a note, when there is nothing to focus on."""
         if centres is None:
-            centres = tuple(reach_distances(self.reach)) or (self.selected or "",)
+            centres = tuple(reach_distances(self.reach)) or self.chosen
         wanted = tuple(c for c in centres if c)
         if not wanted:
             self._say("Nothing to focus on: select a node first (click it, or search and Enter).")
@@ -142,23 +152,25 @@ class Workspace:
         if self.mode is not Mode.FOCUS or not changed:
             return
         if self.reach is not None:
-            self.centres = (self.reach.node.iri,)
-            self._clear_reach(f"showing {hops} hop(s) around {self.reach.node.name}")
+            self.centres = tuple(e.iri for e in self.reach.changes)
+            around = ", ".join(e.name for e in self.reach.changes)
+            self._clear_reach(f"showing {hops} hop(s) around {around}")
         self._tell(Change.VIEW)
 
     @acting
     def show_reach(self, answer: Reach) -> None:
         """Highlight a blast radius or upstream; a focus view then draws what it reaches."""
         before = self.reach
-        if before is not None and (before.node.iri, before.direction) != (
-            answer.node.iri,
+        if before is not None and (before.changes, before.direction) != (
+            answer.changes,
             answer.direction,
         ):
             self._say(f"Replaced the {reach_name(before)} with the {reach_name(answer)}.")
         self.reach = answer
         if self.mode is Mode.FOCUS:
             self.centres = tuple(reach_distances(answer))
-        if self.mode is Mode.FOCUS or (self.grouped and not self.shows(answer.node.iri)):
+        hidden = not all(self.shows(e.iri) for e in answer.changes)
+        if self.mode is Mode.FOCUS or (self.grouped and hidden):
             self._tell(Change.VIEW)
         self._tell(Change.REACH)
 
@@ -254,9 +266,8 @@ class Workspace:
         """What to draw now; with a highlight, a focus view is what the highlight reaches."""
         hops = 0 if self.reach is not None else self.hops
         focus = self.mode is Mode.FOCUS
-        pinned = tuple(
-            dict.fromkeys(p for p in (self.selected, self.reach and self.reach.node.iri) if p)
-        )
+        changes = tuple(e.iri for e in self.reach.changes) if self.reach is not None else ()
+        pinned = tuple(dict.fromkeys((*self.chosen, *changes)))
         return ViewRequest(
             self.mode,
             self.centres if focus else (),

@@ -51,7 +51,7 @@ def test_an_endpoint_opens_and_answers_as_the_file_does(
 ) -> None:
     graph = load([SAMPLES / "region-build.ttl"]).graph
     _open(window, qtbot, Endpoint(proxy.url, GRAPH))
-    assert "65 entities at 127.0.0.1" in window.summary.text()  # the undefined team too
+    assert "66 entities at 127.0.0.1" in window.summary.text()  # the undefined team too
     assert window.windowTitle().startswith("127.0.0.1")
     assert window.workspace.estate is not None
     assert window.workspace.estate.gaps() == ownership_gaps(graph)

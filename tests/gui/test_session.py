@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from explorer.analysis import blast_radius, upstream
@@ -278,6 +278,8 @@ class TestPictures:
             return str(tmp_path / name), ""
 
         monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+        no_teams = QMessageBox.StandardButton.No  # the teams under it: tests/gui/test_pictures.py
+        monkeypatch.setattr(QMessageBox, "question", lambda *asked: no_teams)
         search_and_enter(active, qtbot, "dns-service")
         press(qtbot, Qt.Key.Key_B)
         press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)

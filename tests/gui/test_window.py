@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -246,6 +247,20 @@ class TestGapsPanel:
         with qtbot.waitSignal(window.selection_changed) as signal:
             qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert signal.args == [second.entity.iri]
+
+    def test_each_gap_says_its_next_step_and_whom_to_ask(self, window: MainWindow) -> None:
+        model = window.gaps.table.source
+        headers = [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+        ]
+        column = headers.index("Next step")
+        rows = range(model.rowCount())
+        shown = [model.data(model.index(row, column)) for row in rows]
+        tips = [model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole) for row in rows]
+        expected = [g.next for g in window.gaps.table.visible_records()][: len(shown)]
+        assert shown == expected and len(shown) > 5
+        assert all(text in html.unescape(tip) for text, tip in zip(shown, tips, strict=True))
+        assert "name an owner; ask Observability (owns Observability" in " ".join(shown)
 
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -1,5 +1,5 @@
-"""The graph canvas: pan by dragging, zoom with the wheel, click to select, double-click
-to expand. It shows a ``GraphScene``."""
+"""The graph canvas: pan by dragging, zoom with the wheel, click to select (Ctrl+click or
+Shift+click to select several), double-click to expand. It shows a ``GraphScene``."""
 
 from __future__ import annotations
 
@@ -18,10 +18,14 @@ class GraphCanvas(QGraphicsView):
 
     Signals:
         node_clicked(str): the IRI of a node the user clicked.
+        node_toggled(str): the IRI of a node Ctrl+clicked: into the selection, or out.
+        node_added(str): the IRI of a node Shift+clicked: into the selection.
         node_double_clicked(str): the IRI of a node the user double-clicked.
     """
 
     node_clicked = Signal(str)
+    node_toggled = Signal(str)
+    node_added = Signal(str)
     node_double_clicked = Signal(str)
     RENDER_HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
 
@@ -87,7 +91,13 @@ class GraphCanvas(QGraphicsView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         node = self._node_at(event)
         if node is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.node_clicked.emit(node.entity.iri)
+            held = event.modifiers()
+            if held & Qt.KeyboardModifier.ControlModifier:
+                self.node_toggled.emit(node.entity.iri)
+            elif held & Qt.KeyboardModifier.ShiftModifier:
+                self.node_added.emit(node.entity.iri)
+            else:
+                self.node_clicked.emit(node.entity.iri)
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

@@ -5,8 +5,11 @@ however far out the view is, so it takes more of the scene the further out one z
 label inside its node's shape, in focus views, keeps to the shape). Placed in order (the
 selection and a highlight's source first, always; then what is highlighted, nearest
 first; then large groups, critical tiers and well-connected nodes), a label that would
-cover a label placed before it, or any other node, is hidden until zooming in makes room.
-Its node's tooltip still names it.
+cover a label placed before it, or any other node, goes to the other side of its small
+shape, or is hidden until zooming in makes room; its node's tooltip still names it. In a
+highlight, what it leaves out is faded and may be covered: its shapes do not keep the
+highlighted nodes' labels out, else the picture of a blast radius would name the faded
+edge of the graph and not what is hit.
 """
 
 from __future__ import annotations
@@ -64,27 +67,54 @@ class LabelPlacer:
         self.scale = scale
         taken: Cells = {}
         shapes = {iri: _moved(item.shape_box, self.at[iri]) for iri, item in self.nodes.items()}
-        for shape in shapes.values():  # no label covers a node, nor a node a label
-            _take(taken, shape)
-        for iri in sorted(self.nodes, key=self._order):
-            item, own = self.nodes[iri], shapes[iri]
-            grow = scale if item.compact else 1.0  # a label inside its shape keeps to it
-            box = _moved(item.label_extent(grow), self.at[iri])
-            must = item.chosen or item.distance == 0
-            shown = must or not any(
-                other is not own and _meet(other, box) for other in _near(taken, box)
-            )
-            item.set_label(grow, shown)
-            if item.zValue() != (2 if must else 1):
-                item.setZValue(2 if must else 1)  # the selection and a source over the rest
-            if shown:
-                _take(taken, box)
+        order = sorted(self.nodes, key=self._order)
+        faded = {iri for iri, item in self.nodes.items() if item.faded and not _must(item)}
+        lit = [iri for iri in order if iri not in faded]
+        for part in (lit, [iri for iri in order if iri in faded]):
+            # no label covers a node, nor a node a label: what is faded comes after
+            for iri in part:
+                _take(taken, shapes[iri])
+            self._place_labels(part, shapes, taken, scale)
+
+    def _place_labels(
+        self, order: list[str], shapes: dict[str, Box], taken: Cells, scale: float
+    ) -> None:
+        """Each label of ``order`` shown where it covers nothing taken before it: right of
+        its node first, all of them; then, for those with no room there, left of a small
+        shape (taking the left before every right is tried would crowd out more)."""
+        waiting = order
+        for on_left in (False, True):
+            rest = []
+            for iri in waiting:
+                item = self.nodes[iri]
+                grow = scale if item.compact else 1.0  # a label inside its shape keeps to it
+                box = _moved(item.label_extent(grow, on_left), self.at[iri])
+                free = not any(o is not shapes[iri] and _meet(o, box) for o in _near(taken, box))
+                if (free and (item.compact or not on_left)) or (_must(item) and not on_left):
+                    item.set_label(grow, True, on_left)
+                    _take(taken, box)
+                else:
+                    rest.append(iri)
+            waiting = rest
+        for iri in waiting:
+            item = self.nodes[iri]
+            item.set_label(scale if item.compact else 1.0, False)
+        for iri in order:
+            item = self.nodes[iri]
+            z = 2.0 if _must(item) else 1.5 if item.distance is not None else 1.0
+            if item.zValue() != z:
+                item.setZValue(z)  # the selection and a source over the rest, then the hit
 
     def _order(self, iri: str) -> tuple[int, int, tuple[int, int, int, str]]:
         item = self.nodes[iri]
-        first = 0 if item.chosen or item.distance == 0 else 1
+        first = 0 if _must(item) else 1
         near = item.distance if item.distance is not None else 99
         return (first, near, self.rank[iri])
+
+
+def _must(item: NodeItem) -> bool:
+    """The selection and a highlight's source are always labelled."""
+    return item.chosen or item.distance == 0
 
 
 def _moved(box: Box, at: tuple[float, float]) -> Box:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from explorer.analysis.changes import ChangeMark
 from explorer.domain.kinds import Kind
-from explorer.domain.looks import BADGE_INK, FADED, INK, PAPER, SELECTED_ON_DARK
+from explorer.domain.looks import BADGE_INK, FADED, INK, PAPER, SELECTED_ON_DARK, SELECTION_HALO
 from explorer.domain.model import Entity
 from explorer.views.layout import size_of
 from ui.canvas.shapes import shared_outline
@@ -71,6 +71,7 @@ class NodeItem(QGraphicsItem):
         self.members = members
         self.hit = 0  # members in the highlight (groups)
         self.label_scale, self.label_shown = 1.0, True  # set by the scene's label placing
+        self.label_left = False  # beside a compact shape, on its left: the right had no room
         self.compact = compact
         self.rect = self.label_rect = QRectF()
         self._measure(metrics.horizontalAdvance(self.text))
@@ -133,22 +134,26 @@ class NodeItem(QGraphicsItem):
 
     def label_box(self, scale: float | None = None) -> QRectF:
         """Where the label is drawn at ``scale`` (default: its own), in item coordinates."""
-        left, top, right, bottom = self.label_extent(self.label_scale if scale is None else scale)
+        k = self.label_scale if scale is None else scale
+        left, top, right, bottom = self.label_extent(k, self.label_left)
         return QRectF(left, top, right - left, bottom - top)
 
-    def label_extent(self, k: float) -> tuple[float, float, float, float]:
+    def label_extent(self, k: float, on_left: bool = False) -> tuple[float, float, float, float]:
         """The label's box at scale ``k`` as plain numbers (left, top, right, bottom), in
-        item coordinates: scaled about its left middle beside a compact shape, about the
-        centre inside one. ``ui.canvas.labels`` places thousands of them without Qt."""
+        item coordinates: scaled about its left middle beside a compact shape (``on_left``:
+        about its right middle, left of the shape), about the centre inside one.
+        ``ui.canvas.labels`` places thousands of them without Qt."""
         left, width, height = self.label_size
+        if self.compact and on_left:  # the shape is centred on the item's origin
+            return (-left - width * k, -height * k / 2, -left, height * k / 2)
         if self.compact:
             return (left, -height * k / 2, left + width * k, height * k / 2)
         return (-width * k / 2, -height * k / 2, width * k / 2, height * k / 2)
 
-    def set_label(self, scale: float, shown: bool) -> None:
-        if (scale, shown) != (self.label_scale, self.label_shown):
+    def set_label(self, scale: float, shown: bool, on_left: bool = False) -> None:
+        if (scale, shown, on_left) != (self.label_scale, self.label_shown, self.label_left):
             self.prepareGeometryChange()
-            self.label_scale, self.label_shown = scale, shown
+            self.label_scale, self.label_shown, self.label_left = scale, shown, on_left
             self.update()
 
     def boundingRect(self) -> QRectF:
@@ -182,6 +187,7 @@ class NodeItem(QGraphicsItem):
     ) -> None:
         painter.setOpacity(self.opacity_now())
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        self._paint_halo(painter)
         if lod < DOT_MAX_ZOOM:  # a few pixels wide: a filled box says as much, far faster
             painter.fillRect(self.rect, self.far_colour())
             self._paint_marks(painter)  # a placed label is readable at any zoom
@@ -199,6 +205,15 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self.rect.adjusted(-4.5, -4.5, 4.5, 4.5), 8, 8)
         self._paint_marks(painter)
+
+    def _paint_halo(self, painter: QPainter) -> None:
+        """Round a node selected, a soft wide ring: several selected stand out at a glance."""
+        if self.chosen:
+            halo = QColor(SELECTED_ON_DARK if self.dark else SELECTION_HALO)
+            halo.setAlphaF(0.55)
+            painter.setPen(QPen(halo, 6.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.rect.adjusted(-5, -5, 5, 5), 9, 9)
 
     def _paint_marks(self, painter: QPainter) -> None:
         """What is drawn over the shape: change, source ring, hit bar, label."""

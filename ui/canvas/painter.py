@@ -53,7 +53,7 @@ class CanvasPainter(QObject):
         state.observe(Change.NOTE, self.show_summary)
 
     def _select(self) -> None:
-        self.scene.set_selected(self.state.selected)
+        self.scene.set_selected(self.state.chosen)
 
     def _opening(self) -> None:
         self.opening = True
@@ -87,7 +87,7 @@ class CanvasPainter(QObject):
         scene.show_view(shot.view, estate.gap_nodes(), self.canvas.palette())
         state.was_drawn(shot.view)
         scene.set_changes(state.change_marks())
-        scene.set_selected(state.selected, place=False)
+        scene.set_selected(state.chosen, place=False)
         if (shown := state.filtered_reach()) is not None:
             scene.set_highlight(reach_distances(shown), place=False)
         self.canvas.fit()  # places the labels for the zoom it settles on

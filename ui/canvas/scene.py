@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPalette
@@ -147,6 +149,16 @@ class GraphScene(QGraphicsScene):
         for item in self.nodes.values():
             item.setVisible(not far)
 
+    @contextmanager
+    def labelled_for(self, zoom: float) -> Iterator[None]:
+        """Labels placed as a picture drawn at ``zoom`` shows them (an export, drawn larger
+        than the view far out, has room for more), then again as the view shows them."""
+        self.labels.place(zoom, again=True)
+        try:
+            yield
+        finally:
+            self.labels.place(self.zoom, again=True)
+
     def node_at(self, point: QPointF) -> NodeItem | None:
         """The node drawn at ``point`` (scene coordinates) by the node cloud, if it shows."""
         return self.cloud.node_at(point) if self.cloud and self.cloud.isVisible() else None
@@ -184,18 +196,21 @@ class GraphScene(QGraphicsScene):
         if place:
             self.labels.place(self.zoom, again=True)
 
-    def set_selected(self, iri: str | None, place: bool = True) -> NodeItem | None:
-        """Mark one node as the selection; returns its item if it is drawn. Labels are
-        placed anew unless the caller will (not ``place``)."""
+    def set_selected(self, chosen: Collection[str], place: bool = True) -> None:
+        """Mark the nodes selected (one, or several picked with Ctrl or Shift), each named
+        in full. Labels are placed anew unless the caller will (not ``place``)."""
         for key, item in self.nodes.items():
-            if item.chosen != (key == iri):
-                item.chosen = key == iri
+            if item.chosen != (key in chosen):
+                item.chosen = key in chosen
                 item.update()
-        if iri in self.nodes:
-            self.nodes[iri].full_name()
+            if item.chosen:
+                item.full_name()
         if place:
             self.labels.place(self.zoom, again=True)
-        return self.nodes.get(iri) if iri else None
+
+    def selected(self) -> list[str]:
+        """The nodes drawn as selected."""
+        return [iri for iri, item in self.nodes.items() if item.chosen]
 
     def highlighted(self) -> dict[str, int]:
         return {iri: i.distance for iri, i in self.nodes.items() if i.distance is not None}

@@ -1,21 +1,22 @@
 """The drawn view as a PNG or SVG file, rendered from the scene (fast, any size), with a
-title and the legend above it when asked: a picture that explains itself in a slide."""
+title and the legend above it when asked, and the teams to tell under a highlight: a
+picture that explains itself in a slide."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsScene
 
 from explorer.domain.errors import InputError
 from explorer.files.atomic import atomic_write_bytes
+from ui.canvas.caption import Caption
 from ui.canvas.legend import Legend
+from ui.canvas.scene import GraphScene
 
-__all__ = ["IMAGES", "IMAGE_FILTER", "MAX_PIXELS", "Heading", "save_scene"]
+__all__ = ["IMAGES", "IMAGE_FILTER", "MAX_PIXELS", "Frame", "Heading", "save_scene"]
 
 MAX_PIXELS = 8000  # longest side of a PNG export
 IMAGES = {".png": "PNG image", ".svg": "SVG drawing"}  # what a view is exported as
@@ -48,29 +49,37 @@ class Heading:
             self.legend.draw(painter, QPointF(0, y), width, ink)
 
 
-Paint = Callable[[QPainter, QRectF, float], None]  # painter, target, heading height
+class Frame:
+    """What is drawn around the view: the heading above it, the caption under it."""
+
+    def __init__(self, heading: Heading | None = None, caption: Caption | None = None) -> None:
+        self.heading, self.caption = heading or Heading(), caption or Caption()
+
+    def size(self, rect: QRectF) -> tuple[float, float]:
+        """The heading's height, and the height of all, for a view of ``rect``."""
+        top = self.heading.height(rect.width())
+        return top, top + rect.height() + self.caption.height(rect.width())
+
+    def paint(self, painter: QPainter, scene: GraphScene, rect: QRectF) -> None:
+        ink = scene.palette().color(QPalette.ColorRole.WindowText)
+        top, _ = self.size(rect)
+        self.heading.draw(painter, rect.width(), ink)
+        scene.render(painter, QRectF(0, top, rect.width(), rect.height()), rect)
+        self.caption.draw(painter, top + rect.height(), rect.width(), ink)
 
 
-def _paint_all(scene: QGraphicsScene, rect: QRectF, heading: Heading) -> Paint:
-    ink = scene.palette().color(QPalette.ColorRole.WindowText)
-
-    def paint(painter: QPainter, target: QRectF, top: float) -> None:
-        heading.draw(painter, target.width(), ink)
-        scene.render(painter, QRectF(0, top, target.width(), target.height() - top), rect)
-
-    return paint
-
-
-def _png(scene: QGraphicsScene, rect: QRectF, heading: Heading) -> bytes:
+def _png(scene: GraphScene, rect: QRectF, frame: Frame) -> bytes:
     scale = min(2.0, MAX_PIXELS / max(rect.width(), rect.height(), 1.0))
-    top = heading.height(rect.width())
-    size = QSize(int(rect.width() * scale), int((rect.height() + top) * scale))
-    image = QImage(size, QImage.Format.Format_ARGB32)
+    _, height = frame.size(rect)
+    image = QImage(
+        QSize(int(rect.width() * scale), int(height * scale)), QImage.Format.Format_ARGB32
+    )
     image.fill(QColor(scene.backgroundBrush().color()))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.scale(scale, scale)
-    _paint_all(scene, rect, heading)(painter, QRectF(0, 0, rect.width(), rect.height() + top), top)
+    with scene.labelled_for(scale):  # labels as large as the picture shows them
+        frame.paint(painter, scene, rect)
     painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -78,30 +87,32 @@ def _png(scene: QGraphicsScene, rect: QRectF, heading: Heading) -> bytes:
     return bytes(buffer.data().data())
 
 
-def _svg(scene: QGraphicsScene, rect: QRectF, heading: Heading) -> bytes:
+def _svg(scene: GraphScene, rect: QRectF, frame: Frame) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    top = heading.height(rect.width())
+    _, height = frame.size(rect)
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
-    generator.setSize(QSize(int(rect.width()), int(rect.height() + top)))
-    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height() + top))
-    generator.setTitle(heading.title or "Infra Context Explorer view")
+    generator.setSize(QSize(int(rect.width()), int(height)))
+    generator.setViewBox(QRectF(0, 0, rect.width(), height))
+    generator.setTitle(frame.heading.title or "Infra Context Explorer view")
     painter = QPainter(generator)
-    _paint_all(scene, rect, heading)(painter, QRectF(0, 0, rect.width(), rect.height() + top), top)
+    with scene.labelled_for(1.0):  # drawn at the scene's size, zoomed in at will
+        frame.paint(painter, scene, rect)
     painter.end()
     return bytes(data.data())
 
 
-def save_scene(scene: QGraphicsScene, path: Path, heading: Heading | None = None) -> None:
-    """Write the whole scene as ``.png`` or ``.svg`` (by extension), atomically, under
-    ``heading`` when given."""
+def save_scene(scene: GraphScene, path: Path, frame: Frame | None = None) -> None:
+    """Write the whole scene as ``.png`` or ``.svg`` (by extension), atomically, in
+    ``frame`` (a heading above, a caption under) when given. Labels are placed for the
+    picture's size, not the window's zoom: a picture of a blast radius names what is hit."""
     kind = path.suffix.lower()
     if kind not in IMAGES:
         raise InputError(path, None, f"a view is exported as {' or '.join(IMAGES)}")
     rect = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
-    heading = heading or Heading()
+    frame = frame or Frame()
     atomic_write_bytes(
-        path, _png(scene, rect, heading) if kind == ".png" else _svg(scene, rect, heading)
+        path, _png(scene, rect, frame) if kind == ".png" else _svg(scene, rect, frame)
     )

@@ -1,5 +1,6 @@
-"""The Analyse menu: blast radius and upstream of the selection, the highlight cleared,
-dependency cycles and single points of failure.
+"""The Analyse menu: blast radius and upstream of the selection (one node, or several
+picked with Ctrl or Shift, or a program's changes: one answer for all), the highlight
+cleared, dependency cycles and single points of failure.
 
 Each answer is one question to the estate, asked through the job runner: off the GUI
 thread when the workspace says answers are slow, on the spot otherwise.
@@ -8,11 +9,13 @@ thread when the workspace says answers are slow, on the spot otherwise.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from explorer.analysis import Reach
+from explorer.analysis.programs import Program
 from explorer.domain.progress import StepProgress
 from explorer.domain.vocab import id_from_iri
 from explorer.workspace.state import Workspace
@@ -40,29 +43,46 @@ class AnalysisCommands:
         self.state, self.jobs, self.prompts = state, jobs, prompts
         self.structure, self.reveal = structure, reveal
 
-    def _one_node(self) -> str | None:
-        """The selected node; None, with a note, when a group is selected."""
-        node = self.state.selected
-        if self.state.drawn_group(node) is not None:
+    def _scope(self) -> list[str]:
+        """The nodes selected (one or several); none, with a note, when a group is."""
+        chosen = list(self.state.chosen)
+        if any(self.state.drawn_group(node) is not None for node in chosen):
             self.prompts.say("A group is selected: open it and pick one node.")
-            return None
-        return node
+            return []
+        return chosen
 
     @handles("blast")
     def blast_radius(self) -> None:
-        """Everything affected if the selected node fails, and the teams to tell."""
-        estate, node = self.state.estate, self._one_node()
-        if estate is not None and node is not None:
-            self._reach(lambda p: estate.blast_radius(node, None, p), "What fails with", node)
+        """Everything affected if the selected nodes fail, and the teams to tell."""
+        estate, nodes = self.state.estate, self._scope()
+        if estate is not None and nodes:
+            scope = nodes if len(nodes) > 1 else nodes[0]
+            self._reach(lambda p: estate.blast_radius(scope, None, p), "What fails with", nodes)
 
     @handles("upstream")
     def upstream(self) -> None:
-        """Everything the selected node needs, and whose it is."""
-        estate, node = self.state.estate, self._one_node()
-        if estate is not None and node is not None:
-            self._reach(lambda p: estate.upstream(node, None, p), "What is needed by", node)
+        """Everything the selected nodes need, and whose it is."""
+        estate, nodes = self.state.estate, self._scope()
+        if estate is not None and nodes:
+            scope = nodes if len(nodes) > 1 else nodes[0]
+            self._reach(lambda p: estate.upstream(scope, None, p), "What is needed by", nodes)
 
-    def _reach(self, ask: Ask, doing: str, node: str) -> None:
+    def program_reach(self, program: Program) -> None:
+        """The blast radius of what ``program`` changes, headed by the program; its
+        changes become the selection, so U then asks what they need."""
+        estate, nodes = self.state.estate, [e.iri for e in program.changes]
+        if estate is None or not nodes:
+            self.prompts.say(f"{program.entity.name} changes nothing yet: add the selection.")
+            return
+        self.state.choose(nodes)
+
+        def ask(progress: StepProgress) -> Reach:
+            found = estate.blast_radius(nodes if len(nodes) > 1 else nodes[0], None, progress)
+            return replace(found, program=program.entity)
+
+        self._reach(ask, f"What fails with program {program.entity.id}:", nodes)
+
+    def _reach(self, ask: Ask, doing: str, nodes: list[str]) -> None:
         view = self.state.drawn
 
         def answer(progress: StepProgress) -> Reach:
@@ -74,7 +94,7 @@ class AnalysisCommands:
         self.jobs.run(
             answer,
             self.state.show_reach,
-            f"{doing} {id_from_iri(node)}…",
+            f"{doing} {', '.join(map(id_from_iri, nodes))}…",
             "Cannot answer",
             background=self.state.answers_slowly(),
         )

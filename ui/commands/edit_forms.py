@@ -83,7 +83,7 @@ class EditForms:
         before.setFocus(Qt.FocusReason.OtherFocusReason)
         return form if accepted else None
 
-    def _node(self, text: str) -> str:
+    def node_named(self, text: str) -> str:
         """The node typed: by what resolves anywhere (id, label, IRI), else by the id in the
         parentheses of a completion ("Label (id)")."""
         estate = self.state.estate
@@ -95,7 +95,7 @@ class EditForms:
                 raise
             return str(estate.resolve(text.rsplit("(", 1)[-1].rstrip(")")))
 
-    def _names(self, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
+    def choices(self, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
         estate = self.state.estate
         entities = estate.entities() if estate is not None else []
         return tuple(_choice(e) for e in entities if not kinds or e.kind in kinds)
@@ -105,6 +105,20 @@ class EditForms:
         if iri is None:
             self.prompts.say("Select a node first (click it, or search and Enter).")
         return iri
+
+    def record_from_form(
+        self,
+        title: str,
+        fields: list[Field],
+        build: Callable[[dict[str, str], Said], Edit],
+        subject: str | None = None,
+    ) -> None:
+        """Ask ``fields`` and where it comes from and how sure; on OK, record the edit
+        ``build`` makes of the answers (a value that cannot be used: said in a dialog)."""
+        form = self._form(title, fields, subject=subject)
+        if form is not None:
+            got, said = form.values(), self._said(form, subject)
+            self._try(lambda: build(got, said))
 
     def _try(self, make: Callable[[], Edit]) -> None:
         """Build the edit; a value that cannot be used is said in a dialog, not raised."""
@@ -142,7 +156,7 @@ class EditForms:
             f"Change {entity.name}",
             [
                 Field("attribute", "Set", "owner", tuple(ATTRIBUTES)),
-                Field("value", "To", completions=self._names(("team", "person"))),
+                Field("value", "To", completions=self.choices(("team", "person"))),
             ],
             subject=iri,
         )
@@ -154,7 +168,7 @@ class EditForms:
         def make() -> Edit:
             value = got["value"]
             if got["attribute"] == "owner" and value:
-                value = self._node(value)
+                value = self.node_named(value)
             return set_value(URIRef(iri), got["attribute"], value, kind, said, contacts)
 
         self._try(make)
@@ -176,7 +190,7 @@ class EditForms:
             f"{verb} {', '.join(self._names_of([iri]))}",
             [
                 Field("relation", "Relation", choices=EDITABLE_RELATIONS),
-                Field("target", "To", completions=self._names()),
+                Field("target", "To", completions=self.choices()),
             ],
             subject=iri,
         )
@@ -185,7 +199,7 @@ class EditForms:
             build = remove_relation if remove else add_relation
 
             def make() -> Edit:
-                target = URIRef(self._node(_required(got, "target")))
+                target = URIRef(self.node_named(_required(got, "target")))
                 return build(URIRef(iri), got["relation"], target, said)
 
             self._try(make)
@@ -214,19 +228,19 @@ class EditForms:
     @handles("ask")
     def ask_question(self) -> None:
         state = self.state
-        about = [state.reach.node.iri] if state.reach is not None else []
-        if not about and state.selected:
-            about = [state.selected]
+        about = [e.iri for e in state.reach.changes] if state.reach is not None else []
+        if not about:
+            about = list(state.chosen)
         named = ", ".join(self._names_of(about))
         form = self._form(
             "Ask a question",
             [
                 Field("text", "Question", placeholder="e.g. Who approves the DNS change?"),
-                Field("about", "About", named, completions=self._names()),
+                Field("about", "About", named, completions=self.choices()),
                 Field(
                     "assignee",
                     "Asked of",
-                    completions=self._names(("team", "person")),
+                    completions=self.choices(("team", "person")),
                     placeholder="a team or person (optional)",
                 ),
                 Field("due", "Due", placeholder="YYYY-MM-DD (optional)"),
@@ -239,8 +253,8 @@ class EditForms:
         said = self._said_now()
 
         def make() -> Edit:
-            nodes = [self._node(part) for part in got["about"].split(",") if part.strip()]
-            assignee = self._node(got["assignee"]) if got["assignee"] else None
+            nodes = [self.node_named(part) for part in got["about"].split(",") if part.strip()]
+            assignee = self.node_named(got["assignee"]) if got["assignee"] else None
             due = parse_due(got["due"]) if got["due"] else None
             return ask(_required(got, "text"), nodes, said, assignee, due)
 
@@ -261,7 +275,7 @@ class EditForms:
 
 
 def _choice(entity: Entity) -> str:
-    """How a form offers a node: its label and, always, its id (see ``_node``)."""
+    """How a form offers a node: its label and, always, its id (see ``node_named``)."""
     return f"{entity.label} ({entity.id})"
 
 

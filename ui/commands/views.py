@@ -13,8 +13,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from explorer.views.filters import NO_FILTER
+from explorer.workspace.selection import added, toggled
 from explorer.workspace.state import Workspace
-from ui.actions import handles
+from ui.actions import handles, hint
 from ui.canvas.graph_canvas import GraphCanvas
 from ui.dialogs.prompts import Prompts
 from ui.panels.filters import FilterPanel
@@ -55,6 +56,29 @@ class ViewCommands(QObject):
         if centre:
             self.canvas.centre_on(iri)
         self.selection_changed.emit(iri)
+
+    def choose(self, iris: list[str]) -> None:
+        """Select several nodes (a Ctrl+click, a Shift+click, rows of the search list): B
+        and U then answer for all of them; the details describe the last."""
+        if self.state.estate is None:
+            return
+        self.state.choose(iris)
+        if len(self.state.chosen) > 1:
+            blast, needs = hint("blast"), hint("upstream")
+            self.prompts.say(
+                f"{len(self.state.chosen)} nodes selected: {blast} or {needs} answers for all "
+                "of them; Ctrl+click takes one out."
+            )
+        if self.state.selected is not None:
+            self.selection_changed.emit(self.state.selected)
+
+    def toggle(self, iri: str) -> None:
+        """Ctrl+click: the node into the selection, or out of it."""
+        self.choose(list(toggled(self.state.chosen, iri)))
+
+    def add(self, iri: str) -> None:
+        """Shift+click: the node into the selection."""
+        self.choose(list(added(self.state.chosen, [iri])))
 
     @handles("find")
     def find(self) -> None:

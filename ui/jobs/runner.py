@@ -36,6 +36,7 @@ class Lane(StrEnum):
     MAIN = "main"  # opening, analyses, comparing, exporting: with progress and Cancel
     VIEW = "view"  # the picture the canvas draws next, with progress and Cancel
     SEARCH = "search"  # an endpoint's search as the user types
+    LISTS = "lists"  # a panel's list of what the estate holds (its programs), quietly
 
 
 SHOWN = (Lane.MAIN, Lane.VIEW)  # lanes whose work the status bar shows

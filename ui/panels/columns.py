@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from explorer.analysis import Impacted, TeamToTell, Via
+from explorer.analysis.asking import Unattended
 from explorer.analysis.changes import Change, What
 from explorer.domain.model import Entity
 from explorer.domain.relations import Evidence
@@ -21,7 +22,12 @@ __all__ = [
     "ENTITY_COLUMNS",
     "GAP_COLUMNS",
     "IMPACT_COLUMNS",
+    "NOBODY_COLUMNS",
+    "OWNS",
+    "OWNS_WHY",
     "POINT_COLUMNS",
+    "PROGRAM_COLUMNS",
+    "REACHED_FROM",
     "SEARCH_COLUMNS",
     "TEAM_COLUMNS",
     "Column",
@@ -97,6 +103,14 @@ ENTITY_COLUMNS = (
     Column("Kind", lambda e: e.kind),
     Column("Owner", lambda e: ", ".join(e.owners)),
 )
+
+
+def _from(record: Impacted | Unattended) -> str:
+    return ", ".join(record.reached_from)
+
+
+# for a scope of several changes only: which of them reach the row
+REACHED_FROM = Column("From", _from, lambda r: f"reached from {_from(r)}", True)
 IMPACT_COLUMNS = (
     Column("Distance", lambda i: i.distance),
     Column("Kind", lambda i: i.entity.kind),
@@ -104,15 +118,39 @@ IMPACT_COLUMNS = (
     Column("Tier", lambda i: _tier(i.entity.tier)),
     Column("Sure", lambda i: i.confidence.value, lambda i: _sure(i)),
     Column("Via", lambda i: i.via.value, lambda i: _via(i.via)),
+    REACHED_FROM,
     Column("Path", path_text, path_text, True),
 )
+# what a team owns here; for a scope, with the changes that reach each (``told_for``)
+OWNS = Column("Owns here", lambda t: ", ".join(t.owns), lambda t: ", ".join(t.owns), True)
+OWNS_WHY = Column("Owns here", lambda t: t.reasons(), lambda t: t.reasons(), True)
 TEAM_COLUMNS = (
     Column("Team", lambda t: t.entity.label, lambda t: t.entity.name),
     Column("Status", _team_status, lambda t: f"{t.status}: {t.status.mark or 'somebody to tell'}"),
     Column("Tier", lambda t: _tier(t.worst_tier), lambda t: "the most critical tier it owns here"),
     Column("Contact", lambda t: ", ".join(t.contacts)),
-    Column("Owns here", lambda t: ", ".join(t.owns), lambda t: ", ".join(t.owns), True),
+    OWNS,
+    OWNS_WHY,
     Column("Members", members_text, members_text, True),
+)
+# what nobody answers for in an answer: why, and whom to ask instead
+NOBODY_COLUMNS = (
+    Column("Name", lambda u: u.entity.label, lambda u: _described(u.entity)),
+    Column("Kind", lambda u: u.entity.kind),
+    Column("Tier", lambda u: _tier(u.entity.tier)),
+    Column("Why", lambda u: u.why, lambda u: u.why, True),
+    Column("Ask", lambda u: u.ask.words(), lambda u: u.ask.words(), True),
+    REACHED_FROM,
+)
+PROGRAM_COLUMNS = (
+    Column("Program", lambda p: p.entity.label, lambda p: _described(p.entity), True),
+    Column("Run by", lambda p: ", ".join(o.label for o in p.owners) or "nobody"),
+    Column(
+        "Changes",
+        lambda p: ", ".join(c.label for c in p.changes) or "nothing yet",
+        lambda p: "changes " + (", ".join(c.name for c in p.changes) or "nothing yet"),
+        True,
+    ),
 )
 GAP_COLUMNS = (
     Column("Impact", lambda g: g.impact),
@@ -120,6 +158,8 @@ GAP_COLUMNS = (
     Column("Kind", lambda g: g.entity.kind),
     Column("Name", lambda g: g.entity.name),
     Column("Problem", lambda g: g.message, lambda g: g.message, True),
+    # what closes the gap, and whom to ask
+    Column("Next step", lambda g: g.next, lambda g: g.next, True),
 )
 
 

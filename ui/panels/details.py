@@ -103,7 +103,10 @@ class DetailsPanel(QTextBrowser):
             parts += ["<ul>", *lines, "</ul>"]
         if details.gaps:
             parts.append(f"<p><b style='color:{GAP_COLOUR}'>Ownership gaps</b></p><ul>")
-            parts += [f"<li>{_e(g.message)} <i>({_e(g.rule)})</i></li>" for g in details.gaps]
+            parts += [
+                f"<li>{_e(g.message)} <i>({_e(g.rule)})</i><br>Next: {_e(g.next)}</li>"
+                for g in details.gaps
+            ]
             parts.append("</ul>")
         parts += self._relations(details)
         parts += _context(details)

@@ -1,4 +1,6 @@
-"""Blast radius or upstream of the selected node: what is reached, and who must be told.
+"""Blast radius or upstream of the selection (one node, several, or a program's changes):
+what is reached and from which change, who must be told and why, and what nobody answers
+for, with whom to ask instead.
 
 The teams-to-tell list is a roster that can be sent as it is: copied or saved as Markdown
 (for a status report or a ticket) or CSV, with each team's contact, members and the most
@@ -27,21 +29,33 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.analysis import Direction, Impacted, Reach, TeamToTell
+from explorer.analysis.asking import Unattended
 from explorer.domain.errors import InputError
 from explorer.files.atomic import atomic_write_bytes
 from explorer.report import (
     members_text,
+    nobody_words,
     reach_csv,
     reach_heading,
     reach_summary,
     roster_csv,
     roster_markdown,
+    told_for,
 )
+from explorer.workspace.names import reach_file_name
 from explorer.workspace.state import Change, Workspace
 from ui.actions import COPY_ROSTER_KEYS, hint
 from ui.dialogs import messages as dialogs
-from ui.panels.columns import IMPACT_COLUMNS, TEAM_COLUMNS, path_text
-from ui.panels.table import RecordTable
+from ui.panels.columns import (
+    IMPACT_COLUMNS,
+    OWNS,
+    OWNS_WHY,
+    REACHED_FROM,
+    TEAM_COLUMNS,
+    path_text,
+)
+from ui.panels.nobody import NobodyList
+from ui.panels.table import RecordTable, wrapped_label
 
 __all__ = ["FORMATS", "ImpactPanel", "heading_for"]
 
@@ -51,7 +65,10 @@ SUMMARY_FROM = 30  # answers larger than this get their counts under the lists
 def hint_text() -> str:
     """What to press to see an answer here, with the keys the action table gives."""
     blast, needs = hint("blast"), hint("upstream")
-    return f"Select a node and press {blast} (affected if it fails) or {needs} (what it needs)."
+    return (
+        f"Select a node (Ctrl+click for several) and press {blast} (affected if it fails) "
+        f"or {needs} (what it needs)."
+    )
 
 
 # what the roster can be copied or saved as: name -> (file filter, extension, writer)
@@ -96,14 +113,14 @@ class ImpactPanel(QWidget):
         self.teams = RecordTable(TEAM_COLUMNS)
         self.impacted.widest_column = 420
         self.teams.widest_column = 260
-        self.detail = QLabel()
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.nobody = NobodyList()
+        self._columns_for(several=False)
+        self.detail = wrapped_label(selectable=True)
         self._add_buttons()
         self._lay_out()
         self.impacted.record_activated.connect(self._impacted_picked)
         self.teams.record_activated.connect(self._team_picked)
+        self.nobody.table.record_activated.connect(self._nobody_picked)
 
     def _add_buttons(self) -> None:
         self.copy_button = QToolButton()
@@ -130,10 +147,15 @@ class ImpactPanel(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.copy_button)
         top.addWidget(self.save_button)
+        right = QWidget()
+        told = QVBoxLayout(right)
+        told.setContentsMargins(0, 0, 0, 0)
+        told.addWidget(self.teams, 1)
+        told.addWidget(self.nobody)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("impact-split")
         split.addWidget(self.impacted)
-        split.addWidget(self.teams)
+        split.addWidget(right)
         split.setStretchFactor(0, 11)
         split.setStretchFactor(1, 9)
         self.split = split
@@ -169,6 +191,7 @@ class ImpactPanel(QWidget):
         self.heading.setText(heading_for(answer, shown) + open_questions)
         self.impacted.set_records(self.answer.impacted)
         self.teams.set_records(self.answer.teams)
+        self._show_scope(self.answer)
         self._share_width()
         self.detail.setText(
             reach_summary(self.answer)
@@ -178,10 +201,26 @@ class ImpactPanel(QWidget):
         for button in (self.copy_button, self.save_button):
             button.setEnabled(True)
 
+    def _show_scope(self, answer: Reach) -> None:
+        """For several changes: which reach each row, and why each team is told; and,
+        for any answer, what nobody answers for."""
+        self._columns_for(several=bool(answer.scope))
+        self.nobody.show_answer(answer)
+
+    def _columns_for(self, several: bool) -> None:
+        """The columns a scope of ``several`` changes needs, and one change does not."""
+        self.impacted.setColumnHidden(IMPACT_COLUMNS.index(REACHED_FROM), not several)
+        self.teams.setColumnHidden(TEAM_COLUMNS.index(OWNS), several)
+        self.teams.setColumnHidden(TEAM_COLUMNS.index(OWNS_WHY), not several)
+
     def _share_width(self) -> None:
         """Each list gets room by what it needs to show in full."""
         needs = [
-            sum(table.columnWidth(c) for c in range(table.source.columnCount()))
+            sum(
+                table.columnWidth(c)
+                for c in range(table.source.columnCount())
+                if not table.isColumnHidden(c)
+            )
             for table in (self.impacted, self.teams)
         ]
         total = self.split.width() or sum(needs)
@@ -192,6 +231,8 @@ class ImpactPanel(QWidget):
         self.heading.setText(hint_text())
         self.impacted.set_records([])
         self.teams.set_records([])
+        self._columns_for(several=False)
+        self.nobody.clear()
         self.detail.clear()
         for button in (self.copy_button, self.save_button):
             button.setEnabled(False)
@@ -206,9 +247,14 @@ class ImpactPanel(QWidget):
             parts.append(f"contact {', '.join(team.contacts)}")
         if team.members:
             parts.append(f"members {members_text(team)}")
-        parts.append(f"owns here {', '.join(team.owns)}")
+        if self.answer is not None:
+            parts.append(f"owns here {told_for(self.answer, team)}")
         self.detail.setText("; ".join(parts))
         self.node_chosen.emit(team.entity.iri)
+
+    def _nobody_picked(self, node: Unattended) -> None:
+        self.detail.setText(f"{node.entity.name}: {nobody_words(node)}")
+        self.node_chosen.emit(node.entity.iri)
 
     def text_as(self, name: str) -> str:
         """The answer shown, in one of ``FORMATS``."""
@@ -233,7 +279,7 @@ class ImpactPanel(QWidget):
         answer = self.answer
         filters = ";;".join(FORMATS[name][0] for name in ("Roster as Markdown", "Roster as CSV"))
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save the roster", f"{answer.node.id}-{answer.direction}-roster.md", filters
+            self, "Save the roster", f"{reach_file_name(answer)}-roster.md", filters
         )
         if name:
             try:

@@ -88,6 +88,15 @@ class RecordTableModel(QAbstractTableModel):
         """Every record the table shows, in its order, fetched or not yet."""
         return [self.records[i] for i in self.order]
 
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    def cells(self, rows: Sequence[int] | None = None) -> list[tuple[object, ...]]:
+        """The cells of ``rows`` as shown (every row shown, fetched or not, when None):
+        what a list is copied or saved as."""
+        shown = range(len(self.order)) if rows is None else rows
+        return [self.values(self.order[r]) for r in shown if 0 <= r < len(self.order)]
+
     def record_at(self, row: int) -> Any:
         return self.records[self.order[row]] if 0 <= row < len(self.order) else None
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from explorer.domain.vocab import id_from_iri
 from explorer.estate import Estate
 from explorer.workspace.state import Change, Workspace
 from ui.panels.columns import Column
-from ui.panels.table import RecordTable
+from ui.panels.table import RecordTable, wrapped_label
 
 __all__ = ["Finding", "ProblemsPanel"]
 
@@ -84,9 +84,7 @@ class ProblemsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(_EMPTY)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
+        self.heading = wrapped_label(_EMPTY)
         self.table = RecordTable(COLUMNS)
         self.table.widest_column = 260
         layout = QVBoxLayout(self)

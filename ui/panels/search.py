@@ -5,15 +5,25 @@ best when none is), then hands the keyboard to the canvas, so B, U and Esc act o
 once; Esc in the box says so to the window (which clears a highlight first), and clears
 the text when nothing else is left to clear.
 
+Ctrl+click and Shift+click in the results add to the selection (Ctrl+click takes a row out
+again), as in a file manager; the list marks every node selected, wherever it was picked.
+
 A file's estate is searched at once; a slow one's (an endpoint's) in the background, in
 the job runner's search lane, where a newer query supersedes the older one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.domain.errors import InputError
 from explorer.domain.kinds import KINDS
@@ -24,7 +34,7 @@ from explorer.search import Fragment, SearchHit
 from explorer.workspace.state import Change, Workspace
 from ui.jobs.runner import JobRunner, Lane
 from ui.panels.columns import SEARCH_COLUMNS
-from ui.panels.table import RecordTable
+from ui.panels.table import RecordTable, wrapped_label
 
 __all__ = ["SearchPanel"]
 
@@ -38,11 +48,14 @@ _MOVES: dict[int, int] = {
     Qt.Key.Key_PageUp.value: -10,
 }
 Answer = tuple[str, list[SearchHit], str]  # the query, its hits, an error
+_CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 class SearchPanel(QWidget):
     """Signals:
     node_chosen(str): the IRI of the result the user picked.
+    nodes_chosen(list): the IRIs selected after a Ctrl+click or Shift+click in the list
+        (those selected elsewhere and not listed stay selected).
     picked_with_enter(): a result was picked from the box with Enter (the window then
         gives the canvas the keyboard).
     escaped(): Esc was pressed in the box.
@@ -50,6 +63,7 @@ class SearchPanel(QWidget):
     """
 
     node_chosen = Signal(str)
+    nodes_chosen = Signal(list)
     picked_with_enter = Signal()
     escaped = Signal()
     searched = Signal()
@@ -63,11 +77,13 @@ class SearchPanel(QWidget):
         self.query.setClearButtonEnabled(True)
         self.kind = QComboBox()
         self.kind.addItems([ALL_KINDS, *KINDS])
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
+        self.message = wrapped_label()
         self.results = RecordTable(SEARCH_COLUMNS)
         self.results.widest_column = 150
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._chosen: tuple[str, ...] = ()  # the nodes selected, wherever they were picked
+        self._held = Qt.KeyboardModifier.NoModifier  # with the last click in the list
+        self.results.viewport().installEventFilter(self)
         self._lay_out()
         self._debounce = QTimer(self, singleShot=True, interval=120)
         self._debounce.timeout.connect(self.refresh)
@@ -75,11 +91,16 @@ class SearchPanel(QWidget):
         self.query.returnPressed.connect(self.choose_first)
         self.query.installEventFilter(self)
         self.kind.currentTextChanged.connect(self._filter_kind)
-        self.results.record_activated.connect(lambda hit: self.node_chosen.emit(hit.iri))
+        self.results.record_activated.connect(self._picked)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The box's keys: Up and Down move through the results; Esc is the window's to
-        interpret (taken before the window's Esc shortcut could)."""
+        interpret (taken before the window's Esc shortcut could). In the list: whether a
+        click adds to the selection (Ctrl, Shift)."""
+        if watched is self.results.viewport() and isinstance(event, QMouseEvent):
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._held = event.modifiers() & (_CTRL | Qt.KeyboardModifier.ShiftModifier)
+            return False
         if watched is not self.query or not isinstance(event, QKeyEvent):
             return False
         key = event.key()
@@ -129,6 +150,34 @@ class SearchPanel(QWidget):
 
         state.observe(Change.ESTATE, opened)
         state.observe(Change.FACTS, edited)
+        state.observe(Change.SELECTION, lambda: self.mark(state.chosen))
+
+    def mark(self, chosen: tuple[str, ...]) -> None:
+        """Mark the rows of the nodes selected (anywhere), so that a Ctrl+click or
+        Shift+click here adds to what is selected."""
+        self._chosen, wanted = chosen, set(chosen)
+        model, marks = self.results.source, QItemSelection()
+        for row in range(model.rowCount()):
+            if model.record_at(row).iri in wanted:
+                marks.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.results.selectionModel().select(marks, flag)
+
+    def _picked(self, hit: SearchHit) -> None:
+        """A row clicked (or Enter on it): that node alone; after a Ctrl+click or a
+        Shift+click, every row selected with those selected elsewhere, the row last."""
+        held, self._held = self._held, Qt.KeyboardModifier.NoModifier
+        if held == Qt.KeyboardModifier.NoModifier:
+            self.node_chosen.emit(hit.iri)
+            return
+        rows = sorted(i.row() for i in self.results.selectionModel().selectedRows())
+        picked = [self.results.record_at(row).iri for row in rows]
+        listed = {h.iri for h in self.results.visible_records()}
+        kept = [c for c in self._chosen if c not in listed or c in picked]
+        chosen = [*kept, *(p for p in picked if p not in kept)]
+        if hit.iri in chosen:
+            chosen = [*(c for c in chosen if c != hit.iri), hit.iri]
+        self.nodes_chosen.emit(chosen)
 
     def set_estate(self, estate: Estate) -> None:
         """Search ``estate``; a query typed for the one before is gone with it."""
@@ -178,6 +227,7 @@ class SearchPanel(QWidget):
     def _show(self, answer: Answer) -> None:
         text, hits, error = answer
         self.results.set_records(hits)
+        self.mark(self._chosen)  # what is selected stays marked, for Ctrl+click to add to
         if not hits and not error and text.strip():
             error = f"No matches for {text!r}."
         self.message.setText(error)

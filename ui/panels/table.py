@@ -7,7 +7,7 @@ from math import ceil
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtGui import QContextMenuEvent, QFontMetricsF, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,14 +21,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.actions import COPY_ROWS_KEYS
 from ui.panels.columns import Column
+from ui.panels.copying import copy_rows, rows_menu
 from ui.panels.models import RecordTableModel
 
-__all__ = ["RecordPanel", "RecordTable"]
+__all__ = ["RecordPanel", "RecordTable", "wrapped_label"]
 
 
 _ARROW = QStyleOptionHeader.SortIndicator
 _FLIP = {_ARROW.SortUp: _ARROW.SortDown, _ARROW.SortDown: _ARROW.SortUp}
+
+
+def wrapped_label(text: str = "", selectable: bool = False) -> QLabel:
+    """A panel's heading or note: plain text (names are the user's, never markup), wrapped,
+    and, with ``selectable``, selectable by the mouse to be copied."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class _SortArrows(QProxyStyle):
@@ -56,6 +69,7 @@ SAMPLED_ROWS = 200  # rows a column's width is measured on
 
 class RecordTable(QTableView):
     """Rows of records, sortable by a header click; a click or Enter says which record.
+    Its rows are copied or saved from its context menu, and by Ctrl+C (``ui.panels.copying``).
 
     Signals:
         record_activated(object): the record of the row the user clicked or pressed Enter on.
@@ -117,6 +131,21 @@ class RecordTable(QTableView):
         """Every record shown, in the order shown, including rows not fetched yet."""
         return self.source.shown()
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Copy as Markdown or CSV, Save as CSV…; shown without waiting for it to close."""
+        menu = rows_menu(self, self.source)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+C: the rows selected, or every row shown, as a Markdown table."""
+        if QKeySequence(event.keyCombination()) == QKeySequence(COPY_ROWS_KEYS):
+            copy_rows(self, self.source, "markdown", selected=True)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _activate(self, index: QModelIndex) -> None:
         record = index.data(Qt.ItemDataRole.UserRole)
         if record is not None:
@@ -139,9 +168,7 @@ class RecordPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
+        self.heading = wrapped_label()
         self.table = RecordTable(columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

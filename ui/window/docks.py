@@ -1,9 +1,9 @@
 """The panels around the canvas and where they sit.
 
-Left: search, with the filters as a second tab. Right: the selected node's details (and
-the undo history, when asked for). Below, one row of tabs the full width of the window
-(impact, ownership gaps, changes, structure, problems, questions), so that their columns
-have room at 1366 pixels wide as at 1920.
+Left: search, with the filters as a second tab. Right: the selected node's details, the
+programs under them (and the undo history, when asked for). Below, one row of tabs the
+full width of the window (impact, ownership gaps, changes, structure, problems,
+questions), so that their columns have room at 1366 pixels wide as at 1920.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from ui.panels.filters import FilterPanel
 from ui.panels.gaps import GapsPanel
 from ui.panels.impact import ImpactPanel
 from ui.panels.problems import ProblemsPanel
+from ui.panels.programs import ProgramsPanel
 from ui.panels.questions import QuestionsPanel
 from ui.panels.search import SearchPanel
 from ui.panels.structure import StructurePanel
@@ -49,9 +50,11 @@ class Docks:
         self.details, self.impact, self.gaps = DetailsPanel(), ImpactPanel(), GapsPanel()
         self.changes, self.structure = ChangesPanel(), StructurePanel()
         self.problems, self.questions = ProblemsPanel(), QuestionsPanel()
+        self.programs = ProgramsPanel(jobs)
         self.search_dock = self._dock("Search", self.search, _LEFT)
         self.filter_dock = self._dock("Filters", self.filters, _LEFT)
         self.details_dock = self._dock("Details", self.details, _RIGHT)
+        self.programs_dock = self._dock("Programs", self.programs, _RIGHT)
         self.impact_dock = self._dock("Impact", self.impact, _BOTTOM)
         self.gaps_dock = self._dock("Ownership gaps", self.gaps, _BOTTOM)
         self.changes_dock = self._dock("Changes", self.changes, _BOTTOM)
@@ -80,7 +83,7 @@ class Docks:
     def observers(self) -> list[Callable[[Workspace], None]]:
         """Each panel that follows the workspace, by its ``observe``."""
         panels = (self.search, self.filters, self.details, self.impact, self.gaps)
-        others = (self.changes, self.structure, self.problems, self.questions)
+        others = (self.changes, self.structure, self.problems, self.questions, self.programs)
         return [p.observe for p in (*panels, *others)]
 
     def add_history(self, history: QWidget) -> QDockWidget:
@@ -108,6 +111,11 @@ class Docks:
         )
         window.resizeDocks(
             [self.impact_dock], [max(230, height * 37 // 100)], Qt.Orientation.Vertical
+        )
+        window.resizeDocks(  # the details over the programs, which need a few rows
+            [self.details_dock, self.programs_dock],
+            [height * 28 // 100, height * 27 // 100],
+            Qt.Orientation.Vertical,
         )
 
     def show(self, dock: QDockWidget) -> None:

@@ -25,6 +25,7 @@ from ui.commands.edit_forms import EditForms
 from ui.commands.exports import ExportCommands
 from ui.commands.help import HelpCommands
 from ui.commands.opening import OpenCommands
+from ui.commands.programs import ProgramCommands
 from ui.commands.recent import RecentSources
 from ui.commands.recording import RecordingCommands
 from ui.commands.views import ViewCommands
@@ -148,10 +149,13 @@ class MainWindow(QMainWindow):
         self.recording.history.setEmptyLabel("Opened")
         docks.add_history(self.recording.history)
         self.edit_forms = EditForms(state, prompts, self.recording, self.canvas)
+        self.programs = ProgramCommands(
+            state, prompts, self.edit_forms, self.analyses, docks.programs, docks.reveal
+        )
 
     def _install_menus(self) -> None:
         groups = (self.opening, self.views, self.analyses, self.exports, self.recording)
-        handlers = handlers_of(*groups, self.edit_forms, self.help)
+        handlers = handlers_of(*groups, self.edit_forms, self.programs, self.help)
         self.named_actions, menus = install_actions(self, handlers)
         heading = self.named_actions["image_heading"]
         heading.blockSignals(True)  # shows the setting; writing it back would be a change
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
         for observe in docks.observers():
             observe(state)
         docks.search.picked_with_enter.connect(views.after_search_enter)
+        docks.search.nodes_chosen.connect(views.choose)
         docks.search.escaped.connect(views.search_escape)
         docks.structure.group_chosen.connect(views.focus_on)
         docks.filters.changed.connect(state.set_filter)
@@ -177,6 +182,8 @@ class MainWindow(QMainWindow):
         self.impact.saved.connect(lambda path: self.say(f"Saved the roster to {path}."))
         self.filter_bar.cleared.connect(views.clear_filters)
         self.canvas.node_clicked.connect(lambda iri: views.select(iri, centre=False))
+        self.canvas.node_toggled.connect(views.toggle)
+        self.canvas.node_added.connect(views.add)
         self.canvas.node_double_clicked.connect(views.open_or_expand)
         self.breadcrumb.chosen.connect(state.back_to)
         self.hops.valueChanged.connect(state.set_hops)
