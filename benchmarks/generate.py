@@ -82,7 +82,7 @@ def generate(services: int, seed: int = 7) -> Estate:
             {
                 "id": f"resource-{r}",
                 "label": f"Database {r}",
-                "tier": rng.choice((1, 2, 3)),
+                "tier": rng.choice((1, 1, 2)),  # what services stand on is critical
                 "owner": f"team-{rng.randrange(n_teams)}",
                 "depends_on": [rng.choice(HUBS)],
                 "vendors": [f"vendor-{rng.randrange(len(estate.vendors))}"],
@@ -99,7 +99,7 @@ def generate(services: int, seed: int = 7) -> Estate:
             "label": f"Service {i} {rng.choice(WORDS)}",
             "description": f"Handles {rng.choice(('orders', 'refunds', 'logins', 'time sync'))} "
             f"for {rng.choice(('buyers', 'sellers', 'operators'))}.",
-            "tier": rng.choice((1, 2, 2, 3, 3, 3)),
+            "tier": _tier_over(estate, deps, rng.choice((1, 2, 2, 3, 3, 3)), rng),
             "depends_on": sorted(set(deps)),
             "part_of": f"system-{rng.randrange(len(estate.systems))}",
         }
@@ -114,6 +114,26 @@ def generate(services: int, seed: int = 7) -> Estate:
         nxt = estate.services[i + 1]
         nxt["depends_on"] = [*nxt["depends_on"], f"service-{i}"]  # type: ignore[misc]
     return estate
+
+
+def _tier_over(estate: Estate, deps: list[str], wanted: int, rng: random.Random) -> int:
+    """A tier no more critical than what the service depends on, as estates mostly are;
+    one service in fifty keeps the tier it was given, less critical or not (a
+    tier-inversion gap)."""
+    if rng.random() < 0.02:
+        return wanted
+    tiers = {str(e["id"]): int(str(e["tier"])) for e in _tiered(estate, deps)}
+    return max([wanted, *tiers.values()])
+
+
+def _tiered(estate: Estate, ids: list[str]) -> list[dict[str, object]]:
+    found = []
+    for name in ids:
+        if name.startswith("service-"):
+            found.append(estate.services[int(name.split("-")[1])])
+        elif name.startswith("resource-"):
+            found.append(estate.resources[len(HUBS) + int(name.split("-")[1])])
+    return found
 
 
 SECTIONS = ("services", "resources", "systems", "teams", "people", "vendors", "assumptions")

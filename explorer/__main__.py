@@ -1,7 +1,6 @@
 """``python -m explorer``: the Qt-free command line."""
 
-import sys
-
 from explorer.cli import main
+from explorer.cli.exits import leave
 
-sys.exit(main())
+leave(main(background=True))

@@ -155,6 +155,8 @@ class TestScopeOfSeveral:
 
     def test_a_program_answers_as_its_changes(self, capsys: pytest.CaptureFixture[str]) -> None:
         data = run_json(capsys, "blast-radius", "--program", "program-dns-cutover")
+        # a program named as the node is asked about as what it changes, not as a node
+        assert run_json(capsys, "blast-radius", "program-dns-cutover") == data
         nodes = run_json(capsys, "blast-radius", "dns-service", "kms", "vendor-quorum-dns")
         assert data["program"]["id"] == "program-dns-cutover"
         assert {k: v for k, v in data.items() if k != "program"} == {
@@ -171,7 +173,8 @@ class TestScopeOfSeveral:
         [
             ([], "name a NODE (or several), or --program ID"),
             (["kms", "--program", "program-dns-cutover"], "name NODEs or --program, not both"),
-            (["--program", "kms"], "kms is not a program ('programs' lists them)"),
+            (["--program", "kms"], "'kms' is not a program (the programs: program-dns-cutover)"),
+            (["--program", "nosuch"], "'nosuch' names no program (the programs: "),
             (["dns-service", "missing.ttl"], "missing.ttl"),
         ],
     )
@@ -180,11 +183,26 @@ class TestScopeOfSeveral:
         assert done.returncode == 2 and "Traceback" not in done.stderr
         assert said in done.stderr and len(done.stderr.splitlines()) == 1
 
+    def test_a_program_that_changes_what_no_source_defines_says_so(self, tmp_path: Path) -> None:
+        estate = tmp_path / "e.yaml"
+        estate.write_text(
+            "services:\n  - id: a\nprograms:\n  - id: p\n    changes: [a, ghost]\n",
+            encoding="utf-8",
+        )
+        done = run_cli("blast-radius", "--program", "p", estate)
+        assert done.returncode == 0
+        assert done.stderr == "warning: p changes ghost, which no source defines\n"
+
     def test_programs_are_listed(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["programs"]) == 0
         out = capsys.readouterr().out
         assert "DNS and key cutover (program-dns-cutover), run by Inès Moreau" in out
         assert "ask: blast-radius --program program-dns-cutover" in out
+        named = run_cli("programs", SAMPLES / "buyer-profile.yaml").stdout  # asked of the same
+        assert (
+            f"ask: blast-radius --program program-cdp-exit {SAMPLES / 'buyer-profile.yaml'}"
+            in named
+        )
         data = json.loads(run_cli("programs", "--json").stdout)
         assert [(p["id"], [c["id"] for c in p["changes"]]) for p in data] == [
             ("program-dns-cutover", ["dns-service", "kms", "vendor-quorum-dns"])

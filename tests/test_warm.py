@@ -9,6 +9,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -171,9 +172,47 @@ def test_two_processes_at_once_both_answer_and_keep_one_entry(write: Write, cach
     outputs = [run.communicate(timeout=120)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0]
     assert json.loads(outputs[0]) == json.loads(outputs[1])
-    assert len(entries()) == 1
-    assert not [p for p in kind_root("estates").iterdir() if p.name.endswith(".building")]
+    # each keeps its load once it has answered, in a process it does not wait for; the
+    # next load waits for the entry rather than parsing the files again
     assert warm([path])
+    _until(lambda: not [p for p in kind_root("estates").iterdir() if p.name.endswith(".building")])
+    assert len(entries()) == 1
+
+
+def _until(done: Callable[[], bool], seconds: float = 60) -> None:
+    """Wait for what processes this test does not own (detached writers) to finish."""
+    deadline = time.monotonic() + seconds
+    while not done():
+        assert time.monotonic() < deadline, "the detached writers did not finish"
+        time.sleep(0.05)
+
+
+def test_keeping_runs_after_the_answer_in_a_process_nobody_waits_for(tmp_path: Path) -> None:
+    go_read, go_write = os.pipe()
+    done_read, done_write = os.pipe()
+    program = (
+        "import os, sys\n"
+        "from explorer.files.detached import run_detached\n"
+        "def keep():\n"
+        "    print('from the child')  # never reaches the caller's streams\n"
+        f"    os.read({go_read}, 1)\n"
+        f"    os.write({done_write}, b'kept')\n"
+        "print('answered')\n"
+        "run_detached([keep])\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", program],
+        pass_fds=(go_read, done_write),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    # the command is over, and its output complete, while the keeping still waits
+    assert (ran.returncode, ran.stdout, ran.stderr) == (0, "answered\n", "")
+    os.close(go_read)
+    os.close(done_write)
+    os.write(go_write, b"x")
+    assert os.read(done_read, 10) == b"kept"
 
 
 def test_no_cache_keeps_nothing_and_cache_clear_empties_it(

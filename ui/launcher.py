@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 from explorer.cli import COMMANDS, EXIT_BAD_INPUT, GUI_COMMANDS, PROG, looks_like_source
 from explorer.cli import main as cli_main
+from explorer.cli.exits import leave
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 
 def _wants_gui(argv: list[str]) -> bool:
@@ -29,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch one command line; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     if not _wants_gui(args):
-        return cli_main(args)  # a misspelt command is told so there
+        return cli_main(args, background=True)  # a misspelt command is told so there
     try:
         from ui.app import run_gui_command  # Qt starts here, and only here
     except ImportError as exc:
@@ -43,5 +44,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_gui_command(args)
 
 
+def run() -> None:
+    """The console script: a command without the app ends its process at once once it
+    has answered (``explorer.cli.exits.leave``); the app ends as Qt does."""
+    args = sys.argv[1:]
+    code = main(args)
+    if not _wants_gui(args):
+        leave(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

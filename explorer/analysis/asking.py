@@ -48,14 +48,20 @@ class Unattended:
     reached_from: tuple[str, ...] = ()  # the changes whose walks come here
 
 
-def why_unattended(index: EstateIndex, n: int) -> str | None:
-    """Why nobody answers for node ``n``; None when an active owner does."""
+def why_unattended(
+    index: EstateIndex, n: int, known: dict[int, OwnerStatus] | None = None
+) -> str | None:
+    """Why nobody answers for node ``n``; None when an active owner does. ``known``: the
+    owners' statuses worked out already (a large answer asks of a few owners many times)."""
     owners = index.out[OWNED_BY.predicate].get(n, ())
     if not owners:
         return "no owner"
+    known = {} if known is None else known
     reasons = []
     for owner in owners:
-        status = owner_status(index, index.nodes[owner])
+        status = known.get(owner)
+        if status is None:
+            status = known[owner] = owner_status(index, index.nodes[owner])
         if status is OwnerStatus.ACTIVE:
             return None
         reasons.append(f"its owner {index.entity_at(owner).label} {_STATUS_WORDS[status]}")
@@ -101,9 +107,12 @@ def unattended(
 ) -> tuple[Unattended, ...]:
     """The nodes among ``numbers`` that must have an owner and have none that answers,
     each with why and whom to ask; by label."""
-    found = []
+    found: list[Unattended] = []
+    known: dict[int, OwnerStatus] = {}
     for n in numbers:
-        if index.kind_at[n] not in OWNED_KINDS or (why := why_unattended(index, n)) is None:
+        if index.kind_at[n] not in OWNED_KINDS:
+            continue
+        if (why := why_unattended(index, n, known)) is None:
             continue
         found.append(Unattended(index.entity_at(n), why, whom_to_ask(index, n), reached.get(n, ())))
     found.sort(key=lambda u: (u.entity.label.casefold(), u.entity.iri))

@@ -9,8 +9,9 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
 from explorer.domain.vocab import IC
+from explorer.graph.index import EstateIndex
 
-__all__ = ["Merged", "merges"]
+__all__ = ["Merged", "all_merges", "merges"]
 
 
 @dataclass(frozen=True, order=True)
@@ -26,6 +27,12 @@ class Merged:
         """``component/default/checkout (catalog-info.yaml:4, matched by name)``."""
         where = self.where.rsplit("/", 1)[-1]
         return f"{self.other} ({where}, matched by {self.how})"
+
+
+def all_merges(index: EstateIndex) -> list[Merged]:
+    """Every merge the load made, worked out once per index (and kept with a warm entry,
+    so that the app lists them without reading the graph)."""
+    return index.derived("merges", lambda: merges(index.graph))
 
 
 def merges(graph: Graph, node: URIRef | None = None) -> list[Merged]:

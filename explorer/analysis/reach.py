@@ -240,14 +240,14 @@ def _met(
     """The nodes one walk meets, each at the surest level that reaches it."""
     graph = flow_of(index, direction, ways)
     levels = edge_levels(index, direction is Direction.AFFECTED)
-    via = Via.of(needs)
+    via, came = Via.of(needs), (index.id_at(first),)
     met: dict[int, Impacted] = {}
     for level in levels_of(levels):
         parents = walk(_at_level(index, graph, levels, level, direction, ways), first, depth)
         for node, path in _paths(index, parents).items():
             if node != first and node not in met:
                 entity = index.entity_at(node)
-                met[node] = Impacted(entity, len(path) - 1, path, level, via, needs)
+                met[node] = Impacted(entity, len(path) - 1, path, level, via, needs, came)
     return met
 
 

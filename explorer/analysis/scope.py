@@ -53,7 +53,8 @@ def reach(
     for first in firsts:
         for node, one in met_from(index, first, direction, depth, kinds).items():
             if node not in firsts:
-                met[node] = _nearer(met.get(node), one, index.id_at(first))
+                known = met.get(node)
+                met[node] = one if known is None else _nearer(known, one)
     found = sorted(
         met.values(), key=lambda i: (i.distance, i.entity.label.casefold(), i.entity.iri)
     )
@@ -72,14 +73,11 @@ def _stage(impacted: Impacted) -> int:
     return EVIDENCE.index(impacted.needs)
 
 
-def _nearer(known: Impacted | None, found: Impacted, change: str) -> Impacted:
+def _nearer(known: Impacted, found: Impacted) -> Impacted:
     """Of one node met by two changes' walks: the surest kind first, then the nearest (the
     earlier change on a tie), with both changes in ``reached_from``, the surer confidence
     of the same kind, and every way either comes."""
-    found = replace(found, reached_from=(change,))
-    if known is None:
-        return found
-    reached = (*known.reached_from, change)
+    reached = (*known.reached_from, *found.reached_from)
     keep, other = known, found
     if (_stage(found), found.distance) < (_stage(known), known.distance):
         keep, other = found, known

@@ -11,7 +11,8 @@ It is written into the page as text, so a printout and a PDF keep every label as
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from html import escape
 
 from explorer.analysis.changes import ChangeMark
@@ -37,10 +38,13 @@ __all__ = ["caption", "picture_svg"]
 
 COLUMN, ROW = 240.0, 80.0  # pixels per layer, per slot of the layout
 WIDE, HIGH = 204.0, 62.0  # a node's box
-MARGIN, LEGEND = 16.0, 64.0
+MARGIN = 16.0
+LEGEND_TYPE, SWATCH, ROW_GAP = 16, (40.0, 26.0), 10.0  # the legend's: px, a kind's shape
+BADGE = 11  # a change badge's radius
 LABEL_CHARS, LABEL_LINES = 24, 2  # a name wraps at this many characters, on this many lines
 _DASHES = {Line.SOLID: "", Line.DASHED: "6 4", Line.DOTTED: "2 3"}
 Box = tuple[float, float]  # a node's top left corner
+Swatch = Callable[[float, float], str]  # a legend's swatch, drawn at its top left corner
 
 
 def _shown(view: GraphView) -> list[str]:
@@ -78,9 +82,10 @@ def _corners(view: GraphView) -> dict[str, Box]:
     }
 
 
-def _outline(shape: Shape, x: float, y: float) -> str:
-    """The element that draws ``shape`` in the box at ``x, y`` (fill and stroke added)."""
-    w, h, cut = WIDE, HIGH, 12.0
+def _outline(shape: Shape, x: float, y: float, w: float = WIDE, h: float = HIGH) -> str:
+    """The element that draws ``shape`` in the ``w`` by ``h`` box at ``x, y`` (fill and
+    stroke added): a node, or its kind's swatch in the legend."""
+    cut = min(12.0, h / 4)
     points: list[tuple[float, float]] = []
     if shape is Shape.HEXAGON:
         points = [(cut, 0), (w - cut, 0), (w, h / 2), (w - cut, h), (cut, h), (0, h / 2)]
@@ -92,8 +97,8 @@ def _outline(shape: Shape, x: float, y: float) -> str:
     if points:
         drawn = " ".join(f"{x + px:.1f},{y + py:.1f}" for px, py in points)
         return f'<polygon points="{drawn}"'
-    radius = {Shape.PILL: h / 2, Shape.ROUNDRECT: 10.0}.get(shape, 2.0)
-    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{w}" height="{h}" rx="{radius}"'
+    radius = {Shape.PILL: h / 2, Shape.ROUNDRECT: min(10.0, h / 3)}.get(shape, 2.0)
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{w}" height="{h}" rx="{radius:.1f}"'
 
 
 def _label(entity: Entity, distance: int | None) -> list[str]:
@@ -124,14 +129,7 @@ def _node(entity: Entity, at: Box, distance: int | None, mark: ChangeMark | None
         + f">{escape(line)}</tspan>"
         for n, line in enumerate(lines)
     ]
-    badge = ""
-    if mark is not None and mark in CHANGE_LOOKS:
-        tint, sign = CHANGE_LOOKS[mark]
-        cx, cy = x + WIDE - 4, y + 4
-        badge = (
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="9" fill="{tint}"/>'
-            f'<text class="badge" x="{cx:.1f}" y="{cy + 4:.1f}">{escape(sign)}</text>'
-        )
+    badge = _badge(mark, x + WIDE - 4, y + 4) if mark in CHANGE_LOOKS else ""
     title = f"<title>{escape(entity.name)}</title>"
     return f'<g class="node">{title}{shape}<text>{"".join(texts)}</text>{badge}</g>'
 
@@ -175,43 +173,82 @@ def _arrows(colours: Iterable[str]) -> tuple[dict[str, str], str]:
     return ids, f"<defs>{markers}</defs>"
 
 
-def _legend(top: float, kinds: Iterable[Kind], marks: bool) -> str:
-    """Distance colours, the kinds drawn, and the change badges when comparing."""
-    parts = [f'<text class="legend" x="{MARGIN}" y="{top + 12}">Steps from a change:</text>']
-    x = MARGIN + 130
+def _badge(mark: ChangeMark | None, cx: float, cy: float) -> str:
+    """A change's badge: its sign on a disc of its colour (changed: a delta, which no one
+    reads as the minus of removed)."""
+    tint, sign = CHANGE_LOOKS[mark or ChangeMark.CHANGED]
+    return (
+        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{BADGE}" fill="{tint}"/>'
+        f'<text class="badge" x="{cx:.1f}" y="{cy + 5:.1f}">{escape(sign)}</text>'
+    )
+
+
+def _steps(top: float) -> tuple[list[str], float]:
+    """The legend's first row: the colour of each distance, with its number in it."""
+    parts = [f'<text class="legend" x="{MARGIN}" y="{top + 17}">Steps from a change:</text>']
+    x = MARGIN + _wide("Steps from a change:") + 10
     for n, colour in enumerate(DISTANCE_COLOURS):
         word = "change" if n == 0 else f"{n}+" if n == len(DISTANCE_COLOURS) - 1 else str(n)
         parts.append(
-            f'<rect x="{x}" y="{top}" width="44" height="16" fill="{pale(colour, 0.62)}" '
+            f'<rect x="{x:.1f}" y="{top}" width="64" height="24" fill="{pale(colour, 0.62)}" '
             f'stroke="{colour}"/>'
         )
-        parts.append(f'<text class="legend-in" x="{x + 22}" y="{top + 12}">{word}</text>')
-        x += 48
-    x, y = MARGIN, top + 38
-    for kind in kinds:
-        look = KIND_LOOKS[kind]
-        parts.append(
-            f'<rect x="{x}" y="{y - 11}" width="14" height="14" rx="3" fill="{PAPER}" '
-            f'stroke="{look.colour}" stroke-width="2"/>'
-        )
-        parts.append(
-            f'<text class="legend" x="{x + 20}" y="{y}">{escape(look.title)} ({look.shape})</text>'
-        )
-        x += 40 + 7 * len(look.title) + 7 * len(look.shape)
+        parts.append(f'<text class="legend-in" x="{x + 32:.1f}" y="{top + 17}">{word}</text>')
+        x += 68
+    return parts, top + 24 + ROW_GAP
+
+
+def _entries(kinds: Iterable[Kind], marks: bool) -> list[tuple[Swatch, str]]:
+    """Each kind drawn (its shape, in plain words), then the change badges."""
+    entries: list[tuple[Swatch, str]] = [
+        (partial(_kind_swatch, kind), str(KIND_LOOKS[kind].title)) for kind in kinds
+    ]
     for mark in (ChangeMark.ADDED, ChangeMark.CHANGED) if marks else ():
-        tint, sign = CHANGE_LOOKS[mark]
-        parts.append(f'<circle cx="{x + 7}" cy="{y - 4}" r="8" fill="{tint}"/>')
-        parts.append(f'<text class="badge" x="{x + 7}" y="{y}">{escape(sign)}</text>')
-        parts.append(f'<text class="legend" x="{x + 20}" y="{y}">{mark} since the snapshot</text>')
-        x += 40 + 7 * len(f"{mark} since the snapshot")
-    return "".join(parts)
+        entries.append((partial(_mark_swatch, mark), f"{mark} since the snapshot"))
+    return entries
+
+
+def _kind_swatch(kind: Kind, x: float, y: float) -> str:
+    look = KIND_LOOKS[kind]
+    dash = ' stroke-dasharray="4 2"' if look.shape is Shape.DASHED else ""
+    paint = f'fill="{pale(look.colour, 0.8)}" stroke="{look.colour}" stroke-width="2"{dash}'
+    return f"{_outline(look.shape, x, y, *SWATCH)} {paint}/>"
+
+
+def _mark_swatch(mark: ChangeMark, x: float, y: float) -> str:
+    return _badge(mark, x + SWATCH[0] / 2, y + SWATCH[1] / 2)
+
+
+def _legend(top: float, width: float, kinds: Iterable[Kind], marks: bool) -> tuple[str, float]:
+    """Distance colours, the kinds drawn, and the change badges when comparing, wrapped to
+    ``width``, in type as large as the nodes' (the page scales the picture down); the
+    legend and where it ends."""
+    parts, y = _steps(top)
+    x = MARGIN
+    for swatch, words in _entries(kinds, marks):
+        span = SWATCH[0] + 8 + _wide(words) + 24
+        if x + span > width - MARGIN and x > MARGIN:
+            x, y = MARGIN, y + SWATCH[1] + ROW_GAP
+        text_y = y + SWATCH[1] / 2 + 6
+        parts.append(swatch(x, y))
+        parts.append(
+            f'<text class="legend" x="{x + SWATCH[0] + 8:.1f}" y="{text_y:.1f}">'
+            f"{escape(words)}</text>"
+        )
+        x += span
+    return "".join(parts), y + SWATCH[1]
+
+
+def _wide(words: str) -> float:
+    """About how wide ``words`` are in the legend's type (no fonts are measured here)."""
+    return len(words) * LEGEND_TYPE * 0.62
 
 
 _STYLE = (
     f"<style>text{{font-family:'DejaVu Sans',Arial,sans-serif;font-size:14px;fill:{INK};"
-    "text-anchor:middle}.meta{font-size:11px;fill:#374151}.badge{font-size:12px;"
-    f"font-weight:bold;fill:{PAPER}}}.legend{{font-size:11px;text-anchor:start}}"
-    ".legend-in{font-size:10px}</style>"
+    "text-anchor:middle}.meta{font-size:11px;fill:#374151}.badge{font-size:15px;"
+    f"font-weight:bold;fill:{PAPER}}}.legend{{font-size:{LEGEND_TYPE}px;text-anchor:start}}"
+    ".legend-in{font-size:14px}</style>"
 )
 
 
@@ -230,9 +267,9 @@ def picture_svg(brief: Brief) -> str:
     kinds = sorted({view.nodes[iri].kind for iri in boxes}, key=list(Kind).index)
     width = max([x + WIDE + 60 for x, _ in boxes.values()] or [MARGIN]) + MARGIN
     height = max([y + HIGH for _, y in boxes.values()] or [MARGIN]) + MARGIN
-    legend = _legend(height + 8, kinds, bool(marks))
     width = max(width, 720.0)
-    height += LEGEND
+    legend, height = _legend(height + 12, width, kinds, bool(marks))
+    height += MARGIN
     title = escape(f"The picture: {len(boxes)} node(s)")
     return (
         f'<svg viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '

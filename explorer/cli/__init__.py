@@ -56,8 +56,10 @@ def unknown_command(word: str) -> str | None:
     return f"unknown command {word!r}; {hint} (see --help)"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit code."""
+def main(argv: Sequence[str] | None = None, background: bool = False) -> int:
+    """Run one command; returns the exit code. ``background``: keep what it loaded and
+    worked out for the next command in a process of its own, once it has answered (the
+    installed command does; a caller that runs several commands in one process does not)."""
     words = list(sys.argv[1:] if argv is None else argv)
     wrong = unknown_command(words[0]) if words else None
     if wrong is not None:
@@ -80,11 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.cli.cache_command import show_or_clear
 
         return show_or_clear(args)
-    from explorer.cli.commands import HANDLERS, remember_opened  # the engine loads here
+    from explorer.cli.commands import HANDLERS  # the engine loads here
+    from explorer.cli.running import remember_opened
 
     def answer() -> int:
         code = int(HANDLERS[args.command](args))
-        remember_opened()
+        remember_opened(background)
         return code
 
     return reported(answer)

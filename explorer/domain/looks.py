@@ -139,7 +139,7 @@ DISTANCE_COLOURS = ("#7f1d1d", "#dc2626", "#f97316", "#f59e0b", "#facc15")
 CHANGE_LOOKS: dict[str, tuple[str, str]] = {
     "added": ("#16a34a", "+"),
     "removed": (FADED, "\u2212"),  # a minus sign
-    "changed": ("#d97706", "~"),
+    "changed": ("#d97706", "\u0394"),  # a delta: a tilde drawn small reads as removed's minus
 }
 
 

@@ -4,13 +4,14 @@ The command line and the app ask every question of an ``Estate`` that ``open_est
 gives them; only ``explorer.estate`` knows which kind it is.
 """
 
-from explorer.estate.base import Capabilities, Comparison, Estate, Written
+from explorer.estate.base import Capabilities, Comparison, Estate, Keep, Written
 from explorer.estate.opening import last_endpoint, open_estate, source_label
 
 __all__ = [
     "Capabilities",
     "Comparison",
     "Estate",
+    "Keep",
     "Written",
     "last_endpoint",
     "open_estate",

@@ -27,6 +27,7 @@ from explorer.domain.errors import InputError
 from explorer.domain.model import Entity
 from explorer.domain.progress import StepProgress, quiet
 from explorer.domain.relations import Evidence
+from explorer.estate.asked import Keep, Nodes, several
 from explorer.export import Origins, check_target, dump
 from explorer.export.provenance import Provenance
 from explorer.graph.index import entities
@@ -37,14 +38,7 @@ from explorer.statements import Question
 from explorer.views.filters import NO_FILTER, Facets, Filter, facet_counts, filtered_graph, rules_of
 from explorer.views.graph_view import GraphView
 
-__all__ = ["Capabilities", "Comparison", "Estate", "Nodes", "Written", "several"]
-
-Nodes = str | Sequence[str]  # one node's IRI, or a scope's (a program's changes)
-
-
-def several(nodes: Nodes) -> list[str]:
-    """The IRIs of ``nodes``, each once, in the order given."""
-    return list(dict.fromkeys([nodes] if isinstance(nodes, str) else nodes))
+__all__ = ["Capabilities", "Comparison", "Estate", "Keep", "Nodes", "Written", "several"]
 
 
 @dataclass(frozen=True)
@@ -185,10 +179,16 @@ class Estate(ABC):
     def program(self, name: str) -> Program:
         """The program ``name`` (an id, label or IRI) names; refused, with why, if it is no
         program or changes nothing (it would have no scope)."""
-        node = str(self.resolve(name))
-        found = next((p for p in self.programs() if p.entity.iri == node), None)
+        programs = self.programs()
+        try:
+            node = str(self.resolve(name))
+        except InputError:
+            node = ""
+        found = next((p for p in programs if p.entity.iri == node), None)
         if found is None:
-            raise InputError(None, None, f"{name} is not a program ('programs' lists them)")
+            known = ", ".join(p.entity.id for p in programs[:5]) or "none"
+            what = "is not a program" if node else "names no program"
+            raise InputError(None, None, f"{name!r} {what} (the programs: {known})")
         if not found.changes:
             raise InputError(None, None, f"program {found.entity.id} changes nothing yet")
         return found

@@ -27,13 +27,13 @@ from explorer.analysis import (
 from explorer.analysis.changes import Diff, diff
 from explorer.analysis.details import NodeDetails, node_details
 from explorer.analysis.evidence import ALL_EVIDENCE
-from explorer.analysis.merges import Merged, merges
+from explorer.analysis.merges import Merged, all_merges
 from explorer.analysis.programs import Program, programs_of
 from explorer.domain.errors import InputError
 from explorer.domain.model import Entity
 from explorer.domain.progress import Step, StepProgress, quiet
 from explorer.domain.relations import Evidence
-from explorer.estate.base import Capabilities, Comparison, Estate, Nodes, several
+from explorer.estate.base import Capabilities, Comparison, Estate, Keep, Nodes, several
 from explorer.estate.warm import remember, warm_load
 from explorer.export import Origins
 from explorer.export.provenance import Provenance, provenance_of
@@ -58,15 +58,19 @@ def load_files(
     keep_going: bool = False,
     cache: bool = True,
     context: Path | None = None,
+    later: list[Keep] | None = None,
 ) -> FileEstate:
     """Load files and folders (none: the bundled sample) into an estate; with problems,
     refused unless ``keep_going`` (see ``explorer.ingest.load``). With ``cache``, unchanged
     sources are answered from the cache folder (``explorer.estate.warm``). ``context``: a
     context file read with them (the edits a recovery restores), which is not one of the
-    estate's ``sources``."""
-    loader = warm_load if cache else load
+    estate's ``sources``. ``later``: where to put the keeping of a fresh load, for the
+    caller to do once it has answered (see ``warm_load``)."""
     paths = [*(sources or [sample_file()]), context] if context is not None else sources
-    result = loader(paths, progress, keep_going)
+    if cache:
+        result = warm_load(paths, progress, keep_going, later)
+    else:
+        result = load(paths, progress, keep_going)
     return FileEstate(result, tuple(str(Path(s).resolve()) for s in sources))
 
 
@@ -105,7 +109,7 @@ class FileEstate(Estate):
         return (*map(Path, self.named), *(s.path for s in self.result.sources))
 
     def merges(self) -> list[Merged]:
-        return merges(self.graph)
+        return all_merges(index_of(self.graph))
 
     @property
     def read(self) -> dict[str, str]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explorer.domain.progress import StepProgress, quiet
-from explorer.estate.base import Estate
+from explorer.estate.base import Estate, Keep
 from explorer.estate.files import load_files
 from explorer.remote.endpoint import endpoint_among, is_endpoint, parse_endpoint
 
@@ -22,6 +22,7 @@ def open_estate(
     keep_going: bool = False,
     cache: bool = True,
     context: Path | None = None,
+    later: list[Keep] | None = None,
 ) -> Estate:
     """The estate ``sources`` name: files and folders (none: the bundled sample), or one
     SPARQL endpoint (``sparql+https://...``, or ``endpoint`` and its named ``graph``).
@@ -31,13 +32,14 @@ def open_estate(
     the estate holds what loaded, and ``problems`` says what did not. ``cache``: answer
     unchanged files from the cache folder, and keep a fresh load there. ``context``: a
     context file to read with the files (a recovery's edits), not one of the sources.
+    ``later``: the keeping of a fresh load, left for the caller (``warm_load``).
     """
     found = endpoint_among([str(s) for s in sources], endpoint, graph)
     if found is not None:
         from explorer.estate.endpoint import EndpointEstate  # HTTP is loaded for endpoints only
 
         return EndpointEstate.connect(found, progress)
-    return load_files(sources, progress, keep_going, cache, context)
+    return load_files(sources, progress, keep_going, cache, context, later)
 
 
 def source_label(sources: Sequence[str]) -> tuple[str, str]:

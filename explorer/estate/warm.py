@@ -25,6 +25,7 @@ import logging
 import pickle
 import shutil
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +33,21 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from explorer import __version__
+from explorer.analysis.merges import all_merges
 from explorer.analysis.shape_rules import shape_values
 from explorer.domain.errors import InputError
 from explorer.domain.progress import StepProgress
+from explorer.estate.base import Keep
 from explorer.files.atomic import atomic_write_bytes
-from explorer.files.caches import MARKER, kind_root, limit_bytes, new_build, publish, touch
+from explorer.files.caches import (
+    MARKER,
+    built_meanwhile,
+    kind_root,
+    limit_bytes,
+    new_build,
+    publish,
+    touch,
+)
 from explorer.files.resources import sample_file
 from explorer.graph.calls import calls_of
 from explorer.graph.index import EstateIndex, index_of, with_index
@@ -47,25 +58,30 @@ from explorer.ingest.sources import expand_sources, max_file_bytes
 __all__ = ["FORMAT", "Answers", "remember", "warm_load"]
 
 # of an entry's files and kept answers; another number is another program's entry
-# (2: connectsTo, evidence; 3: the gaps' next steps, tier inversions)
-FORMAT = 3
+# (2: connectsTo, evidence; 3: the gaps' next steps, tier inversions; 4: the index's IRIs
+# as text, what answers worked out kept apart)
+FORMAT = 4
 _log = logging.getLogger(__name__)
 _GRAPH, _INDEX, _LOAD, _ANSWERS = "graph.nq", "index.pickle", "load.pickle", "answers"
+_WAIT_FOR_WRITER = 120.0  # seconds another process may take to finish an entry
 
 
 def warm_load(
     paths: Sequence[str | Path] = (),
     progress: StepProgress | None = None,
     keep_going: bool = False,
+    later: list[Keep] | None = None,
 ) -> LoadResult:
     """``explorer.ingest.load``, answered from the cache folder when the sources are
-    unchanged since a load kept there; a fresh load is kept for next time."""
+    unchanged since a load kept there; a fresh load is kept for next time: now, or, given
+    ``later``, by the caller once it has answered (the command line does it in the
+    background, so that keeping never slows the answer)."""
     if not limit_bytes():  # a bound of 0: no cache at all, as --no-cache
         return load(paths, progress, keep_going)
     named = [Path(p) for p in paths] or [sample_file()]
     key, hashes = _key(named, keep_going)
     entry = kind_root("estates") / key
-    if (entry / MARKER).is_file():
+    if (entry / MARKER).is_file() or built_meanwhile(entry, key, _WAIT_FOR_WRITER):
         kept = _read(entry, hashes)
         if kept is not None:
             touch(entry)
@@ -74,7 +90,11 @@ def warm_load(
     read = {str(s.path.resolve()): s.sha256 for s in result.sources}
     unchanged = all(read.get(path, sha) == sha for path, sha in hashes.items())
     if not result.problems and unchanged:  # and none changed while it was read
-        _keep(result, entry, key)
+        keep = partial(_keep, result, entry, key)
+        if later is None:
+            keep()
+        else:
+            later.append(keep)
     return result
 
 
@@ -106,19 +126,25 @@ def _keep(result: LoadResult, entry: Path, key: str) -> None:
         return
     build = None
     try:
-        build = new_build(entry.parent, key)
+        build = new_build(entry.parent, key)  # marked as this process's
         store.dump(output=str(build / _GRAPH), format=ox.RdfFormat.N_QUADS)
-        index = _ready(index_of(result.graph))
-        hashes = {
-            _INDEX: _write(build / _INDEX, index),
-            _LOAD: _write(build / _LOAD, _load_state(result)),
-        }
+        index = index_of(result.graph)
+        answered = index.set_aside()  # kept apart, as answers: not every start reads them
+        try:
+            hashes = {
+                _INDEX: _write(build / _INDEX, index),
+                _LOAD: _write(build / _LOAD, _load_state(result)),
+            }
+        finally:
+            index.take_back(answered)
+        _ready(index)  # each kept as an answer of its own, below
         files = [[str(s.path.resolve()), s.sha256] for s in result.sources]
         size = (build / _GRAPH).stat().st_size
         marker = {"format": FORMAT, "version": __version__, "files": files, "hashes": hashes}
         marker["graph bytes"] = size
         publish(build, entry, json.dumps(marker))
-        index.warm = Answers(entry / _ANSWERS, index.worked_out())
+        index.warm = Answers(entry / _ANSWERS, {})  # what the answer worked out: ``remember``
+        index.warm.keep({n: v for n, v in index.worked_out().items() if n not in answered})
     except OSError as exc:
         _log.warning("cannot keep this load in the cache folder (%s); answering without", exc)
         if build is not None:
@@ -127,10 +153,12 @@ def _keep(result: LoadResult, entry: Path, key: str) -> None:
 
 def _ready(index: EstateIndex) -> EstateIndex:
     """The index with what answers would read from the graph read already (statements,
-    questions, observed calls, what the gap rules check, every IRI named), so that a warm
-    answer that needs nothing else never reads the graph."""
+    questions, observed calls, what the gap rules check, every IRI named), each kept as an
+    answer of its own, so that a warm answer that needs nothing else never reads the
+    graph, and one that needs little reads little."""
     index.stated()
     index.questions()
+    all_merges(index)
     index.mentions(URIRef(""))
     calls_of(index)
     shape_values(index)

@@ -19,10 +19,12 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 __all__ = [
+    "BUILDING",
     "CACHE_ENV",
     "LIMIT_ENV",
     "MARKER",
     "Usage",
+    "built_meanwhile",
     "cache_base",
     "clear",
     "kind_root",
@@ -38,7 +40,8 @@ CACHE_ENV = "INFRA_EXPLORER_CACHE"  # the folder, instead of the user's cache fo
 LIMIT_ENV = "INFRA_EXPLORER_CACHE_MB"  # the bound, in megabytes
 _DEFAULT_LIMIT_MB = 4096
 MARKER = "complete.json"
-_BUILDING = ".building"
+BUILDING = ".building"  # the suffix of an entry being built
+_WRITER = "writer.pid"  # in a build: the process building it
 _STALE_BUILD_SECONDS = 3600
 _KINDS = ("estates", "search-index")  # what the folder holds, one subfolder each
 
@@ -99,7 +102,7 @@ def clear() -> Usage:
         root = kind_root(kind)
         if root.is_dir():
             for entry in root.iterdir():
-                if not entry.name.endswith(_BUILDING):  # another process's build: theirs
+                if not entry.name.endswith(BUILDING):  # another process's build: theirs
                     shutil.rmtree(entry, ignore_errors=True)
     return before
 
@@ -110,9 +113,33 @@ def kind_root(kind: str) -> Path:
 
 
 def new_build(root: Path, key: str) -> Path:
-    """An empty folder in ``root`` to build the entry ``key`` in."""
+    """An empty folder in ``root`` to build the entry ``key`` in, marked with the process
+    building it (see ``built_meanwhile``)."""
     root.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f"{key}.", suffix=_BUILDING, dir=root))
+    build = Path(tempfile.mkdtemp(prefix=f"{key}.", suffix=BUILDING, dir=root))
+    (build / _WRITER).write_text(str(os.getpid()), encoding="ascii")
+    return build
+
+
+def built_meanwhile(entry: Path, key: str, seconds: float) -> bool:
+    """Wait while another process builds ``entry`` (a command that answered and keeps its
+    load in the background): reading it then is faster than parsing the files again.
+    False when nobody is building it, or its builder died or took over ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not (entry / MARKER).is_file():
+        building = [b for b in entry.parent.glob(f"{key}.*{BUILDING}") if _alive(b / _WRITER)]
+        if not building or time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _alive(pid_file: Path) -> bool:
+    try:
+        os.kill(int(pid_file.read_text(encoding="ascii")), 0)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def publish(build: Path, entry: Path, marker: str) -> None:
@@ -141,7 +168,7 @@ def trim(keep: Path | None = None) -> None:
     for kind in _KINDS:
         root = kind_root(kind)
         for entry in root.iterdir() if root.is_dir() else ():
-            if entry.name.endswith(_BUILDING) and now - _mtime(entry) > _STALE_BUILD_SECONDS:
+            if entry.name.endswith(BUILDING) and now - _mtime(entry) > _STALE_BUILD_SECONDS:
                 shutil.rmtree(entry, ignore_errors=True)
     sized = sorted(((_mtime(e / MARKER), _size(e), e) for e in _entries()), reverse=True)
     total, limit = 0, limit_bytes()

@@ -10,9 +10,9 @@ treated as read-only; the index is rebuilt if the graph changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar, cast
+from typing import cast
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS
@@ -22,16 +22,9 @@ from explorer.domain.model import Entity, sort_key
 from explorer.domain.relations import PREDICATES
 from explorer.domain.tiers import parse_tier, tier_weight
 from explorer.domain.vocab import IC, id_from_iri
-from explorer.graph.scan import Adjacency, PredicateScan, both_ways, every_one, named_iris, one_each
+from explorer.graph.derived import Derivations, WarmAnswers
+from explorer.graph.scan import Adjacency, PredicateScan, both_ways, every_one, one_each
 from explorer.graph.store import version
-from explorer.statements import (
-    Confidence,
-    Fact,
-    Question,
-    fact_confidence,
-    questions_of,
-    statements_of,
-)
 
 __all__ = [
     "ATTRIBUTES",
@@ -43,15 +36,9 @@ __all__ = [
     "with_index",
 ]
 
-T = TypeVar("T")
-
-
-class WarmAnswers(Protocol):  # what other processes worked out of the same index, by name
-    def recall(self, name: str) -> object | None: ...
-
 
 @dataclass
-class EstateIndex:
+class EstateIndex(Derivations):
     """Adjacency per relation, and every node's kind, label, tier, status and description.
 
     All of it is read in a few passes over the graph, so that describing a node during a
@@ -112,12 +99,15 @@ class EstateIndex:
         index.contact_lists = every_one(at, *attributes[IC.contact])
         index._owners = index.out[IC.ownedBy]
         index.weight_at = [1] * len(nodes)
-        for n, text in index.values[IC.tier].items():
+        index._read_tiers()
+        return index
+
+    def _read_tiers(self) -> None:
+        for n, text in self.values[IC.tier].items():
             tier = parse_tier(text)
             if tier is not None:
-                index.tiers[nodes[n]] = tier
-                index.weight_at[n] = tier_weight(tier)
-        return index
+                self.tiers[self.nodes[n]] = tier
+                self.weight_at[n] = tier_weight(tier)
 
     def _read_kinds(self, typed: list[int], classes: list[str]) -> None:
         """Each typed node's kind; of several types, the first in ``CLASS_KINDS`` wins."""
@@ -161,35 +151,28 @@ class EstateIndex:
                 yield nodes[n], nodes[m]
 
     def __getstate__(self) -> dict[str, object]:
-        """A pickle leaves the graph out: a warm start gives its own (``with_index``)."""
-        return {**self.__dict__, "graph": None, "warm": None}
+        """A pickle leaves the graph out (a warm start gives its own, ``with_index``), and
+        what is quicker made again than read: the maps keyed by IRI, and the IRIs as plain
+        text (an ``rdflib`` term unpickles through its checks, several times slower)."""
+        return {
+            **self.__dict__,
+            "graph": None,
+            "warm": None,
+            "nodes": [str(node) for node in self.nodes],
+            "number": None,
+            "_entities": None,  # made again as asked: most commands ask of few
+            "kinds": [self.number[node] for node in self.kinds],  # in the order made
+            "tiers": None,
+        }
 
-    def worked_out(self) -> dict[str, object]:
-        return dict(self._derived)  # what ``derived`` holds now, by name
-
-    def stated(self) -> dict[Fact, Confidence]:
-        """How sure each fact said to be is (``explorer.statements``), read once per index."""
-        return self.derived("stated", lambda: fact_confidence(statements_of(self.graph)))
-
-    def questions(self) -> list[Question]:
-        """Every question on the graph, by due date, read once per index."""
-        return self.derived("questions", lambda: questions_of(self.graph))
-
-    def mentions(self, iri: URIRef) -> bool:
-        """Whether any triple names ``iri``, as subject or object, whether or not it is
-        a node of the estate (an IRI used only in provenance, say)."""
-        return iri in self.number or str(iri) in self.derived("others", self._others)
-
-    def _others(self) -> frozenset[str]:
-        """Every IRI the graph names, as subject or object, that is not a node."""
-        return frozenset(named_iris(self.graph).difference(map(str, self.nodes)))
-
-    def derived(self, name: str, build: Callable[[], T]) -> T:
-        """What ``build`` makes of this index (a walk's graph), made once and kept."""
-        if name not in self._derived:
-            recalled = self.warm.recall(name) if self.warm else None
-            self._derived[name] = build() if recalled is None else recalled  # two threads: either
-        return cast(T, self._derived[name])
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.nodes = nodes = [URIRef(node) for node in cast(list[str], state["nodes"])]
+        self.number = dict(zip(nodes, range(len(nodes)), strict=True))
+        self._entities = [None] * len(nodes)
+        self.kinds = {nodes[n]: self.kind_at[n] for n in cast(list[int], state["kinds"])}
+        self.tiers = {}
+        self._read_tiers()
 
     def related(self) -> set[URIRef]:
         """Every node some relation names, at either end (what search covers beside the

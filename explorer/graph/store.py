@@ -45,11 +45,13 @@ _MARKUP = (str(RDF.XMLLiteral), str(RDF.HTML))
 __all__ = [
     "LEXICAL",
     "EstateStore",
+    "TripleTerm",
     "datatype_of",
     "literal",
     "new_graph",
     "oxigraph_of",
     "stored_quad",
+    "stored_quads",
     "version",
     "written_triples",
 ]
@@ -80,6 +82,27 @@ def stored_quad(quad: ox.Quad) -> ox.Quad:
     if type(value) is ox.Literal and _rewritten(value.datatype.value):
         value = ox.Literal(value.value, datatype=ox.NamedNode(LEXICAL + value.datatype.value))
     return ox.Quad(quad.subject, quad.predicate, value)
+
+
+class TripleTerm(ValueError):
+    """An RDF-star triple term (``<< s p o >>``), which the estate does not hold."""
+
+
+def stored_quads(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """``stored_quad`` of each, where a quad needs it: most are kept as they come (a
+    parse of a hundred thousand services makes over a million). Raises ``TripleTerm``."""
+    literal, default, triple = ox.Literal, ox.DefaultGraph, ox.Triple
+    for quad in quads:
+        value = quad.object
+        kind = type(value)
+        if kind is triple or type(quad.subject) is triple:
+            raise TripleTerm(quad)
+        if type(quad.graph_name) is not default or (
+            kind is literal and _rewritten(value.datatype.value)  # type: ignore[union-attr]
+        ):
+            yield stored_quad(quad)
+        else:
+            yield quad
 
 
 def _stored(node: Node | None) -> Node | None:

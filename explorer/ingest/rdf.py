@@ -23,7 +23,7 @@ from rdflib import URIRef
 
 from explorer.domain.errors import InputError
 from explorer.formats.registry import BY_NAME, FORMATS
-from explorer.graph.store import stored_quad
+from explorer.graph.store import TripleTerm, stored_quads
 from explorer.ingest.error_lines import json_line, xml_line
 
 __all__ = ["BASE", "RDF_FORMATS", "base_for", "parse_rdf"]
@@ -84,15 +84,15 @@ def parse_rdf(
 
 def _kept(quads: Iterable[ox.Quad], path: str, data: bytes) -> Iterator[ox.Quad]:
     """The quads in the default graph, literals as written; RDF-star is refused."""
-    for quad in quads:
-        if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
-            raise InputError(
-                path,
-                _line_of(data, "<<"),
-                "RDF-star triple terms (<< ... >>) are not supported; write the statement "
-                "about a statement with a node of its own",
-            )
-        yield stored_quad(quad)
+    try:
+        yield from stored_quads(quads)
+    except TripleTerm:
+        raise InputError(
+            path,
+            _line_of(data, "<<"),
+            "RDF-star triple terms (<< ... >>) are not supported; write the statement "
+            "about a statement with a node of its own",
+        ) from None
 
 
 def _noting_subjects(quads: Iterable[ox.Quad], subjects: set[URIRef]) -> Iterator[ox.Quad]:

@@ -77,11 +77,13 @@ class Said:
 
 @dataclass(frozen=True)
 class Edit:
-    """One undoable change; ``text`` names it in the undo history."""
+    """One undoable change; ``text`` names it in the undo history ("Delete program X"),
+    ``done`` says it once made ("Deleted program X"; ``text`` when empty)."""
 
     text: str
     statements: tuple[Statement, ...] = ()
     questions: tuple[Question, ...] = ()  # added, or replacing the one with the same IRI
+    done: str = ""
 
 
 @dataclass

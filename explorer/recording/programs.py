@@ -1,7 +1,9 @@
 """Programs made and changed in the app, as edits: a program is facts like any other
 (``ic:Program``, its name, description, owner and ``ic:changes``), so each step is
 statements with who said it, written to the context file and undone exactly
-(``explorer.recording.edits``); a program made here answers as one written in a source."""
+(``explorer.recording.edits``); a program made here answers as one written in a source.
+Each edit names the program by its name, as the Programs panel lists it: "New program
+Metrics move", "Deleted program Metrics move"."""
 
 from __future__ import annotations
 
@@ -54,10 +56,8 @@ def add_changes(program: Program, nodes: Iterable[str], said: Said) -> Edit:
     if not new:
         raise ValueError(f"{program.entity.name} changes all of that already")
     facts = [_changes(program, n) for n in new]
-    return Edit(
-        f"Add {_ids(new)} to program {program.entity.id}",
-        tuple(said.statement(f) for f in facts),
-    )
+    what = f"{_ids(new)} to program {program.entity.label}"
+    return Edit(f"Add {what}", tuple(said.statement(f) for f in facts), done=f"Added {what}")
 
 
 def remove_changes(program: Program, nodes: Iterable[str], said: Said) -> Edit:
@@ -67,10 +67,9 @@ def remove_changes(program: Program, nodes: Iterable[str], said: Said) -> Edit:
     if not gone:
         raise ValueError(f"{program.entity.name} changes none of that")
     facts = [_changes(program, n) for n in gone]
-    return Edit(
-        f"Remove {_ids(gone)} from program {program.entity.id}",
-        tuple(said.statement(f, retracted=True) for f in facts),
-    )
+    what = f"{_ids(gone)} from program {program.entity.label}"
+    statements = tuple(said.statement(f, retracted=True) for f in facts)
+    return Edit(f"Remove {what}", statements, done=f"Removed {what}")
 
 
 def delete_program(program: Program, said: Said) -> Edit:
@@ -84,8 +83,9 @@ def delete_program(program: Program, said: Said) -> Edit:
         facts.append((node, DCTERMS.description, Literal(entity.description)))
     facts += [(node, OWNED_BY.predicate, URIRef(o.iri)) for o in program.owners]
     facts += [_changes(program, c.iri) for c in program.changes]
+    statements = tuple(said.statement(f, retracted=True) for f in facts)
     return Edit(
-        f"Delete program {entity.id}", tuple(said.statement(f, retracted=True) for f in facts)
+        f"Delete program {entity.label}", statements, done=f"Deleted program {entity.label}"
     )
 
 

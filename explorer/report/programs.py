@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+from collections.abc import Sequence
 from typing import Any
 
 from explorer.analysis.programs import Program
@@ -23,9 +25,9 @@ def programs_json(programs: list[Program]) -> list[dict[str, Any]]:
     ]
 
 
-def programs_text(programs: list[Program]) -> str:
+def programs_text(programs: list[Program], sources: Sequence[str] = ()) -> str:
     """One paragraph per program: its name, who runs it, what it changes, and how to ask
-    about it."""
+    about it (of the same ``sources``)."""
     if not programs:
         return "No programs. Add one under 'programs:' in a YAML estate, or in the app."
     lines = [f"{len(programs)} program(s)"]
@@ -34,7 +36,10 @@ def programs_text(programs: list[Program]) -> str:
         lines += ["", f"{p.entity.name}, run by {owners}"]
         if p.entity.description:
             lines.append(f"  {p.entity.description}")
-        changes = ", ".join(c.name for c in p.changes) or "nothing yet"
-        lines.append(f"  changes: {changes}")
-        lines.append(f"  ask: blast-radius --program {p.entity.id}")
+        if not p.changes:
+            lines.append("  changes: nothing yet (name what it changes under 'changes:')")
+            continue
+        lines.append(f"  changes: {', '.join(c.name for c in p.changes)}")
+        ask = shlex.join(["blast-radius", "--program", p.entity.id, *sources])
+        lines.append(f"  ask: {ask}")
     return "\n".join(lines)

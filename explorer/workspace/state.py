@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from explorer.analysis import Reach
 from explorer.analysis.changes import ChangeMark
+from explorer.domain.model import Entity
 from explorer.domain.vocab import id_from_iri
 from explorer.estate import Comparison, Estate
 from explorer.views.filters import NO_FILTER, Filter, filtered_reach, rules_of, walked_again
@@ -38,6 +39,7 @@ class Workspace:
     estate: Estate | None = None
     selected: str | None = None  # the node chosen last: the one the details describe
     chosen: tuple[str, ...] = ()  # every node selected, in the order chosen
+    program: Entity | None = None  # picked in the Programs panel since: what a brief is of
     reach: Reach | None = None
     mode: Mode = Mode.WHOLE
     centres: tuple[str, ...] = ()
@@ -73,6 +75,7 @@ class Workspace:
         """Show a newly opened estate: the whole of it, nothing selected or highlighted;
         the filter stays (it is the window's, as a search is)."""
         self.estate, self.selected, self.chosen, self.reach = estate, None, (), None
+        self.program = None
         self.mode, self.centres, self.comparison = Mode.WHOLE, (), None
         self.path, self.opened, self.drawn = (), {}, None
         self._tell(Change.ESTATE, Change.COMPARISON, Change.SELECTION, Change.REACH, Change.VIEW)
@@ -100,6 +103,7 @@ class Workspace:
         would tell of other nodes."""
         self.chosen = tuple(dict.fromkeys(map(str, iris)))  # an rdflib IRI is not its text
         self.selected = iri = self.chosen[-1] if self.chosen else None
+        self.program = None  # nodes chosen since: they are what is picked now
         reach = self.reach
         if outside := [c for c in self.chosen if reach is not None and not in_reach(reach, c)]:
             self._clear_reach(f"{id_from_iri(outside[0])} is not in it")
@@ -108,6 +112,11 @@ class Workspace:
         if iri is not None and not self.shows(iri) and (self.grouped or self.mode is Mode.FOCUS):
             self._tell(Change.VIEW)  # a grouped picture draws it on its own
         self._tell(Change.SELECTION)
+
+    def pick_program(self, program: Entity | None) -> None:
+        """The program picked in the Programs panel (None: none, or it is gone), last:
+        until nodes are chosen again, it is what File > Export brief is of."""
+        self.program = program
 
     def _clear_reach(self, why: str) -> None:
         assert self.reach is not None

@@ -96,17 +96,20 @@ class TestLabels:
         search_and_enter(active, qtbot, "dns-service")
         press(qtbot, Qt.Key.Key_B)
         asked.answer, asked.as_name = Button.No, "dns.svg"
-        for _ in range(4):  # far out, where the labels the window shows are few
+        for _ in range(6):  # far out, where the labels the window shows are few
             press(qtbot, Qt.Key.Key_Minus, CTRL)
         hit = [i for i in active.scene.nodes.values() if i.distance is not None]
-        assert sum(i.label_shown for i in hit) < len(hit) // 2
+        few = sum(i.label_shown for i in hit)
+        assert few <= len(hit) // 2
         on_screen = {
             i.entity.iri: (i.label_shown, i.label_scale) for i in active.scene.nodes.values()
         }
         _export(qtbot)
         drawn = asked.written.read_bytes().decode("utf-8")
         named = [i for i in hit if f">{html.escape(i.text, quote=False)}<" in drawn]
-        assert len(named) >= 2 * len(hit) // 3, [i.entity.id for i in hit if i not in named]
+        assert len(named) > few and len(named) >= 2 * len(hit) // 3, [
+            i.entity.id for i in hit if i not in named
+        ]
         after = {i.entity.iri: (i.label_shown, i.label_scale) for i in active.scene.nodes.values()}
         assert after == on_screen  # the window's labels are as they were
 

@@ -4,20 +4,22 @@ A label beside its node is drawn at least ``READABLE`` of its font's size on scr
 however far out the view is, so it takes more of the scene the further out one zooms (a
 label inside its node's shape, in focus views, keeps to the shape). Placed in order (the
 selection and a highlight's source first, always; then what is highlighted, nearest
-first; then large groups, critical tiers and well-connected nodes), a label that would
-cover a label placed before it, or any other node, goes to the other side of its small
-shape, or is hidden until zooming in makes room; its node's tooltip still names it. In a
-highlight, what it leaves out is faded and may be covered: its shapes do not keep the
-highlighted nodes' labels out, else the picture of a blast radius would name the faded
-edge of the graph and not what is hit.
+first, a ring of one distance at a time; then large groups, critical tiers and
+well-connected nodes), a label that would cover a label placed before it, or any other
+node, goes to another side of its small shape (right, left, below, above), or is hidden
+until zooming in makes room; its node's tooltip still names it. In a highlight, what it
+leaves out is faded and placed last: its shapes and labels never keep a highlighted
+node's label out, else the picture of a blast radius would name the faded edge of the
+graph and not what is hit.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from explorer.views.graph_view import GraphView
+from ui.canvas.label_sides import Box, Side
 from ui.canvas.node_item import NodeItem
 
 __all__ = ["READABLE", "LabelPlacer", "label_scale"]
@@ -25,6 +27,7 @@ __all__ = ["READABLE", "LabelPlacer", "label_scale"]
 READABLE = 0.85  # of the font's size, the least a label is drawn on screen
 MOST = 8.0  # a label grows at most this much in the scene
 CELL = 120.0  # side of the grid cells that find the boxes near a box
+BESIDE = (Side.RIGHT, Side.LEFT)  # the sides of a label of what no highlight hits
 
 
 def label_scale(zoom: float) -> float:
@@ -36,7 +39,6 @@ def label_scale(zoom: float) -> float:
     return min(MOST, max(1.0, round(READABLE / max(zoom, 1e-6), 1)))
 
 
-Box = tuple[float, float, float, float]  # left, top, right, bottom, in the scene
 Cells = dict[tuple[int, int], list[Box]]
 
 
@@ -67,49 +69,77 @@ class LabelPlacer:
         self.scale = scale
         taken: Cells = {}
         shapes = {iri: _moved(item.shape_box, self.at[iri]) for iri, item in self.nodes.items()}
-        order = sorted(self.nodes, key=self._order)
         faded = {iri for iri, item in self.nodes.items() if item.faded and not _must(item)}
-        lit = [iri for iri in order if iri not in faded]
-        for part in (lit, [iri for iri in order if iri in faded]):
-            # no label covers a node, nor a node a label: what is faded comes after
-            for iri in part:
-                _take(taken, shapes[iri])
-            self._place_labels(part, shapes, taken, scale)
+        lit = [iri for iri in self.nodes if iri not in faded]
+        for iri in lit:  # no label covers a node, nor a node a label: what is faded comes after
+            _take(taken, shapes[iri])
+        for ring in _rings(sorted(lit, key=self._order), self._order):
+            hit = self.nodes[ring[0]].distance is not None  # what is hit: every side
+            self._place_labels(ring, shapes, taken, scale, tuple(Side) if hit else BESIDE)
+        for iri in faded:
+            _take(taken, shapes[iri])
+        self._place_labels(sorted(faded, key=self._order), shapes, taken, scale, BESIDE)
+        for item in self.nodes.values():
+            z = 2.0 if _must(item) else 1.5 if item.distance is not None else 1.0
+            if item.zValue() != z:
+                item.setZValue(z)  # the selection and a source over the rest, then the hit
 
     def _place_labels(
-        self, order: list[str], shapes: dict[str, Box], taken: Cells, scale: float
+        self,
+        order: list[str],
+        shapes: dict[str, Box],
+        taken: Cells,
+        scale: float,
+        sides: tuple[Side, ...],
     ) -> None:
         """Each label of ``order`` shown where it covers nothing taken before it: right of
-        its node first, all of them; then, for those with no room there, left of a small
-        shape (taking the left before every right is tried would crowd out more)."""
+        its node first, all of them; then, for those with no room there, the next of
+        ``sides`` of a small shape (taking the left before every right is tried would
+        crowd out more). A label inside its shape has only the one place. The selection's
+        and a source's, with no room anywhere, go right of it all the same."""
         waiting = order
-        for on_left in (False, True):
+        for side in sides:
             rest = []
             for iri in waiting:
                 item = self.nodes[iri]
                 grow = scale if item.compact else 1.0  # a label inside its shape keeps to it
-                box = _moved(item.label_extent(grow, on_left), self.at[iri])
-                free = not any(o is not shapes[iri] and _meet(o, box) for o in _near(taken, box))
-                if (free and (item.compact or not on_left)) or (_must(item) and not on_left):
-                    item.set_label(grow, True, on_left)
+                box = _moved(item.label_extent(grow, side), self.at[iri])
+                if _free(taken, box, shapes[iri]):
+                    item.set_label(grow, True, side)
                     _take(taken, box)
-                else:
+                elif item.compact or _must(item):
                     rest.append(iri)
+                else:
+                    item.set_label(grow, False)
             waiting = rest
         for iri in waiting:
             item = self.nodes[iri]
-            item.set_label(scale if item.compact else 1.0, False)
-        for iri in order:
-            item = self.nodes[iri]
-            z = 2.0 if _must(item) else 1.5 if item.distance is not None else 1.0
-            if item.zValue() != z:
-                item.setZValue(z)  # the selection and a source over the rest, then the hit
+            grow = scale if item.compact else 1.0
+            item.set_label(grow, _must(item))
+            if _must(item):
+                _take(taken, _moved(item.label_extent(grow), self.at[iri]))
 
     def _order(self, iri: str) -> tuple[int, int, tuple[int, int, int, str]]:
         item = self.nodes[iri]
         first = 0 if _must(item) else 1
         near = item.distance if item.distance is not None else 99
         return (first, near, self.rank[iri])
+
+
+def _rings(order: list[str], key: Callable[[str], tuple[int, int, object]]) -> list[list[str]]:
+    """``order`` cut where the first two parts of its key change: the selection and a
+    source, then each distance of a highlight, each placed on all sides before the next."""
+    rings: list[list[str]] = []
+    for iri in order:
+        if not rings or key(iri)[:2] != key(rings[-1][0])[:2]:
+            rings.append([])
+        rings[-1].append(iri)
+    return rings
+
+
+def _free(taken: Cells, box: Box, own: Box) -> bool:
+    """Whether ``box`` covers nothing taken but its own node's shape ``own``."""
+    return not any(o is not own and _meet(o, box) for o in _near(taken, box))
 
 
 def _must(item: NodeItem) -> bool:

@@ -30,6 +30,7 @@ from explorer.domain.kinds import Kind
 from explorer.domain.looks import BADGE_INK, FADED, INK, PAPER, SELECTED_ON_DARK, SELECTION_HALO
 from explorer.domain.model import Entity
 from explorer.views.layout import size_of
+from ui.canvas.label_sides import Box, Side, extent
 from ui.canvas.shapes import shared_outline
 from ui.canvas.theme import (
     CHANGE_STYLES,
@@ -71,7 +72,7 @@ class NodeItem(QGraphicsItem):
         self.members = members
         self.hit = 0  # members in the highlight (groups)
         self.label_scale, self.label_shown = 1.0, True  # set by the scene's label placing
-        self.label_left = False  # beside a compact shape, on its left: the right had no room
+        self.label_side = Side.RIGHT  # of a compact shape: the first with room
         self.compact = compact
         self.rect = self.label_rect = QRectF()
         self._measure(metrics.horizontalAdvance(self.text))
@@ -117,8 +118,8 @@ class NodeItem(QGraphicsItem):
         if self.compact:
             grow = size_of(self.members) if self.members else 1.0
             self.rect = QRectF(-12 * grow, -8 * grow, 24 * grow, 16 * grow)
-            left = self.rect.right() + 3
-            self.label_rect = QRectF(left, -NODE_HEIGHT / 2, text_width + 4, NODE_HEIGHT)
+            left, high = self.rect.right() + 3, self.metrics.height() + 4  # no taller: room
+            self.label_rect = QRectF(left, -high / 2, text_width + 4, high)
         else:
             width = max(56.0, text_width + 2 * PAD)
             self.rect = QRectF(-width / 2, -NODE_HEIGHT / 2, width, NODE_HEIGHT)
@@ -135,25 +136,24 @@ class NodeItem(QGraphicsItem):
     def label_box(self, scale: float | None = None) -> QRectF:
         """Where the label is drawn at ``scale`` (default: its own), in item coordinates."""
         k = self.label_scale if scale is None else scale
-        left, top, right, bottom = self.label_extent(k, self.label_left)
+        left, top, right, bottom = self.label_extent(k, self.label_side)
         return QRectF(left, top, right - left, bottom - top)
 
-    def label_extent(self, k: float, on_left: bool = False) -> tuple[float, float, float, float]:
+    def label_extent(self, k: float, side: Side = Side.RIGHT) -> Box:
         """The label's box at scale ``k`` as plain numbers (left, top, right, bottom), in
-        item coordinates: scaled about its left middle beside a compact shape (``on_left``:
-        about its right middle, left of the shape), about the centre inside one.
+        item coordinates: beside a compact shape on ``side``, about the centre inside one.
         ``ui.canvas.labels`` places thousands of them without Qt."""
         left, width, height = self.label_size
-        if self.compact and on_left:  # the shape is centred on the item's origin
-            return (-left - width * k, -height * k / 2, -left, height * k / 2)
-        if self.compact:
-            return (left, -height * k / 2, left + width * k, height * k / 2)
-        return (-width * k / 2, -height * k / 2, width * k / 2, height * k / 2)
+        w, h = width * k, height * k
+        if not self.compact:
+            return (-w / 2, -h / 2, w / 2, h / 2)
+        gap = left - self.shape_box[2]
+        return extent(self.shape_box, gap, (w, h), 10 if self.members else 1, side)
 
-    def set_label(self, scale: float, shown: bool, on_left: bool = False) -> None:
-        if (scale, shown, on_left) != (self.label_scale, self.label_shown, self.label_left):
+    def set_label(self, scale: float, shown: bool, side: Side = Side.RIGHT) -> None:
+        if (scale, shown, side) != (self.label_scale, self.label_shown, self.label_side):
             self.prepareGeometryChange()
-            self.label_scale, self.label_shown, self.label_left = scale, shown, on_left
+            self.label_scale, self.label_shown, self.label_side = scale, shown, side
             self.update()
 
     def boundingRect(self) -> QRectF:

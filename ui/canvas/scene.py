@@ -150,13 +150,19 @@ class GraphScene(QGraphicsScene):
             item.setVisible(not far)
 
     @contextmanager
-    def labelled_for(self, zoom: float) -> Iterator[None]:
-        """Labels placed as a picture drawn at ``zoom`` shows them (an export, drawn larger
-        than the view far out, has room for more), then again as the view shows them."""
+    def as_exported(self, zoom: float) -> Iterator[None]:
+        """The scene as a picture of it shows it, then again as the window does: labels
+        placed for a picture drawn at ``zoom`` (an export, drawn larger than the view far
+        out, has room for more), and no selection: a picture is of the view and its
+        highlight, and the rings of what was clicked last, which no legend explains,
+        would neither be said nor keep a label of what is hit out."""
+        chosen = self.selected()
+        self.set_selected((), place=False)
         self.labels.place(zoom, again=True)
         try:
             yield
         finally:
+            self.set_selected(chosen, place=False)
             self.labels.place(self.zoom, again=True)
 
     def node_at(self, point: QPointF) -> NodeItem | None:

@@ -7,7 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QImageWriter,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtSvg import QSvgGenerator
 
 from explorer.domain.errors import InputError
@@ -21,30 +29,47 @@ __all__ = ["IMAGES", "IMAGE_FILTER", "MAX_PIXELS", "Frame", "Heading", "save_sce
 MAX_PIXELS = 8000  # longest side of a PNG export
 IMAGES = {".png": "PNG image", ".svg": "SVG drawing"}  # what a view is exported as
 IMAGE_FILTER = ";;".join(f"{title} (*{extension})" for extension, title in IMAGES.items())
-TITLE_HEIGHT = 34.0
+TITLE_MARGIN = 10.0  # around the title
+_WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+
+
+def _title_font() -> QFont:
+    """Bold, sized in pixels: a PNG and an SVG (whose devices differ in dots per inch)
+    and the measuring agree."""
+    font = QFont()
+    font.setPixelSize(17)
+    font.setBold(True)
+    return font
 
 
 class Heading:
-    """What is drawn above the view: a title, and the legend, either or both."""
+    """What is drawn above the view: a title, and the legend, either or both. The title
+    wraps to the picture's width: a program's heading names every change, and a title
+    cut at the edge would leave out what the picture is of."""
 
     def __init__(self, title: str = "", legend: Legend | None = None) -> None:
         self.title, self.legend = title, legend
+        self.font = _title_font()
+
+    def _title_box(self, width: float) -> QRectF:
+        """Where the title wraps into, ``width`` wide, from the top."""
+        room = QRectF(TITLE_MARGIN, TITLE_MARGIN, max(width - 2 * TITLE_MARGIN, 50.0), 1e6)
+        box = QFontMetricsF(self.font).boundingRect(room, _WRAP, self.title)
+        return QRectF(room.left(), room.top(), room.width(), box.height())
 
     def height(self, width: float) -> float:
         legend = self.legend.height_for(width) if self.legend is not None else 0
-        return (TITLE_HEIGHT if self.title else 0.0) + legend
+        title = self._title_box(width).bottom() + TITLE_MARGIN if self.title else 0.0
+        return title + legend
 
     def draw(self, painter: QPainter, width: float, ink: QColor) -> None:
         y = 0.0
         if self.title:
-            font = QFont()
-            font.setPointSizeF(13)
-            font.setBold(True)
-            painter.setFont(font)
+            painter.setFont(self.font)
             painter.setPen(ink)
-            flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-            painter.drawText(QRectF(10, 0, width - 20, TITLE_HEIGHT), flags, self.title)
-            y = TITLE_HEIGHT
+            box = self._title_box(width)
+            painter.drawText(box, _WRAP, self.title)
+            y = box.bottom() + TITLE_MARGIN
         if self.legend is not None:
             self.legend.draw(painter, QPointF(0, y), width, ink)
 
@@ -78,7 +103,7 @@ def _png(scene: GraphScene, rect: QRectF, frame: Frame) -> bytes:
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.scale(scale, scale)
-    with scene.labelled_for(scale):  # labels as large as the picture shows them
+    with scene.as_exported(scale):  # labels as large as the picture shows them
         frame.paint(painter, scene, rect)
     painter.end()
     buffer = QBuffer()
@@ -98,7 +123,7 @@ def _svg(scene: GraphScene, rect: QRectF, frame: Frame) -> bytes:
     generator.setViewBox(QRectF(0, 0, rect.width(), height))
     generator.setTitle(frame.heading.title or "Infra Context Explorer view")
     painter = QPainter(generator)
-    with scene.labelled_for(1.0):  # drawn at the scene's size, zoomed in at will
+    with scene.as_exported(1.0):  # drawn at the scene's size, zoomed in at will
         frame.paint(painter, scene, rect)
     painter.end()
     return bytes(data.data())
@@ -107,7 +132,8 @@ def _svg(scene: GraphScene, rect: QRectF, frame: Frame) -> bytes:
 def save_scene(scene: GraphScene, path: Path, frame: Frame | None = None) -> None:
     """Write the whole scene as ``.png`` or ``.svg`` (by extension), atomically, in
     ``frame`` (a heading above, a caption under) when given. Labels are placed for the
-    picture's size, not the window's zoom: a picture of a blast radius names what is hit."""
+    picture's size, not the window's zoom: a picture of a blast radius names what is hit;
+    the selection is not drawn (``GraphScene.as_exported``)."""
     kind = path.suffix.lower()
     if kind not in IMAGES:
         raise InputError(path, None, f"a view is exported as {' or '.join(IMAGES)}")

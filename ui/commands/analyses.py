@@ -72,15 +72,18 @@ class AnalysisCommands:
         changes become the selection, so U then asks what they need."""
         estate, nodes = self.state.estate, [e.iri for e in program.changes]
         if estate is None or not nodes:
-            self.prompts.say(f"{program.entity.name} changes nothing yet: add the selection.")
+            self.prompts.say(
+                f"Program {program.entity.label} changes nothing yet: add the selection."
+            )
             return
         self.state.choose(nodes)
+        self.state.pick_program(program.entity)  # the program, not its changes: its brief
 
         def ask(progress: StepProgress) -> Reach:
             found = estate.blast_radius(nodes if len(nodes) > 1 else nodes[0], None, progress)
             return replace(found, program=program.entity)
 
-        self._reach(ask, f"What fails with program {program.entity.id}:", nodes)
+        self._reach(ask, f"What fails with program {program.entity.label}:", nodes)
 
     def _reach(self, ask: Ask, doing: str, nodes: list[str]) -> None:
         view = self.state.drawn

@@ -1,6 +1,8 @@
-"""File ▸ Export brief: the page to send about what the window shows (the highlighted
-blast radius and its program, or the chosen nodes or program), as a web page, Markdown or
-PDF, written in the background with progress; a refusal or a failure is said in a message.
+"""File ▸ Export brief: the page to send about what the window shows, as a web page,
+Markdown or PDF, written in the background with progress; a refusal or a failure is said
+in a message. What it is of follows one rule (``explorer.workspace.brief_scope``): the
+highlight; else the program picked last in the Programs panel; else the selection. The
+save dialog and the status line say which ("Brief of program …") before it is written.
 """
 
 from __future__ import annotations
@@ -41,8 +43,11 @@ class BriefExport(QObject):
                 FAILED, "Select a node or a program, or highlight a blast radius, first."
             )
             return
-        path = self.prompts.file_to_save("Export brief", scope.name, brief_filter())
-        if path is not None:
+        self.prompts.say(f"Brief of {scope.about}: where to write it?")
+        path = self.prompts.file_to_save(f"Brief of {scope.about}", scope.name, brief_filter())
+        if path is None:
+            self.prompts.say(f"Brief of {scope.about}: not written.")
+        else:
             self.write(scope, path)
 
     def write(self, scope: BriefScope, path: Path) -> bool:
@@ -58,12 +63,12 @@ class BriefExport(QObject):
             return False
         self.jobs.run(
             lambda progress: write_brief_of(estate, scope, path, comparison, progress),
-            self._written,
-            f"Writing the brief to {path.name}…",
+            lambda written: self._written(scope, written),
+            f"Writing the brief of {scope.about} to {path.name}…",
             FAILED,
         )
         return True
 
-    def _written(self, path: Path) -> None:
-        self.prompts.say(f"Wrote the brief to {path}.")
+    def _written(self, scope: BriefScope, path: Path) -> None:
+        self.prompts.say(f"Wrote the brief of {scope.about} to {path}.")
         self.written.emit(str(path))

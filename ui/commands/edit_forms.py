@@ -66,7 +66,12 @@ class EditForms:
         return Said(self.recorder.author(), datetime.now(UTC).replace(microsecond=0), source, sure)
 
     def _form(
-        self, title: str, fields: list[Field], said: bool = True, subject: str | None = None
+        self,
+        title: str,
+        fields: list[Field],
+        said: bool = True,
+        subject: str | None = None,
+        intro: str = "",
     ) -> FormDialog | None:
         """Ask; afterwards the keyboard is where it was (the canvas, if nowhere), so the
         next key acts at once. The source and how sure are those of the last edit when it
@@ -77,7 +82,7 @@ class EditForms:
         same = subject is not None and subject == self.last_subject
         kept = self.last_said if same else ("", Confidence.LIKELY)
         author = self.recorder.author()
-        form = FormDialog(window, title, fields, author, kept if said else None, same)
+        form = FormDialog(window, title, fields, author, kept if said else None, same, intro)
         accepted = form.exec()
         window.activateWindow()
         before.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -112,10 +117,12 @@ class EditForms:
         fields: list[Field],
         build: Callable[[dict[str, str], Said], Edit],
         subject: str | None = None,
+        intro: str = "",
     ) -> None:
-        """Ask ``fields`` and where it comes from and how sure; on OK, record the edit
-        ``build`` makes of the answers (a value that cannot be used: said in a dialog)."""
-        form = self._form(title, fields, subject=subject)
+        """Ask ``fields`` (under ``intro``) and where it comes from and how sure; on OK,
+        record the edit ``build`` makes of the answers (a value that cannot be used: said
+        in a dialog)."""
+        form = self._form(title, fields, subject=subject, intro=intro)
         if form is not None:
             got, said = form.values(), self._said(form, subject)
             self._try(lambda: build(got, said))

@@ -96,16 +96,20 @@ class ProgramCommands:
         """The selection added to ``program``, or taken out of it."""
         chosen = self._selection()
         if chosen:
-            title = f"{verb} {len(chosen)} node(s) {where} {program.entity.name}"
+            title = f"{verb} {len(chosen)} node(s) {where} program {program.entity.label}"
             self.forms.record_from_form(
                 title, [], lambda _, said: change(program, chosen, said), program.entity.iri
             )
 
     def delete(self, program: Program) -> None:
-        """Delete ``program`` (a form asks who says so, and serves as the confirmation)."""
+        """Delete ``program`` (a form asks who says so, and serves as the confirmation: it
+        names the program, and what it changes, in its body)."""
+        changes = ", ".join(c.name for c in program.changes) or "nothing"
         self.forms.record_from_form(
-            f"Delete the program {program.entity.name}",
+            f"Delete program {program.entity.label}",
             [],
             lambda _, said: delete_program(program, said),
             program.entity.iri,
+            intro=f"Delete the program {program.entity.name}, which changes {changes}? "
+            "Undo (Ctrl+Z) brings it back.",
         )

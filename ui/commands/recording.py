@@ -46,7 +46,7 @@ class _EditCommand(QUndoCommand):
         estate = self.owner.state.estate
         assert estate is not None
         changed, self.done = estate.apply_edit(self.edit)
-        self.owner.changed(changed, _sentence(self.edit.text))
+        self.owner.changed(changed, _sentence(self.edit.done or self.edit.text))
 
     def undo(self) -> None:
         estate = self.owner.state.estate

@@ -40,8 +40,9 @@ class Field:
 
 
 class FormDialog(QDialog):
-    """The fields, then (unless ``said`` is off) Source and How sure; OK needs every field
-    that has no placeholder saying it may stay empty."""
+    """``intro`` (what OK does, in words: a form with no fields is a confirmation, and a
+    title bar may not show its title), the fields, then (unless ``said`` is off) Source and
+    How sure; OK needs every field that has no placeholder saying it may stay empty."""
 
     def __init__(
         self,
@@ -51,38 +52,44 @@ class FormDialog(QDialog):
         author: str = "",
         said: tuple[str, Confidence] | None = ("", Confidence.LIKELY),
         remembered: bool = False,
+        intro: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         form = QFormLayout(self)
+        self.intro = _words(intro)
+        self.intro.setVisible(bool(intro))
+        form.addRow(self.intro)
         self.inputs: dict[str, QLineEdit | QComboBox] = {}
         for spec in fields:
             self.inputs[spec.name] = widget = _input(spec)
             form.addRow(spec.label, widget)
         if said is not None:
-            self.source = QLineEdit(
-                said[0], placeholderText="an interview, a ticket URL… (optional)"
-            )
-            self.sure = QComboBox()
-            self.sure.addItems([c.value for c in STATED])
-            self.sure.setCurrentText(said[1].value)
-            form.addRow("Source", self.source)
-            form.addRow("How sure", self.sure)
-            self.recorded = QLabel()
-            self.recorded.setTextFormat(Qt.TextFormat.PlainText)  # a name is the user's text
-            self.recorded.setWordWrap(True)
-            form.addRow("", self.recorded)
-            self._author, self._remembered = author, remembered
-            self.source.textChanged.connect(self._show_recorded)
-            self.sure.currentTextChanged.connect(self._show_recorded)
-            self._show_recorded()
+            self._ask_said(form, said, author, remembered)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _ask_said(
+        self, form: QFormLayout, said: tuple[str, Confidence], author: str, remembered: bool
+    ) -> None:
+        """Source and How sure, and in words what OK will record."""
+        self.source = QLineEdit(said[0], placeholderText="an interview, a ticket URL… (optional)")
+        self.sure = QComboBox()
+        self.sure.addItems([c.value for c in STATED])
+        self.sure.setCurrentText(said[1].value)
+        form.addRow("Source", self.source)
+        form.addRow("How sure", self.sure)
+        self.recorded = _words("")
+        form.addRow("", self.recorded)
+        self._author, self._remembered = author, remembered
+        self.source.textChanged.connect(self._show_recorded)
+        self.sure.currentTextChanged.connect(self._show_recorded)
+        self._show_recorded()
 
     def values(self) -> dict[str, str]:
         return {
@@ -103,6 +110,14 @@ class FormDialog(QDialog):
             f"Will be recorded as said by {self._author}, {where}{kept}, {sure}. "
             "Change your name in Edit ▸ Your name."
         )
+
+
+def _words(text: str) -> QLabel:
+    """Wrapped plain text: names in it are the user's, never markup."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
 
 
 def _input(spec: Field) -> QLineEdit | QComboBox:

@@ -3,13 +3,16 @@
 Enter or a double-click on a program shows the blast radius of all it changes, headed by
 the program. The buttons make a program of the nodes selected, add the selection to the
 program picked or take it out, and delete the program; each is an edit the window records
-(``ui.commands.programs``), and the list follows every edit and undo.
+(``ui.commands.programs``), and the list follows every edit and undo. A program picked
+here by hand (or the keyboard coming back to the panel) is what File > Export brief is of,
+until nodes are chosen again (``Workspace.pick_program``). No button acts before an
+estate is open (while the start asks whether to restore unsaved edits, say).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal, SignalInstance
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from explorer.analysis.programs import Program
 from explorer.domain.progress import StepProgress
@@ -58,8 +61,13 @@ class ProgramsPanel(QWidget):
         self.detail = wrapped_label(selectable=True)
         self._add_buttons()
         self._lay_out()
+        self.state: Workspace | None = None  # once observed
         self.table.activated.connect(self._activated)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._follow())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._moved())
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+        self._follow()
 
     def _add_buttons(self) -> None:
         self.new_button = QPushButton("New from selection…")
@@ -117,6 +125,8 @@ class ProgramsPanel(QWidget):
             self.chosen = state.chosen
             self._follow()
 
+        self.state = state
+
         for change in (Change.ESTATE, Change.FACTS):
             state.observe(change, refresh)
         state.observe(Change.SELECTION, selected)
@@ -137,6 +147,9 @@ class ProgramsPanel(QWidget):
         rows = [r for r, p in enumerate(self.table.visible_records()) if p.entity.iri == wanted]
         if rows:
             self.table.selectRow(rows[0])
+        state, listed = self.state, {p.entity.iri for p in self.programs}
+        if state is not None and state.program is not None and state.program.iri not in listed:
+            state.pick_program(None)  # deleted, or undone: a brief is no longer of it
         self._follow()
         self.listed.emit()
 
@@ -155,11 +168,36 @@ class ProgramsPanel(QWidget):
         if program is not None:
             self.asked.emit(program)
 
+    def _inside(self, widget: QWidget | None) -> bool:
+        return widget is not None and self.isAncestorOf(widget)
+
+    def _here(self) -> bool:
+        """Whether the keyboard is in the panel (the window's, while it is inactive too)."""
+        return self._inside(self.window().focusWidget())
+
+    def _moved(self) -> None:
+        """Another row is current: picked by hand when the keyboard is here (a click, the
+        arrow keys), else the list was filled again."""
+        if self._here() and self.state is not None:
+            program = self.picked()
+            self.state.pick_program(program.entity if program is not None else None)
+        self._follow()
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The keyboard came into the panel: its program is picked again, last."""
+        program, state = self.picked(), self.state
+        came = self._inside(new) and not self._inside(old)
+        if came and state is not None and program is not None:
+            state.pick_program(program.entity)
+
     def _follow(self) -> None:
-        """The buttons that can act now, and what the program picked is."""
+        """The buttons that can act now (none before an estate is open), and what the
+        program picked is."""
         program, selection = self.picked(), bool(self.chosen)
         buttons = (self.new_button, self.add_button, self.remove_button, self.delete_button)
         pressed = self.window().focusWidget()  # the window's, while it is inactive too
+        if self.state is None or self.state.estate is None:
+            program, selection = None, False
         self.new_button.setEnabled(selection)
         for button in (self.add_button, self.remove_button):
             button.setEnabled(selection and program is not None)
