@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from explorer.estate import Estate, open_estate
+from explorer.workspace.changes import Change
+from explorer.workspace.state import Workspace
+
 # one cache folder for the run, fresh each time: the user's own is never touched, and every
 # run starts cold (the command-line tests' subprocesses inherit it)
 os.environ["INFRA_EXPLORER_CACHE"] = tempfile.mkdtemp(prefix="infra-explorer-test-cache-")
@@ -28,3 +32,28 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return _write
+
+
+@pytest.fixture(scope="module")
+def sample() -> Estate:
+    """The bundled sample, opened as the app opens it with no files named."""
+    return open_estate([])
+
+
+@pytest.fixture
+def state(sample: Estate) -> Workspace:
+    """A workspace on the sample."""
+    opened = Workspace()
+    opened.open(sample)
+    return opened
+
+
+@pytest.fixture
+def told(sample: Estate) -> tuple[Workspace, list[Change]]:
+    """A workspace on the sample, and the list of changes it announces from then on."""
+    state, heard = Workspace(), []
+    for change in Change:
+        state.observe(change, lambda change=change: heard.append(change))
+    state.open(sample)
+    heard.clear()
+    return state, heard

@@ -6,27 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from explorer.estate import Estate, open_estate
+from explorer.estate import Estate
 from explorer.workspace.brief_scope import BriefScope, brief_scope, write_brief_of
 from explorer.workspace.state import Workspace
 from helpers import node
 
 KMS, IAM, DNS = (str(node(n)) for n in ("kms", "iam", "dns-service"))
 PROGRAM = "program-dns-cutover"
-
-
-@pytest.fixture(scope="module")
-def sample() -> Estate:
-    return open_estate([])
-
-
-@pytest.fixture
-def state(sample: Estate) -> Workspace:
-    opened = Workspace()
-    opened.open(sample)
-    return opened
 
 
 def _scope(state: Workspace) -> BriefScope:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from explorer.estate import Estate, open_estate
+from explorer.estate import Estate
 from explorer.report import caption
 from explorer.report.caption import reach_caption
 from explorer.views.filters import Filter
@@ -16,18 +16,6 @@ from explorer.workspace.state import Workspace
 from helpers import node
 
 DNS, KMS, IAM, NTP = (str(node(i)) for i in ("dns-service", "kms", "iam", "time-sync"))
-
-
-@pytest.fixture(scope="module")
-def sample() -> Estate:
-    return open_estate([])
-
-
-@pytest.fixture
-def state(sample: Estate) -> Workspace:
-    opened = Workspace()
-    opened.open(sample)
-    return opened
 
 
 def test_the_whole_view_keeps_its_name(state: Workspace) -> None:

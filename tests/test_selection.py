@@ -7,36 +7,19 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-import pytest
-
-from explorer.estate import Estate, open_estate
+from explorer.estate import Estate
 from explorer.recording.edits import Said, add_relation
 from explorer.statements import Confidence
 from explorer.views.filters import Filter, filtered_reach
 from explorer.views.graph_view import GraphView
 from explorer.workspace.highlight import reach_again, reach_name
 from explorer.workspace.selection import added, toggled
-from explorer.workspace.state import Change, Workspace
+from explorer.workspace.state import Change
 from explorer.workspace.view_request import Mode
 from helpers import node
 
 DNS, KMS, QUORUM = (str(node(n)) for n in ("dns-service", "kms", "vendor-quorum-dns"))
 GPS = str(node("gps-clock"))
-
-
-@pytest.fixture
-def sample() -> Estate:
-    return open_estate([])
-
-
-@pytest.fixture
-def told(sample: Estate) -> tuple[Workspace, list[Change]]:
-    state, heard = Workspace(), []
-    for change in Change:
-        state.observe(change, lambda change=change: heard.append(change))
-    state.open(sample)
-    heard.clear()
-    return state, heard
 
 
 class TestChoosingSeveral:

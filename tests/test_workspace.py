@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from explorer.estate import Estate, open_estate
 from explorer.views.filters import Filter
 from explorer.views.graph_view import GraphView
@@ -17,22 +15,6 @@ from helpers import SAMPLES, node
 
 DNS, GPS = str(node("dns-service")), str(node("gps-clock"))
 Write = Callable[[str, str | bytes], Path]
-
-
-@pytest.fixture(scope="module")
-def sample() -> Estate:
-    return open_estate([])
-
-
-@pytest.fixture
-def told(sample: Estate) -> tuple[Workspace, list[Change]]:
-    """A workspace on the sample, and the list of changes it announces from then on."""
-    state, heard = Workspace(), []
-    for change in Change:
-        state.observe(change, lambda change=change: heard.append(change))
-    state.open(sample)
-    heard.clear()
-    return state, heard
 
 
 def drawn(state: Workspace, *iris: str) -> GraphView:

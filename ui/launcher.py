@@ -26,11 +26,12 @@ def _wants_gui(argv: list[str]) -> bool:
     return not first.startswith("-") and first not in COMMANDS and looks_like_source(first)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Dispatch one command line; returns the exit code."""
+def main(argv: Sequence[str] | None = None, background: bool = False) -> int:
+    """Dispatch one command line; returns the exit code. ``background``: see
+    ``explorer.cli.main`` (the console script, ``run``, keeps its work in the background)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if not _wants_gui(args):
-        return cli_main(args, background=True)  # a misspelt command is told so there
+        return cli_main(args, background)  # a misspelt command is told so there
     try:
         from ui.app import run_gui_command  # Qt starts here, and only here
     except ImportError as exc:
@@ -48,7 +49,7 @@ def run() -> None:
     """The console script: a command without the app ends its process at once once it
     has answered (``explorer.cli.exits.leave``); the app ends as Qt does."""
     args = sys.argv[1:]
-    code = main(args)
+    code = main(args, background=True)
     if not _wants_gui(args):
         leave(code)
     sys.exit(code)
