@@ -21,7 +21,7 @@ from explorer.domain.relations import OWNED_BY, PART_OF, SPREADING
 from explorer.domain.statuses import OwnerStatus
 from explorer.graph.index import EstateIndex
 
-__all__ = ["Ask", "Unattended", "unattended", "whom_to_ask", "why_unattended"]
+__all__ = ["Ask", "Unattended", "active", "unattended", "whom_to_ask", "why_unattended"]
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,8 @@ _STATUS_WORDS = {
 }
 
 
-def _active(index: EstateIndex, owners: Iterable[int]) -> list[int]:
+def active(index: EstateIndex, owners: Iterable[int]) -> list[int]:
+    """The active teams and people among ``owners``, in the order given."""
     return [o for o in owners if owner_status(index, index.nodes[o]) is OwnerStatus.ACTIVE]
 
 
@@ -84,7 +85,7 @@ def whom_to_ask(index: EstateIndex, n: int) -> Ask:
     owned_by = index.out[OWNED_BY.predicate]
     for system in sorted(index.out[PART_OF.predicate].get(n, ()), key=index.id_at):
         if index.kind_at[system] is Kind.SYSTEM and (
-            found := _active(index, owned_by.get(system, ()))
+            found := active(index, owned_by.get(system, ()))
         ):
             label = index.entity_at(system).label
             return Ask(index.entity_at(found[0]), f"owns {label}, which it is part of")
@@ -95,7 +96,7 @@ def whom_to_ask(index: EstateIndex, n: int) -> Ask:
         for m in ends.get(n, ())
         if m != n
     }
-    counts = Counter(o for m in touched for o in _active(index, owned_by.get(m, ())))
+    counts = Counter(o for m in touched for o in active(index, owned_by.get(m, ())))
     if counts:
         team, most = min(counts.items(), key=lambda tc: (-tc[1], index.id_at(tc[0])))
         return Ask(index.entity_at(team), f"owns {most} of the {len(touched)} things it touches")

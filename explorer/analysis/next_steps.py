@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from explorer.analysis.asking import Ask, whom_to_ask
-from explorer.analysis.teams import owner_status
+from explorer.analysis.asking import Ask, active, whom_to_ask
 from explorer.domain.kinds import OWNER_KINDS
 from explorer.domain.model import Entity
 from explorer.domain.relations import OWNED_BY, SUB_TEAM_OF
 from explorer.domain.rules import Rule
-from explorer.domain.statuses import OwnerStatus
 from explorer.graph.index import EstateIndex
 
 __all__ = ["asked_of", "next_step", "who_answers"]
@@ -26,7 +24,7 @@ __all__ = ["asked_of", "next_step", "who_answers"]
 
 def _active(index: EstateIndex, nodes: Iterable[int]) -> list[int]:
     """The active teams and people among ``nodes``, by label."""
-    found = [n for n in nodes if owner_status(index, index.nodes[n]) is OwnerStatus.ACTIVE]
+    found = active(index, nodes)
     return sorted(found, key=lambda n: (index.label_at(n).casefold(), index.id_at(n)))
 
 

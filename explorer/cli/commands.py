@@ -18,6 +18,7 @@ from explorer.cli.exits import EXIT_BAD_INPUT, EXIT_GAPS, EXIT_OK, PROG
 from explorer.cli.filtering import filter_from
 from explorer.cli.running import notices, open_sources, print_answer
 from explorer.domain.clock import today
+from explorer.domain.errors import InputError
 from explorer.domain.kinds import Kind
 from explorer.domain.relations import Evidence
 from explorer.domain.vocab import id_from_iri
@@ -84,10 +85,12 @@ def _scope(args: argparse.Namespace, estate: Estate) -> tuple[list[str], Program
         program = estate.program(args.program)
     else:
         named = [str(estate.resolve(node)) for node in args.nodes]
-        found = [p for p in estate.programs() if [p.entity.iri] == named]
-        if not found:
+        if len(named) != 1:
             return named, None
-        program = estate.program(named[0])  # a program named as the node: what it changes
+        try:  # a program named as the node: what it changes
+            program = estate.program(named[0])
+        except InputError:  # no program (or one that changes nothing): the node itself
+            return named, None
     for change in program.changes:
         if change.kind is Kind.PLACEHOLDER:
             print(
